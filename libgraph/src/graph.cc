@@ -1,0 +1,246 @@
+#include "aikg/graph.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include <boost/range/iterator_range.hpp>
+
+#include "internal/cat.h"
+#include "aikg/text.h"
+#include "internal/graph_data.h"
+#include "internal/transaction.h"
+
+namespace aikg {
+
+namespace internal {
+
+void GraphData::RebuildIndexes() {
+  std::vector<std::pair<uint32_t, uint32_t>> edge_ends;
+  std::vector<EdgeProperties> edge_statements;
+  std::vector<uint32_t> value_counts(entities.size() + 1, 0);
+  for (StatementIndex i = 0; i < statements.size(); ++i) {
+    const StatementRecord& statement = statements[i];
+    if (const ObjectRef* object = std::get_if<ObjectRef>(&statement.value)) {
+      edge_ends.emplace_back(statement.subject, object->entity);
+      edge_statements.push_back({i});
+    } else {
+      ++value_counts[statement.subject + 1];
+    }
+  }
+  // The multi-pass constructor counting-sorts by source, keeping each vertex's edges in
+  // statement order.
+  edges = EdgeGraph(boost::edges_are_unsorted_multi_pass, edge_ends.begin(), edge_ends.end(),
+                    edge_statements.begin(), static_cast<uint32_t>(entities.size()));
+  edge_count = edge_ends.size();
+
+  value_offsets.assign(entities.size() + 1, 0);
+  for (size_t e = 0; e < entities.size(); ++e) value_offsets[e + 1] = value_offsets[e] + value_counts[e + 1];
+  value_statements.assign(value_offsets.back(), 0);
+  std::vector<uint32_t> next(value_offsets.begin(), value_offsets.end() - 1);
+  for (StatementIndex i = 0; i < statements.size(); ++i) {
+    if (!std::holds_alternative<ObjectRef>(statements[i].value)) {
+      value_statements[next[statements[i].subject]++] = i;
+    }
+  }
+}
+
+void GraphData::IndexNames(EntityIndex first) {
+  for (EntityIndex e = first; e < entities.size(); ++e) {
+    auto add = [&](std::string_view name) {
+      absl::InlinedVector<EntityIndex, 1>& carriers = names[FoldForLookup(name)];
+      if (carriers.empty() || carriers.back() != e) carriers.push_back(e);
+    };
+    add(entities[e].name);
+    for (const Alias& alias : AliasesOf(entities[e])) add(alias.name);
+  }
+}
+
+Quantity GraphData::QuantityOf(const QuantityRecord& record) const {
+  Quantity quantity;
+  quantity.amount = record.amount;
+  quantity.unit = schema->unit(record.unit).name;
+  quantity.bound = record.bound;
+  if (!std::isnan(record.lower)) quantity.lower = record.lower;
+  if (!std::isnan(record.upper)) quantity.upper = record.upper;
+  return quantity;
+}
+
+}  // namespace internal
+
+// Entity ---------------------------------------------------------------------------------------
+
+std::string_view Entity::id() const { return data_->entities[index_].id; }
+TypeId Entity::type() const { return data_->entities[index_].type; }
+std::string_view Entity::type_name() const { return data_->schema->type(type()).name; }
+std::string_view Entity::name() const { return data_->entities[index_].name; }
+std::string_view Entity::description() const { return data_->entities[index_].description; }
+absl::Span<const Alias> Entity::aliases() const { return data_->AliasesOf(data_->entities[index_]); }
+absl::Span<const Attribute> Entity::attributes() const { return data_->AttributesOf(data_->entities[index_]); }
+
+std::optional<AttributeValue> Entity::attribute(std::string_view name) const {
+  for (const Attribute& attribute : attributes()) {
+    if (attribute.name == name) return attribute.value;
+  }
+  return std::nullopt;
+}
+
+// Source ---------------------------------------------------------------------------------------
+
+std::string_view Source::id() const { return data_->sources[index_].id; }
+SourceKind Source::kind() const { return data_->sources[index_].kind; }
+std::string_view Source::publisher() const { return data_->sources[index_].publisher; }
+std::string_view Source::author() const { return data_->sources[index_].author; }
+std::string_view Source::title() const { return data_->sources[index_].title; }
+std::string_view Source::language() const { return data_->sources[index_].language; }
+TimePoint Source::published() const { return data_->sources[index_].published; }
+std::string_view Source::url() const { return data_->sources[index_].url; }
+
+std::optional<Source> Source::via() const {
+  SourceIndex via = data_->sources[index_].via;
+  if (via == internal::kNoIndex) return std::nullopt;
+  return Source(data_, via);
+}
+
+// Statement ------------------------------------------------------------------------------------
+
+std::string_view Statement::id() const { return data_->statements[index_].id; }
+Entity Statement::subject() const { return Entity(data_, data_->statements[index_].subject); }
+PredicateId Statement::predicate() const { return data_->statements[index_].predicate; }
+std::string_view Statement::predicate_name() const { return data_->schema->predicate(predicate()).name; }
+RangeKind Statement::kind() const { return data_->schema->predicate(predicate()).range_kind; }
+
+std::optional<Entity> Statement::object() const {
+  const auto* object = std::get_if<internal::ObjectRef>(&data_->statements[index_].value);
+  if (object == nullptr) return std::nullopt;
+  return Entity(data_, object->entity);
+}
+
+std::optional<Quantity> Statement::quantity() const {
+  const auto* ref = std::get_if<internal::QuantityRef>(&data_->statements[index_].value);
+  if (ref == nullptr) return std::nullopt;
+  return data_->QuantityOf(data_->quantities[ref->index]);
+}
+
+std::optional<Text> Statement::text() const {
+  const auto* ref = std::get_if<internal::TextRef>(&data_->statements[index_].value);
+  if (ref == nullptr) return std::nullopt;
+  return data_->texts[ref->index];
+}
+
+std::optional<TimePoint> Statement::date() const {
+  const auto* date = std::get_if<TimePoint>(&data_->statements[index_].value);
+  if (date == nullptr) return std::nullopt;
+  return *date;
+}
+
+std::optional<bool> Statement::boolean() const {
+  const auto* boolean = std::get_if<bool>(&data_->statements[index_].value);
+  if (boolean == nullptr) return std::nullopt;
+  return *boolean;
+}
+
+ValidTime Statement::valid() const { return data_->statements[index_].valid; }
+TimePoint Statement::period() const { return data_->statements[index_].period; }
+Modality Statement::modality() const { return data_->statements[index_].modality; }
+absl::Span<const Citation> Statement::citations() const { return data_->CitationsOf(data_->statements[index_]); }
+absl::Span<const Qualifier> Statement::qualifiers() const { return data_->QualifiersOf(data_->statements[index_]); }
+
+std::optional<double> Statement::confidence() const {
+  double confidence = data_->statements[index_].confidence;
+  if (std::isnan(confidence)) return std::nullopt;
+  return confidence;
+}
+
+// Graph ----------------------------------------------------------------------------------------
+
+Graph::Graph() : data_(std::make_unique<internal::GraphData>()) {}
+
+Graph::Graph(std::shared_ptr<const Schema> schema) : Graph() { data_->schema = std::move(schema); }
+
+Graph::Graph(Graph&&) noexcept = default;
+Graph& Graph::operator=(Graph&&) noexcept = default;
+Graph::~Graph() = default;
+
+const Schema* Graph::schema() const { return data_->schema.get(); }
+std::shared_ptr<const Schema> Graph::shared_schema() const { return data_->schema; }
+
+size_t Graph::entity_count() const { return data_->entities.size(); }
+size_t Graph::source_count() const { return data_->sources.size(); }
+size_t Graph::statement_count() const { return data_->statements.size(); }
+size_t Graph::edge_count() const { return data_->edge_count; }
+
+std::optional<Entity> Graph::FindEntity(std::string_view id) const {
+  auto found = data_->entity_ids.find(id);
+  if (found == data_->entity_ids.end()) return std::nullopt;
+  return entity(found->second);
+}
+
+std::optional<Source> Graph::FindSource(std::string_view id) const {
+  auto found = data_->source_ids.find(id);
+  if (found == data_->source_ids.end()) return std::nullopt;
+  return source(found->second);
+}
+
+std::optional<Statement> Graph::FindStatement(std::string_view id) const {
+  auto found = data_->statement_ids.find(id);
+  if (found == data_->statement_ids.end()) return std::nullopt;
+  return statement(found->second);
+}
+
+std::vector<Entity> Graph::FindByName(std::string_view name) const {
+  std::vector<Entity> matches;
+  auto found = data_->names.find(FoldForLookup(name));
+  if (found == data_->names.end()) return matches;
+  for (EntityIndex index : found->second) matches.push_back(entity(index));
+  return matches;
+}
+
+std::vector<Statement> Graph::StatementsAbout(EntityIndex index) const {
+  std::vector<Statement> about;
+  if (index >= data_->entities.size()) return about;
+  for (auto edge : boost::make_iterator_range(boost::out_edges(index, data_->edges))) {
+    about.push_back(statement(data_->edges[edge].statement));
+  }
+  for (uint32_t i = data_->value_offsets[index]; i < data_->value_offsets[index + 1]; ++i) {
+    about.push_back(statement(data_->value_statements[i]));
+  }
+  std::sort(about.begin(), about.end(), [](const Statement& a, const Statement& b) { return a.index() < b.index(); });
+  return about;
+}
+
+std::vector<Statement> Graph::StatementsPointingTo(EntityIndex index) const {
+  std::vector<Statement> pointing;
+  if (index >= data_->entities.size()) return pointing;
+  for (auto edge : boost::make_iterator_range(boost::in_edges(index, data_->edges))) {
+    pointing.push_back(statement(data_->edges[edge].statement));
+  }
+  std::sort(pointing.begin(), pointing.end(),
+            [](const Statement& a, const Statement& b) { return a.index() < b.index(); });
+  return pointing;
+}
+
+absl::Status Graph::Apply(const ChangeSet& changes, std::vector<Diagnostic>* diagnostics) {
+  if (data_->schema == nullptr) return absl::FailedPreconditionError("the graph has no schema");
+  internal::Transaction transaction(*data_, data_->schema, {"<changes>"});
+  for (uint32_t i = 0; i < changes.sources.size(); ++i) transaction.AddSource(changes.sources[i], {0, i});
+  transaction.ResolveSources();
+  for (uint32_t i = 0; i < changes.entities.size(); ++i) transaction.AddEntity(changes.entities[i], {0, i});
+  for (uint32_t i = 0; i < changes.statements.size(); ++i) transaction.AddStatement(changes.statements[i], {0, i});
+
+  std::vector<Diagnostic> found;
+  for (const internal::Problem& problem : transaction.problems()) {
+    Diagnostic diagnostic;
+    diagnostic.file = "<changes>";
+    diagnostic.json_pointer =
+        internal::Cat("/", internal::ItemArrayName(problem.kind), "/", problem.origin.index, problem.field);
+    diagnostic.message = problem.message;
+    found.push_back(std::move(diagnostic));
+  }
+  if (found.empty()) transaction.Commit();
+  absl::Status status = DiagnosticsToStatus(found);
+  if (diagnostics != nullptr) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
+  return status;
+}
+
+}  // namespace aikg

@@ -1,0 +1,159 @@
+// The storage behind aikg::Graph: compact records in append-only vectors, hash indexes on ids
+// and folded names, and a Boost.Graph compressed-sparse-row adjacency over entity-to-entity
+// statements, rebuilt when a batch commits.
+//
+// Records keep their variable-length parts (aliases, citations, ...) as ranges into shared
+// vectors and their strings in `strings`, so a statement costs a fixed ~90 bytes plus its id;
+// docs/benchmarks.md has the measured totals.
+
+#ifndef AIKG_INTERNAL_GRAPH_DATA_H_
+#define AIKG_INTERNAL_GRAPH_DATA_H_
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
+#include "aikg/graph.h"
+#include "aikg/model.h"
+#include "aikg/schema.h"
+#include "aikg/time.h"
+#include "internal/strings.h"
+
+namespace aikg::internal {
+
+inline constexpr uint32_t kNoIndex = std::numeric_limits<uint32_t>::max();
+inline constexpr double kNoNumber = std::numeric_limits<double>::quiet_NaN();
+
+// A [begin, begin + count) range into one of GraphData's shared vectors.
+struct Range {
+  uint32_t begin = 0;
+  uint32_t count = 0;
+};
+
+struct SourceRecord {
+  std::string_view id;
+  std::string_view publisher;
+  std::string_view author;
+  std::string_view title;
+  std::string_view language;
+  std::string_view url;
+  TimePoint published;
+  SourceIndex via = kNoIndex;
+  SourceKind kind = SourceKind::kOther;
+};
+
+struct EntityRecord {
+  std::string_view id;
+  std::string_view name;
+  std::string_view description;
+  Range aliases;
+  Range attributes;
+  TypeId type = 0;
+};
+
+// A quantity as stored: unit by id, absent bounds as NaN.
+struct QuantityRecord {
+  double amount;
+  double lower;
+  double upper;
+  UnitId unit;
+  Bound bound;
+};
+
+// The object or value of a statement; the distinct wrapper types keep the alternatives apart.
+struct ObjectRef {
+  EntityIndex entity;
+  friend bool operator==(const ObjectRef&, const ObjectRef&) = default;
+};
+struct QuantityRef {
+  uint32_t index;  // into GraphData::quantities
+};
+struct TextRef {
+  uint32_t index;  // into GraphData::texts
+};
+using StoredValue = std::variant<ObjectRef, QuantityRef, TextRef, TimePoint, bool>;
+
+struct StatementRecord {
+  std::string_view id;
+  ValidTime valid;
+  StoredValue value;
+  TimePoint period;
+  double confidence = kNoNumber;
+  EntityIndex subject = 0;
+  Range citations;
+  Range qualifiers;
+  PredicateId predicate = 0;
+  Modality modality = Modality::kReported;
+};
+
+// The adjacency of entity-to-entity statements: vertex = EntityIndex, edge = the statement.
+struct EdgeProperties {
+  StatementIndex statement;
+};
+using EdgeGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, EdgeProperties,
+                                                     boost::no_property, uint32_t, uint32_t>;
+
+struct GraphData {
+  std::shared_ptr<const Schema> schema;
+  StringStore strings;
+
+  std::vector<SourceRecord> sources;
+  std::vector<EntityRecord> entities;
+  std::vector<StatementRecord> statements;
+
+  // Shared storage for the records' ranges and values.
+  std::vector<Alias> aliases;
+  std::vector<Attribute> attributes;
+  std::vector<Citation> citations;
+  std::vector<Qualifier> qualifiers;
+  std::vector<QuantityRecord> quantities;
+  std::vector<Text> texts;
+
+  absl::flat_hash_map<std::string_view, SourceIndex> source_ids;
+  absl::flat_hash_map<std::string_view, EntityIndex> entity_ids;
+  absl::flat_hash_map<std::string_view, StatementIndex> statement_ids;
+  // Folded name or alias → entities carrying it (see FoldForLookup).
+  absl::flat_hash_map<std::string, absl::InlinedVector<EntityIndex, 1>> names;
+
+  // Rebuilt by RebuildIndexes() after each committed batch.
+  EdgeGraph edges;
+  size_t edge_count = 0;
+  // Value statements by subject, in CSR form: those of entity e are
+  // value_statements[value_offsets[e] .. value_offsets[e + 1]).
+  std::vector<uint32_t> value_offsets;
+  std::vector<StatementIndex> value_statements;
+
+  // Rebuilds `edges` and the value index from the statements. O(V + E).
+  void RebuildIndexes();
+  // Adds the folded name and aliases of entities [first, end) to `names`.
+  void IndexNames(EntityIndex first);
+
+  // Record accessors that resolve ranges.
+  absl::Span<const Alias> AliasesOf(const EntityRecord& entity) const {
+    return absl::MakeConstSpan(aliases).subspan(entity.aliases.begin, entity.aliases.count);
+  }
+  absl::Span<const Attribute> AttributesOf(const EntityRecord& entity) const {
+    return absl::MakeConstSpan(attributes).subspan(entity.attributes.begin, entity.attributes.count);
+  }
+  absl::Span<const Citation> CitationsOf(const StatementRecord& statement) const {
+    return absl::MakeConstSpan(citations).subspan(statement.citations.begin, statement.citations.count);
+  }
+  absl::Span<const Qualifier> QualifiersOf(const StatementRecord& statement) const {
+    return absl::MakeConstSpan(qualifiers).subspan(statement.qualifiers.begin, statement.qualifiers.count);
+  }
+  // The public form of a stored quantity (unit name from the schema).
+  Quantity QuantityOf(const QuantityRecord& record) const;
+};
+
+}  // namespace aikg::internal
+
+#endif  // AIKG_INTERNAL_GRAPH_DATA_H_

@@ -1,0 +1,140 @@
+// Reading JSON input with precise error places, shared by the schema and graph loaders.
+//
+// A JsonInput parses a document in place (RapidJSON's insitu mode, so every string of the DOM
+// points into the one buffer of file text) and turns any place in it into line:column: a string
+// value's place is where it starts in the buffer, any other value's is its member name's.
+// Paths are chains of stack-allocated JsonPath links, turned into JSON pointers only when a
+// problem is reported, so reading a valid file allocates nothing for them.
+
+#ifndef AIKG_INTERNAL_JSON_INPUT_H_
+#define AIKG_INTERNAL_JSON_INPUT_H_
+
+#include <cstddef>
+#include <filesystem>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "aikg/diagnostic.h"
+#include "aikg/time.h"
+
+namespace aikg::internal {
+
+// One step of a path from the document root: a member name or an array index.
+struct JsonPath {
+  const JsonPath* parent = nullptr;
+  std::string_view member;  // when not an index; points into the buffer when read from it
+  size_t index = 0;
+  bool is_index = false;
+
+  JsonPath Member(std::string_view name) const { return {this, name, 0, false}; }
+  JsonPath Element(size_t i) const { return {this, {}, i, true}; }
+  // RFC 6901 form: "/statements/3/value/unit"; "" for the root.
+  std::string ToPointer() const;
+};
+
+// Escapes one JSON pointer token (~ → ~0, / → ~1).
+std::string EscapePointerToken(std::string_view token);
+
+class JsonInput {
+ public:
+  // Reads and parses `path`. On failure returns null after adding a diagnostic.
+  static std::unique_ptr<JsonInput> FromFile(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics);
+  // Parses a copy of `text`, labelled `label` in diagnostics.
+  static std::unique_ptr<JsonInput> FromString(std::string_view text, std::string label,
+                                               std::vector<Diagnostic>& diagnostics);
+
+  const rapidjson::Value& root() const { return document_; }
+  const std::string& label() const { return label_; }
+  const std::filesystem::path& path() const { return path_; }
+
+  // Reports `message` about `value`, found at `path`.
+  void Report(const JsonPath& path, const rapidjson::Value* value, std::string_view message);
+  // Reports `message` about `value` at the JSON pointer `pointer`, for checks made after the
+  // path's links are gone.
+  void ReportValue(std::string pointer, const rapidjson::Value& value, std::string_view message);
+  // Reports `message` at `pointer_suffix` (a JSON pointer relative to `item`).
+  void ReportBelow(const JsonPath& item, const rapidjson::Value& item_value, std::string_view pointer_suffix,
+                   std::string_view message);
+
+  std::vector<Diagnostic>& diagnostics() { return *diagnostics_; }
+
+ private:
+  JsonInput(std::string label, std::filesystem::path path, std::vector<Diagnostic>& diagnostics);
+  bool Parse(std::string_view original);
+  // The place in the buffer that best stands for `value` at `path`, or null.
+  const char* PlaceOf(const JsonPath& path, const rapidjson::Value* value) const;
+  void AddDiagnostic(const char* place, std::string pointer, std::string_view message);
+
+  std::string label_;
+  std::filesystem::path path_;  // empty for strings
+  std::vector<Diagnostic>* diagnostics_;
+  std::vector<char> buffer_;     // the parsed text, modified in place by the parser
+  std::string original_;         // unmodified text for line:column, read again on first need
+  rapidjson::Document document_;
+};
+
+// Reads the members of one JSON object and reports unknown members, duplicates, missing
+// required members and members of the wrong JSON type, at their place.
+class ObjectReader {
+ public:
+  // `known` lists every member the object may have. Reports when `value` is no object.
+  ObjectReader(JsonInput& input, const rapidjson::Value& value, const JsonPath& path,
+               std::initializer_list<std::string_view> known);
+
+  bool is_object() const { return object_ != nullptr; }
+  JsonInput& input() const { return input_; }
+  const JsonPath& path() const { return path_; }
+  const rapidjson::Value& value() const { return *object_; }
+  // False once any problem was reported about this object or its members.
+  bool ok() const { return ok_; }
+  void MarkBad() { ok_ = false; }
+
+  // The index of `name` in `known`.
+  size_t Slot(std::string_view name) const;
+  // The member `name`, or null (reported when `required`).
+  const rapidjson::Value* Find(std::string_view name, bool required = false);
+  // The path of member `name` (its name points into the buffer when the member exists).
+  JsonPath PathOf(std::string_view name) const;
+
+  // Typed members; nullopt when absent or of the wrong type (the latter reported).
+  std::optional<std::string_view> String(std::string_view name, bool required = false);
+  std::optional<double> Number(std::string_view name, bool required = false);
+  std::optional<bool> Bool(std::string_view name, bool required = false);
+  std::optional<TimePoint> Time(std::string_view name, bool required = false);
+  const rapidjson::Value* Array(std::string_view name, bool required = false);
+  const rapidjson::Value* Object(std::string_view name, bool required = false);
+
+  // Reports `message` about member `name` (or the object itself when `name` is empty).
+  void Report(std::string_view name, std::string_view message);
+
+ private:
+  static constexpr size_t kMaxMembers = 16;
+
+  JsonInput& input_;
+  const rapidjson::Value* object_ = nullptr;
+  const JsonPath& path_;
+  // A copy of `known` (the list itself dies with the constructor's full-expression).
+  std::string_view known_[kMaxMembers];
+  size_t known_count_ = 0;
+  // The member for each known name, in `known` order.
+  const rapidjson::Value::Member* members_[kMaxMembers] = {};
+  bool ok_ = true;
+};
+
+// A time string at `path`: parsed, or reported.
+std::optional<TimePoint> ReadTime(JsonInput& input, const rapidjson::Value& value, const JsonPath& path);
+
+// The member name as a std::string_view.
+inline std::string_view View(const rapidjson::Value& string) {
+  return {string.GetString(), string.GetStringLength()};
+}
+
+}  // namespace aikg::internal
+
+#endif  // AIKG_INTERNAL_JSON_INPUT_H_

@@ -1,0 +1,57 @@
+// String storage for a graph: copies that never move (so `std::string_view`s into them stay
+// valid for the graph's life) and interning for the strings that repeat (locators, language
+// tags, qualifier keys), both able to roll back to a mark when a batch fails.
+
+#ifndef AIKG_INTERNAL_STRINGS_H_
+#define AIKG_INTERNAL_STRINGS_H_
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+
+namespace aikg::internal {
+
+class StringStore {
+ public:
+  struct Mark {
+    size_t blocks;
+    size_t used;
+    size_t interned;
+  };
+
+  StringStore() = default;
+  StringStore(StringStore&&) = default;
+  StringStore& operator=(StringStore&&) = default;
+
+  // A stable copy of `text`; the empty string needs no storage.
+  std::string_view Copy(std::string_view text);
+  // The one stable copy of `text` shared by every caller that interns an equal string.
+  std::string_view Intern(std::string_view text);
+
+  Mark mark() const { return {blocks_.size(), used_, interned_order_.size()}; }
+  // Forgets every string stored after `mark` was taken.
+  void Rollback(const Mark& mark);
+
+  // Bytes held in blocks and in the intern table.
+  size_t bytes_allocated() const;
+
+ private:
+  static constexpr size_t kBlockSize = 256 * 1024;
+
+  struct Block {
+    std::unique_ptr<char[]> bytes;
+    size_t size;
+  };
+
+  std::vector<Block> blocks_;
+  size_t used_ = 0;  // bytes used in the last block
+  absl::flat_hash_set<std::string_view> interned_;
+  std::vector<std::string_view> interned_order_;  // to roll back the set
+};
+
+}  // namespace aikg::internal
+
+#endif  // AIKG_INTERNAL_STRINGS_H_

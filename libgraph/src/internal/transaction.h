@@ -1,0 +1,105 @@
+// One all-or-nothing batch of additions to a graph.
+//
+// Inputs are appended straight into the graph's storage as they are checked; the transaction
+// remembers where everything ended before it began, and unless `Commit()` is called (which it
+// only may when no problem was found) its destructor truncates everything back, so a failed
+// batch leaves the graph exactly as it was.
+//
+// Order: every source, then `ResolveSources()` (relays may point forward), then entities, then
+// statements. Problems are collected, never thrown: each names the input item (its origin, as
+// the caller numbered it) and the field, as a JSON pointer relative to the item.
+
+#ifndef AIKG_INTERNAL_TRANSACTION_H_
+#define AIKG_INTERNAL_TRANSACTION_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aikg/model.h"
+#include "aikg/schema.h"
+#include "internal/graph_data.h"
+
+namespace aikg::internal {
+
+enum class ItemKind : uint8_t { kSource, kEntity, kStatement };
+
+// "sources", "entities", "statements": the member that holds such items in a graph file.
+std::string_view ItemArrayName(ItemKind kind);
+
+// Where an input item came from: the caller's file number and the item's index in its array.
+struct Origin {
+  uint32_t file = 0;
+  uint32_t index = 0;
+};
+
+struct Problem {
+  ItemKind kind;
+  Origin origin;
+  std::string field;  // JSON pointer relative to the item ("/value/unit"), or "" for the item
+  std::string message;
+};
+
+class Transaction {
+ public:
+  // `schema` types the batch: the graph's own, or the one the batch brings to a graph that
+  // has none yet (set on commit). `file_names[origin.file]` names files in messages.
+  Transaction(GraphData& data, std::shared_ptr<const Schema> schema, std::vector<std::string> file_names);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  void AddSource(const SourceInput& input, Origin origin);
+  // Links every relay (`via`) of the sources added so far and rejects relay cycles.
+  void ResolveSources();
+  void AddEntity(const EntityInput& input, Origin origin);
+  void AddStatement(const StatementInput& input, Origin origin);
+
+  const std::vector<Problem>& problems() const { return problems_; }
+
+  // Makes the batch part of the graph and rebuilds its indexes. Requires no problems.
+  void Commit();
+
+ private:
+  struct Mark;
+  struct PendingVia {
+    SourceIndex source;
+    std::string_view via;
+    Origin origin;
+  };
+  // What was added in this batch, per kind, and where it came from (for messages).
+  struct Added {
+    std::vector<Origin> origins;
+  };
+
+  void Report(ItemKind kind, Origin origin, std::string field, std::string message);
+  // Checks that an item's id is usable; false when not (reported).
+  bool CheckId(ItemKind kind, std::string_view id, Origin origin);
+  // When `id` is already taken: true if the new record equals the old one (the caller then
+  // drops the new record: a merge), false after reporting a duplicate or a clash.
+  // `difference` names the first differing field, or is empty when the records are equal.
+  bool AcceptRedefinition(ItemKind kind, std::string_view id, uint32_t existing, Origin origin,
+                          std::string_view difference);
+  std::string Describe(ItemKind kind, uint32_t index) const;
+  // Where the item `index` of `kind` came from, when this batch added it.
+  const Origin* AddedOrigin(ItemKind kind, uint32_t index) const;
+
+  std::string_view SourceDifference(const SourceRecord& a, const SourceRecord& b) const;
+  std::string_view EntityDifference(const EntityRecord& a, const EntityRecord& b) const;
+  std::string_view StatementDifference(const StatementRecord& a, const StatementRecord& b) const;
+
+  GraphData& data_;
+  std::shared_ptr<const Schema> schema_;
+  std::vector<std::string> file_names_;
+  std::unique_ptr<Mark> start_;
+  std::vector<PendingVia> pending_vias_;
+  Added added_[3];  // by ItemKind
+  std::vector<Problem> problems_;
+  bool committed_ = false;
+};
+
+}  // namespace aikg::internal
+
+#endif  // AIKG_INTERNAL_TRANSACTION_H_

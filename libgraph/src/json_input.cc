@@ -1,0 +1,306 @@
+#include "internal/json_input.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <utility>
+
+#include <rapidjson/error/en.h>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "internal/cat.h"
+#include "absl/strings/str_split.h"
+#include "internal/check.h"
+
+namespace aikg::internal {
+namespace {
+
+constexpr unsigned kParseFlags = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag;
+
+std::string_view TypeName(const rapidjson::Value& value) {
+  switch (value.GetType()) {
+    case rapidjson::kNullType: return "null";
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType: return "a boolean";
+    case rapidjson::kObjectType: return "an object";
+    case rapidjson::kArrayType: return "an array";
+    case rapidjson::kStringType: return "a string";
+    case rapidjson::kNumberType: return "a number";
+  }
+  return "a value";
+}
+
+bool ReadWholeFile(const std::filesystem::path& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream content;
+  content << in.rdbuf();
+  out = std::move(content).str();
+  return !in.bad();
+}
+
+}  // namespace
+
+std::string EscapePointerToken(std::string_view token) {
+  std::string out;
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string JsonPath::ToPointer() const {
+  std::vector<const JsonPath*> chain;
+  for (const JsonPath* step = this; step != nullptr && step->parent != nullptr; step = step->parent) {
+    chain.push_back(step);
+  }
+  std::string pointer;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    pointer.push_back('/');
+    if ((*it)->is_index) {
+      pointer += std::to_string((*it)->index);
+    } else {
+      pointer += EscapePointerToken((*it)->member);
+    }
+  }
+  return pointer;
+}
+
+JsonInput::JsonInput(std::string label, std::filesystem::path path, std::vector<Diagnostic>& diagnostics)
+    : label_(std::move(label)), path_(std::move(path)), diagnostics_(&diagnostics) {}
+
+std::unique_ptr<JsonInput> JsonInput::FromFile(const std::filesystem::path& path,
+                                               std::vector<Diagnostic>& diagnostics) {
+  std::unique_ptr<JsonInput> input(new JsonInput(path.string(), path, diagnostics));
+  std::string text;
+  if (!ReadWholeFile(path, text)) {
+    diagnostics.push_back({path.string(), 0, 0, "", "cannot read the file"});
+    return nullptr;
+  }
+  if (!input->Parse(text)) return nullptr;
+  return input;
+}
+
+std::unique_ptr<JsonInput> JsonInput::FromString(std::string_view text, std::string label,
+                                                 std::vector<Diagnostic>& diagnostics) {
+  std::unique_ptr<JsonInput> input(new JsonInput(std::move(label), {}, diagnostics));
+  input->original_ = std::string(text);
+  if (!input->Parse(text)) return nullptr;
+  return input;
+}
+
+bool JsonInput::Parse(std::string_view original) {
+  buffer_.assign(original.begin(), original.end());
+  buffer_.push_back('\0');
+  document_.ParseInsitu<kParseFlags>(buffer_.data());
+  if (!document_.HasParseError()) return true;
+  if (original_.empty()) original_ = std::string(original);
+  AddDiagnostic(buffer_.data() + document_.GetErrorOffset(), "",
+                internal::Cat("invalid JSON: ", rapidjson::GetParseError_En(document_.GetParseError())));
+  return false;
+}
+
+const char* JsonInput::PlaceOf(const JsonPath& path, const rapidjson::Value* value) const {
+  auto in_buffer = [&](const char* p) { return p >= buffer_.data() && p < buffer_.data() + buffer_.size(); };
+  if (value != nullptr && value->IsString() && in_buffer(value->GetString())) return value->GetString() - 1;
+  if (value != nullptr && value->IsObject() && value->MemberCount() > 0) {
+    const char* name = value->MemberBegin()->name.GetString();
+    if (in_buffer(name)) return name - 1;
+  }
+  for (const JsonPath* step = &path; step != nullptr; step = step->parent) {
+    if (!step->is_index && in_buffer(step->member.data())) return step->member.data() - 1;
+  }
+  return nullptr;
+}
+
+void JsonInput::AddDiagnostic(const char* place, std::string pointer, std::string_view message) {
+  Diagnostic diagnostic{label_, 0, 0, std::move(pointer), std::string(message)};
+  if (place != nullptr) {
+    // The buffer was rewritten by the in-place parse (unescaped strings): count lines in the
+    // original text, read again if it was not kept.
+    if (original_.empty() && !path_.empty()) ReadWholeFile(path_, original_);
+    size_t offset = std::min<size_t>(place - buffer_.data(), original_.size());
+    std::string_view before(original_.data(), offset);
+    size_t line_start = before.rfind('\n');
+    diagnostic.line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    diagnostic.column = static_cast<int>(offset - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+  }
+  diagnostics_->push_back(std::move(diagnostic));
+}
+
+void JsonInput::Report(const JsonPath& path, const rapidjson::Value* value, std::string_view message) {
+  AddDiagnostic(PlaceOf(path, value), path.ToPointer(), message);
+}
+
+void JsonInput::ReportValue(std::string pointer, const rapidjson::Value& value, std::string_view message) {
+  AddDiagnostic(PlaceOf(JsonPath(), &value), std::move(pointer), message);
+}
+
+void JsonInput::ReportBelow(const JsonPath& item, const rapidjson::Value& item_value, std::string_view pointer_suffix,
+                            std::string_view message) {
+  // Walk down as far as the document goes, keeping the deepest place found.
+  const rapidjson::Value* at = &item_value;
+  const char* place = PlaceOf(item, &item_value);
+  for (absl::string_view token : absl::StrSplit(ToAbsl(pointer_suffix), '/', absl::SkipEmpty())) {
+    if (at->IsObject()) {
+      // A Value, not a StringRef: that would convert to a C string and be measured by strlen.
+      rapidjson::Value name(rapidjson::StringRef(token.data(), static_cast<rapidjson::SizeType>(token.size())));
+      auto member = at->FindMember(name);
+      if (member == at->MemberEnd()) break;
+      place = member->name.GetString() - 1;
+      at = &member->value;
+    } else if (at->IsArray()) {
+      size_t index = 0;
+      if (!absl::SimpleAtoi(token, &index) || index >= at->Size()) break;
+      at = &(*at)[static_cast<rapidjson::SizeType>(index)];
+    } else {
+      break;
+    }
+    if (at->IsString()) place = at->GetString() - 1;
+  }
+  AddDiagnostic(place, internal::Cat(item.ToPointer(), pointer_suffix), message);
+}
+
+ObjectReader::ObjectReader(JsonInput& input, const rapidjson::Value& value, const JsonPath& path,
+                           std::initializer_list<std::string_view> known)
+    : input_(input), path_(path) {
+  AIKG_CHECK(known.size() <= kMaxMembers);
+  for (std::string_view name : known) known_[known_count_++] = name;
+  if (!value.IsObject()) {
+    input_.Report(path_, &value, internal::Cat("expected an object, found ", TypeName(value)));
+    ok_ = false;
+    return;
+  }
+  object_ = &value;
+  for (const auto& member : value.GetObject()) {
+    std::string_view name = View(member.name);
+    size_t slot = Slot(name);
+    if (slot == known_count_) {
+      input_.Report(path_.Member(name), &member.value, internal::Cat("unknown member '", name, "'"));
+      ok_ = false;
+      continue;
+    }
+    const rapidjson::Value::Member*& seen = members_[slot];
+    if (seen != nullptr) {
+      input_.Report(path_.Member(name), &member.value, internal::Cat("duplicate member '", name, "'"));
+      ok_ = false;
+      continue;
+    }
+    seen = &member;
+  }
+}
+
+size_t ObjectReader::Slot(std::string_view name) const {
+  return std::find(known_, known_ + known_count_, name) - known_;
+}
+
+JsonPath ObjectReader::PathOf(std::string_view name) const {
+  size_t slot = Slot(name);
+  if (slot < known_count_ && members_[slot] != nullptr) return path_.Member(View(members_[slot]->name));
+  return path_.Member(name);
+}
+
+const rapidjson::Value* ObjectReader::Find(std::string_view name, bool required) {
+  if (object_ == nullptr) return nullptr;
+  size_t slot = Slot(name);
+  AIKG_CHECK(slot < known_count_);
+  const rapidjson::Value::Member* member = members_[slot];
+  if (member == nullptr) {
+    if (required) {
+      input_.Report(path_, object_, internal::Cat("missing required member '", name, "'"));
+      ok_ = false;
+    }
+    return nullptr;
+  }
+  return &member->value;
+}
+
+void ObjectReader::Report(std::string_view name, std::string_view message) {
+  ok_ = false;
+  if (name.empty()) {
+    input_.Report(path_, object_, message);
+    return;
+  }
+  input_.Report(PathOf(name), Find(name), message);
+}
+
+std::optional<std::string_view> ObjectReader::String(std::string_view name, bool required) {
+  const rapidjson::Value* value = Find(name, required);
+  if (value == nullptr) return std::nullopt;
+  if (!value->IsString()) {
+    Report(name, internal::Cat("'", name, "' must be a string, found ", TypeName(*value)));
+    return std::nullopt;
+  }
+  return View(*value);
+}
+
+std::optional<double> ObjectReader::Number(std::string_view name, bool required) {
+  const rapidjson::Value* value = Find(name, required);
+  if (value == nullptr) return std::nullopt;
+  if (!value->IsNumber()) {
+    Report(name, internal::Cat("'", name, "' must be a number, found ", TypeName(*value)));
+    return std::nullopt;
+  }
+  return value->GetDouble();
+}
+
+std::optional<bool> ObjectReader::Bool(std::string_view name, bool required) {
+  const rapidjson::Value* value = Find(name, required);
+  if (value == nullptr) return std::nullopt;
+  if (!value->IsBool()) {
+    Report(name, internal::Cat("'", name, "' must be true or false, found ", TypeName(*value)));
+    return std::nullopt;
+  }
+  return value->GetBool();
+}
+
+std::optional<TimePoint> ObjectReader::Time(std::string_view name, bool required) {
+  const rapidjson::Value* value = Find(name, required);
+  if (value == nullptr) return std::nullopt;
+  std::optional<TimePoint> time = ReadTime(input_, *value, PathOf(name));
+  if (!time) ok_ = false;
+  return time;
+}
+
+const rapidjson::Value* ObjectReader::Array(std::string_view name, bool required) {
+  const rapidjson::Value* value = Find(name, required);
+  if (value == nullptr) return nullptr;
+  if (!value->IsArray()) {
+    Report(name, internal::Cat("'", name, "' must be an array, found ", TypeName(*value)));
+    return nullptr;
+  }
+  return value;
+}
+
+const rapidjson::Value* ObjectReader::Object(std::string_view name, bool required) {
+  const rapidjson::Value* value = Find(name, required);
+  if (value == nullptr) return nullptr;
+  if (!value->IsObject()) {
+    Report(name, internal::Cat("'", name, "' must be an object, found ", TypeName(*value)));
+    return nullptr;
+  }
+  return value;
+}
+
+std::optional<TimePoint> ReadTime(JsonInput& input, const rapidjson::Value& value, const JsonPath& path) {
+  if (!value.IsString()) {
+    input.Report(path, &value, internal::Cat("expected a time string, found ", TypeName(value)));
+    return std::nullopt;
+  }
+  absl::StatusOr<TimePoint> time = TimePoint::Parse(View(value));
+  if (!time.ok()) {
+    input.Report(path, &value, std::string(time.status().message()));
+    return std::nullopt;
+  }
+  return *time;
+}
+
+}  // namespace aikg::internal

@@ -1,0 +1,288 @@
+#include "aikg/schema.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "internal/cat.h"
+#include "internal/json_input.h"
+
+namespace aikg {
+namespace {
+
+using internal::JsonInput;
+using internal::JsonPath;
+using internal::ObjectReader;
+using internal::View;
+
+constexpr std::string_view kSchemaFormat = "aikg-schema/1";
+
+constexpr std::string_view kAttributeKindNames[] = {"text", "number", "integer", "boolean", "date"};
+constexpr std::string_view kRangeKindNames[] = {"entity", "quantity", "text", "date", "boolean"};
+
+template <typename Map>
+auto FindIn(const Map& map, std::string_view name) -> std::optional<typename Map::mapped_type> {
+  auto found = map.find(absl::string_view(name.data(), name.size()));
+  if (found == map.end()) return std::nullopt;
+  return found->second;
+}
+
+}  // namespace
+
+std::string_view AttributeKindName(AttributeKind kind) { return kAttributeKindNames[static_cast<int>(kind)]; }
+std::string_view RangeKindName(RangeKind kind) { return kRangeKindNames[static_cast<int>(kind)]; }
+
+// Reads a schema document into a Schema, reporting every problem.
+class SchemaParser {
+ public:
+  SchemaParser(JsonInput& input, Schema& schema) : input_(input), schema_(schema) {}
+
+  void Parse() {
+    JsonPath root;
+    ObjectReader top(input_, input_.root(), root,
+                     {"format", "name", "version", "description", "entity_types", "units", "predicates"});
+    if (!top.is_object()) return;
+    if (std::optional<std::string_view> format = top.String("format", true); format && *format != kSchemaFormat) {
+      top.Report("format", internal::Cat("unsupported schema format '", *format, "' (expected '", kSchemaFormat, "')"));
+    }
+    schema_.name_ = std::string(top.String("name", true).value_or(""));
+    if (top.Find("name") != nullptr && schema_.name_.empty()) top.Report("name", "schema name must not be empty");
+    schema_.version_ = std::string(top.String("version").value_or(""));
+    schema_.description_ = std::string(top.String("description").value_or(""));
+
+    // Types first (declaring every name before resolving parents), then units, then
+    // predicates, which refer to both.
+    const rapidjson::Value* types = top.Array("entity_types", true);
+    JsonPath types_path = top.PathOf("entity_types");
+    if (types != nullptr) ReadTypes(*types, types_path);
+    if (const rapidjson::Value* units = top.Array("units")) ReadUnits(*units, top.PathOf("units"));
+    if (const rapidjson::Value* predicates = top.Array("predicates")) {
+      ReadPredicates(*predicates, top.PathOf("predicates"));
+    }
+  }
+
+ private:
+  // Adds `name` to `ids` unless taken; returns whether it was new.
+  template <typename Map>
+  bool Declare(Map& ids, ObjectReader& item, std::string_view what, std::string_view name, size_t id) {
+    if (name.empty()) {
+      item.Report("name", internal::Cat(what, " name must not be empty"));
+      return false;
+    }
+    if (!ids.emplace(std::string(name), static_cast<typename Map::mapped_type>(id)).second) {
+      item.Report("name", internal::Cat("duplicate ", what, " '", name, "'"));
+      return false;
+    }
+    return true;
+  }
+
+  void ReadTypes(const rapidjson::Value& types, const JsonPath& path) {
+    // Parents may be declared after their children: resolve them once every type is known.
+    struct PendingParent {
+      TypeId child;
+      const rapidjson::Value* name;
+      std::string pointer;
+    };
+    std::vector<PendingParent> parents;
+    for (rapidjson::SizeType i = 0; i < types.Size(); ++i) {
+      JsonPath item_path = path.Element(i);
+      ObjectReader item(input_, types[i], item_path, {"name", "description", "parent", "attributes"});
+      EntityType type;
+      type.name = std::string(item.String("name", true).value_or(""));
+      type.description = std::string(item.String("description").value_or(""));
+      if (const rapidjson::Value* attributes = item.Object("attributes")) {
+        JsonPath attributes_path = item.PathOf("attributes");
+        for (const auto& member : attributes->GetObject()) {
+          JsonPath attribute_path = attributes_path.Member(View(member.name));
+          std::optional<AttributeKind> kind;
+          if (member.value.IsString()) {
+            auto found = std::find(std::begin(kAttributeKindNames), std::end(kAttributeKindNames), View(member.value));
+            if (found != std::end(kAttributeKindNames)) {
+              kind = static_cast<AttributeKind>(found - std::begin(kAttributeKindNames));
+            }
+          }
+          if (!kind) {
+            input_.Report(attribute_path, &member.value,
+                          "attribute kind must be one of text, number, integer, boolean, date");
+            continue;
+          }
+          type.attributes.push_back({std::string(View(member.name)), *kind});
+        }
+      }
+      TypeId id = static_cast<TypeId>(schema_.types_.size());
+      if (!Declare(schema_.type_ids_, item, "entity type", type.name, id)) continue;
+      if (item.String("parent")) parents.push_back({id, item.Find("parent"), item.PathOf("parent").ToPointer()});
+      schema_.types_.push_back(std::move(type));
+    }
+    for (const PendingParent& pending : parents) {
+      std::optional<TypeId> parent = schema_.FindType(View(*pending.name));
+      if (!parent) {
+        input_.ReportValue(pending.pointer, *pending.name,
+                           internal::Cat("unknown parent type '", View(*pending.name), "'"));
+        continue;
+      }
+      schema_.types_[pending.child].parent = *parent;
+    }
+    // Single inheritance: a cycle shows as a walk longer than the number of types.
+    for (const PendingParent& pending : parents) {
+      std::optional<TypeId> at = schema_.types_[pending.child].parent;
+      for (size_t steps = 0; at; ++steps) {
+        if (*at == pending.child || steps > schema_.types_.size()) {
+          input_.ReportValue(pending.pointer, *pending.name,
+                             internal::Cat("type '", schema_.types_[pending.child].name, "' is its own ancestor"));
+          schema_.types_[pending.child].parent.reset();
+          break;
+        }
+        at = schema_.types_[*at].parent;
+      }
+    }
+  }
+
+  void ReadUnits(const rapidjson::Value& units, const JsonPath& path) {
+    for (rapidjson::SizeType i = 0; i < units.Size(); ++i) {
+      JsonPath item_path = path.Element(i);
+      ObjectReader item(input_, units[i], item_path, {"name", "dimension", "description"});
+      Unit unit;
+      unit.name = std::string(item.String("name", true).value_or(""));
+      unit.dimension = std::string(item.String("dimension", true).value_or(""));
+      unit.description = std::string(item.String("description").value_or(""));
+      if (!item.is_object() || !Declare(schema_.unit_ids_, item, "unit", unit.name, schema_.units_.size())) continue;
+      schema_.units_.push_back(std::move(unit));
+    }
+  }
+
+  // Resolves a list of type names at `path`.
+  std::vector<TypeId> ReadTypeList(ObjectReader& item, std::string_view member) {
+    std::vector<TypeId> ids;
+    const rapidjson::Value* list = item.Array(member);
+    if (list == nullptr) return ids;
+    JsonPath list_path = item.PathOf(member);
+    for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
+      const rapidjson::Value& name = (*list)[i];
+      std::optional<TypeId> id = name.IsString() ? schema_.FindType(View(name)) : std::nullopt;
+      if (!id) {
+        input_.Report(list_path.Element(i), &name,
+                      name.IsString() ? internal::Cat("unknown entity type '", View(name), "'")
+                                      : std::string("expected an entity type name"));
+        item.MarkBad();
+        continue;
+      }
+      ids.push_back(*id);
+    }
+    return ids;
+  }
+
+  void ReadPredicates(const rapidjson::Value& predicates, const JsonPath& path) {
+    for (rapidjson::SizeType i = 0; i < predicates.Size(); ++i) {
+      JsonPath item_path = path.Element(i);
+      ObjectReader item(input_, predicates[i], item_path,
+                        {"name", "description", "domain", "range", "units", "symmetric"});
+      if (!item.is_object()) continue;
+      Predicate predicate;
+      predicate.name = std::string(item.String("name", true).value_or(""));
+      predicate.description = std::string(item.String("description").value_or(""));
+      predicate.domain = ReadTypeList(item, "domain");
+      predicate.symmetric = item.Bool("symmetric").value_or(false);
+      if (const rapidjson::Value* range = item.Find("range", true)) {
+        if (range->IsArray()) {
+          predicate.range_kind = RangeKind::kEntity;
+          predicate.range = ReadTypeList(item, "range");
+        } else if (range->IsString() && View(*range) != "entity" &&
+                   std::find(std::begin(kRangeKindNames), std::end(kRangeKindNames), View(*range)) !=
+                       std::end(kRangeKindNames)) {
+          predicate.range_kind = static_cast<RangeKind>(
+              std::find(std::begin(kRangeKindNames), std::end(kRangeKindNames), View(*range)) -
+              std::begin(kRangeKindNames));
+        } else {
+          item.Report("range", "range must be a list of entity types or one of quantity, text, date, boolean");
+        }
+      }
+      if (const rapidjson::Value* units = item.Array("units")) {
+        JsonPath units_path = item.PathOf("units");
+        for (rapidjson::SizeType u = 0; u < units->Size(); ++u) {
+          const rapidjson::Value& name = (*units)[u];
+          std::optional<UnitId> unit = name.IsString() ? schema_.FindUnit(View(name)) : std::nullopt;
+          if (!unit) {
+            input_.Report(units_path.Element(u), &name,
+                          name.IsString() ? internal::Cat("unknown unit '", View(name), "'")
+                                          : std::string("expected a unit name"));
+            item.MarkBad();
+            continue;
+          }
+          predicate.units.push_back(*unit);
+        }
+      }
+      if (item.ok() && predicate.range_kind == RangeKind::kQuantity && predicate.units.empty()) {
+        item.Report("range", internal::Cat("quantity predicate '", predicate.name, "' needs its allowed 'units'"));
+      }
+      if (item.ok() && predicate.range_kind != RangeKind::kQuantity && item.Find("units") != nullptr) {
+        item.Report("units", "only quantity predicates take 'units'");
+      }
+      if (!Declare(schema_.predicate_ids_, item, "predicate", predicate.name, schema_.predicates_.size())) continue;
+      schema_.predicates_.push_back(std::move(predicate));
+    }
+  }
+
+  JsonInput& input_;
+  Schema& schema_;
+};
+
+namespace {
+
+absl::StatusOr<Schema> ParseSchema(std::unique_ptr<JsonInput> input, std::vector<Diagnostic>& found,
+                                   std::vector<Diagnostic>* diagnostics) {
+  Schema schema;
+  if (input != nullptr) SchemaParser(*input, schema).Parse();
+  if (diagnostics != nullptr) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
+  if (!found.empty()) return DiagnosticsToStatus(found);
+  return schema;
+}
+
+}  // namespace
+
+absl::StatusOr<Schema> Schema::LoadFile(const std::filesystem::path& path, std::vector<Diagnostic>* diagnostics) {
+  std::vector<Diagnostic> found;
+  absl::StatusOr<Schema> schema = ParseSchema(JsonInput::FromFile(path, found), found, diagnostics);
+  if (schema.ok()) schema->path_ = std::filesystem::absolute(path).lexically_normal();
+  return schema;
+}
+
+absl::StatusOr<Schema> Schema::LoadString(std::string_view json, std::string_view file_name,
+                                          std::vector<Diagnostic>* diagnostics) {
+  std::vector<Diagnostic> found;
+  return ParseSchema(JsonInput::FromString(json, std::string(file_name), found), found, diagnostics);
+}
+
+std::optional<TypeId> Schema::FindType(std::string_view name) const { return FindIn(type_ids_, name); }
+std::optional<UnitId> Schema::FindUnit(std::string_view name) const { return FindIn(unit_ids_, name); }
+std::optional<PredicateId> Schema::FindPredicate(std::string_view name) const {
+  return FindIn(predicate_ids_, name);
+}
+
+bool Schema::IsA(TypeId type, TypeId ancestor) const {
+  for (std::optional<TypeId> at = type; at; at = types_[*at].parent) {
+    if (*at == ancestor) return true;
+  }
+  return false;
+}
+
+bool Schema::IsAnyOf(TypeId type, const std::vector<TypeId>& allowed) const {
+  if (allowed.empty()) return true;
+  return std::any_of(allowed.begin(), allowed.end(), [&](TypeId ancestor) { return IsA(type, ancestor); });
+}
+
+const AttributeDecl* Schema::FindAttribute(TypeId type, std::string_view name) const {
+  for (std::optional<TypeId> at = type; at; at = types_[*at].parent) {
+    for (const AttributeDecl& decl : types_[*at].attributes) {
+      if (decl.name == name) return &decl;
+    }
+  }
+  return nullptr;
+}
+
+bool Schema::AllowsUnit(PredicateId predicate, UnitId unit) const {
+  const std::vector<UnitId>& units = predicates_[predicate].units;
+  return std::find(units.begin(), units.end(), unit) != units.end();
+}
+
+}  // namespace aikg

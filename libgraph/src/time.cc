@@ -1,0 +1,314 @@
+#include "aikg/time.h"
+
+#include <cstdio>
+#include <string>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "internal/cat.h"
+#include "internal/check.h"
+
+namespace aikg {
+namespace {
+
+constexpr absl::CivilDay kEpoch(1970, 1, 1);
+
+struct PartName {
+  PeriodPart part;
+  std::string_view prefix;  // as written before the period, with its trailing space
+};
+constexpr PartName kPartNames[] = {
+    {PeriodPart::kEarly, "early "}, {PeriodPart::kMid, "mid "},       {PeriodPart::kLate, "late "},
+    {PeriodPart::kStart, "start of "}, {PeriodPart::kEnd, "end of "},
+};
+
+// Months covered by a period of this precision; 0 for day and finer.
+int PeriodMonths(Precision precision) {
+  switch (precision) {
+    case Precision::kDecade: return 120;
+    case Precision::kYear: return 12;
+    case Precision::kHalfYear: return 6;
+    case Precision::kQuarter: return 3;
+    case Precision::kMonth: return 1;
+    default: return 0;
+  }
+}
+
+// Reads exactly `width` decimal digits at `pos`, advancing it.
+bool ReadDigits(std::string_view text, size_t& pos, int width, int& value) {
+  if (pos + width > text.size()) return false;
+  value = 0;
+  for (int i = 0; i < width; ++i) {
+    char c = text[pos + i];
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  pos += width;
+  return true;
+}
+
+bool Consume(std::string_view text, size_t& pos, char expected) {
+  if (pos >= text.size() || text[pos] != expected) return false;
+  ++pos;
+  return true;
+}
+
+absl::Status Malformed(std::string_view text) {
+  return absl::InvalidArgumentError(internal::Cat(
+      "malformed time '", text,
+      "': expected YYYY, YYYYs, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], "
+      "optionally after 'early ', 'mid ', 'late ', 'start of ' or 'end of '"));
+}
+
+}  // namespace
+
+std::string_view PrecisionName(Precision precision) {
+  switch (precision) {
+    case Precision::kUnset: return "unset";
+    case Precision::kSecond: return "second";
+    case Precision::kMinute: return "minute";
+    case Precision::kDay: return "day";
+    case Precision::kMonth: return "month";
+    case Precision::kQuarter: return "quarter";
+    case Precision::kHalfYear: return "half-year";
+    case Precision::kYear: return "year";
+    case Precision::kDecade: return "decade";
+  }
+  return "unknown";
+}
+
+TimePoint TimePoint::Day(int year, int month, int day) {
+  AIKG_CHECK(year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1);
+  absl::CivilDay civil(year, month, day);
+  AIKG_CHECK(civil.month() == month && civil.day() == day);
+  TimePoint point;
+  point.day_ = static_cast<int32_t>(civil - kEpoch);
+  point.precision_ = static_cast<uint8_t>(Precision::kDay);
+  return point;
+}
+
+TimePoint TimePoint::Month(int year, int month) {
+  TimePoint point = Day(year, month, 1);
+  point.precision_ = static_cast<uint8_t>(Precision::kMonth);
+  return point;
+}
+
+TimePoint TimePoint::Quarter(int year, int quarter) {
+  AIKG_CHECK(quarter >= 1 && quarter <= 4);
+  TimePoint point = Day(year, 3 * quarter - 2, 1);
+  point.precision_ = static_cast<uint8_t>(Precision::kQuarter);
+  return point;
+}
+
+TimePoint TimePoint::HalfYear(int year, int half) {
+  AIKG_CHECK(half == 1 || half == 2);
+  TimePoint point = Day(year, 6 * half - 5, 1);
+  point.precision_ = static_cast<uint8_t>(Precision::kHalfYear);
+  return point;
+}
+
+TimePoint TimePoint::Year(int year) {
+  TimePoint point = Day(year, 1, 1);
+  point.precision_ = static_cast<uint8_t>(Precision::kYear);
+  return point;
+}
+
+TimePoint TimePoint::Decade(int first_year) {
+  AIKG_CHECK(first_year % 10 == 0 && first_year >= 10);
+  TimePoint point = Day(first_year, 1, 1);
+  point.precision_ = static_cast<uint8_t>(Precision::kDecade);
+  return point;
+}
+
+absl::StatusOr<TimePoint> TimePoint::WithPart(PeriodPart part) const {
+  Precision p = precision();
+  if (part != PeriodPart::kWhole && (p < Precision::kMonth || p > Precision::kYear)) {
+    return absl::InvalidArgumentError(internal::Cat(
+        "only a year, half-year, quarter or month can be early, mid, late, start of or end of, not a ",
+        PrecisionName(p)));
+  }
+  TimePoint narrowed = *this;
+  narrowed.part_ = static_cast<uint8_t>(part);
+  return narrowed;
+}
+
+absl::StatusOr<TimePoint> TimePoint::Parse(std::string_view text) {
+  PeriodPart part = PeriodPart::kWhole;
+  std::string_view base = text;
+  for (const PartName& name : kPartNames) {
+    if (base.substr(0, name.prefix.size()) == name.prefix) {
+      part = name.part;
+      base.remove_prefix(name.prefix.size());
+      break;
+    }
+  }
+
+  size_t pos = 0;
+  int year = 0;
+  if (!ReadDigits(base, pos, 4, year) || year < 1) return Malformed(text);
+  TimePoint point;
+  if (pos == base.size()) {
+    point = Year(year);
+  } else if (base.substr(pos) == "s") {
+    if (year % 10 != 0 || year < 10) return Malformed(text);
+    point = Decade(year);
+  } else {
+    if (!Consume(base, pos, '-')) return Malformed(text);
+    int n = 0;
+    if (Consume(base, pos, 'H')) {
+      if (!ReadDigits(base, pos, 1, n) || n < 1 || n > 2 || pos != base.size()) return Malformed(text);
+      point = HalfYear(year, n);
+    } else if (Consume(base, pos, 'Q')) {
+      if (!ReadDigits(base, pos, 1, n) || n < 1 || n > 4 || pos != base.size()) return Malformed(text);
+      point = Quarter(year, n);
+    } else {
+      int month = 0;
+      if (!ReadDigits(base, pos, 2, month) || month < 1 || month > 12) return Malformed(text);
+      if (pos == base.size()) {
+        point = Month(year, month);
+      } else {
+        int day = 0;
+        // CivilDay normalises 2025-02-30 into March: a changed month means no such day.
+        if (!Consume(base, pos, '-') || !ReadDigits(base, pos, 2, day) || day < 1 || day > 31 ||
+            absl::CivilDay(year, month, day).month() != month) {
+          return Malformed(text);
+        }
+        point = Day(year, month, day);
+        if (pos < base.size()) {
+          int hour = 0, minute = 0, second = 0;
+          if (!Consume(base, pos, 'T') || !ReadDigits(base, pos, 2, hour) || hour > 23 ||
+              !Consume(base, pos, ':') || !ReadDigits(base, pos, 2, minute) || minute > 59) {
+            return Malformed(text);
+          }
+          point.precision_ = static_cast<uint8_t>(Precision::kMinute);
+          if (Consume(base, pos, ':')) {
+            if (!ReadDigits(base, pos, 2, second) || second > 59) return Malformed(text);
+            point.precision_ = static_cast<uint8_t>(Precision::kSecond);
+          }
+          point.second_of_day_ = hour * 3600 + minute * 60 + second;
+          if (Consume(base, pos, 'Z')) {
+            point.offset_quarter_hours_ = 0;
+          } else if (pos < base.size() && (base[pos] == '+' || base[pos] == '-')) {
+            int sign = base[pos++] == '-' ? -1 : 1;
+            int off_hours = 0, off_minutes = 0;
+            if (!ReadDigits(base, pos, 2, off_hours) || !Consume(base, pos, ':') ||
+                !ReadDigits(base, pos, 2, off_minutes) || off_minutes % 15 != 0 || off_hours > 14) {
+              return Malformed(text);
+            }
+            point.offset_quarter_hours_ = sign * (off_hours * 4 + off_minutes / 15);
+          }
+          if (pos != base.size()) return Malformed(text);
+        }
+      }
+    }
+  }
+  if (part == PeriodPart::kWhole) return point;
+  absl::StatusOr<TimePoint> narrowed = point.WithPart(part);
+  if (!narrowed.ok()) {
+    return absl::InvalidArgumentError(internal::Cat("time '", text, "': ", narrowed.status().message()));
+  }
+  return narrowed;
+}
+
+absl::CivilDay TimePoint::first_day() const {
+  absl::CivilDay start = kEpoch + day_;
+  int months = PeriodMonths(precision());
+  if (months == 0) return start;
+  switch (part()) {
+    case PeriodPart::kWhole:
+    case PeriodPart::kEarly:
+    case PeriodPart::kStart:
+      return start;
+    case PeriodPart::kMid:
+    case PeriodPart::kLate: {
+      int third = part() == PeriodPart::kMid ? 1 : 2;
+      if (months == 1) return start + 10 * third;
+      return absl::CivilDay(absl::CivilMonth(start) + months * third / 3);
+    }
+    case PeriodPart::kEnd: {
+      if (months == 1) return last_day() - 6;
+      return absl::CivilDay(absl::CivilMonth(start) + (months - 1));
+    }
+  }
+  return start;
+}
+
+absl::CivilDay TimePoint::last_day() const {
+  absl::CivilDay start = kEpoch + day_;
+  int months = PeriodMonths(precision());
+  if (months == 0) return start;
+  absl::CivilDay period_end = absl::CivilDay(absl::CivilMonth(start) + months) - 1;
+  switch (part()) {
+    case PeriodPart::kWhole:
+    case PeriodPart::kLate:
+    case PeriodPart::kEnd:
+      return period_end;
+    case PeriodPart::kEarly:
+    case PeriodPart::kMid: {
+      int third = part() == PeriodPart::kEarly ? 1 : 2;
+      if (months == 1) return start + (10 * third - 1);
+      return absl::CivilDay(absl::CivilMonth(start) + months * third / 3) - 1;
+    }
+    case PeriodPart::kStart:
+      if (months == 1) return start + 6;
+      return absl::CivilDay(absl::CivilMonth(start) + 1) - 1;
+  }
+  return period_end;
+}
+
+std::optional<int> TimePoint::utc_offset_minutes() const {
+  if (offset_quarter_hours_ == kNoOffset) return std::nullopt;
+  return offset_quarter_hours_ * 15;
+}
+
+std::string TimePoint::ToString() const {
+  if (!is_set()) return "";
+  absl::CivilDay start = kEpoch + day_;
+  int year = static_cast<int>(start.year());
+  char buffer[64];
+  switch (precision()) {
+    case Precision::kDecade:
+      std::snprintf(buffer, sizeof buffer, "%04ds", year);
+      break;
+    case Precision::kYear:
+      std::snprintf(buffer, sizeof buffer, "%04d", year);
+      break;
+    case Precision::kHalfYear:
+      std::snprintf(buffer, sizeof buffer, "%04d-H%d", year, (start.month() + 5) / 6);
+      break;
+    case Precision::kQuarter:
+      std::snprintf(buffer, sizeof buffer, "%04d-Q%d", year, (start.month() + 2) / 3);
+      break;
+    case Precision::kMonth:
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, start.month());
+      break;
+    case Precision::kDay:
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, start.month(), start.day());
+      break;
+    case Precision::kMinute:
+    case Precision::kSecond: {
+      int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d", year, start.month(), start.day(),
+                            second_of_day_ / 3600, second_of_day_ / 60 % 60);
+      if (precision() == Precision::kSecond) {
+        n += std::snprintf(buffer + n, sizeof buffer - n, ":%02d", second_of_day_ % 60);
+      }
+      if (offset_quarter_hours_ == 0) {
+        std::snprintf(buffer + n, sizeof buffer - n, "Z");
+      } else if (offset_quarter_hours_ != kNoOffset) {
+        int minutes = offset_quarter_hours_ * 15;
+        char sign = minutes < 0 ? '-' : '+';
+        if (minutes < 0) minutes = -minutes;
+        std::snprintf(buffer + n, sizeof buffer - n, "%c%02d:%02d", sign, minutes / 60, minutes % 60);
+      }
+      break;
+    }
+    case Precision::kUnset:
+      return "";
+  }
+  for (const PartName& name : kPartNames) {
+    if (name.part == part()) return internal::Cat(name.prefix, buffer);
+  }
+  return buffer;
+}
+
+}  // namespace aikg

@@ -1,0 +1,541 @@
+#include "internal/transaction.h"
+
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include "internal/cat.h"
+#include "absl/strings/str_join.h"
+#include "internal/check.h"
+#include "internal/json_input.h"
+
+namespace aikg::internal {
+namespace {
+
+bool IsBlank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+bool HasOuterSpace(std::string_view text) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  return !text.empty() && (space(text.front()) || space(text.back()));
+}
+
+// NaN-aware equality: an absent bound equals an absent bound.
+bool SameNumber(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+
+std::string TypeList(const Schema& schema, const std::vector<TypeId>& types) {
+  return absl::StrJoin(types, ", ", [&](std::string* out, TypeId id) { out->append(schema.type(id).name); });
+}
+
+std::string_view ValueKindOf(const StatementValue& value) {
+  switch (value.index()) {
+    case 1: return "an entity";
+    case 2: return "a quantity";
+    case 3: return "a text";
+    case 4: return "a date";
+    case 5: return "a boolean";
+    default: return "nothing";
+  }
+}
+
+std::string_view RangeArticle(RangeKind kind) {
+  switch (kind) {
+    case RangeKind::kEntity: return "an entity (give 'object')";
+    case RangeKind::kQuantity: return "a quantity value";
+    case RangeKind::kText: return "a text value";
+    case RangeKind::kDate: return "a date value";
+    case RangeKind::kBoolean: return "a boolean value";
+  }
+  return "a value";
+}
+
+}  // namespace
+
+std::string_view ItemArrayName(ItemKind kind) {
+  switch (kind) {
+    case ItemKind::kSource: return "sources";
+    case ItemKind::kEntity: return "entities";
+    case ItemKind::kStatement: return "statements";
+  }
+  return "items";
+}
+
+struct Transaction::Mark {
+  size_t sources, entities, statements;
+  size_t aliases, attributes, citations, qualifiers, quantities, texts;
+  StringStore::Mark strings;
+
+  static Mark Of(const GraphData& data) {
+    return {data.sources.size(),    data.entities.size(),   data.statements.size(),
+            data.aliases.size(),    data.attributes.size(), data.citations.size(),
+            data.qualifiers.size(), data.quantities.size(), data.texts.size(),
+            data.strings.mark()};
+  }
+
+  // Forgets everything added to `data` after this mark, ids included.
+  void RollBack(GraphData& data) const {
+    for (size_t i = sources; i < data.sources.size(); ++i) data.source_ids.erase(data.sources[i].id);
+    for (size_t i = entities; i < data.entities.size(); ++i) data.entity_ids.erase(data.entities[i].id);
+    for (size_t i = statements; i < data.statements.size(); ++i) data.statement_ids.erase(data.statements[i].id);
+    data.sources.resize(sources);
+    data.entities.resize(entities);
+    data.statements.resize(statements);
+    data.aliases.resize(aliases);
+    data.attributes.resize(attributes);
+    data.citations.resize(citations);
+    data.qualifiers.resize(qualifiers);
+    data.quantities.resize(quantities);
+    data.texts.resize(texts);
+    data.strings.Rollback(strings);
+  }
+};
+
+Transaction::Transaction(GraphData& data, std::shared_ptr<const Schema> schema, std::vector<std::string> file_names)
+    : data_(data),
+      schema_(std::move(schema)),
+      file_names_(std::move(file_names)),
+      start_(std::make_unique<Mark>(Mark::Of(data))) {
+  AIKG_CHECK(schema_ != nullptr);
+}
+
+Transaction::~Transaction() {
+  if (!committed_) start_->RollBack(data_);
+}
+
+void Transaction::Report(ItemKind kind, Origin origin, std::string field, std::string message) {
+  problems_.push_back({kind, origin, std::move(field), std::move(message)});
+}
+
+bool Transaction::CheckId(ItemKind kind, std::string_view id, Origin origin) {
+  if (IsBlank(id)) {
+    Report(kind, origin, "/id", "id must not be empty");
+    return false;
+  }
+  if (HasOuterSpace(id)) {
+    Report(kind, origin, "/id", Cat("id '", id, "' has leading or trailing white space"));
+    return false;
+  }
+  return true;
+}
+
+const Origin* Transaction::AddedOrigin(ItemKind kind, uint32_t index) const {
+  size_t first = kind == ItemKind::kSource ? start_->sources
+                 : kind == ItemKind::kEntity ? start_->entities
+                                             : start_->statements;
+  const std::vector<Origin>& origins = added_[static_cast<int>(kind)].origins;
+  if (index < first || index - first >= origins.size()) return nullptr;
+  return &origins[index - first];
+}
+
+std::string Transaction::Describe(ItemKind kind, uint32_t index) const {
+  const Origin* origin = AddedOrigin(kind, index);
+  if (origin == nullptr) return "the graph before this load";
+  return Cat(file_names_[origin->file], " at /", ItemArrayName(kind), "/", origin->index);
+}
+
+bool Transaction::AcceptRedefinition(ItemKind kind, std::string_view id, uint32_t existing, Origin origin,
+                                     std::string_view difference) {
+  const Origin* first = AddedOrigin(kind, existing);
+  std::string_view singular = kind == ItemKind::kSource ? "source" : kind == ItemKind::kEntity ? "entity" : "statement";
+  if (first != nullptr && first->file == origin.file) {
+    Report(kind, origin, "/id",
+           Cat("duplicate ", singular, " id '", id, "' (first defined at /", ItemArrayName(kind), "/",
+                        first->index, ")"));
+    return false;
+  }
+  if (difference.empty()) return true;  // the same definition seen twice: merged
+  Report(kind, origin, "/id",
+         Cat(singular, " '", id, "' clashes with its definition in ", Describe(kind, existing), ": different ",
+                      difference));
+  return false;
+}
+
+void Transaction::AddSource(const SourceInput& input, Origin origin) {
+  if (!CheckId(ItemKind::kSource, input.id, origin)) return;
+  Mark item = Mark::Of(data_);
+  SourceRecord record;
+  record.kind = input.kind;
+  record.publisher = data_.strings.Copy(input.publisher);
+  record.author = data_.strings.Copy(input.author);
+  record.title = data_.strings.Copy(input.title);
+  record.language = data_.strings.Intern(input.language);
+  record.url = data_.strings.Copy(input.url);
+  record.published = input.published;
+
+  auto existing = data_.source_ids.find(input.id);
+  if (existing != data_.source_ids.end()) {
+    const SourceRecord& old = data_.sources[existing->second];
+    // Relays are compared by id: the old one may still be pending in this batch.
+    std::string_view old_via = old.via != kNoIndex ? data_.sources[old.via].id : std::string_view();
+    for (const PendingVia& pending : pending_vias_) {
+      if (pending.source == existing->second) old_via = pending.via;
+    }
+    std::string_view difference = SourceDifference(record, old);
+    if (difference.empty() && old_via != input.via) difference = "via";
+    bool merged = AcceptRedefinition(ItemKind::kSource, input.id, existing->second, origin, difference);
+    item.RollBack(data_);
+    (void)merged;  // either way the old record stands
+    return;
+  }
+  record.id = data_.strings.Copy(input.id);
+  SourceIndex index = static_cast<SourceIndex>(data_.sources.size());
+  data_.sources.push_back(record);
+  data_.source_ids.emplace(record.id, index);
+  added_[static_cast<int>(ItemKind::kSource)].origins.push_back(origin);
+  if (!input.via.empty()) pending_vias_.push_back({index, data_.strings.Copy(input.via), origin});
+}
+
+void Transaction::ResolveSources() {
+  for (const PendingVia& pending : pending_vias_) {
+    auto via = data_.source_ids.find(pending.via);
+    if (via == data_.source_ids.end()) {
+      Report(ItemKind::kSource, pending.origin, "/via", Cat("unknown source '", pending.via, "'"));
+      continue;
+    }
+    data_.sources[pending.source].via = via->second;
+  }
+  // A relay chain must end: walk each new source's chain, at most one step per source.
+  for (const PendingVia& pending : pending_vias_) {
+    SourceIndex at = pending.source;
+    for (size_t steps = 0; at != kNoIndex; ++steps) {
+      at = data_.sources[at].via;
+      if (at == pending.source || steps > data_.sources.size()) {
+        Report(ItemKind::kSource, pending.origin, "/via",
+               Cat("source '", data_.sources[pending.source].id, "' relays itself through its 'via' chain"));
+        break;
+      }
+    }
+  }
+  pending_vias_.clear();
+}
+
+void Transaction::AddEntity(const EntityInput& input, Origin origin) {
+  const Schema& schema = *schema_;
+  bool valid = CheckId(ItemKind::kEntity, input.id, origin);
+  std::optional<TypeId> type = schema.FindType(input.type);
+  if (!type) {
+    Report(ItemKind::kEntity, origin, "/type", Cat("unknown entity type '", input.type, "'"));
+    valid = false;
+  }
+  if (IsBlank(input.name)) {
+    Report(ItemKind::kEntity, origin, "/name", "name must not be empty");
+    valid = false;
+  }
+  for (size_t i = 0; i < input.aliases.size(); ++i) {
+    if (IsBlank(input.aliases[i].name)) {
+      Report(ItemKind::kEntity, origin, Cat("/aliases/", i, "/name"), "alias must not be empty");
+      valid = false;
+    }
+  }
+
+  Mark item = Mark::Of(data_);
+  EntityRecord record;
+  record.aliases.begin = static_cast<uint32_t>(data_.aliases.size());
+  for (const Alias& alias : input.aliases) {
+    data_.aliases.push_back({data_.strings.Copy(alias.name), data_.strings.Intern(alias.lang)});
+  }
+  record.aliases.count = static_cast<uint32_t>(input.aliases.size());
+
+  record.attributes.begin = static_cast<uint32_t>(data_.attributes.size());
+  for (const Attribute& attribute : input.attributes) {
+    std::string field = Cat("/attributes/", EscapePointerToken(attribute.name));
+    const AttributeDecl* decl = type ? schema.FindAttribute(*type, attribute.name) : nullptr;
+    if (type && decl == nullptr) {
+      Report(ItemKind::kEntity, origin, field,
+             Cat("type '", input.type, "' has no attribute '", attribute.name, "'"));
+      valid = false;
+      continue;
+    }
+    if (decl == nullptr) continue;
+    // Coerce to the declared kind: JSON gives integers for whole numbers and strings for dates.
+    std::optional<AttributeValue> value;
+    const AttributeValue& given = attribute.value;
+    switch (decl->kind) {
+      case AttributeKind::kText:
+        if (auto* text = std::get_if<std::string_view>(&given)) value = data_.strings.Copy(*text);
+        break;
+      case AttributeKind::kNumber:
+        if (auto* number = std::get_if<double>(&given)) value = *number;
+        if (auto* integer = std::get_if<int64_t>(&given)) value = static_cast<double>(*integer);
+        break;
+      case AttributeKind::kInteger:
+        if (auto* integer = std::get_if<int64_t>(&given)) value = *integer;
+        break;
+      case AttributeKind::kBoolean:
+        if (auto* boolean = std::get_if<bool>(&given)) value = *boolean;
+        break;
+      case AttributeKind::kDate:
+        if (auto* date = std::get_if<TimePoint>(&given)) value = *date;
+        if (auto* text = std::get_if<std::string_view>(&given)) {
+          absl::StatusOr<TimePoint> parsed = TimePoint::Parse(*text);
+          if (!parsed.ok()) {
+            Report(ItemKind::kEntity, origin, field, std::string(parsed.status().message()));
+            valid = false;
+            continue;
+          }
+          value = *parsed;
+        }
+        break;
+    }
+    if (!value) {
+      Report(ItemKind::kEntity, origin, field,
+             Cat("attribute '", attribute.name, "' must be of kind ", AttributeKindName(decl->kind)));
+      valid = false;
+      continue;
+    }
+    data_.attributes.push_back({data_.strings.Intern(attribute.name), *value});
+  }
+  record.attributes.count = static_cast<uint32_t>(data_.attributes.size() - record.attributes.begin);
+  if (!valid) {
+    item.RollBack(data_);
+    return;
+  }
+  record.type = *type;
+  record.name = data_.strings.Copy(input.name);
+  record.description = data_.strings.Copy(input.description);
+
+  auto existing = data_.entity_ids.find(input.id);
+  if (existing != data_.entity_ids.end()) {
+    AcceptRedefinition(ItemKind::kEntity, input.id, existing->second, origin,
+                       EntityDifference(record, data_.entities[existing->second]));
+    item.RollBack(data_);
+    return;
+  }
+  record.id = data_.strings.Copy(input.id);
+  EntityIndex index = static_cast<EntityIndex>(data_.entities.size());
+  data_.entities.push_back(record);
+  data_.entity_ids.emplace(record.id, index);
+  added_[static_cast<int>(ItemKind::kEntity)].origins.push_back(origin);
+}
+
+void Transaction::AddStatement(const StatementInput& input, Origin origin) {
+  const Schema& schema = *schema_;
+  auto report = [&](std::string field, std::string message) {
+    Report(ItemKind::kStatement, origin, std::move(field), std::move(message));
+  };
+  bool valid = CheckId(ItemKind::kStatement, input.id, origin);
+
+  std::optional<EntityIndex> subject;
+  if (auto found = data_.entity_ids.find(input.subject); found != data_.entity_ids.end()) {
+    subject = found->second;
+  } else {
+    report("/subject", Cat("unknown entity '", input.subject, "'"));
+    valid = false;
+  }
+  std::optional<PredicateId> predicate_id = schema.FindPredicate(input.predicate);
+  if (!predicate_id) {
+    report("/predicate", Cat("unknown predicate '", input.predicate, "'"));
+    valid = false;
+  }
+  const Predicate* predicate = predicate_id ? &schema.predicate(*predicate_id) : nullptr;
+  if (predicate && subject) {
+    TypeId subject_type = data_.entities[*subject].type;
+    if (!schema.IsAnyOf(subject_type, predicate->domain)) {
+      report("/subject", Cat("subject '", input.subject, "' is a ", schema.type(subject_type).name,
+                                      ", but predicate '", predicate->name, "' applies to ",
+                                      TypeList(schema, predicate->domain)));
+      valid = false;
+    }
+  }
+
+  Mark item = Mark::Of(data_);
+  StatementRecord record;
+  bool value_ok = true;
+  if (std::holds_alternative<std::monostate>(input.value)) {
+    report("/value", "statement needs an 'object' or a 'value'");
+    value_ok = false;
+  } else if (predicate) {
+    bool is_object = std::holds_alternative<EntityId>(input.value);
+    std::string field = is_object ? "/object" : "/value";
+    RangeKind given = static_cast<RangeKind>(input.value.index() - 1);
+    if (given != predicate->range_kind) {
+      report(field, Cat("predicate '", predicate->name, "' takes ", RangeArticle(predicate->range_kind),
+                                 ", not ", ValueKindOf(input.value)));
+      value_ok = false;
+    } else if (const EntityId* object = std::get_if<EntityId>(&input.value)) {
+      auto found = data_.entity_ids.find(object->id);
+      if (found == data_.entity_ids.end()) {
+        report(field, Cat("unknown entity '", object->id, "'"));
+        value_ok = false;
+      } else {
+        TypeId object_type = data_.entities[found->second].type;
+        if (!schema.IsAnyOf(object_type, predicate->range)) {
+          report(field, Cat("object '", object->id, "' is a ", schema.type(object_type).name,
+                                     ", but predicate '", predicate->name, "' links to ",
+                                     TypeList(schema, predicate->range)));
+          value_ok = false;
+        }
+        record.value = ObjectRef{found->second};
+      }
+    } else if (const Quantity* quantity = std::get_if<Quantity>(&input.value)) {
+      std::optional<UnitId> unit = schema.FindUnit(quantity->unit);
+      if (!unit) {
+        report("/value/unit", Cat("unknown unit '", quantity->unit, "'"));
+        value_ok = false;
+      } else if (!schema.AllowsUnit(*predicate_id, *unit)) {
+        report("/value/unit",
+               Cat("unit '", quantity->unit, "' is not allowed for predicate '", predicate->name,
+                            "' (allowed: ",
+                            absl::StrJoin(predicate->units, ", ",
+                                          [&](std::string* out, UnitId id) { out->append(schema.unit(id).name); }),
+                            ")"));
+        value_ok = false;
+      }
+      if (!std::isfinite(quantity->amount)) {
+        report("/value/amount", "amount must be a finite number");
+        value_ok = false;
+      }
+      if (quantity->lower && !(*quantity->lower <= quantity->amount)) {
+        report("/value/lower", "lower bound must not exceed the amount");
+        value_ok = false;
+      }
+      if (quantity->upper && !(*quantity->upper >= quantity->amount)) {
+        report("/value/upper", "upper bound must not be below the amount");
+        value_ok = false;
+      }
+      if (value_ok) {
+        record.value = QuantityRef{static_cast<uint32_t>(data_.quantities.size())};
+        data_.quantities.push_back({quantity->amount, quantity->lower.value_or(kNoNumber),
+                                    quantity->upper.value_or(kNoNumber), *unit, quantity->bound});
+      }
+    } else if (const Text* text = std::get_if<Text>(&input.value)) {
+      record.value = TextRef{static_cast<uint32_t>(data_.texts.size())};
+      data_.texts.push_back({data_.strings.Copy(text->text), data_.strings.Intern(text->lang)});
+    } else if (const TimePoint* date = std::get_if<TimePoint>(&input.value)) {
+      if (!date->is_set()) {
+        report("/value/date", "date must be set");
+        value_ok = false;
+      }
+      record.value = *date;
+    } else {
+      record.value = std::get<bool>(input.value);
+    }
+  }
+  valid = valid && value_ok;
+
+  if (input.valid.from.is_set() && input.valid.to.is_set() &&
+      input.valid.from.first_day() > input.valid.to.last_day()) {
+    report("/valid", Cat("valid time ends (", input.valid.to.ToString(), ") before it starts (",
+                                  input.valid.from.ToString(), ")"));
+    valid = false;
+  }
+  if (input.confidence && !(*input.confidence >= 0 && *input.confidence <= 1)) {
+    report("/confidence", "confidence must be between 0 and 1");
+    valid = false;
+  }
+  if (input.sources.empty()) {
+    report("/sources", "a statement needs at least one source");
+    valid = false;
+  }
+  record.citations.begin = static_cast<uint32_t>(data_.citations.size());
+  for (size_t i = 0; i < input.sources.size(); ++i) {
+    auto found = data_.source_ids.find(input.sources[i].source);
+    if (found == data_.source_ids.end()) {
+      report(Cat("/sources/", i, "/source"), Cat("unknown source '", input.sources[i].source, "'"));
+      valid = false;
+      continue;
+    }
+    data_.citations.push_back({found->second, data_.strings.Intern(input.sources[i].locator)});
+  }
+  record.citations.count = static_cast<uint32_t>(data_.citations.size() - record.citations.begin);
+  record.qualifiers.begin = static_cast<uint32_t>(data_.qualifiers.size());
+  for (const Qualifier& qualifier : input.qualifiers) {
+    if (IsBlank(qualifier.key)) {
+      report("/qualifiers", "qualifier keys must not be empty");
+      valid = false;
+    }
+    data_.qualifiers.push_back({data_.strings.Intern(qualifier.key), data_.strings.Intern(qualifier.value)});
+  }
+  record.qualifiers.count = static_cast<uint32_t>(input.qualifiers.size());
+  if (!valid) {
+    item.RollBack(data_);
+    return;
+  }
+  record.subject = *subject;
+  record.predicate = *predicate_id;
+  record.valid = input.valid;
+  record.period = input.period;
+  record.modality = input.modality;
+  record.confidence = input.confidence.value_or(kNoNumber);
+
+  auto existing = data_.statement_ids.find(input.id);
+  if (existing != data_.statement_ids.end()) {
+    AcceptRedefinition(ItemKind::kStatement, input.id, existing->second, origin,
+                       StatementDifference(record, data_.statements[existing->second]));
+    item.RollBack(data_);
+    return;
+  }
+  record.id = data_.strings.Copy(input.id);
+  StatementIndex index = static_cast<StatementIndex>(data_.statements.size());
+  data_.statements.push_back(record);
+  data_.statement_ids.emplace(record.id, index);
+  added_[static_cast<int>(ItemKind::kStatement)].origins.push_back(origin);
+}
+
+std::string_view Transaction::SourceDifference(const SourceRecord& a, const SourceRecord& b) const {
+  if (a.kind != b.kind) return "kind";
+  if (a.publisher != b.publisher) return "publisher";
+  if (a.author != b.author) return "author";
+  if (a.title != b.title) return "title";
+  if (a.language != b.language) return "language";
+  if (a.published != b.published) return "published";
+  if (a.url != b.url) return "url";
+  return {};
+}
+
+std::string_view Transaction::EntityDifference(const EntityRecord& a, const EntityRecord& b) const {
+  if (a.type != b.type) return "type";
+  if (a.name != b.name) return "name";
+  if (a.description != b.description) return "description";
+  auto aliases_a = data_.AliasesOf(a), aliases_b = data_.AliasesOf(b);
+  if (!std::equal(aliases_a.begin(), aliases_a.end(), aliases_b.begin(), aliases_b.end())) return "aliases";
+  auto attributes_a = data_.AttributesOf(a), attributes_b = data_.AttributesOf(b);
+  if (!std::equal(attributes_a.begin(), attributes_a.end(), attributes_b.begin(), attributes_b.end())) {
+    return "attributes";
+  }
+  return {};
+}
+
+std::string_view Transaction::StatementDifference(const StatementRecord& a, const StatementRecord& b) const {
+  if (a.subject != b.subject) return "subject";
+  if (a.predicate != b.predicate) return "predicate";
+  if (a.value.index() != b.value.index()) return "value";
+  bool same_value = std::visit(
+      [&](const auto& value_a) {
+        using T = std::decay_t<decltype(value_a)>;
+        const T& value_b = std::get<T>(b.value);
+        if constexpr (std::is_same_v<T, QuantityRef>) {
+          const QuantityRecord& x = data_.quantities[value_a.index];
+          const QuantityRecord& y = data_.quantities[value_b.index];
+          return x.amount == y.amount && x.unit == y.unit && x.bound == y.bound && SameNumber(x.lower, y.lower) &&
+                 SameNumber(x.upper, y.upper);
+        } else if constexpr (std::is_same_v<T, TextRef>) {
+          return data_.texts[value_a.index] == data_.texts[value_b.index];
+        } else {
+          return value_a == value_b;
+        }
+      },
+      a.value);
+  if (!same_value) return "value";
+  if (a.valid != b.valid) return "valid time";
+  if (a.period != b.period) return "period";
+  if (a.modality != b.modality) return "modality";
+  if (!SameNumber(a.confidence, b.confidence)) return "confidence";
+  auto citations_a = data_.CitationsOf(a), citations_b = data_.CitationsOf(b);
+  if (!std::equal(citations_a.begin(), citations_a.end(), citations_b.begin(), citations_b.end())) return "sources";
+  auto qualifiers_a = data_.QualifiersOf(a), qualifiers_b = data_.QualifiersOf(b);
+  if (!std::equal(qualifiers_a.begin(), qualifiers_a.end(), qualifiers_b.begin(), qualifiers_b.end())) {
+    return "qualifiers";
+  }
+  return {};
+}
+
+void Transaction::Commit() {
+  AIKG_CHECK(problems_.empty());
+  AIKG_CHECK(pending_vias_.empty());
+  if (data_.schema == nullptr) data_.schema = schema_;
+  data_.IndexNames(static_cast<EntityIndex>(start_->entities));
+  data_.RebuildIndexes();
+  committed_ = true;
+}
+
+}  // namespace aikg::internal

@@ -1,0 +1,148 @@
+// aikg: validate, summarise and convert aikg graph files from the command line.
+//
+//   aikg validate FILE...                       exit 0 when valid; problems on stderr,
+//                                               one per line: file:line:col: message
+//   aikg summary FILE... [--format text|json]   counts by type, predicate, modality, source
+//   aikg convert FILE... -o OUT                 merge the files and save them as one
+//
+// Exit codes: 0 success, 1 invalid input, 2 usage error, 3 output could not be written.
+
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "absl/time/civil_time.h"
+#include "aikg/aikg.h"
+
+namespace {
+
+constexpr int kExitInvalid = 1;
+constexpr int kExitCannotWrite = 3;
+
+std::vector<std::filesystem::path> ToPaths(const std::vector<std::string>& files) {
+  return {files.begin(), files.end()};
+}
+
+// Loads every file into `graph`, printing each problem on stderr. Returns whether it worked.
+bool Load(aikg::Graph& graph, const std::vector<std::string>& files) {
+  std::vector<aikg::Diagnostic> problems;
+  absl::Status status = aikg::LoadJsonFiles(graph, ToPaths(files), &problems);
+  for (const aikg::Diagnostic& problem : problems) std::cerr << problem.Format() << "\n";
+  if (!status.ok() && problems.empty()) std::cerr << status.message() << "\n";
+  return status.ok();
+}
+
+std::string DayText(const absl::CivilDay& day) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(day.year()), day.month(), day.day());
+  return buffer;
+}
+
+void PrintCounts(std::string_view title, const std::map<std::string, size_t>& counts) {
+  std::cout << title << ":\n";
+  for (const auto& [name, count] : counts) std::cout << "  " << name << ": " << count << "\n";
+}
+
+void PrintSummaryText(const aikg::GraphSummary& summary) {
+  std::cout << "entities: " << summary.entities << "\n"
+            << "statements: " << summary.statements << " (" << summary.edges << " between entities)\n"
+            << "sources: " << summary.sources << "\n";
+  if (summary.valid_from) {
+    std::cout << "valid time span: " << DayText(*summary.valid_from) << " .. " << DayText(*summary.valid_to) << "\n";
+  }
+  PrintCounts("entities by type", summary.entities_by_type);
+  PrintCounts("statements by predicate", summary.statements_by_predicate);
+  PrintCounts("statements by modality", summary.statements_by_modality);
+  PrintCounts("sources by kind", summary.sources_by_kind);
+}
+
+void PrintSummaryJson(const aikg::GraphSummary& summary) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+  writer.SetIndent(' ', 2);
+  auto counts = [&](const char* key, const std::map<std::string, size_t>& map) {
+    writer.Key(key);
+    writer.StartObject();
+    for (const auto& [name, count] : map) {
+      writer.Key(name.c_str());
+      writer.Uint64(count);
+    }
+    writer.EndObject();
+  };
+  writer.StartObject();
+  writer.Key("entities");
+  writer.Uint64(summary.entities);
+  writer.Key("statements");
+  writer.Uint64(summary.statements);
+  writer.Key("sources");
+  writer.Uint64(summary.sources);
+  writer.Key("edges");
+  writer.Uint64(summary.edges);
+  counts("entities_by_type", summary.entities_by_type);
+  counts("statements_by_predicate", summary.statements_by_predicate);
+  counts("statements_by_modality", summary.statements_by_modality);
+  counts("sources_by_kind", summary.sources_by_kind);
+  writer.Key("time_span");
+  if (summary.valid_from) {
+    writer.StartObject();
+    writer.Key("from");
+    writer.String(DayText(*summary.valid_from).c_str());
+    writer.Key("to");
+    writer.String(DayText(*summary.valid_to).c_str());
+    writer.EndObject();
+  } else {
+    writer.Null();
+  }
+  writer.EndObject();
+  std::cout << buffer.GetString() << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"aikg: a typed, sourced, time-aware knowledge graph of AI-industry claims"};
+  app.require_subcommand(1);
+
+  std::vector<std::string> files;
+  auto* validate = app.add_subcommand("validate", "Check graph files against their schema");
+  validate->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+
+  std::string format = "text";
+  auto* summary = app.add_subcommand("summary", "Count what graph files hold");
+  summary->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  summary->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
+
+  std::string output;
+  auto* convert = app.add_subcommand("convert", "Merge graph files and save them as one canonical file");
+  convert->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  convert->add_option("-o,--output", output, "Output file")->required();
+
+  CLI11_PARSE(app, argc, argv);
+
+  aikg::Graph graph;
+  if (!Load(graph, files)) return kExitInvalid;
+
+  if (*validate) {
+    std::cout << "valid: " << graph.entity_count() << " entities, " << graph.statement_count() << " statements, "
+              << graph.source_count() << " sources\n";
+  } else if (*summary) {
+    aikg::GraphSummary counts = aikg::Summarize(graph);
+    if (format == "json") {
+      PrintSummaryJson(counts);
+    } else {
+      PrintSummaryText(counts);
+    }
+  } else if (*convert) {
+    absl::Status saved = aikg::SaveJsonFile(graph, output);
+    if (!saved.ok()) {
+      std::cerr << saved.message() << "\n";
+      return kExitCannotWrite;
+    }
+  }
+  return 0;
+}
