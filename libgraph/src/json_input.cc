@@ -110,12 +110,15 @@ bool JsonInput::Parse(std::string_view original) {
 
 const char* JsonInput::PlaceOf(const JsonPath& path, const rapidjson::Value* value) const {
   auto in_buffer = [&](const char* p) { return p >= buffer_.data() && p < buffer_.data() + buffer_.size(); };
+  // A string is where it starts; a member is where its name is; an array element, where its
+  // first member name is; failing all that, the nearest enclosing member.
   if (value != nullptr && value->IsString() && in_buffer(value->GetString())) return value->GetString() - 1;
+  if (!path.is_index && in_buffer(path.member.data())) return path.member.data() - 1;
   if (value != nullptr && value->IsObject() && value->MemberCount() > 0) {
     const char* name = value->MemberBegin()->name.GetString();
     if (in_buffer(name)) return name - 1;
   }
-  for (const JsonPath* step = &path; step != nullptr; step = step->parent) {
+  for (const JsonPath* step = path.parent; step != nullptr; step = step->parent) {
     if (!step->is_index && in_buffer(step->member.data())) return step->member.data() - 1;
   }
   return nullptr;
@@ -184,13 +187,13 @@ ObjectReader::ObjectReader(JsonInput& input, const rapidjson::Value& value, cons
     std::string_view name = View(member.name);
     size_t slot = Slot(name);
     if (slot == known_count_) {
-      input_.Report(path_.Member(name), &member.value, internal::Cat("unknown member '", name, "'"));
+      input_.Report(path_.Member(name), nullptr, internal::Cat("unknown member '", name, "'"));
       ok_ = false;
       continue;
     }
     const rapidjson::Value::Member*& seen = members_[slot];
     if (seen != nullptr) {
-      input_.Report(path_.Member(name), &member.value, internal::Cat("duplicate member '", name, "'"));
+      input_.Report(path_.Member(name), nullptr, internal::Cat("duplicate member '", name, "'"));
       ok_ = false;
       continue;
     }
@@ -215,7 +218,8 @@ const rapidjson::Value* ObjectReader::Find(std::string_view name, bool required)
   const rapidjson::Value::Member* member = members_[slot];
   if (member == nullptr) {
     if (required) {
-      input_.Report(path_, object_, internal::Cat("missing required member '", name, "'"));
+      // Reported at the pointer the member would have, placed at the object.
+      input_.Report(path_.Member(name), object_, internal::Cat("missing required member '", name, "'"));
       ok_ = false;
     }
     return nullptr;
@@ -229,7 +233,8 @@ void ObjectReader::Report(std::string_view name, std::string_view message) {
     input_.Report(path_, object_, message);
     return;
   }
-  input_.Report(PathOf(name), Find(name), message);
+  const rapidjson::Value* member = Find(name);
+  input_.Report(PathOf(name), member != nullptr ? member : object_, message);
 }
 
 std::optional<std::string_view> ObjectReader::String(std::string_view name, bool required) {

@@ -47,7 +47,7 @@ class GraphReader {
         top.Report("format", internal::Cat("unsupported graph format '", *format, "' (expected '", kGraphFormat, "')"));
       }
       if (std::optional<std::string_view> schema = top.String("schema", true)) {
-        ResolveSchema(top, input.base_dir / std::string(*schema));
+        ResolveSchema(top, *schema, input.base_dir);
       }
       for (ItemKind kind : {ItemKind::kSource, ItemKind::kEntity, ItemKind::kStatement}) {
         input.items[static_cast<int>(kind)] = top.Array(internal::ItemArrayName(kind));
@@ -106,14 +106,14 @@ class GraphReader {
  private:
   // The schema of the first file becomes the batch's schema (unless the graph has one); the
   // others must use a schema of the same name.
-  void ResolveSchema(ObjectReader& top, const std::filesystem::path& schema_path) {
-    std::filesystem::path absolute = std::filesystem::absolute(schema_path).lexically_normal();
+  void ResolveSchema(ObjectReader& top, std::string_view schema_ref, const std::filesystem::path& base_dir) {
+    std::filesystem::path absolute = std::filesystem::absolute(base_dir / schema_ref).lexically_normal();
     if (schema_ == nullptr) schema_ = graph_.shared_schema();
     if (schema_ != nullptr && schema_->path() == absolute) return;
     std::vector<Diagnostic> schema_problems;
     absl::StatusOr<Schema> schema = Schema::LoadFile(absolute, &schema_problems);
     if (!schema.ok()) {
-      top.Report("schema", internal::Cat("cannot use schema '", schema_path.string(), "'"));
+      top.Report("schema", internal::Cat("cannot use schema '", schema_ref, "'"));
       found_.insert(found_.end(), schema_problems.begin(), schema_problems.end());
       return;
     }
@@ -238,7 +238,7 @@ class GraphReader {
     } else if (value != nullptr) {
       ReadValue(item, *value, statement.value);
     } else {
-      item.Report("", "statement needs an 'object' (an entity id) or a 'value'");
+      item.Report("value", "statement needs an 'object' (an entity id) or a 'value'");
     }
 
     statement.valid = ValidTime();
@@ -319,13 +319,13 @@ class GraphReader {
       }
       q.lower = quantity.Number("lower");
       q.upper = quantity.Number("upper");
-      if (quantity.ok()) out = q;
-      else item.MarkBad();
+      // Even a flawed quantity goes on to the unit and bound checks (the load fails anyway).
+      out = q;
+      if (!quantity.ok()) item.MarkBad();
     } else if (has("text")) {
       ObjectReader text(json, value, path, {"text", "lang"});
-      Text t{text.String("text", true).value_or(""), text.String("lang").value_or("")};
-      if (text.ok()) out = t;
-      else item.MarkBad();
+      out = Text{text.String("text", true).value_or(""), text.String("lang").value_or("")};
+      if (!text.ok()) item.MarkBad();
     } else if (has("date")) {
       ObjectReader date(json, value, path, {"date"});
       if (std::optional<TimePoint> time = date.Time("date", true)) out = *time;

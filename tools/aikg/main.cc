@@ -22,6 +22,7 @@
 namespace {
 
 constexpr int kExitInvalid = 1;
+constexpr int kExitUsage = 2;
 constexpr int kExitCannotWrite = 3;
 
 std::vector<std::filesystem::path> ToPaths(const std::vector<std::string>& files) {
@@ -122,7 +123,14 @@ int main(int argc, char** argv) {
   convert->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
   convert->add_option("-o,--output", output, "Output file")->required();
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);  // prints the problem and the usage
+    return kExitUsage;
+  }
 
   aikg::Graph graph;
   if (!Load(graph, files)) return kExitInvalid;

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what aikg needs to build and test, from Debian packages and PyPI only.
+# Idempotent: installs nothing when everything is already there. Shared by README and CI.
+set -euo pipefail
+
+debian_packages=(
+  g++ cmake ninja-build pkg-config
+  libabsl-dev libboost-graph-dev rapidjson-dev libutf8proc-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+missing=()
+for package in "${debian_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  sudo_prefix=()
+  [[ $(id -u) -eq 0 ]] || sudo_prefix=(sudo)
+  "${sudo_prefix[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_prefix[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,197 @@
+#include "aikg/graph.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "test_support.h"
+
+namespace aikg {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+std::vector<std::string> Ids(const std::vector<Statement>& statements) {
+  std::vector<std::string> ids;
+  for (const Statement& s : statements) ids.emplace_back(s.id());
+  return ids;
+}
+
+TEST(Graph, ExposesEntitiesWithAliasesAndTypedAttributes) {
+  Graph graph = testing::LoadTiny();
+  EXPECT_EQ(graph.entity_count(), 7u);
+  EXPECT_EQ(graph.statement_count(), 14u);
+  EXPECT_EQ(graph.source_count(), 2u);
+  EXPECT_EQ(graph.edge_count(), 7u);
+
+  std::optional<Entity> alibaba = graph.FindEntity("org/alibaba");
+  ASSERT_TRUE(alibaba.has_value());
+  EXPECT_EQ(alibaba->name(), "Alibaba Group");
+  EXPECT_EQ(alibaba->type_name(), "Company");
+  EXPECT_THAT(alibaba->aliases(), ElementsAre(Alias{"阿里巴巴", "zh"}, Alias{"Alibaba", "en"}));
+  EXPECT_EQ(std::get<TimePoint>(*alibaba->attribute("founded")), TimePoint::Year(1999));
+  EXPECT_EQ(std::get<int64_t>(*alibaba->attribute("employees")), 204891);
+  EXPECT_EQ(std::get<double>(*alibaba->attribute("margin")), 0.125);
+  EXPECT_EQ(std::get<bool>(*alibaba->attribute("listed")), true);
+  EXPECT_EQ(std::get<std::string_view>(*alibaba->attribute("ticker")), "BABA");
+  EXPECT_FALSE(alibaba->attribute("colour").has_value());
+  EXPECT_FALSE(graph.FindEntity("org/unknown").has_value());
+}
+
+TEST(Graph, FindsByNameAndAliasIgnoringCaseAndAccents) {
+  Graph graph = testing::LoadTiny();
+  auto ids = [&](std::string_view name) {
+    std::vector<std::string> found;
+    for (const Entity& e : graph.FindByName(name)) found.emplace_back(e.id());
+    return found;
+  };
+  EXPECT_THAT(ids("alibaba"), ElementsAre("org/alibaba"));
+  EXPECT_THAT(ids("ALIBABA GROUP"), ElementsAre("org/alibaba"));
+  EXPECT_THAT(ids("阿里巴巴"), ElementsAre("org/alibaba"));
+  EXPECT_THAT(ids("etats-unis"), ElementsAre("country/us"));
+  EXPECT_THAT(ids("chine"), ElementsAre("country/cn"));
+  EXPECT_THAT(ids("深度求索"), ElementsAre("org/deepseek"));
+  EXPECT_THAT(ids("nobody"), ElementsAre());
+}
+
+TEST(Graph, StatementsCarryValuesTimesModalitiesAndSources) {
+  Graph graph = testing::LoadTiny();
+  Statement revenue = *graph.FindStatement("st/3");
+  EXPECT_EQ(revenue.subject().id(), "org/alibaba");
+  EXPECT_EQ(revenue.predicate_name(), "revenue");
+  EXPECT_EQ(revenue.kind(), RangeKind::kQuantity);
+  ASSERT_TRUE(revenue.quantity().has_value());
+  EXPECT_EQ(revenue.quantity()->amount, 34.7e9);
+  EXPECT_EQ(revenue.quantity()->unit, "USD");
+  EXPECT_EQ(revenue.quantity()->bound, Bound::kExact);
+  EXPECT_FALSE(revenue.object().has_value());
+  EXPECT_EQ(revenue.valid(), ValidTime::At(TimePoint::Quarter(2025, 2)));
+  EXPECT_EQ(revenue.period(), TimePoint::Quarter(2025, 2));
+  EXPECT_EQ(revenue.modality(), Modality::kReported);
+  ASSERT_EQ(revenue.citations().size(), 1u);
+  EXPECT_EQ(graph.source(revenue.citations()[0].source).id(), "src/letter");
+  EXPECT_EQ(revenue.citations()[0].locator, "Alibaba");
+  EXPECT_FALSE(revenue.confidence().has_value());
+
+  Statement users = *graph.FindStatement("st/5");
+  EXPECT_EQ(users.quantity()->bound, Bound::kAtLeast);
+  EXPECT_EQ(users.quantity()->amount, 97e6);
+
+  Statement forecast = *graph.FindStatement("st/11");
+  EXPECT_EQ(forecast.modality(), Modality::kForecast);
+  EXPECT_EQ(forecast.quantity()->bound, Bound::kAbout);
+  EXPECT_EQ(forecast.quantity()->lower, 240e9);
+  EXPECT_EQ(forecast.quantity()->upper, 260e9);
+  EXPECT_EQ(forecast.valid().from.ToString(), "end of 2025");
+
+  Statement restriction = *graph.FindStatement("st/2");
+  EXPECT_EQ(restriction.object()->id(), "chip/h100");
+  EXPECT_EQ(restriction.valid().from, TimePoint::Year(2022));
+  EXPECT_FALSE(restriction.valid().to.is_set());
+  EXPECT_EQ(restriction.confidence(), 0.9);
+
+  EXPECT_EQ(graph.FindStatement("st/8")->text()->text, "Vers l’ère des agents 🚀");
+  EXPECT_EQ(graph.FindStatement("st/8")->text()->lang, "fr");
+  EXPECT_EQ(graph.FindStatement("st/9")->date(), TimePoint::Day(2025, 1, 20));
+  EXPECT_EQ(graph.FindStatement("st/10")->boolean(), true);
+  EXPECT_THAT(graph.FindStatement("st/4")->qualifiers(), ElementsAre(Qualifier{"comparison", "year over year"}));
+}
+
+TEST(Graph, SourcesKeepTheirRelayChain) {
+  Graph graph = testing::LoadTiny();
+  Source wire = *graph.FindSource("src/wire");
+  EXPECT_EQ(wire.kind(), SourceKind::kNewsWire);
+  EXPECT_EQ(wire.published().ToString(), "2025-09-04T15:20");
+  ASSERT_TRUE(wire.via().has_value());
+  EXPECT_EQ(wire.via()->id(), "src/letter");
+  EXPECT_FALSE(wire.via()->via().has_value());
+  EXPECT_EQ(graph.FindSource("src/letter")->author(), "Théo");
+}
+
+TEST(Graph, KeepsParallelEdgesAndValueStatementsPerSubject) {
+  Graph graph = testing::LoadTiny();
+  EntityIndex nvidia = graph.FindEntity("org/nvidia")->index();
+  // The same relation from two sources is two statements.
+  EXPECT_THAT(Ids(graph.StatementsAbout(nvidia)), ElementsAre("st/1", "st/12"));
+  EntityIndex h100 = graph.FindEntity("chip/h100")->index();
+  EXPECT_THAT(Ids(graph.StatementsPointingTo(h100)), ElementsAre("st/1", "st/2", "st/12"));
+  EntityIndex alibaba = graph.FindEntity("org/alibaba")->index();
+  EXPECT_THAT(Ids(graph.StatementsAbout(alibaba)), ElementsAre("st/3", "st/4", "st/11", "st/13"));
+  EXPECT_THAT(Ids(graph.StatementsPointingTo(alibaba)), ElementsAre("st/7"));
+}
+
+ChangeSet SmallChange() {
+  ChangeSet changes;
+  changes.sources.push_back({.id = "src/post", .kind = SourceKind::kSocialMediaPost, .publisher = "DeepSeek"});
+  changes.entities.push_back({.id = "model/v31", .type = "AIModel", .name = "DeepSeek-V3.1"});
+  changes.statements.push_back({.id = "st/v31",
+                                .subject = "org/deepseek",
+                                .predicate = "develops",
+                                .value = EntityId{"model/v31"},
+                                .valid = ValidTime::At(TimePoint::Day(2025, 8, 21)),
+                                .modality = Modality::kClaim,
+                                .sources = {{"src/post", "tweet"}}});
+  return changes;
+}
+
+TEST(Graph, AppliesChangeSets) {
+  Graph graph = testing::LoadTiny();
+  ASSERT_TRUE(graph.Apply(SmallChange()).ok());
+  EXPECT_EQ(graph.statement_count(), 15u);
+  EXPECT_EQ(graph.FindStatement("st/v31")->object()->name(), "DeepSeek-V3.1");
+  EXPECT_THAT(Ids(graph.StatementsAbout(graph.FindEntity("org/deepseek")->index())),
+              ElementsAre("st/6", "st/7", "st/8", "st/14", "st/v31"));
+  // The identical batch again merges into what is there.
+  ASSERT_TRUE(graph.Apply(SmallChange()).ok());
+  EXPECT_EQ(graph.statement_count(), 15u);
+  EXPECT_EQ(graph.entity_count(), 8u);
+}
+
+TEST(Graph, FailedChangeSetChangesNothing) {
+  Graph graph = testing::LoadTiny();
+  ChangeSet changes = SmallChange();
+  changes.statements.push_back({.id = "st/bad",
+                                .subject = "model/v31",
+                                .predicate = "users",
+                                .value = Quantity{.amount = 5, .unit = "USD"},
+                                .sources = {{"src/post", ""}}});
+  changes.entities.push_back({.id = "org/alibaba", .type = "Company", .name = "Alibaba"});
+  std::vector<Diagnostic> problems;
+  absl::Status status = graph.Apply(changes, &problems);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].Format(),
+            "<changes>: entity 'org/alibaba' clashes with its definition in the graph before this load: "
+            "different name (at /entities/1/id)");
+  EXPECT_EQ(problems[1].Format(),
+            "<changes>: unit 'USD' is not allowed for predicate 'users' (allowed: users) (at /statements/1/value/unit)");
+  EXPECT_EQ(graph.entity_count(), 7u);
+  EXPECT_EQ(graph.statement_count(), 14u);
+  EXPECT_EQ(graph.source_count(), 2u);
+  EXPECT_FALSE(graph.FindEntity("model/v31").has_value());
+  EXPECT_FALSE(graph.FindSource("src/post").has_value());
+  EXPECT_TRUE(graph.FindByName("DeepSeek-V3.1").empty());
+  EXPECT_EQ(graph.edge_count(), 7u);
+  // And the graph still takes a good batch afterwards.
+  EXPECT_TRUE(graph.Apply(SmallChange()).ok());
+}
+
+TEST(Graph, ApplyNeedsASchema) {
+  Graph graph;
+  EXPECT_EQ(graph.Apply(SmallChange()).code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(Graph, RejectsRelayCycles) {
+  Graph graph = testing::LoadTiny();
+  ChangeSet changes;
+  changes.sources.push_back({.id = "src/a", .kind = SourceKind::kOther, .via = "src/b"});
+  changes.sources.push_back({.id = "src/b", .kind = SourceKind::kOther, .via = "src/a"});
+  absl::Status status = graph.Apply(changes);
+  EXPECT_THAT(std::string(status.message()), HasSubstr("source 'src/a' relays itself through its 'via' chain"));
+  EXPECT_EQ(graph.source_count(), 2u);
+}
+
+}  // namespace
+}  // namespace aikg

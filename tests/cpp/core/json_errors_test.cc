@@ -1,0 +1,212 @@
+// Every way a graph file can be wrong gets a clear error that says what and where, and a
+// failed load changes nothing.
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "aikg/json.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "test_support.h"
+
+namespace aikg {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+// Loads `members` into a copy of the tiny graph; expects failure and returns the formatted
+// diagnostics, after checking that the graph was left as it was.
+std::vector<std::string> Problems(const std::string& members) {
+  Graph graph = testing::LoadTiny();
+  std::vector<Diagnostic> diagnostics;
+  absl::Status status = testing::LoadString(graph, testing::TinyDocument(members), &diagnostics);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(graph.entity_count(), 7u);
+  EXPECT_EQ(graph.statement_count(), 14u);
+  EXPECT_EQ(graph.source_count(), 2u);
+  EXPECT_EQ(graph.edge_count(), 7u);
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : diagnostics) lines.push_back(d.Format());
+  // The status carries the same lines.
+  std::string joined;
+  for (const std::string& line : lines) joined += (joined.empty() ? "" : "\n") + line;
+  EXPECT_EQ(std::string(status.message()), joined);
+  return lines;
+}
+
+TEST(JsonErrors, BadJsonSaysWhere) {
+  Graph graph;
+  std::vector<Diagnostic> diagnostics;
+  EXPECT_FALSE(testing::LoadString(graph, "{\n  \"format\": \"aikg-graph/1\",\n  \"schema\": [1,,]\n}", &diagnostics).ok());
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].Format(), "test.json:3:16: invalid JSON: Invalid value.");
+  EXPECT_EQ(graph.schema(), nullptr);
+}
+
+TEST(JsonErrors, InvalidUtf8IsRejected) {
+  Graph graph;
+  std::vector<Diagnostic> diagnostics;
+  EXPECT_FALSE(testing::LoadString(graph, testing::TinyDocument("\"sources\": [{\"id\": \"\xff\", \"kind\": \"other\"}]"),
+                                   &diagnostics)
+                   .ok());
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_THAT(diagnostics[0].message, HasSubstr("Invalid encoding"));
+}
+
+TEST(JsonErrors, WrongTypesAndUnknownMembers) {
+  EXPECT_THAT(Problems(R"("entities": [{"id": 5, "type": "Company", "name": "X", "nick": "y"}], "statements": {})"),
+              ElementsAre("test.json:2:15: 'id' must be a string, found a number (at /entities/0/id)",
+                          "test.json:2:56: unknown member 'nick' (at /entities/0/nick)",
+                          "test.json:2:71: 'statements' must be an array, found an object (at /statements)"));
+}
+
+TEST(JsonErrors, MissingRequiredMembers) {
+  EXPECT_THAT(Problems(R"("statements": [{"id": "s", "subject": "org/alibaba", "predicate": "revenue"}])"),
+              ElementsAre("test.json:2:17: statement needs an 'object' (an entity id) or a 'value' (at /statements/0/value)",
+                          "test.json:2:17: missing required member 'modality' (at /statements/0/modality)",
+                          "test.json:2:17: missing required member 'sources' (at /statements/0/sources)"));
+}
+
+TEST(JsonErrors, UnknownTypesPredicatesAndUnits) {
+  EXPECT_THAT(
+      Problems(R"("entities": [{"id": "org/x", "type": "Startup", "name": "X"}],
+  "statements": [
+    {"id": "s1", "subject": "org/alibaba", "predicate": "flies", "object": "chip/h100", "modality": "reported", "sources": [{"source": "src/letter"}]},
+    {"id": "s2", "subject": "org/alibaba", "predicate": "revenue", "value": {"amount": 1, "unit": "EUR"}, "modality": "reported", "sources": [{"source": "src/letter"}]},
+    {"id": "s3", "subject": "model/r1", "predicate": "users", "value": {"amount": 1, "unit": "USD"}, "modality": "reported", "sources": [{"source": "src/letter"}]}])"),
+      ElementsAre(
+          "test.json:2:38: unknown entity type 'Startup' (at /entities/0/type)",
+          "test.json:4:57: unknown predicate 'flies' (at /statements/0/predicate)",
+          "test.json:5:99: unknown unit 'EUR' (at /statements/1/value/unit)",
+          "test.json:6:94: unit 'USD' is not allowed for predicate 'users' (allowed: users) (at /statements/2/value/unit)"));
+}
+
+TEST(JsonErrors, DomainAndRangeViolations) {
+  EXPECT_THAT(
+      Problems(R"("statements": [
+    {"id": "s1", "subject": "chip/h100", "predicate": "develops", "object": "country/cn", "modality": "reported", "sources": [{"source": "src/letter"}]},
+    {"id": "s2", "subject": "org/alibaba", "predicate": "develops", "value": {"amount": 1, "unit": "USD"}, "modality": "reported", "sources": [{"source": "src/letter"}]},
+    {"id": "s3", "subject": "org/alibaba", "predicate": "revenue", "object": "chip/h100", "modality": "reported", "sources": [{"source": "src/letter"}]}])"),
+      ElementsAre("test.json:3:29: subject 'chip/h100' is a Chip, but predicate 'develops' applies to Organization "
+                  "(at /statements/0/subject)",
+                  "test.json:3:77: object 'country/cn' is a Country, but predicate 'develops' links to Chip, AIModel "
+                  "(at /statements/0/object)",
+                  "test.json:4:69: predicate 'develops' takes an entity (give 'object'), not a quantity "
+                  "(at /statements/1/value)",
+                  "test.json:5:78: predicate 'revenue' takes a quantity value, not an entity (at /statements/2/object)"));
+}
+
+TEST(JsonErrors, DanglingReferences) {
+  EXPECT_THAT(
+      Problems(R"("sources": [{"id": "src/x", "kind": "report", "via": "src/gone"}],
+  "statements": [{"id": "s1", "subject": "org/gone", "predicate": "develops", "object": "chip/gone", "modality": "reported", "sources": [{"source": "src/missing"}]}])"),
+      ElementsAre("test.json:2:54: unknown source 'src/gone' (at /sources/0/via)",
+                  "test.json:3:42: unknown entity 'org/gone' (at /statements/0/subject)",
+                  "test.json:3:89: unknown entity 'chip/gone' (at /statements/0/object)",
+                  "test.json:3:149: unknown source 'src/missing' (at /statements/0/sources/0/source)"));
+}
+
+TEST(JsonErrors, DuplicateIdsInOneFile) {
+  EXPECT_THAT(Problems(R"("entities": [
+    {"id": "org/x", "type": "Company", "name": "X"},
+    {"id": "org/x", "type": "Company", "name": "X"}])"),
+              ElementsAre("test.json:4:12: duplicate entity id 'org/x' (first defined at /entities/0) (at /entities/1/id)"));
+}
+
+TEST(JsonErrors, ClashWithTheGraph) {
+  EXPECT_THAT(
+      Problems(R"("entities": [{"id": "org/alibaba", "type": "Company", "name": "Alibaba Holding"}],
+  "statements": [{"id": "st/1", "subject": "org/nvidia", "predicate": "develops", "object": "chip/h100", "valid": "2023", "modality": "reported", "sources": [{"source": "src/letter", "locator": "Focus"}]}])"),
+      ElementsAre("test.json:2:21: entity 'org/alibaba' clashes with its definition in the graph before this load: "
+                  "different name (at /entities/0/id)",
+                  "test.json:3:25: statement 'st/1' clashes with its definition in the graph before this load: "
+                  "different valid time (at /statements/0/id)"));
+}
+
+TEST(JsonErrors, BadDatesAndIntervals) {
+  EXPECT_THAT(
+      Problems(R"("statements": [
+    {"id": "s1", "subject": "org/nvidia", "predicate": "develops", "object": "chip/h100", "valid": "2022-13", "modality": "reported", "sources": [{"source": "src/letter"}]},
+    {"id": "s2", "subject": "org/nvidia", "predicate": "develops", "object": "chip/h100", "valid": {"from": "2024", "to": "early 2023"}, "modality": "reported", "sources": [{"source": "src/letter"}]},
+    {"id": "s3", "subject": "org/nvidia", "predicate": "develops", "object": "chip/h100", "valid": {}, "period": 2022, "modality": "reported", "sources": [{"source": "src/letter"}]},
+    {"id": "s4", "subject": "model/r1", "predicate": "release_date", "value": {"date": "mid 2025-01-02"}, "modality": "reported", "sources": [{"source": "src/letter"}]}])"),
+      ElementsAre(
+          "test.json:3:100: malformed time '2022-13': expected YYYY, YYYYs, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD, "
+          "YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], optionally after 'early ', 'mid ', 'late ', 'start of ' or 'end of ' "
+          "(at /statements/0/valid)",
+          "test.json:4:91: valid time ends (early 2023) before it starts (2024) (at /statements/1/valid)",
+          "test.json:5:91: an interval needs 'from', 'to' or both (at /statements/2/valid)",
+          "test.json:5:104: expected a time string, found a number (at /statements/2/period)",
+          "test.json:6:88: time 'mid 2025-01-02': only a year, half-year, quarter or month can be early, mid, late, "
+          "start of or end of, not a day (at /statements/3/value/date)"));
+}
+
+TEST(JsonErrors, BadValuesAndEnums) {
+  EXPECT_THAT(
+      Problems(R"("sources": [{"id": "src/x", "kind": "blog"}],
+  "statements": [
+    {"id": "s1", "subject": "org/alibaba", "predicate": "revenue", "value": {"amount": 5, "unit": "USD", "bound": "roughly", "lower": 6}, "modality": "rumour", "sources": [{"source": "src/letter"}], "confidence": 1.5},
+    {"id": "s2", "subject": "org/alibaba", "predicate": "revenue", "value": {"amount": "5", "unit": "USD"}, "object": "chip/h100", "modality": "reported", "sources": []},
+    {"id": "s3", "subject": "org/alibaba", "predicate": "slogan", "value": {"words": "x"}, "modality": "reported", "sources": [{"source": "src/letter"}], "qualifiers": {"k": 1}}])"),
+      ElementsAre("test.json:2:37: unknown source kind 'blog' (expected newsletter, news_wire, news_article, "
+                  "social_media_post, company_announcement, regulator, report, research_paper or other) "
+                  "(at /sources/0/kind)",
+                  "test.json:4:115: unknown bound 'roughly' (expected exact, at_least, at_most or about) "
+                  "(at /statements/0/value/bound)",
+                  "test.json:4:126: lower bound must not exceed the amount (at /statements/0/value/lower)",
+                  "test.json:4:151: unknown modality 'rumour' (expected reported, claim, forecast, plan or opinion) "
+                  "(at /statements/0/modality)",
+                  "test.json:4:200: confidence must be between 0 and 1 (at /statements/0/confidence)",
+                  "test.json:5:68: give either 'object' or 'value', not both (at /statements/1/value)",
+                  "test.json:5:156: a statement needs at least one source (at /statements/1/sources)",
+                  "test.json:6:67: a value is an object with 'amount' (a quantity), 'text', 'date' or 'boolean' "
+                  "(at /statements/2/value)",
+                  "test.json:6:170: qualifier values must be strings (at /statements/2/qualifiers/k)"));
+}
+
+TEST(JsonErrors, BadFormatAndSchema) {
+  Graph graph;
+  std::vector<Diagnostic> diagnostics;
+  EXPECT_FALSE(testing::LoadString(graph, R"({"format": "aikg-graph/2", "schema": "missing.schema.json"})", &diagnostics).ok());
+  ASSERT_EQ(diagnostics.size(), 3u);
+  EXPECT_EQ(diagnostics[0].Format(),
+            "test.json:1:12: unsupported graph format 'aikg-graph/2' (expected 'aikg-graph/1') (at /format)");
+  EXPECT_EQ(diagnostics[1].Format(), "test.json:1:38: cannot use schema 'missing.schema.json' (at /schema)");
+  EXPECT_THAT(diagnostics[2].Format(), HasSubstr("missing.schema.json: cannot read the file"));
+  EXPECT_EQ(graph.schema(), nullptr);
+}
+
+TEST(JsonErrors, AllFilesAreCheckedAndNoneIsLoadedWhenOneFails) {
+  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "aikg_multi";
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(testing::TestData("tiny.schema.json"), dir / "tiny.schema.json",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::ofstream(dir / "good.json") << testing::TinyDocument(
+      R"("entities": [{"id": "org/a", "type": "Company", "name": "A"}])");
+  std::ofstream(dir / "clash.json") << testing::TinyDocument(
+      R"("entities": [{"id": "org/a", "type": "Country", "name": "A"}, {"id": "org/b", "type": "Nope", "name": "B"}])");
+  std::ofstream(dir / "other.schema.json") << R"({"format": "aikg-schema/1", "name": "other", "entity_types": []})";
+  std::ofstream(dir / "other.json") << R"({"format": "aikg-graph/1", "schema": "other.schema.json"})";
+
+  Graph graph;
+  std::vector<Diagnostic> diagnostics;
+  absl::Status status =
+      LoadJsonFiles(graph, {dir / "good.json", dir / "clash.json", dir / "other.json"}, &diagnostics);
+  EXPECT_FALSE(status.ok());
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : diagnostics) lines.push_back(d.Format());
+  std::string good = (dir / "good.json").string(), clash = (dir / "clash.json").string(),
+              other = (dir / "other.json").string();
+  EXPECT_THAT(lines, ElementsAre(clash + ":2:21: entity 'org/a' clashes with its definition in " + good +
+                                     " at /entities/0: different type (at /entities/0/id)",
+                                 clash + ":2:87: unknown entity type 'Nope' (at /entities/1/type)",
+                                 other + ":1:38: schema 'other' differs from the graph's schema 'tiny' (at /schema)"));
+  EXPECT_EQ(graph.entity_count(), 0u);
+  EXPECT_EQ(graph.schema(), nullptr);
+}
+
+}  // namespace
+}  // namespace aikg

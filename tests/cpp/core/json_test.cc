@@ -1,0 +1,192 @@
+#include "aikg/json.h"
+
+#include <filesystem>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "test_support.h"
+
+namespace aikg {
+namespace {
+
+using ::testing::HasSubstr;
+
+// A fresh directory under the test temp dir, holding a copy of the tiny schema.
+std::filesystem::path ScratchDir(const std::string& name) {
+  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / ("aikg_" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(testing::TestData("tiny.schema.json"), dir / "tiny.schema.json");
+  return dir;
+}
+
+TEST(JsonRoundTrip, SaveLoadSaveIsByteIdentical) {
+  std::filesystem::path dir = ScratchDir("roundtrip");
+  Graph graph = testing::LoadTiny();
+  ASSERT_TRUE(SaveJsonFile(graph, dir / "first.json").ok());
+  Graph reloaded;
+  ASSERT_TRUE(LoadJsonFiles(reloaded, {dir / "first.json"}).ok());
+  ASSERT_TRUE(SaveJsonFile(reloaded, dir / "second.json").ok());
+  std::string first = testing::ReadFile(dir / "first.json");
+  EXPECT_EQ(first, testing::ReadFile(dir / "second.json"));
+  EXPECT_THAT(first, HasSubstr("tests/data/tiny.schema.json\""));
+  // Nothing of the temporary files is left behind.
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()), 3);
+}
+
+TEST(JsonRoundTrip, KeepsEveryField) {
+  std::filesystem::path dir = ScratchDir("fields");
+  Graph graph = testing::LoadTiny();
+  ASSERT_TRUE(SaveJsonFile(graph, dir / "copy.json").ok());
+  Graph copy;
+  ASSERT_TRUE(LoadJsonFiles(copy, {dir / "copy.json"}).ok());
+  ASSERT_EQ(copy.statement_count(), graph.statement_count());
+  for (StatementIndex i = 0; i < graph.statement_count(); ++i) {
+    Statement a = graph.statement(i), b = copy.statement(i);
+    EXPECT_EQ(a.id(), b.id());
+    EXPECT_EQ(a.subject().id(), b.subject().id());
+    EXPECT_EQ(a.predicate_name(), b.predicate_name());
+    EXPECT_EQ(a.object().has_value(), b.object().has_value());
+    if (a.object()) {
+      EXPECT_EQ(a.object()->id(), b.object()->id());
+    }
+    EXPECT_EQ(a.quantity(), b.quantity());
+    EXPECT_EQ(a.text(), b.text());
+    EXPECT_EQ(a.date(), b.date());
+    EXPECT_EQ(a.boolean(), b.boolean());
+    EXPECT_EQ(a.valid(), b.valid());
+    EXPECT_EQ(a.period(), b.period());
+    EXPECT_EQ(a.modality(), b.modality());
+    EXPECT_EQ(a.confidence(), b.confidence());
+    ASSERT_EQ(a.citations().size(), b.citations().size());
+    for (size_t c = 0; c < a.citations().size(); ++c) {
+      EXPECT_EQ(graph.source(a.citations()[c].source).id(), copy.source(b.citations()[c].source).id());
+      EXPECT_EQ(a.citations()[c].locator, b.citations()[c].locator);
+    }
+    EXPECT_TRUE(std::equal(a.qualifiers().begin(), a.qualifiers().end(), b.qualifiers().begin(),
+                           b.qualifiers().end()));
+  }
+  for (EntityIndex i = 0; i < graph.entity_count(); ++i) {
+    Entity a = graph.entity(i), b = copy.entity(i);
+    EXPECT_EQ(a.id(), b.id());
+    EXPECT_EQ(a.name(), b.name());
+    EXPECT_EQ(a.description(), b.description());
+    EXPECT_TRUE(std::equal(a.aliases().begin(), a.aliases().end(), b.aliases().begin(), b.aliases().end()));
+    EXPECT_TRUE(
+        std::equal(a.attributes().begin(), a.attributes().end(), b.attributes().begin(), b.attributes().end()));
+  }
+  for (SourceIndex i = 0; i < graph.source_count(); ++i) {
+    Source a = graph.source(i), b = copy.source(i);
+    EXPECT_EQ(a.id(), b.id());
+    EXPECT_EQ(a.kind(), b.kind());
+    EXPECT_EQ(a.publisher(), b.publisher());
+    EXPECT_EQ(a.author(), b.author());
+    EXPECT_EQ(a.title(), b.title());
+    EXPECT_EQ(a.language(), b.language());
+    EXPECT_EQ(a.published(), b.published());
+    EXPECT_EQ(a.url(), b.url());
+    EXPECT_EQ(a.via().has_value(), b.via().has_value());
+  }
+}
+
+TEST(JsonRoundTrip, NumbersAndUnicodeSurviveExactly) {
+  std::filesystem::path dir = ScratchDir("numbers");
+  const std::string document = testing::TinyDocument(R"(
+  "sources": [{"id": "src/\u00e9\u4e2d\ud83d\ude80", "kind": "other", "title": "tab\tquote\" slash\\ nl\n"}],
+  "entities": [{"id": "org/x", "type": "Company", "name": "X", "attributes": {"margin": 0.1, "employees": 9007199254740993}}],
+  "statements": [
+    {"id": "a", "subject": "org/x", "predicate": "revenue", "value": {"amount": 0.30000000000000004, "unit": "USD"}, "modality": "reported", "sources": [{"source": "src/é中🚀"}]},
+    {"id": "b", "subject": "org/x", "predicate": "revenue", "value": {"amount": 1e300, "unit": "USD"}, "modality": "reported", "sources": [{"source": "src/é中🚀"}]},
+    {"id": "c", "subject": "org/x", "predicate": "revenue", "value": {"amount": -2.5e-7, "unit": "USD", "lower": -1e-6, "upper": 123456789012345678}, "modality": "reported", "sources": [{"source": "src/é中🚀"}], "confidence": 0.333333333333333315}
+  ])");
+  Graph graph;
+  ASSERT_TRUE(testing::LoadString(graph, document).ok());
+  EXPECT_EQ(graph.FindStatement("a")->quantity()->amount, 0.30000000000000004);
+  EXPECT_EQ(graph.FindStatement("b")->quantity()->amount, 1e300);
+  EXPECT_EQ(graph.FindStatement("c")->quantity()->upper, 123456789012345678.0);
+  EXPECT_EQ(graph.FindStatement("c")->confidence(), 0.333333333333333315);
+  EXPECT_EQ(std::get<int64_t>(*graph.FindEntity("org/x")->attribute("employees")), 9007199254740993);
+  EXPECT_EQ(graph.FindSource("src/é中🚀")->title(), "tab\tquote\" slash\\ nl\n");
+
+  ASSERT_TRUE(SaveJsonFile(graph, dir / "one.json").ok());
+  Graph copy;
+  ASSERT_TRUE(LoadJsonFiles(copy, {dir / "one.json"}).ok());
+  EXPECT_EQ(copy.FindStatement("a")->quantity()->amount, 0.30000000000000004);
+  EXPECT_EQ(copy.FindStatement("b")->quantity()->amount, 1e300);
+  EXPECT_EQ(copy.FindStatement("c")->quantity()->amount, -2.5e-7);
+  EXPECT_EQ(copy.FindStatement("c")->quantity()->lower, -1e-6);
+  EXPECT_EQ(copy.FindStatement("c")->confidence(), 0.333333333333333315);
+  EXPECT_EQ(std::get<int64_t>(*copy.FindEntity("org/x")->attribute("employees")), 9007199254740993);
+  EXPECT_EQ(copy.FindSource("src/é中🚀")->title(), "tab\tquote\" slash\\ nl\n");
+  ASSERT_TRUE(SaveJsonFile(copy, dir / "two.json").ok());
+  EXPECT_EQ(testing::ReadFile(dir / "one.json"), testing::ReadFile(dir / "two.json"));
+  // Non-ASCII text is written as UTF-8, not escaped.
+  EXPECT_THAT(testing::ReadFile(dir / "one.json"), HasSubstr("src/é中🚀"));
+}
+
+TEST(JsonLoad, MergesFilesAndIdenticalDefinitions) {
+  std::filesystem::path dir = ScratchDir("merge");
+  {
+    std::ofstream(dir / "a.json") << testing::TinyDocument(R"(
+      "sources": [{"id": "src/s", "kind": "report"}],
+      "entities": [{"id": "org/a", "type": "Company", "name": "A"}, {"id": "country/cn", "type": "Country", "name": "China"}],
+      "statements": [{"id": "s1", "subject": "org/a", "predicate": "located_in", "object": "country/cn", "modality": "reported", "sources": [{"source": "src/s"}]}])");
+    std::ofstream(dir / "b.json") << testing::TinyDocument(R"(
+      "sources": [{"id": "src/s", "kind": "report"}],
+      "entities": [{"id": "org/a", "type": "Company", "name": "A"}, {"id": "org/b", "type": "Company", "name": "B"}],
+      "statements": [
+        {"id": "s1", "subject": "org/a", "predicate": "located_in", "object": "country/cn", "modality": "reported", "sources": [{"source": "src/s"}]},
+        {"id": "s2", "subject": "org/b", "predicate": "competes_with", "object": "org/a", "modality": "opinion", "sources": [{"source": "src/s"}]}])");
+  }
+  Graph graph;
+  absl::Status status = LoadJsonFiles(graph, {dir / "a.json", dir / "b.json"});
+  ASSERT_TRUE(status.ok()) << status.message();
+  EXPECT_EQ(graph.entity_count(), 3u);
+  EXPECT_EQ(graph.statement_count(), 2u);
+  EXPECT_EQ(graph.source_count(), 1u);
+  EXPECT_EQ(graph.edge_count(), 2u);
+  // Loading a file again is a no-op merge.
+  ASSERT_TRUE(LoadJsonFiles(graph, {dir / "b.json"}).ok());
+  EXPECT_EQ(graph.statement_count(), 2u);
+}
+
+TEST(JsonSave, WritesAtomicallyAndReportsFailures) {
+  Graph graph = testing::LoadTiny();
+  absl::Status status = SaveJsonFile(graph, "/nonexistent-dir/graph.json");
+  EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(std::string(status.message()), HasSubstr("/nonexistent-dir"));
+
+  std::filesystem::path dir = ScratchDir("atomic");
+  std::ofstream(dir / "out.json") << "old";
+  ASSERT_TRUE(SaveJsonFile(graph, dir / "out.json").ok());
+  EXPECT_THAT(testing::ReadFile(dir / "out.json"), HasSubstr("\"format\": \"aikg-graph/1\""));
+
+  Graph without_schema;
+  EXPECT_EQ(SaveJsonFile(without_schema, dir / "none.json").code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_FALSE(std::filesystem::exists(dir / "none.json"));
+}
+
+TEST(JsonSave, ToJsonStringMatchesTheFile) {
+  std::filesystem::path dir = ScratchDir("string");
+  Graph graph = testing::LoadTiny();
+  ASSERT_TRUE(SaveJsonFile(graph, dir / "g.json").ok());
+  absl::StatusOr<std::string> text = ToJsonString(graph, dir);
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(*text, testing::ReadFile(dir / "g.json"));
+}
+
+TEST(JsonSave, EmptyGraphHasEmptySections) {
+  std::filesystem::path dir = ScratchDir("empty");
+  Graph graph;
+  ASSERT_TRUE(testing::LoadString(graph, testing::TinyDocument("")).ok());
+  EXPECT_NE(graph.schema(), nullptr);
+  absl::StatusOr<std::string> text = ToJsonString(graph, AIKG_TEST_DATA_DIR);
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(*text,
+            "{\n  \"format\": \"aikg-graph/1\",\n  \"schema\": \"tiny.schema.json\",\n  \"sources\": [],\n"
+            "  \"entities\": [],\n  \"statements\": []\n}\n");
+}
+
+}  // namespace
+}  // namespace aikg
