@@ -24,7 +24,7 @@ GraphSummary Summarize(const Graph& graph) {
   }
   // Counting by id first keeps the per-statement work to array increments.
   std::vector<size_t> by_predicate(data.schema->predicates().size());
-  size_t by_modality[5] = {};
+  size_t by_modality[kModalityCount] = {};
   for (const internal::StatementRecord& statement : data.statements) {
     ++by_predicate[statement.predicate];
     ++by_modality[static_cast<int>(statement.modality)];
@@ -38,7 +38,7 @@ GraphSummary Summarize(const Graph& graph) {
   for (PredicateId p = 0; p < by_predicate.size(); ++p) {
     if (by_predicate[p] > 0) summary.statements_by_predicate[data.schema->predicate(p).name] = by_predicate[p];
   }
-  for (int m = 0; m < 5; ++m) {
+  for (int m = 0; m < kModalityCount; ++m) {
     if (by_modality[m] > 0) summary.statements_by_modality[std::string(ModalityName(static_cast<Modality>(m)))] = by_modality[m];
   }
   return summary;

@@ -132,7 +132,7 @@ std::string Transaction::Describe(ItemKind kind, uint32_t index) const {
   return Cat(file_names_[origin->file], " at /", ItemArrayName(kind), "/", origin->index);
 }
 
-bool Transaction::AcceptRedefinition(ItemKind kind, std::string_view id, uint32_t existing, Origin origin,
+void Transaction::ReportRedefinition(ItemKind kind, std::string_view id, uint32_t existing, Origin origin,
                                      std::string_view difference) {
   const Origin* first = AddedOrigin(kind, existing);
   std::string_view singular = kind == ItemKind::kSource ? "source" : kind == ItemKind::kEntity ? "entity" : "statement";
@@ -140,13 +140,12 @@ bool Transaction::AcceptRedefinition(ItemKind kind, std::string_view id, uint32_
     Report(kind, origin, "/id",
            Cat("duplicate ", singular, " id '", id, "' (first defined at /", ItemArrayName(kind), "/",
                         first->index, ")"));
-    return false;
+    return;
   }
-  if (difference.empty()) return true;  // the same definition seen twice: merged
+  if (difference.empty()) return;  // the same definition seen twice: merged
   Report(kind, origin, "/id",
          Cat(singular, " '", id, "' clashes with its definition in ", Describe(kind, existing), ": different ",
-                      difference));
-  return false;
+             difference));
 }
 
 void Transaction::AddSource(const SourceInput& input, Origin origin) {
@@ -171,9 +170,8 @@ void Transaction::AddSource(const SourceInput& input, Origin origin) {
     }
     std::string_view difference = SourceDifference(record, old);
     if (difference.empty() && old_via != input.via) difference = "via";
-    bool merged = AcceptRedefinition(ItemKind::kSource, input.id, existing->second, origin, difference);
+    ReportRedefinition(ItemKind::kSource, input.id, existing->second, origin, difference);
     item.RollBack(data_);
-    (void)merged;  // either way the old record stands
     return;
   }
   record.id = data_.strings.Copy(input.id);
@@ -295,7 +293,7 @@ void Transaction::AddEntity(const EntityInput& input, Origin origin) {
 
   auto existing = data_.entity_ids.find(input.id);
   if (existing != data_.entity_ids.end()) {
-    AcceptRedefinition(ItemKind::kEntity, input.id, existing->second, origin,
+    ReportRedefinition(ItemKind::kEntity, input.id, existing->second, origin,
                        EntityDifference(record, data_.entities[existing->second]));
     item.RollBack(data_);
     return;
@@ -459,7 +457,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
 
   auto existing = data_.statement_ids.find(input.id);
   if (existing != data_.statement_ids.end()) {
-    AcceptRedefinition(ItemKind::kStatement, input.id, existing->second, origin,
+    ReportRedefinition(ItemKind::kStatement, input.id, existing->second, origin,
                        StatementDifference(record, data_.statements[existing->second]));
     item.RollBack(data_);
     return;

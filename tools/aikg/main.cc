@@ -4,6 +4,8 @@
 //                                               one per line: file:line:col: message
 //   aikg summary FILE... [--format text|json]   counts by type, predicate, modality, source
 //   aikg convert FILE... -o OUT                 merge the files and save them as one
+//   aikg query FILE... -e 'MATCH …' [--param k=v]... [--format table|json|csv]
+//                                               run a pattern query (docs/query.md)
 //
 // Exit codes: 0 success, 1 invalid input, 2 usage error, 3 output could not be written.
 
@@ -36,6 +38,25 @@ bool Load(aikg::Graph& graph, const std::vector<std::string>& files) {
   for (const aikg::Diagnostic& problem : problems) std::cerr << problem.Format() << "\n";
   if (!status.ok() && problems.empty()) std::cerr << status.message() << "\n";
   return status.ok();
+}
+
+// "k=v" → a query parameter: an integer, a number, true/false, or else the text itself.
+bool ParseParameter(const std::string& assignment, aikg::query::Parameters& parameters) {
+  size_t equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0) return false;
+  std::string name = assignment.substr(0, equals), text = assignment.substr(equals + 1);
+  aikg::query::Value value{text};
+  char* end = nullptr;
+  long long integer = std::strtoll(text.c_str(), &end, 10);
+  if (!text.empty() && *end == '\0') {
+    value = aikg::query::Value{static_cast<int64_t>(integer)};
+  } else {
+    double number = std::strtod(text.c_str(), &end);
+    if (!text.empty() && *end == '\0') value = aikg::query::Value{number};
+  }
+  if (text == "true" || text == "false") value = aikg::query::Value{text == "true"};
+  parameters[name] = value;
+  return true;
 }
 
 std::string DayText(const absl::CivilDay& day) {
@@ -123,6 +144,15 @@ int main(int argc, char** argv) {
   convert->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
   convert->add_option("-o,--output", output, "Output file")->required();
 
+  std::string query_text;
+  std::vector<std::string> assignments;
+  std::string result_format = "table";
+  auto* query = app.add_subcommand("query", "Run a pattern query (docs/query.md) over graph files");
+  query->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  query->add_option("-e,--execute", query_text, "The query text")->required();
+  query->add_option("--param", assignments, "A query parameter, name=value (repeatable)");
+  query->add_option("--format", result_format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -144,6 +174,26 @@ int main(int argc, char** argv) {
       PrintSummaryJson(counts);
     } else {
       PrintSummaryText(counts);
+    }
+  } else if (*query) {
+    aikg::query::Parameters parameters;
+    for (const std::string& assignment : assignments) {
+      if (!ParseParameter(assignment, parameters)) {
+        std::cerr << "--param takes name=value, not '" << assignment << "'\n";
+        return kExitUsage;
+      }
+    }
+    absl::StatusOr<aikg::query::Result> result = aikg::query::Run(aikg::View(graph), query_text, parameters);
+    if (!result.ok()) {
+      std::cerr << "query:" << result.status().message() << "\n";
+      return kExitInvalid;
+    }
+    if (result_format == "json") {
+      std::cout << aikg::query::ToJson(*result);
+    } else if (result_format == "csv") {
+      std::cout << aikg::query::ToCsv(*result);
+    } else {
+      std::cout << aikg::query::ToTable(*result);
     }
   } else if (*convert) {
     absl::Status saved = aikg::SaveJsonFile(graph, output);

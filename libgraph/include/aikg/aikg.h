@@ -3,13 +3,17 @@
 #ifndef AIKG_AIKG_H_
 #define AIKG_AIKG_H_
 
+#include "aikg/algorithms.h"
 #include "aikg/diagnostic.h"
 #include "aikg/graph.h"
 #include "aikg/json.h"
 #include "aikg/model.h"
+#include "aikg/paths.h"
+#include "aikg/query.h"
 #include "aikg/schema.h"
 #include "aikg/summary.h"
 #include "aikg/text.h"
 #include "aikg/time.h"
+#include "aikg/view.h"
 
 #endif  // AIKG_AIKG_H_

@@ -35,6 +35,7 @@ enum class Modality : uint8_t {
   kPlan,      // an intention or announced target
   kOpinion,   // analysis or judgement
 };
+inline constexpr int kModalityCount = 5;
 
 enum class SourceKind : uint8_t {
   kNewsletter,

@@ -77,10 +77,10 @@ class Transaction {
   void Report(ItemKind kind, Origin origin, std::string field, std::string message);
   // Checks that an item's id is usable; false when not (reported).
   bool CheckId(ItemKind kind, std::string_view id, Origin origin);
-  // When `id` is already taken: true if the new record equals the old one (the caller then
-  // drops the new record: a merge), false after reporting a duplicate or a clash.
-  // `difference` names the first differing field, or is empty when the records are equal.
-  bool AcceptRedefinition(ItemKind kind, std::string_view id, uint32_t existing, Origin origin,
+  // For an `id` already taken by `existing`: reports a duplicate (same file) or a clash (a
+  // `difference`, naming the first differing field, is not empty); an equal record is a merge.
+  // Either way the caller keeps the existing record and drops the new one.
+  void ReportRedefinition(ItemKind kind, std::string_view id, uint32_t existing, Origin origin,
                           std::string_view difference);
   std::string Describe(ItemKind kind, uint32_t index) const;
   // Where the item `index` of `kind` came from, when this batch added it.

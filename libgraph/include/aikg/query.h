@@ -1,0 +1,264 @@
+// aikg/query.h: pattern queries in a subset of openCypher, with time clauses.
+//
+//   MATCH (o:Organization)-[r:develops]->(c:Chip)
+//   WHERE r.modality = 'reported' AND c.name STARTS WITH 'Ascend'
+//   AS OF '2024-06-30' KNOWN AT '2025-09-30'
+//   RETURN o.name AS developer, count(c) AS chips ORDER BY chips DESC LIMIT 5
+//
+// docs/query.md documents the grammar, the properties of entities, statements and values,
+// the functions, and the time semantics. A query text is parsed into a `query::Query` (the
+// same tree `query::Builder` makes in C++), then run over a View: both forms run the same plan.
+//
+// Example:
+//   absl::StatusOr<aikg::query::Result> result =
+//       aikg::query::Run(aikg::View(graph), "MATCH (a)-[:develops]->(b:Chip) RETURN a.name, b.name");
+//   for (const auto& row : result->rows) std::cout << aikg::query::ToText(row[0]) << "\n";
+//
+// Errors (InvalidArgument) say "line:column: what was expected, what was found".
+
+#ifndef AIKG_QUERY_H_
+#define AIKG_QUERY_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "aikg/graph.h"
+#include "aikg/time.h"
+#include "aikg/view.h"
+
+namespace aikg::query {
+
+// A value in a query: null, a truth value, a number, a text, a time, an entity, a statement,
+// the value carried by a value statement (see docs/query.md), or a list.
+struct Value;
+using List = std::vector<Value>;
+struct ValueOf {
+  Statement statement;  // the value statement whose value this is
+  friend bool operator==(const ValueOf& a, const ValueOf& b) { return a.statement == b.statement; }
+};
+struct Value {
+  std::variant<std::monostate, bool, int64_t, double, std::string, TimePoint, Entity, Statement, ValueOf, List> data;
+
+  bool is_null() const { return std::holds_alternative<std::monostate>(data); }
+  friend bool operator==(const Value& a, const Value& b) { return a.data == b.data; }
+};
+
+// The text of a value as shown in tables: entities by id, statements by id, times in their
+// canonical form, lists as [a, b].
+std::string ToText(const Value& value);
+
+// ---- The query tree -------------------------------------------------------------------------
+
+struct Expr;
+using ExprPtr = std::shared_ptr<const Expr>;
+
+enum class Op : uint8_t {
+  kOr, kAnd, kXor, kNot,
+  kEq, kNe, kLt, kLe, kGt, kGe,
+  kIn, kStartsWith, kEndsWith, kContains,
+  kAdd, kSub, kMul, kDiv, kNeg,
+  kIsNull, kIsNotNull,
+};
+
+struct Literal {
+  Value value;
+};
+struct Parameter {
+  std::string name;
+};
+struct Variable {
+  std::string name;
+};
+struct PropertyAccess {
+  ExprPtr object;
+  std::string key;
+};
+struct Operation {
+  Op op;
+  std::vector<ExprPtr> operands;
+};
+struct FunctionCall {
+  std::string name;  // lower case
+  std::vector<ExprPtr> arguments;
+  bool distinct = false;
+  bool star = false;  // count(*)
+};
+struct ListLiteral {
+  std::vector<ExprPtr> items;
+};
+
+struct Expr {
+  std::variant<Literal, Parameter, Variable, PropertyAccess, Operation, FunctionCall, ListLiteral> node;
+  int line = 0;  // where it starts in the query text (0 when built in C++)
+  int column = 0;
+};
+
+struct NodePattern {
+  std::string variable;             // may be empty
+  std::vector<std::string> labels;  // entity types, any of them (a|b); "Value" for value nodes
+  std::vector<std::pair<std::string, ExprPtr>> properties;
+  int line = 0, column = 0;
+};
+
+// The upper bound of an open hop range, `*2..`.
+inline constexpr int kUnboundedHops = 1 << 20;
+
+struct RelationshipPattern {
+  std::string variable;
+  std::vector<std::string> types;  // predicates, any of them
+  Direction direction = Direction::kOut;
+  int min_hops = 1;
+  int max_hops = 1;
+  bool variable_length = false;  // *m..n: the variable binds to a list of statements
+  std::vector<std::pair<std::string, ExprPtr>> properties;
+  int line = 0, column = 0;
+};
+
+// (n0)-[r0]-(n1)-[r1]-(n2)...
+struct PathPattern {
+  std::vector<NodePattern> nodes;
+  std::vector<RelationshipPattern> relationships;  // one fewer than nodes
+};
+
+struct ReturnItem {
+  ExprPtr expression;
+  std::string alias;  // the column name; the expression's text when not given
+};
+
+struct OrderItem {
+  ExprPtr expression;
+  bool descending = false;
+};
+
+struct Query {
+  std::vector<PathPattern> match;
+  ExprPtr where;    // may be null
+  ExprPtr as_of;    // valid-time clause, a date; may be null
+  ExprPtr known_at; // known-time clause, a date; may be null
+  bool distinct = false;
+  std::vector<ReturnItem> returns;
+  std::vector<OrderItem> order_by;
+  ExprPtr skip;  // may be null
+  ExprPtr limit;
+};
+
+// The query tree of `text`, or InvalidArgument "line:column: expected …, found …".
+absl::StatusOr<Query> Parse(std::string_view text);
+
+// The query tree back as text; Parse(Format(q)) gives an equal tree.
+std::string Format(const Query& query);
+
+// ---- Running queries ------------------------------------------------------------------------
+
+using Parameters = std::map<std::string, Value, std::less<>>;
+
+struct Result {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+};
+
+// Runs `query` over `view`. AS OF and KNOWN AT narrow the view first (see aikg/view.h for
+// their semantics). InvalidArgument for unknown labels, types, variables, parameters or
+// functions, with their line:column.
+absl::StatusOr<Result> Execute(const View& view, const Query& query, const Parameters& parameters = {});
+
+// Parse, then Execute.
+absl::StatusOr<Result> Run(const View& view, std::string_view text, const Parameters& parameters = {});
+
+// Renderings of a result: an aligned text table, RFC 4180 CSV, or a JSON array of objects.
+std::string ToTable(const Result& result);
+std::string ToCsv(const Result& result);
+std::string ToJson(const Result& result);
+
+// ---- Building queries in C++ ----------------------------------------------------------------
+//
+//   using namespace aikg::query::build;
+//   Query q = Builder()
+//                 .Match(Path(Node("o", {"Organization"})).Out("r", {"develops"}, Node("c", {"Chip"})))
+//                 .Where(Prop("c", "name").StartsWith(Lit("Ascend")))
+//                 .Return(Prop("o", "name"), "developer")
+//                 .OrderBy(Prop("o", "name"))
+//                 .Build();
+
+namespace build {
+
+// An expression with operators, for building WHERE and RETURN clauses.
+class E {
+ public:
+  E(ExprPtr expression) : expression_(std::move(expression)) {}  // NOLINT: implicit by design
+  const ExprPtr& get() const { return expression_; }
+  E operator==(const E& other) const;
+  E operator!=(const E& other) const;
+  E operator<(const E& other) const;
+  E operator<=(const E& other) const;
+  E operator>(const E& other) const;
+  E operator>=(const E& other) const;
+  E operator&&(const E& other) const;
+  E operator||(const E& other) const;
+  E operator!() const;
+  E In(const E& list) const;
+  E StartsWith(const E& prefix) const;
+  E Contains(const E& part) const;
+  E IsNull() const;
+
+ private:
+  ExprPtr expression_;
+};
+
+E Lit(Value value);
+E Lit(const char* text);
+E Lit(int64_t number);
+E Lit(double number);
+E Var(std::string name);
+E Prop(std::string variable, std::string key);
+E Param(std::string name);
+E Call(std::string function, std::vector<E> arguments = {});
+E CountAll();
+
+NodePattern Node(std::string variable, std::vector<std::string> labels = {},
+                 std::vector<std::pair<std::string, E>> properties = {});
+
+class Path {
+ public:
+  explicit Path(NodePattern start);
+  // Adds a relationship (to `next`) following, against, or regardless of statement direction.
+  Path& Out(std::string variable, std::vector<std::string> types, NodePattern next);
+  Path& In(std::string variable, std::vector<std::string> types, NodePattern next);
+  Path& Any(std::string variable, std::vector<std::string> types, NodePattern next);
+  // The last relationship added spans `min_hops` to `max_hops` statements.
+  Path& Hops(int min_hops, int max_hops);
+  const PathPattern& pattern() const { return pattern_; }
+
+ private:
+  Path& Add(std::string variable, std::vector<std::string> types, Direction direction, NodePattern next);
+  PathPattern pattern_;
+};
+
+class Builder {
+ public:
+  Builder& Match(const Path& path);
+  Builder& Where(const E& condition);  // ANDed with earlier conditions
+  Builder& AsOf(const E& date);
+  Builder& KnownAt(const E& date);
+  Builder& Distinct();
+  Builder& Return(const E& expression, std::string alias = "");
+  Builder& OrderBy(const E& expression, bool descending = false);
+  Builder& Skip(int64_t count);
+  Builder& Limit(int64_t count);
+  Query Build() const { return query_; }
+
+ private:
+  Query query_;
+};
+
+}  // namespace build
+}  // namespace aikg::query
+
+#endif  // AIKG_QUERY_H_

@@ -1,0 +1,654 @@
+// The query language's lexer and recursive-descent parser. Grammar: docs/query.md.
+
+#include <cctype>
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "aikg/query.h"
+#include "internal/cat.h"
+
+namespace aikg::query {
+namespace {
+
+using internal::Cat;
+
+enum class TokenKind {
+  kEnd,
+  kIdentifier,  // names and keywords; keywords are matched case-insensitively
+  kString,
+  kInteger,
+  kFloat,
+  kParameter,  // $name (text without the $)
+  kSymbol,     // punctuation and operators: ( ) [ ] { } , : . | * .. - -> <- = <> < <= > >= + /
+};
+
+struct Token {
+  TokenKind kind;
+  std::string text;  // the name, the string's content, the number or the symbol
+  int line;
+  int column;
+  bool quoted = false;  // `backtick` identifiers are never keywords
+};
+
+// ASCII case-insensitive equality, for keywords.
+bool SameWord(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Describes a token for "found …" in messages.
+std::string Describe(const Token& token) {
+  switch (token.kind) {
+    case TokenKind::kEnd: return "the end of the query";
+    case TokenKind::kString: return Cat("the string '", token.text, "'");
+    case TokenKind::kParameter: return Cat("$", token.text);
+    default: return Cat("'", token.text, "'");
+  }
+}
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view text) : text_(text) {}
+
+  absl::StatusOr<std::vector<Token>> Tokens() {
+    std::vector<Token> tokens;
+    while (true) {
+      SkipSpaceAndComments();
+      Token token{TokenKind::kEnd, "", line_, column_};
+      if (pos_ >= text_.size()) {
+        tokens.push_back(token);
+        return tokens;
+      }
+      char c = text_[pos_];
+      if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+        token.kind = TokenKind::kIdentifier;
+        token.text = TakeWhile([](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; });
+      } else if (c == '`') {
+        Advance();
+        size_t end = text_.find('`', pos_);
+        if (end == std::string_view::npos) return Error(token, "unterminated `quoted name`");
+        token.kind = TokenKind::kIdentifier;
+        token.quoted = true;
+        token.text = std::string(text_.substr(pos_, end - pos_));
+        while (pos_ <= end) Advance();
+      } else if (c == '$') {
+        Advance();
+        token.kind = TokenKind::kParameter;
+        token.text = TakeWhile([](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; });
+        if (token.text.empty()) return Error(token, "expected a parameter name after '$'");
+      } else if (std::isdigit(static_cast<unsigned char>(c))) {
+        absl::Status number = LexNumber(token);
+        if (!number.ok()) return number;
+      } else if (c == '\'' || c == '"') {
+        absl::Status string = LexString(token);
+        if (!string.ok()) return string;
+      } else {
+        static constexpr std::string_view kTwoCharacter[] = {"..", "->", "<-", "<>", "<=", ">=", "!="};
+        token.kind = TokenKind::kSymbol;
+        for (std::string_view symbol : kTwoCharacter) {
+          if (text_.substr(pos_, 2) == symbol) token.text = std::string(symbol);
+        }
+        if (token.text.empty()) {
+          if (std::string_view("()[]{},:.|*-=<>+/%;").find(c) == std::string_view::npos) {
+            return Error(token, Cat("unexpected character '", std::string(1, c), "'"));
+          }
+          token.text = std::string(1, c);
+        }
+        if (token.text == "!=") token.text = "<>";
+        for (size_t i = 0; i < (token.text == "<>" ? 2 : token.text.size()); ++i) Advance();
+      }
+      tokens.push_back(std::move(token));
+    }
+  }
+
+ private:
+  absl::Status Error(const Token& at, std::string_view message) const {
+    return absl::InvalidArgumentError(Cat(at.line, ":", at.column, ": ", message));
+  }
+
+  void Advance() {
+    if (text_[pos_] == '\n') {
+      ++line_;
+      column_ = 1;
+    } else if ((static_cast<unsigned char>(text_[pos_]) & 0xC0) != 0x80) {
+      ++column_;  // columns count characters, not UTF-8 continuation bytes
+    }
+    ++pos_;
+  }
+
+  template <typename Predicate>
+  std::string TakeWhile(Predicate keep) {
+    size_t start = pos_;
+    while (pos_ < text_.size() && keep(text_[pos_])) Advance();
+    return std::string(text_.substr(start, pos_ - start));
+  }
+
+  void SkipSpaceAndComments() {
+    while (pos_ < text_.size()) {
+      if (std::isspace(static_cast<unsigned char>(text_[pos_]))) {
+        Advance();
+      } else if (text_.substr(pos_, 2) == "//") {
+        while (pos_ < text_.size() && text_[pos_] != '\n') Advance();
+      } else {
+        return;
+      }
+    }
+  }
+
+  absl::Status LexNumber(Token& token) {
+    token.kind = TokenKind::kInteger;
+    token.text = TakeWhile([](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+    // A '.' starts a fraction only when a digit follows: "1..3" is a hop range.
+    if (pos_ + 1 < text_.size() && text_[pos_] == '.' && std::isdigit(static_cast<unsigned char>(text_[pos_ + 1]))) {
+      Advance();
+      token.kind = TokenKind::kFloat;
+      token.text += "." + TakeWhile([](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+    }
+    if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+      token.kind = TokenKind::kFloat;
+      token.text.push_back('e');
+      Advance();
+      if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) {
+        token.text.push_back(text_[pos_]);
+        Advance();
+      }
+      std::string exponent = TakeWhile([](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+      if (exponent.empty()) return Error(token, "malformed number: expected digits after the exponent");
+      token.text += exponent;
+    }
+    if (pos_ < text_.size() && (std::isalpha(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_')) {
+      return Error(token, Cat("malformed number '", token.text, std::string(1, text_[pos_]), "…'"));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status LexString(Token& token) {
+    char quote = text_[pos_];
+    token.kind = TokenKind::kString;
+    Advance();
+    while (true) {
+      if (pos_ >= text_.size()) return Error(token, "unterminated string");
+      char c = text_[pos_];
+      if (c == quote) {
+        Advance();
+        return absl::OkStatus();
+      }
+      if (c == '\\') {
+        Advance();
+        if (pos_ >= text_.size()) return Error(token, "unterminated string");
+        char escaped = text_[pos_];
+        switch (escaped) {
+          case 'n': token.text.push_back('\n'); break;
+          case 't': token.text.push_back('\t'); break;
+          case '\\': case '\'': case '"': token.text.push_back(escaped); break;
+          default: return Error(token, Cat("unknown escape '\\", std::string(1, escaped), "' in string"));
+        }
+        Advance();
+        continue;
+      }
+      token.text.push_back(c);
+      Advance();
+    }
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+  int line_ = 1;
+  int column_ = 1;
+};
+
+ExprPtr MakeExpr(decltype(Expr::node) node, int line, int column) {
+  auto expr = std::make_shared<Expr>();
+  expr->node = std::move(node);
+  expr->line = line;
+  expr->column = column;
+  return expr;
+}
+ExprPtr MakeExpr(decltype(Expr::node) node, const Token& at) { return MakeExpr(std::move(node), at.line, at.column); }
+// An expression's place is where it starts: an operation on `first` starts where it does.
+ExprPtr MakeExprFrom(decltype(Expr::node) node, const ExprPtr& first) {
+  return MakeExpr(std::move(node), first->line, first->column);
+}
+
+class Parser {
+ public:
+  explicit Parser(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
+
+  absl::StatusOr<Query> ParseQuery() {
+    Query query;
+    if (!ExpectKeyword("MATCH")) return error_;
+    do {
+      std::optional<PathPattern> path = ParsePath();
+      if (!path) return error_;
+      query.match.push_back(std::move(*path));
+    } while (AcceptSymbol(","));
+    if (AcceptKeyword("WHERE")) {
+      if (!(query.where = ParseExpression())) return error_;
+    }
+    while (true) {
+      if (IsKeyword("AS") && IsKeyword("OF", 1)) {
+        if (query.as_of) return Fail(Peek(), "AS OF may appear once");
+        pos_ += 2;
+        if (!(query.as_of = ParseExpression())) return error_;
+      } else if (IsKeyword("KNOWN") && IsKeyword("AT", 1)) {
+        if (query.known_at) return Fail(Peek(), "KNOWN AT may appear once");
+        pos_ += 2;
+        if (!(query.known_at = ParseExpression())) return error_;
+      } else {
+        break;
+      }
+    }
+    if (!ExpectKeyword("RETURN", "RETURN (or WHERE, AS OF, KNOWN AT, or ',' and another pattern)")) return error_;
+    query.distinct = AcceptKeyword("DISTINCT");
+    do {
+      size_t first = pos_;
+      ExprPtr expression = ParseExpression();
+      if (!expression) return error_;
+      ReturnItem item{expression, ""};
+      if (AcceptKeyword("AS")) {
+        std::optional<std::string> alias = ExpectName("a column name after AS");
+        if (!alias) return error_;
+        item.alias = *alias;
+      } else {
+        item.alias = TextOf(first, pos_);
+      }
+      query.returns.push_back(std::move(item));
+    } while (AcceptSymbol(","));
+    if (AcceptKeyword("ORDER")) {
+      if (!ExpectKeyword("BY")) return error_;
+      do {
+        ExprPtr expression = ParseExpression();
+        if (!expression) return error_;
+        bool descending = false;
+        if (AcceptKeyword("DESC") || AcceptKeyword("DESCENDING")) {
+          descending = true;
+        } else if (!AcceptKeyword("ASC")) {
+          AcceptKeyword("ASCENDING");
+        }
+        query.order_by.push_back({expression, descending});
+      } while (AcceptSymbol(","));
+    }
+    if (AcceptKeyword("SKIP")) {
+      if (!(query.skip = ParseExpression())) return error_;
+    }
+    if (AcceptKeyword("LIMIT")) {
+      if (!(query.limit = ParseExpression())) return error_;
+    }
+    AcceptSymbol(";");
+    if (Peek().kind != TokenKind::kEnd) {
+      return Fail(Peek(), Cat("expected ORDER BY, SKIP, LIMIT or the end of the query, found ", Describe(Peek())));
+    }
+    return query;
+  }
+
+ private:
+  const Token& Peek(size_t ahead = 0) const { return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)]; }
+
+  bool IsKeyword(std::string_view keyword, size_t ahead = 0) const {
+    const Token& token = Peek(ahead);
+    return token.kind == TokenKind::kIdentifier && !token.quoted && SameWord(token.text, keyword);
+  }
+  bool IsSymbol(std::string_view symbol, size_t ahead = 0) const {
+    const Token& token = Peek(ahead);
+    return token.kind == TokenKind::kSymbol && token.text == symbol;
+  }
+  bool AcceptKeyword(std::string_view keyword) {
+    if (!IsKeyword(keyword)) return false;
+    ++pos_;
+    return true;
+  }
+  bool AcceptSymbol(std::string_view symbol) {
+    if (!IsSymbol(symbol)) return false;
+    ++pos_;
+    return true;
+  }
+
+  void Record(const Token& at, std::string_view message) {
+    error_ = absl::InvalidArgumentError(Cat(at.line, ":", at.column, ": ", message));
+  }
+  absl::Status Fail(const Token& at, std::string_view message) {
+    Record(at, message);
+    return error_;
+  }
+  bool ExpectKeyword(std::string_view keyword, std::string_view what = "") {
+    if (AcceptKeyword(keyword)) return true;
+    Record(Peek(), Cat("expected ", what.empty() ? keyword : what, ", found ", Describe(Peek())));
+    return false;
+  }
+  bool ExpectSymbol(std::string_view symbol, std::string_view context) {
+    if (AcceptSymbol(symbol)) return true;
+    Record(Peek(), Cat("expected '", symbol, "' ", context, ", found ", Describe(Peek())));
+    return false;
+  }
+  std::optional<std::string> ExpectName(std::string_view what) {
+    if (Peek().kind == TokenKind::kIdentifier) return tokens_[pos_++].text;
+    Record(Peek(), Cat("expected ", what, ", found ", Describe(Peek())));
+    return std::nullopt;
+  }
+
+  // The query text the tokens [first, last) stand for, re-spelt (for default column names).
+  std::string TextOf(size_t first, size_t last) const {
+    std::string text;
+    for (size_t i = first; i < last; ++i) {
+      const Token& token = tokens_[i];
+      bool tight = i == first || token.text == "." || token.text == "(" || token.text == ")" ||
+                   tokens_[i - 1].text == "." || tokens_[i - 1].text == "(" ||
+                   token.text == ",";
+      if (!tight) text.push_back(' ');
+      if (token.kind == TokenKind::kString) {
+        text += Cat("'", token.text, "'");
+      } else if (token.kind == TokenKind::kParameter) {
+        text += Cat("$", token.text);
+      } else {
+        text += token.text;
+      }
+    }
+    return text;
+  }
+
+  std::optional<std::vector<std::pair<std::string, ExprPtr>>> ParseProperties() {
+    std::vector<std::pair<std::string, ExprPtr>> properties;
+    if (!AcceptSymbol("{")) return properties;
+    if (AcceptSymbol("}")) return properties;
+    do {
+      std::optional<std::string> key = ExpectName("a property name");
+      if (!key) return std::nullopt;
+      if (!ExpectSymbol(":", "after the property name")) return std::nullopt;
+      ExprPtr value = ParseExpression();
+      if (!value) return std::nullopt;
+      properties.emplace_back(*key, value);
+    } while (AcceptSymbol(","));
+    if (!ExpectSymbol("}", "to close the property map")) return std::nullopt;
+    return properties;
+  }
+
+  std::optional<NodePattern> ParseNode() {
+    NodePattern node;
+    node.line = Peek().line;
+    node.column = Peek().column;
+    if (!ExpectSymbol("(", "to start a node pattern")) return std::nullopt;
+    if (Peek().kind == TokenKind::kIdentifier) node.variable = tokens_[pos_++].text;
+    if (AcceptSymbol(":")) {
+      do {
+        std::optional<std::string> label = ExpectName("an entity type after ':'");
+        if (!label) return std::nullopt;
+        node.labels.push_back(*label);
+      } while (AcceptSymbol("|"));
+    }
+    auto properties = ParseProperties();
+    if (!properties) return std::nullopt;
+    node.properties = std::move(*properties);
+    if (!ExpectSymbol(")", "to close the node pattern")) return std::nullopt;
+    return node;
+  }
+
+  std::optional<RelationshipPattern> ParseRelationship() {
+    RelationshipPattern relationship;
+    relationship.line = Peek().line;
+    relationship.column = Peek().column;
+    bool pointing_left = AcceptSymbol("<-");
+    if (!pointing_left && !ExpectSymbol("-", "or '<-' to start a relationship")) return std::nullopt;
+    if (AcceptSymbol("[")) {
+      if (Peek().kind == TokenKind::kIdentifier) relationship.variable = tokens_[pos_++].text;
+      if (AcceptSymbol(":")) {
+        do {
+          std::optional<std::string> type = ExpectName("a relationship type (a predicate) after ':'");
+          if (!type) return std::nullopt;
+          relationship.types.push_back(*type);
+        } while (AcceptSymbol("|"));
+      }
+      if (AcceptSymbol("*")) {
+        relationship.variable_length = true;
+        relationship.min_hops = 1;
+        relationship.max_hops = kUnboundedHops;
+        if (Peek().kind == TokenKind::kInteger) {
+          relationship.min_hops = relationship.max_hops = std::atoi(tokens_[pos_++].text.c_str());
+        }
+        if (AcceptSymbol("..")) {
+          relationship.max_hops = kUnboundedHops;
+          if (Peek().kind == TokenKind::kInteger) relationship.max_hops = std::atoi(tokens_[pos_++].text.c_str());
+        }
+        if (relationship.max_hops < relationship.min_hops) {
+          Record(tokens_[pos_ - 1], Cat("the hop range ends (", relationship.max_hops, ") before it starts (",
+                                      relationship.min_hops, ")"));
+          return std::nullopt;
+        }
+      }
+      auto properties = ParseProperties();
+      if (!properties) return std::nullopt;
+      relationship.properties = std::move(*properties);
+      if (!ExpectSymbol("]", "to close the relationship")) return std::nullopt;
+    }
+    if (pointing_left) {
+      if (!ExpectSymbol("-", "to end a '<-' relationship")) return std::nullopt;
+      relationship.direction = Direction::kIn;
+    } else if (AcceptSymbol("->")) {
+      relationship.direction = Direction::kOut;
+    } else if (AcceptSymbol("-")) {
+      relationship.direction = Direction::kBoth;
+    } else {
+      Record(Peek(), Cat("expected '->' or '-' to end the relationship, found ", Describe(Peek())));
+      return std::nullopt;
+    }
+    return relationship;
+  }
+
+  std::optional<PathPattern> ParsePath() {
+    PathPattern path;
+    std::optional<NodePattern> first = ParseNode();
+    if (!first) return std::nullopt;
+    path.nodes.push_back(std::move(*first));
+    while (IsSymbol("-") || IsSymbol("<-")) {
+      std::optional<RelationshipPattern> relationship = ParseRelationship();
+      if (!relationship) return std::nullopt;
+      std::optional<NodePattern> node = ParseNode();
+      if (!node) return std::nullopt;
+      path.relationships.push_back(std::move(*relationship));
+      path.nodes.push_back(std::move(*node));
+    }
+    return path;
+  }
+
+  // Expressions, loosest binding first.
+  ExprPtr ParseExpression() { return ParseOr(); }
+
+  ExprPtr Binary(Op op, ExprPtr left, ExprPtr right) {
+    if (!left || !right) return nullptr;
+    return MakeExprFrom(Operation{op, {left, std::move(right)}}, left);
+  }
+
+  ExprPtr ParseOr() {
+    ExprPtr left = ParseXor();
+    while (left && IsKeyword("OR")) {
+      ++pos_;
+      left = Binary(Op::kOr, left, ParseXor());
+    }
+    return left;
+  }
+  ExprPtr ParseXor() {
+    ExprPtr left = ParseAnd();
+    while (left && IsKeyword("XOR")) {
+      ++pos_;
+      left = Binary(Op::kXor, left, ParseAnd());
+    }
+    return left;
+  }
+  ExprPtr ParseAnd() {
+    ExprPtr left = ParseNot();
+    while (left && IsKeyword("AND")) {
+      ++pos_;
+      left = Binary(Op::kAnd, left, ParseNot());
+    }
+    return left;
+  }
+  ExprPtr ParseNot() {
+    if (IsKeyword("NOT")) {
+      const Token& at = tokens_[pos_++];
+      ExprPtr operand = ParseNot();
+      if (!operand) return nullptr;
+      return MakeExpr(Operation{Op::kNot, {operand}}, at);
+    }
+    return ParseComparison();
+  }
+  ExprPtr ParseComparison() {
+    ExprPtr left = ParseAdditive();
+    if (!left) return nullptr;
+    static const std::pair<std::string_view, Op> kComparisons[] = {
+        {"=", Op::kEq}, {"<>", Op::kNe}, {"<", Op::kLt}, {"<=", Op::kLe}, {">", Op::kGt}, {">=", Op::kGe}};
+    for (const auto& [symbol, op] : kComparisons) {
+      if (IsSymbol(symbol)) {
+        ++pos_;
+        return Binary(op, left, ParseAdditive());
+      }
+    }
+    if (AcceptKeyword("IN")) return Binary(Op::kIn, left, ParseAdditive());
+    if (IsKeyword("STARTS")) {
+      ++pos_;
+      if (!ExpectKeyword("WITH", "WITH after STARTS")) return nullptr;
+      return Binary(Op::kStartsWith, left, ParseAdditive());
+    }
+    if (IsKeyword("ENDS")) {
+      ++pos_;
+      if (!ExpectKeyword("WITH", "WITH after ENDS")) return nullptr;
+      return Binary(Op::kEndsWith, left, ParseAdditive());
+    }
+    if (AcceptKeyword("CONTAINS")) return Binary(Op::kContains, left, ParseAdditive());
+    if (AcceptKeyword("IS")) {
+      bool negated = AcceptKeyword("NOT");
+      if (!ExpectKeyword("NULL", negated ? "NULL after IS NOT" : "NULL or NOT NULL after IS")) return nullptr;
+      return MakeExprFrom(Operation{negated ? Op::kIsNotNull : Op::kIsNull, {left}}, left);
+    }
+    return left;
+  }
+  ExprPtr ParseAdditive() {
+    ExprPtr left = ParseMultiplicative();
+    while (left && (IsSymbol("+") || IsSymbol("-"))) {
+      const Token& at = tokens_[pos_++];
+      left = Binary(at.text == "+" ? Op::kAdd : Op::kSub, left, ParseMultiplicative());
+    }
+    return left;
+  }
+  ExprPtr ParseMultiplicative() {
+    ExprPtr left = ParseUnary();
+    while (left && (IsSymbol("*") || IsSymbol("/"))) {
+      const Token& at = tokens_[pos_++];
+      left = Binary(at.text == "*" ? Op::kMul : Op::kDiv, left, ParseUnary());
+    }
+    return left;
+  }
+  ExprPtr ParseUnary() {
+    if (IsSymbol("-")) {
+      const Token& at = tokens_[pos_++];
+      ExprPtr operand = ParseUnary();
+      if (!operand) return nullptr;
+      return MakeExpr(Operation{Op::kNeg, {operand}}, at);
+    }
+    return ParsePostfix();
+  }
+  ExprPtr ParsePostfix() {
+    ExprPtr expression = ParseAtom();
+    while (expression && AcceptSymbol(".")) {
+      std::optional<std::string> key = ExpectName("a property name after '.'");
+      if (!key) return nullptr;
+      expression = MakeExprFrom(PropertyAccess{expression, *key}, expression);
+    }
+    return expression;
+  }
+  ExprPtr ParseAtom() {
+    const Token& token = Peek();
+    switch (token.kind) {
+      case TokenKind::kInteger: {
+        ++pos_;
+        errno = 0;
+        long long value = std::strtoll(token.text.c_str(), nullptr, 10);
+        if (errno == ERANGE) {
+          Record(token, Cat("integer ", token.text, " is too large"));
+          return nullptr;
+        }
+        return MakeExpr(Literal{Value{static_cast<int64_t>(value)}}, token);
+      }
+      case TokenKind::kFloat:
+        ++pos_;
+        return MakeExpr(Literal{Value{std::strtod(token.text.c_str(), nullptr)}}, token);
+      case TokenKind::kString:
+        ++pos_;
+        return MakeExpr(Literal{Value{token.text}}, token);
+      case TokenKind::kParameter:
+        ++pos_;
+        return MakeExpr(Parameter{token.text}, token);
+      case TokenKind::kIdentifier: {
+        if (!token.quoted) {
+          if (SameWord(token.text, "true") || SameWord(token.text, "false")) {
+            ++pos_;
+            return MakeExpr(Literal{Value{SameWord(token.text, "true")}}, token);
+          }
+          if (SameWord(token.text, "null")) {
+            ++pos_;
+            return MakeExpr(Literal{Value{}}, token);
+          }
+        }
+        ++pos_;
+        if (!AcceptSymbol("(")) return MakeExpr(Variable{token.text}, token);
+        FunctionCall call{absl::AsciiStrToLower(token.text), {}, false, false};
+        if (AcceptSymbol("*")) {
+          call.star = true;
+        } else if (!IsSymbol(")")) {
+          call.distinct = AcceptKeyword("DISTINCT");
+          do {
+            ExprPtr argument = ParseExpression();
+            if (!argument) return nullptr;
+            call.arguments.push_back(argument);
+          } while (AcceptSymbol(","));
+        }
+        if (!ExpectSymbol(")", Cat("to close the call of ", token.text, "()"))) return nullptr;
+        return MakeExpr(std::move(call), token);
+      }
+      case TokenKind::kSymbol:
+        if (token.text == "(") {
+          ++pos_;
+          ExprPtr inner = ParseExpression();
+          if (!inner || !ExpectSymbol(")", "to close the parenthesis")) return nullptr;
+          return inner;
+        }
+        if (token.text == "[") {
+          ++pos_;
+          ListLiteral list;
+          if (!IsSymbol("]")) {
+            do {
+              ExprPtr item = ParseExpression();
+              if (!item) return nullptr;
+              list.items.push_back(item);
+            } while (AcceptSymbol(","));
+          }
+          if (!ExpectSymbol("]", "to close the list")) return nullptr;
+          return MakeExpr(std::move(list), token);
+        }
+        break;
+      case TokenKind::kEnd:
+        break;
+    }
+    Record(token, Cat("expected an expression, found ", Describe(token)));
+    return nullptr;
+  }
+
+  std::vector<Token> tokens_;
+  size_t pos_ = 0;
+  absl::Status error_;
+};
+
+}  // namespace
+
+absl::StatusOr<Query> Parse(std::string_view text) {
+  absl::StatusOr<std::vector<Token>> tokens = Lexer(text).Tokens();
+  if (!tokens.ok()) return tokens.status();
+  return Parser(*std::move(tokens)).ParseQuery();
+}
+
+}  // namespace aikg::query
