@@ -46,14 +46,23 @@ void GraphData::RebuildIndexes() {
 }
 
 void GraphData::IndexNames(EntityIndex first) {
+  size_t known = sorted_names.size();
   for (EntityIndex e = first; e < entities.size(); ++e) {
     auto add = [&](std::string_view name) {
-      absl::InlinedVector<EntityIndex, 1>& carriers = names[FoldForLookup(name)];
-      if (carriers.empty() || carriers.back() != e) carriers.push_back(e);
+      std::string folded = FoldForLookup(name);
+      auto found = names.find(folded);
+      if (found == names.end()) {
+        std::string_view stored = strings.Copy(folded);
+        found = names.emplace(stored, absl::InlinedVector<EntityIndex, 1>()).first;
+        sorted_names.push_back(stored);
+      }
+      if (found->second.empty() || found->second.back() != e) found->second.push_back(e);
     };
     add(entities[e].name);
     for (const Alias& alias : AliasesOf(entities[e])) add(alias.name);
   }
+  std::sort(sorted_names.begin() + known, sorted_names.end());
+  std::inplace_merge(sorted_names.begin(), sorted_names.begin() + known, sorted_names.end());
 }
 
 Quantity GraphData::QuantityOf(const QuantityRecord& record) const {

@@ -11,6 +11,7 @@
 #include "aikg/paths.h"
 #include "aikg/query.h"
 #include "aikg/schema.h"
+#include "aikg/search.h"
 #include "aikg/summary.h"
 #include "aikg/text.h"
 #include "aikg/time.h"

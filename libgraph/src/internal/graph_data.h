@@ -121,8 +121,10 @@ struct GraphData {
   absl::flat_hash_map<std::string_view, SourceIndex> source_ids;
   absl::flat_hash_map<std::string_view, EntityIndex> entity_ids;
   absl::flat_hash_map<std::string_view, StatementIndex> statement_ids;
-  // Folded name or alias → entities carrying it (see FoldForLookup).
-  absl::flat_hash_map<std::string, absl::InlinedVector<EntityIndex, 1>> names;
+  // Folded name or alias (stored in `strings`) → entities carrying it (see FoldForLookup),
+  // and the same folded names sorted, for prefix and fuzzy search.
+  absl::flat_hash_map<std::string_view, absl::InlinedVector<EntityIndex, 1>> names;
+  std::vector<std::string_view> sorted_names;
 
   // Rebuilt by RebuildIndexes() after each committed batch.
   EdgeGraph edges;
@@ -134,7 +136,7 @@ struct GraphData {
 
   // Rebuilds `edges` and the value index from the statements. O(V + E).
   void RebuildIndexes();
-  // Adds the folded name and aliases of entities [first, end) to `names`.
+  // Adds the folded name and aliases of entities [first, end) to `names` and `sorted_names`.
   void IndexNames(EntityIndex first);
 
   // Record accessors that resolve ranges.

@@ -234,17 +234,17 @@ class Executor {
         if (static_cast<int>(bound.size()) <= slot) bound.resize(slot + 1, false);
         bound[slot] = true;
       };
-      steps_.push_back({true, static_cast<int>(first_node + anchor)});
+      steps_.push_back({true, static_cast<int>(first_node + anchor), -1, -1, true, {}});
       bind(nodes_[first_node + anchor].slot);
       for (size_t i = anchor; i + 1 < count; ++i) {
         steps_.push_back({false, static_cast<int>(first_node + i + 1), static_cast<int>(first_node + i),
-                          static_cast<int>(first_relationship + i), true});
+                          static_cast<int>(first_relationship + i), true, {}});
         bind(nodes_[first_node + i + 1].slot);
         bind(relationships_[first_relationship + i].slot);
       }
       for (size_t i = anchor; i > 0; --i) {
         steps_.push_back({false, static_cast<int>(first_node + i - 1), static_cast<int>(first_node + i),
-                          static_cast<int>(first_relationship + i - 1), false});
+                          static_cast<int>(first_relationship + i - 1), false, {}});
         bind(nodes_[first_node + i - 1].slot);
         bind(relationships_[first_relationship + i - 1].slot);
       }

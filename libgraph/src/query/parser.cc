@@ -43,6 +43,15 @@ bool SameWord(std::string_view a, std::string_view b) {
          });
 }
 
+// Words that end or join clauses cannot name variables (quote them: `order`).
+bool IsReserved(std::string_view word) {
+  static constexpr std::string_view kReserved[] = {"MATCH", "WHERE", "RETURN",   "ORDER", "BY",     "SKIP",
+                                                   "LIMIT", "AND",   "OR",       "XOR",   "NOT",    "IN",
+                                                   "STARTS", "ENDS", "CONTAINS", "IS",    "DISTINCT", "AS"};
+  return std::any_of(std::begin(kReserved), std::end(kReserved),
+                     [&](std::string_view reserved) { return SameWord(word, reserved); });
+}
+
 // Describes a token for "found …" in messages.
 std::string Describe(const Token& token) {
   switch (token.kind) {
@@ -584,6 +593,7 @@ class Parser {
         ++pos_;
         return MakeExpr(Parameter{token.text}, token);
       case TokenKind::kIdentifier: {
+        if (!token.quoted && IsReserved(token.text)) break;
         if (!token.quoted) {
           if (SameWord(token.text, "true") || SameWord(token.text, "false")) {
             ++pos_;

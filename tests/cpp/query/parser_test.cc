@@ -1,0 +1,168 @@
+// The query language's parser: every kind of syntax error says where and what was expected,
+// and the C++ builder makes the same tree as the text.
+
+#include "aikg/query.h"
+
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "test_support.h"
+
+namespace aikg::query {
+namespace {
+
+std::string ErrorOf(std::string_view text) {
+  absl::StatusOr<Query> query = Parse(text);
+  EXPECT_FALSE(query.ok()) << text << " parsed";
+  EXPECT_EQ(query.status().code(), absl::StatusCode::kInvalidArgument);
+  return std::string(query.status().message());
+}
+
+TEST(Parse, EveryKindOfSyntaxError) {
+  EXPECT_EQ(ErrorOf(""), "1:1: expected MATCH, found the end of the query");
+  EXPECT_EQ(ErrorOf("SELECT * FROM t"), "1:1: expected MATCH, found 'SELECT'");
+  EXPECT_EQ(ErrorOf("MATCH a RETURN a"), "1:7: expected '(' to start a node pattern, found 'a'");
+  EXPECT_EQ(ErrorOf("MATCH (a RETURN a"), "1:10: expected ')' to close the node pattern, found 'RETURN'");
+  EXPECT_EQ(ErrorOf("MATCH (a:) RETURN a"), "1:10: expected an entity type after ':', found ')'");
+  EXPECT_EQ(ErrorOf("MATCH (a)-[r:]->(b) RETURN a"),
+            "1:14: expected a relationship type (a predicate) after ':', found ']'");
+  EXPECT_EQ(ErrorOf("MATCH (a)-[r->(b) RETURN a"), "1:13: expected ']' to close the relationship, found '->'");
+  EXPECT_EQ(ErrorOf("MATCH (a)-[r]>(b) RETURN a"), "1:14: expected '->' or '-' to end the relationship, found '>'");
+  EXPECT_EQ(ErrorOf("MATCH (a)<-[r](b) RETURN a"), "1:15: expected '-' to end a '<-' relationship, found '('");
+  EXPECT_EQ(ErrorOf("MATCH (a)-[*3..1]->(b) RETURN a"), "1:16: the hop range ends (1) before it starts (3)");
+  EXPECT_EQ(ErrorOf("MATCH (a {name 'x'}) RETURN a"), "1:16: expected ':' after the property name, found the string 'x'");
+  EXPECT_EQ(ErrorOf("MATCH (a {name: 'x') RETURN a"), "1:20: expected '}' to close the property map, found ')'");
+  EXPECT_EQ(ErrorOf("MATCH (a)"), "1:10: expected RETURN (or WHERE, AS OF, KNOWN AT, or ',' and another pattern), "
+                                  "found the end of the query");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE RETURN a"), "1:17: expected an expression, found 'RETURN'");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.name = RETURN a"), "1:26: expected an expression, found 'RETURN'");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a. = 1 RETURN a"), "1:20: expected a property name after '.', found '='");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.name STARTS 'x' RETURN a"),
+            "1:31: expected WITH after STARTS, found the string 'x'");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x IS 1 RETURN a"), "1:24: expected NULL or NOT NULL after IS, found '1'");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE (a.x = 1 RETURN a"), "1:26: expected ')' to close the parenthesis, found 'RETURN'");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x IN [1, 2 RETURN a"), "1:30: expected ']' to close the list, found 'RETURN'");
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN count(a"), "1:25: expected ')' to close the call of count(), found the end "
+                                                  "of the query");
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a AS"), "1:22: expected a column name after AS, found the end of the query");
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a ORDER a"), "1:26: expected BY, found 'a'");
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a LIMIT 1 SKIP 2"),
+            "1:28: expected ORDER BY, SKIP, LIMIT or the end of the query, found 'SKIP'");
+  EXPECT_EQ(ErrorOf("MATCH (a) AS OF '2024' AS OF '2025' RETURN a"), "1:24: AS OF may appear once");
+  EXPECT_EQ(ErrorOf("MATCH (a) KNOWN AT '2024' KNOWN AT '2025' RETURN a"), "1:27: KNOWN AT may appear once");
+}
+
+TEST(Parse, EveryKindOfLexicalError) {
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.name = 'x RETURN a"), "1:26: unterminated string");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.name = 'x\\q' RETURN a"), "1:26: unknown escape '\\q' in string");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x = 12abc RETURN a"), "1:23: malformed number '12a…'");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x = 1e RETURN a"), "1:23: malformed number: expected digits after the exponent");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x = 99999999999999999999 RETURN a"),
+            "1:23: integer 99999999999999999999 is too large");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x = $ RETURN a"), "1:23: expected a parameter name after '$'");
+  EXPECT_EQ(ErrorOf("MATCH (`a) RETURN a"), "1:8: unterminated `quoted name`");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x # 1 RETURN a"), "1:21: unexpected character '#'");
+}
+
+TEST(Parse, PlacesCountCharactersAndLines) {
+  EXPECT_EQ(ErrorOf("MATCH (a)\n  WHERE a.name = 'Pékin' AND\n  RETURN a"), "3:3: expected an expression, found 'RETURN'");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.name = 'é' ! RETURN a"), "1:30: unexpected character '!'");
+}
+
+TEST(Parse, KeywordsIgnoreCaseAndCommentsAreSkipped) {
+  absl::StatusOr<Query> query = Parse(
+      "match (o:Organization)-[r:develops]->(c) // who builds what\n"
+      "where r.modality <> 'opinion' return distinct o.name as who order by who desc skip 1 limit 2;");
+  ASSERT_TRUE(query.ok()) << query.status().message();
+  EXPECT_TRUE(query->distinct);
+  EXPECT_EQ(query->returns[0].alias, "who");
+  EXPECT_TRUE(query->order_by[0].descending);
+}
+
+TEST(Parse, DefaultColumnNamesAreTheExpressionText) {
+  absl::StatusOr<Query> query = Parse("MATCH (a)-[r]->(b) RETURN a.name, count(*), type(r), coalesce(b.name, 'x')");
+  ASSERT_TRUE(query.ok());
+  EXPECT_EQ(query->returns[0].alias, "a.name");
+  EXPECT_EQ(query->returns[1].alias, "count(*)");
+  EXPECT_EQ(query->returns[2].alias, "type(r)");
+  EXPECT_EQ(query->returns[3].alias, "coalesce(b.name, 'x')");
+}
+
+TEST(Parse, FormatReadsBack) {
+  const char* text =
+      "MATCH (a:Company|Country {id: 'org/x'})<-[r:develops|uses *1..3 {modality: 'claim'}]-(b), (b)-[]-(c) "
+      "WHERE NOT (a.name STARTS WITH 'A' OR b.x IS NULL) AND r.confidence >= -0.5 AND b.y IN [1, 2.5, $p] "
+      "AS OF '2024' KNOWN AT date('2025-09') RETURN DISTINCT a.name AS n, count(DISTINCT b) AS c "
+      "ORDER BY n DESC SKIP 1 LIMIT 10";
+  absl::StatusOr<Query> query = Parse(text);
+  ASSERT_TRUE(query.ok()) << query.status().message();
+  std::string formatted = Format(*query);
+  absl::StatusOr<Query> again = Parse(formatted);
+  ASSERT_TRUE(again.ok()) << formatted << ": " << again.status().message();
+  EXPECT_EQ(Format(*again), formatted);
+}
+
+TEST(Builder, MakesTheSameTreeAsTheText) {
+  using namespace build;
+  Query built = Builder()
+                    .Match(Path(Node("o", {"Organization"})).Out("r", {"develops"}, Node("c", {"Chip"})))
+                    .Where(Prop("r", "modality") == Lit("reported"))
+                    .Where(Prop("c", "name").StartsWith(Lit("H")))
+                    .Return(Prop("o", "name"), "developer")
+                    .Return(CountAll(), "chips")
+                    .OrderBy(Var("developer"))
+                    .Limit(5)
+                    .Build();
+  absl::StatusOr<Query> parsed = Parse(
+      "MATCH (o:Organization)-[r:develops]->(c:Chip) WHERE r.modality = 'reported' AND c.name STARTS WITH 'H' "
+      "RETURN o.name AS developer, count(*) AS chips ORDER BY developer LIMIT 5");
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(Format(built), Format(*parsed));
+
+  Graph graph = testing::LoadTiny();
+  absl::StatusOr<Result> from_builder = Execute(View(graph), built);
+  absl::StatusOr<Result> from_text = Execute(View(graph), *parsed);
+  ASSERT_TRUE(from_builder.ok() && from_text.ok());
+  EXPECT_EQ(from_builder->rows, from_text->rows);
+  ASSERT_EQ(from_builder->rows.size(), 1u);
+  EXPECT_EQ(ToText(from_builder->rows[0][0]), "Nvidia");
+  EXPECT_EQ(ToText(from_builder->rows[0][1]), "1");
+}
+
+TEST(Builder, VariableLengthAndTimeClauses) {
+  using namespace build;
+  Query built = Builder()
+                    .Match(Path(Node("a", {}, {{"id", Lit("org/deepseek")}})).Any("p", {}, Node("b")).Hops(1, 2))
+                    .AsOf(Lit("2025-12-31"))
+                    .Distinct()
+                    .Return(Prop("b", "id"))
+                    .Build();
+  absl::StatusOr<Query> parsed = Parse(Format(built));
+  ASSERT_TRUE(parsed.ok()) << Format(built);
+  EXPECT_EQ(Format(*parsed), Format(built));
+  Graph graph = testing::LoadTiny();
+  // r1, Alibaba and China; DeepSeek is not reached again (a path uses a statement once).
+  EXPECT_EQ(Execute(View(graph), built)->rows.size(), 3u);
+}
+
+TEST(Results, RenderAsTableCsvAndJson) {
+  Graph graph = testing::LoadTiny();
+  absl::StatusOr<Result> result = query::Run(View(graph),
+                                      "MATCH (c:Company)-[s:revenue]->(v) RETURN c, v, s.valid AS `valid time`, "
+                                      "c.name + ', \"Inc\"' AS label ORDER BY v.amount LIMIT 1");
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  EXPECT_EQ(ToTable(*result),
+            "c            v                valid time  label\n"
+            "-----------  ---------------  ----------  --------------------\n"
+            "org/alibaba  34700000000 USD  2025-Q2     Alibaba Group, \"Inc\"\n"
+            "(1 row)\n");
+  EXPECT_EQ(ToCsv(*result), "c,v,valid time,label\r\norg/alibaba,34700000000 USD,2025-Q2,\"Alibaba Group, \"\"Inc\"\"\"\r\n");
+  EXPECT_EQ(ToJson(*result),
+            "[{\"c\":{\"id\":\"org/alibaba\",\"name\":\"Alibaba Group\",\"type\":\"Company\"},"
+            "\"v\":{\"amount\":34700000000.0,\"unit\":\"USD\",\"bound\":\"exact\"},\"valid time\":\"2025-Q2\","
+            "\"label\":\"Alibaba Group, \\\"Inc\\\"\"}]\n");
+}
+
+}  // namespace
+}  // namespace aikg::query

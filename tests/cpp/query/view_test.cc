@@ -1,0 +1,127 @@
+#include "aikg/view.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "test_support.h"
+
+namespace aikg {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+std::vector<std::string> StatementIds(const View& view) {
+  std::vector<std::string> ids;
+  for (StatementIndex i = 0; i < view.graph().statement_count(); ++i) {
+    if (view.ContainsStatement(i)) ids.emplace_back(view.graph().statement(i).id());
+  }
+  return ids;
+}
+
+EntityIndex Id(const Graph& graph, std::string_view id) { return graph.FindEntity(id)->index(); }
+
+TEST(View, WholeGraph) {
+  Graph graph = testing::LoadTiny();
+  View view(graph);
+  EXPECT_EQ(view.entity_count(), 7u);
+  EXPECT_EQ(view.statement_count(), 14u);
+}
+
+TEST(View, TypesIncludeSubtypesAndHideDanglingStatements) {
+  Graph graph = testing::LoadTiny();
+  absl::StatusOr<View> organizations = View::Of(graph, {.entity_types = {"Organization"}});
+  ASSERT_TRUE(organizations.ok());
+  EXPECT_EQ(organizations->entity_count(), 3u);
+  // Values of organizations stay; edges leaving the view go.
+  EXPECT_THAT(StatementIds(*organizations), ElementsAre("st/3", "st/4", "st/7", "st/8", "st/11"));
+}
+
+TEST(View, PredicatesModalitiesAndSources) {
+  Graph graph = testing::LoadTiny();
+  EXPECT_THAT(StatementIds(*View::Of(graph, {.predicates = {"develops"}})), ElementsAre("st/1", "st/6", "st/12"));
+  EXPECT_THAT(StatementIds(*View::Of(graph, {.modalities = {Modality::kClaim, Modality::kForecast}})),
+              ElementsAre("st/8", "st/10", "st/11", "st/12"));
+  // The wire's claims; asking for the letter also keeps what the wire (which it relays) says.
+  EXPECT_THAT(StatementIds(*View::Of(graph, {.sources = {"src/wire"}})),
+              ElementsAre("st/6", "st/8", "st/9", "st/10", "st/12"));
+  EXPECT_EQ(View::Of(graph, {.sources = {"src/letter"}})->statement_count(), 14u);
+}
+
+TEST(View, ValidAtRespectsPrecision) {
+  Graph graph = testing::LoadTiny();
+  // st/6 is "early 2025" (Jan–Apr): not yet at 2024-12-31, may hold on 2025-02-01.
+  std::vector<std::string> end_2024 = StatementIds(*View::Of(graph, {.valid_at = absl::CivilDay(2024, 12, 31)}));
+  EXPECT_THAT(end_2024, ::testing::Not(::testing::Contains("st/6")));
+  EXPECT_THAT(end_2024, ::testing::Contains("st/2"));  // open interval from 2022
+  EXPECT_THAT(end_2024, ::testing::Contains("st/7"));  // no valid time: not bound to a time
+  EXPECT_THAT(StatementIds(*View::Of(graph, {.valid_at = absl::CivilDay(2025, 2, 1)})), ::testing::Contains("st/6"));
+}
+
+TEST(View, ValidDuringOverlaps) {
+  Graph graph = testing::LoadTiny();
+  ValidTime q2{TimePoint::Quarter(2025, 2), TimePoint::Quarter(2025, 2)};
+  std::vector<std::string> ids = StatementIds(*View::Of(graph, {.valid_during = q2}));
+  EXPECT_THAT(ids, ::testing::IsSupersetOf({"st/2", "st/3", "st/4", "st/5"}));
+  EXPECT_THAT(ids, ::testing::Not(::testing::Contains("st/1")));   // 2022
+  EXPECT_THAT(ids, ::testing::Not(::testing::Contains("st/11")));  // end of 2025
+}
+
+TEST(View, KnownAtUsesPublicationDates) {
+  Graph graph = testing::LoadTiny();
+  EXPECT_EQ(View::Of(graph, {.known_at = absl::CivilDay(2025, 8, 31)})->statement_count(), 0u);
+  // The letter (2025-09) may be out on the 3rd; the wire (4 Sep) is not.
+  std::vector<std::string> third = StatementIds(*View::Of(graph, {.known_at = absl::CivilDay(2025, 9, 3)}));
+  EXPECT_THAT(third, ::testing::Not(::testing::Contains("st/12")));
+  EXPECT_THAT(third, ::testing::Contains("st/6"));  // also in the letter
+  EXPECT_EQ(View::Of(graph, {.known_at = absl::CivilDay(2025, 9, 4)})->statement_count(), 14u);
+}
+
+TEST(View, FiltersCompose) {
+  Graph graph = testing::LoadTiny();
+  absl::StatusOr<View> claims = View::Of(graph, {.modalities = {Modality::kClaim}});
+  absl::StatusOr<View> edges = claims->Filtered({.predicates = {"develops"}});
+  EXPECT_THAT(StatementIds(*edges), ElementsAre("st/12"));
+}
+
+TEST(View, UnknownNamesAreErrors) {
+  Graph graph = testing::LoadTiny();
+  EXPECT_EQ(View::Of(graph, {.entity_types = {"Startup"}}).status().message(), "unknown entity type 'Startup'");
+  EXPECT_EQ(View::Of(graph, {.predicates = {"builds"}}).status().message(), "unknown predicate 'builds'");
+  EXPECT_EQ(View::Of(graph, {.sources = {"src/x"}}).status().message(), "unknown source 'src/x'");
+  EXPECT_EQ(View::Of(graph, {.entity_ids = {"org/x"}}).status().message(), "unknown entity 'org/x'");
+}
+
+TEST(View, NeighborsByDirection) {
+  Graph graph = testing::LoadTiny();
+  View view(graph);
+  EntityIndex h100 = Id(graph, "chip/h100");
+  std::vector<Hop> in = view.Neighbors(h100, Direction::kIn);
+  ASSERT_EQ(in.size(), 3u);
+  EXPECT_EQ(graph.statement(in[0].statement).id(), "st/1");
+  EXPECT_EQ(in[0].neighbor, Id(graph, "org/nvidia"));
+  EXPECT_FALSE(in[0].forward);
+  EXPECT_TRUE(view.Neighbors(h100, Direction::kOut).empty());
+  EXPECT_EQ(view.Neighbors(Id(graph, "org/deepseek"), Direction::kBoth).size(), 3u);
+  EXPECT_EQ(view.Values(Id(graph, "org/alibaba")).size(), 3u);
+}
+
+TEST(View, ExpandAndEgo) {
+  Graph graph = testing::LoadTiny();
+  View view(graph);
+  auto reached = view.Expand({Id(graph, "org/alibaba")}, 1, Direction::kBoth);
+  std::vector<std::pair<std::string, int>> named;
+  for (auto [entity, distance] : reached) named.emplace_back(graph.entity(entity).id(), distance);
+  EXPECT_THAT(named, ElementsAre(std::pair<std::string, int>{"org/alibaba", 0},
+                                 std::pair<std::string, int>{"country/cn", 1},
+                                 std::pair<std::string, int>{"org/deepseek", 1}));
+  View ego = view.Ego({Id(graph, "org/alibaba")}, 1, Direction::kBoth);
+  EXPECT_EQ(ego.entity_count(), 3u);
+  // Alibaba's three values, its two edges, and DeepSeek's edge to China, inside the ego.
+  EXPECT_THAT(StatementIds(ego), UnorderedElementsAre("st/3", "st/4", "st/7", "st/8", "st/11", "st/13", "st/14"));
+}
+
+}  // namespace
+}  // namespace aikg
