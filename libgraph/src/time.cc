@@ -9,6 +9,9 @@
 #include "internal/check.h"
 
 namespace aikg {
+
+using internal::Cat;
+
 namespace {
 
 constexpr absl::CivilDay kEpoch(1970, 1, 1);
@@ -57,7 +60,7 @@ absl::Status Malformed(std::string_view text) {
   return absl::InvalidArgumentError(internal::Cat(
       "malformed time '", text,
       "': expected YYYY, YYYYs, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], "
-      "optionally after 'early ', 'mid ', 'late ', 'start of ' or 'end of '"));
+      "optionally after 'early ', 'mid ', 'late ', 'start of ' or 'end of ', or FYYYYY[-Qn|-Hn]"));
 }
 
 }  // namespace
@@ -122,6 +125,9 @@ TimePoint TimePoint::Decade(int first_year) {
 
 absl::StatusOr<TimePoint> TimePoint::WithPart(PeriodPart part) const {
   Precision p = precision();
+  if (part != PeriodPart::kWhole && is_fiscal()) {
+    return absl::InvalidArgumentError("fiscal periods have no early, mid, late, start or end parts");
+  }
   if (part != PeriodPart::kWhole && (p < Precision::kMonth || p > Precision::kYear)) {
     return absl::InvalidArgumentError(internal::Cat(
         "only a year, half-year, quarter or month can be early, mid, late, start of or end of, not a ",
@@ -132,7 +138,81 @@ absl::StatusOr<TimePoint> TimePoint::WithPart(PeriodPart part) const {
   return narrowed;
 }
 
+std::string_view TruthName(Truth truth) {
+  switch (truth) {
+    case Truth::kFalse: return "false";
+    case Truth::kTrue: return "true";
+    case Truth::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+Truth Before(const TimePoint& a, const TimePoint& b) {
+  if (a.last_day() < b.first_day()) return Truth::kTrue;
+  if (a.first_day() >= b.last_day()) return Truth::kFalse;
+  return Truth::kUnknown;
+}
+
+Truth After(const TimePoint& a, const TimePoint& b) { return Before(b, a); }
+
+bool Overlaps(const TimePoint& a, const TimePoint& b) {
+  return a.first_day() <= b.last_day() && b.first_day() <= a.last_day();
+}
+
+bool Contains(const TimePoint& outer, const TimePoint& inner) {
+  return outer.first_day() <= inner.first_day() && inner.last_day() <= outer.last_day();
+}
+
+// A fiscal point is (year label, index): index 0 for a whole year, else the half or quarter
+// number. Unresolved points store it in day_; resolved ones derive it from their calendar start.
+std::pair<int, int> TimePoint::FiscalLabel() const {
+  if (second_of_day_ == 0) return {day_ / 16, day_ % 16};
+  absl::CivilMonth start(kEpoch + day_);
+  absl::CivilMonth year_start(start.year(), static_cast<int>(second_of_day_));
+  if (year_start > start) year_start -= 12;
+  int months_in = static_cast<int>(start - year_start);
+  int length = PeriodMonths(precision());
+  int index = precision() == Precision::kYear ? 0 : months_in / length + 1;
+  return {static_cast<int>((year_start + 11).year()), index};
+}
+
+absl::StatusOr<TimePoint> TimePoint::ResolveFiscal(int start_month) const {
+  if (!is_fiscal()) return *this;
+  if (start_month < 1 || start_month > 12) {
+    return absl::InvalidArgumentError(Cat("a fiscal year starts in a month from 1 to 12, not ", start_month));
+  }
+  auto [label, index] = FiscalLabel();
+  // FY`label` ends in calendar year `label`, with the month before `start_month`.
+  absl::CivilMonth last_month =
+      start_month == 1 ? absl::CivilMonth(label, 12) : absl::CivilMonth(label, start_month) - 1;
+  absl::CivilMonth first_month = last_month - 11;
+  if (index > 0) first_month += (index - 1) * PeriodMonths(precision());
+  TimePoint resolved = *this;
+  resolved.day_ = static_cast<int32_t>(absl::CivilDay(first_month) - kEpoch);
+  resolved.second_of_day_ = static_cast<uint32_t>(start_month);
+  return resolved;
+}
+
+absl::StatusOr<TimePoint> TimePoint::ParseFiscal(std::string_view text) {
+  size_t pos = 2;
+  int label = 0, index = 0;
+  TimePoint point;
+  point.precision_ = static_cast<uint8_t>(Precision::kYear);
+  if (!ReadDigits(text, pos, 4, label) || label < 2) return Malformed(text);
+  if (Consume(text, pos, '-')) {
+    bool quarter = Consume(text, pos, 'Q');
+    if (!quarter && !Consume(text, pos, 'H')) return Malformed(text);
+    if (!ReadDigits(text, pos, 1, index) || index < 1 || index > (quarter ? 4 : 2)) return Malformed(text);
+    point.precision_ = static_cast<uint8_t>(quarter ? Precision::kQuarter : Precision::kHalfYear);
+  }
+  if (pos != text.size()) return Malformed(text);
+  point.day_ = label * 16 + index;
+  point.offset_quarter_hours_ = kFiscal;
+  return point;
+}
+
 absl::StatusOr<TimePoint> TimePoint::Parse(std::string_view text) {
+  if (text.substr(0, 2) == "FY") return ParseFiscal(text);
   PeriodPart part = PeriodPart::kWhole;
   std::string_view base = text;
   for (const PartName& name : kPartNames) {
@@ -263,6 +343,11 @@ std::optional<int> TimePoint::utc_offset_minutes() const {
 
 std::string TimePoint::ToString() const {
   if (!is_set()) return "";
+  if (is_fiscal()) {
+    auto [label, index] = FiscalLabel();
+    if (index == 0) return Cat("FY", label);
+    return Cat("FY", label, precision() == Precision::kQuarter ? "-Q" : "-H", index);
+  }
   absl::CivilDay start = kEpoch + day_;
   int year = static_cast<int>(start.year());
   char buffer[64];

@@ -410,10 +410,44 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   }
   valid = valid && value_ok;
 
-  if (input.valid.from.is_set() && input.valid.to.is_set() &&
-      input.valid.from.first_day() > input.valid.to.last_day()) {
-    report("/valid", Cat("valid time ends (", input.valid.to.ToString(), ") before it starts (",
-                                  input.valid.from.ToString(), ")"));
+  // Fiscal periods are placed on the calendar by the subject's fiscal_year_start attribute.
+  // Returns false after reporting a fiscal point that cannot be resolved.
+  auto resolve = [&](TimePoint& point, std::string_view field) {
+    if (!point.is_fiscal() || point.fiscal_year_start() != 0) return true;
+    if (!subject) return false;  // the unknown subject is reported already
+    const int64_t* month = nullptr;
+    for (const Attribute& attribute : data_.AttributesOf(data_.entities[*subject])) {
+      if (attribute.name == "fiscal_year_start") month = std::get_if<int64_t>(&attribute.value);
+    }
+    if (month == nullptr) {
+      report(std::string(field), Cat("fiscal period '", point.ToString(), "' needs the fiscal_year_start attribute of '",
+                                     input.subject, "'"));
+      return false;
+    }
+    absl::StatusOr<TimePoint> resolved = point.ResolveFiscal(static_cast<int>(*month));
+    if (!resolved.ok()) {
+      report(std::string(field), std::string(resolved.status().message()));
+      return false;
+    }
+    point = *resolved;
+    return true;
+  };
+  ValidTime valid_time = input.valid;
+  bool times_ok = true;
+  if (valid_time.is_point()) {
+    times_ok = resolve(valid_time.from, "/valid");
+    valid_time.to = valid_time.from;
+  } else {
+    times_ok = resolve(valid_time.from, "/valid/from") && times_ok;
+    times_ok = resolve(valid_time.to, "/valid/to") && times_ok;
+  }
+  TimePoint period = input.period;
+  times_ok = resolve(period, "/period") && times_ok;
+  valid = valid && times_ok;
+  if (times_ok && valid_time.from.is_set() && valid_time.to.is_set() &&
+      valid_time.from.first_day() > valid_time.to.last_day()) {
+    report("/valid", Cat("valid time ends (", valid_time.to.ToString(), ") before it starts (",
+                         valid_time.from.ToString(), ")"));
     valid = false;
   }
   if (input.confidence && !(*input.confidence >= 0 && *input.confidence <= 1)) {
@@ -450,8 +484,8 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   }
   record.subject = *subject;
   record.predicate = *predicate_id;
-  record.valid = input.valid;
-  record.period = input.period;
+  record.valid = valid_time;
+  record.period = period;
   record.modality = input.modality;
   record.confidence = input.confidence.value_or(kNoNumber);
 

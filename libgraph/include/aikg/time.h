@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
@@ -55,6 +56,11 @@ enum class PeriodPart : uint8_t {
 // "day", "month", "quarter", ... as used in documents and error messages.
 std::string_view PrecisionName(Precision precision);
 
+// The answer to a question about imprecise times: "2024" is neither before nor after
+// "2024-03-01": it is unknown.
+enum class Truth : uint8_t { kFalse, kTrue, kUnknown };
+std::string_view TruthName(Truth truth);  // "false", "true", "unknown"
+
 class TimePoint {
  public:
   // The unset time point: `is_set()` is false.
@@ -63,13 +69,25 @@ class TimePoint {
   // Parses the text forms of docs/json-format.md. Errors say what was expected.
   static absl::StatusOr<TimePoint> Parse(std::string_view text);
 
-  // Whole periods. Arguments must name a valid period (ABSL_CHECKed).
+  // Whole periods. Arguments must name a valid period (checked; a wrong one aborts).
   static TimePoint Day(int year, int month, int day);
   static TimePoint Month(int year, int month);
   static TimePoint Quarter(int year, int quarter);
   static TimePoint HalfYear(int year, int half);
   static TimePoint Year(int year);
   static TimePoint Decade(int first_year);
+
+  // Fiscal periods: "FY2026" and "FY2026-Q1" (or -H1) are read as unresolved fiscal points, which
+  // ResolveFiscal places on the calendar given the month a fiscal year starts in. A fiscal year
+  // is named after the calendar year in which it ends: with April starts, FY2026 runs from
+  // April 2025 to March 2026 and FY2026-Q1 is April–June 2025. Resolved points keep their
+  // fiscal text.
+  bool is_fiscal() const { return offset_quarter_hours_ == kFiscal; }
+  // The month (1–12) fiscal years start in, or 0 while unresolved.
+  int fiscal_year_start() const { return is_fiscal() ? static_cast<int>(second_of_day_) : 0; }
+  // InvalidArgument unless this is a fiscal point and `start_month` is in 1–12. A point that is
+  // not fiscal is returned as it is.
+  absl::StatusOr<TimePoint> ResolveFiscal(int start_month) const;
 
   // The same period narrowed to one of its documented fuzzy parts. Only years, half-years,
   // quarters and months have parts; returns InvalidArgument otherwise.
@@ -81,6 +99,7 @@ class TimePoint {
 
   // The first and last day of the period this point stands for (after narrowing
   // to its part), inclusive. For a minute or second, the day it falls on (in its own offset).
+  // Meaningless for an unresolved fiscal point.
   absl::CivilDay first_day() const;
   absl::CivilDay last_day() const;
 
@@ -99,15 +118,28 @@ class TimePoint {
   friend bool operator!=(const TimePoint& a, const TimePoint& b) { return !(a == b); }
 
  private:
-  static constexpr int kNoOffset = -128;
+  static absl::StatusOr<TimePoint> ParseFiscal(std::string_view text);
+  std::pair<int, int> FiscalLabel() const;
 
-  // First day of the unqualified period, in days since 1970-01-01.
+  static constexpr int kNoOffset = -128;
+  static constexpr int kFiscal = -127;  // marks fiscal points; second_of_day_ holds the start month
+
+  // First day of the unqualified period, in days since 1970-01-01 (for an unresolved fiscal
+  // point, the fiscal year's number).
   int32_t day_ = 0;
   uint32_t precision_ : 4 = 0;
   uint32_t part_ : 3 = 0;
   uint32_t second_of_day_ : 17 = 0;
   int32_t offset_quarter_hours_ : 8 = kNoOffset;
 };
+
+// Comparisons of time values. Before and After read each value as an instant known only to its
+// precision: certain when the periods do not overlap, unknown when they do (the same period
+// compared with itself is not before it). Overlaps and Contains read values as periods.
+Truth Before(const TimePoint& a, const TimePoint& b);
+Truth After(const TimePoint& a, const TimePoint& b);
+bool Overlaps(const TimePoint& a, const TimePoint& b);
+bool Contains(const TimePoint& outer, const TimePoint& inner);
 
 // When a statement holds: a point (`from == to`), an interval, or nothing (both unset).
 struct ValidTime {

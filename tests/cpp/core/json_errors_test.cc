@@ -135,8 +135,8 @@ TEST(JsonErrors, BadDatesAndIntervals) {
     {"id": "s4", "subject": "model/r1", "predicate": "release_date", "value": {"date": "mid 2025-01-02"}, "modality": "reported", "sources": [{"source": "src/letter"}]}])"),
       ElementsAre(
           "test.json:3:100: malformed time '2022-13': expected YYYY, YYYYs, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD, "
-          "YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], optionally after 'early ', 'mid ', 'late ', 'start of ' or 'end of ' "
-          "(at /statements/0/valid)",
+          "YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], optionally after 'early ', 'mid ', 'late ', 'start of ' or 'end of ', "
+          "or FYYYYY[-Qn|-Hn] (at /statements/0/valid)",
           "test.json:4:91: valid time ends (early 2023) before it starts (2024) (at /statements/1/valid)",
           "test.json:5:91: an interval needs 'from', 'to' or both (at /statements/2/valid)",
           "test.json:5:104: expected a time string, found a number (at /statements/2/period)",

@@ -151,6 +151,20 @@ TEST(JsonLoad, MergesFilesAndIdenticalDefinitions) {
   EXPECT_EQ(graph.statement_count(), 2u);
 }
 
+TEST(JsonLoad, ResolvesFiscalPeriodsAndKeepsTheirText) {
+  Graph graph;
+  ASSERT_TRUE(testing::LoadString(graph, testing::TinyDocument(R"(
+    "sources": [{"id": "s", "kind": "report"}],
+    "entities": [{"id": "org/a", "type": "Company", "name": "A", "attributes": {"fiscal_year_start": 4}}],
+    "statements": [{"id": "r", "subject": "org/a", "predicate": "revenue", "value": {"amount": 1, "unit": "USD"}, "valid": "FY2026-Q1", "period": "FY2026-Q1", "modality": "reported", "sources": [{"source": "s"}]}])"))
+                  .ok());
+  Statement revenue = *graph.FindStatement("r");
+  EXPECT_EQ(revenue.valid().from.first_day(), absl::CivilDay(2025, 4, 1));
+  EXPECT_EQ(revenue.period().last_day(), absl::CivilDay(2025, 6, 30));
+  absl::StatusOr<std::string> saved = ToJsonString(graph, AIKG_TEST_DATA_DIR);
+  EXPECT_THAT(*saved, HasSubstr("\"valid\":\"FY2026-Q1\",\"period\":\"FY2026-Q1\""));
+}
+
 TEST(JsonSave, WritesAtomicallyAndReportsFailures) {
   Graph graph = testing::LoadTiny();
   absl::Status status = SaveJsonFile(graph, "/nonexistent-dir/graph.json");

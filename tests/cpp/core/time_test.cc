@@ -104,6 +104,52 @@ TEST(TimePoint, UnsetIsEmpty) {
   EXPECT_EQ(sizeof(TimePoint), 8u);
 }
 
+TEST(TimePoint, FiscalPeriodsResolveThroughTheYearStart) {
+  TimePoint quarter = MustParse("FY2026-Q1");
+  EXPECT_TRUE(quarter.is_fiscal());
+  EXPECT_EQ(quarter.fiscal_year_start(), 0);
+  EXPECT_EQ(quarter.ToString(), "FY2026-Q1");
+  // With April starts (Alibaba's), FY2026 runs April 2025 – March 2026.
+  absl::StatusOr<TimePoint> april = quarter.ResolveFiscal(4);
+  ASSERT_TRUE(april.ok());
+  EXPECT_EQ(april->fiscal_year_start(), 4);
+  EXPECT_EQ(april->precision(), Precision::kQuarter);
+  EXPECT_EQ(april->first_day(), D(2025, 4, 1));
+  EXPECT_EQ(april->last_day(), D(2025, 6, 30));
+  EXPECT_EQ(april->ToString(), "FY2026-Q1");
+  absl::StatusOr<TimePoint> year = MustParse("FY2026").ResolveFiscal(4);
+  EXPECT_EQ(year->first_day(), D(2025, 4, 1));
+  EXPECT_EQ(year->last_day(), D(2026, 3, 31));
+  EXPECT_EQ(MustParse("FY2026-Q4").ResolveFiscal(4)->first_day(), D(2026, 1, 1));
+  EXPECT_EQ(MustParse("FY2025-H2").ResolveFiscal(7)->first_day(), D(2025, 1, 1));
+  // January starts: the fiscal year is the calendar year.
+  EXPECT_EQ(MustParse("FY2024-Q3").ResolveFiscal(1)->first_day(), D(2024, 7, 1));
+  EXPECT_EQ(MustParse("FY2024-Q3").ResolveFiscal(0).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_FALSE(TimePoint::Parse("FY24").ok());
+  EXPECT_FALSE(TimePoint::Parse("FY2024-Q5").ok());
+  EXPECT_FALSE(TimePoint::Parse("early FY2024").ok());
+  // Resolving again keeps the label.
+  EXPECT_EQ(april->ResolveFiscal(4)->first_day(), D(2025, 4, 1));
+}
+
+TEST(TimeComparison, BeforeAndAfterRespectPrecision) {
+  EXPECT_EQ(Before(MustParse("2023"), MustParse("2024-03-01")), Truth::kTrue);
+  EXPECT_EQ(Before(MustParse("2024"), MustParse("2024-03-01")), Truth::kUnknown);
+  EXPECT_EQ(After(MustParse("2024-03-01"), MustParse("2024")), Truth::kUnknown);
+  EXPECT_EQ(Before(MustParse("2024-03-01"), MustParse("2024-03-01")), Truth::kFalse);
+  EXPECT_EQ(Before(MustParse("early 2024"), MustParse("late 2024")), Truth::kTrue);
+  EXPECT_EQ(After(MustParse("2025"), MustParse("2024-Q4")), Truth::kTrue);
+  EXPECT_EQ(TruthName(Truth::kUnknown), "unknown");
+}
+
+TEST(TimeComparison, OverlapsAndContainsReadPeriods) {
+  EXPECT_TRUE(Overlaps(MustParse("2024"), MustParse("2024-03-01")));
+  EXPECT_TRUE(Contains(MustParse("2024"), MustParse("early 2024")));
+  EXPECT_FALSE(Contains(MustParse("early 2024"), MustParse("2024")));
+  EXPECT_FALSE(Overlaps(MustParse("early 2024"), MustParse("2024-05")));
+  EXPECT_TRUE(Contains(MustParse("2020s"), MustParse("2025-Q3")));
+}
+
 TEST(ValidTime, PointAndInterval) {
   ValidTime point = ValidTime::At(TimePoint::Year(2022));
   EXPECT_TRUE(point.is_point());
