@@ -144,6 +144,17 @@ TEST(JsonErrors, BadDatesAndIntervals) {
           "start of or end of, not a day (at /statements/3/value/date)"));
 }
 
+TEST(JsonErrors, FiscalPeriodsNeedTheSubjectsFiscalYearStart) {
+  EXPECT_THAT(
+      Problems(R"("entities": [{"id": "org/odd", "type": "Company", "name": "Odd", "attributes": {"fiscal_year_start": 13}}],
+  "statements": [
+    {"id": "f1", "subject": "org/nvidia", "predicate": "revenue", "value": {"amount": 1, "unit": "USD"}, "valid": "FY2025-Q1", "modality": "reported", "sources": [{"source": "src/letter"}]},
+    {"id": "f2", "subject": "org/odd", "predicate": "revenue", "value": {"amount": 1, "unit": "USD"}, "period": "FY2025", "modality": "reported", "sources": [{"source": "src/letter"}]}])"),
+      ElementsAre("test.json:4:115: fiscal period 'FY2025-Q1' needs the fiscal_year_start attribute of 'org/nvidia' "
+                  "(at /statements/0/valid)",
+                  "test.json:5:113: a fiscal year starts in a month from 1 to 12, not 13 (at /statements/1/period)"));
+}
+
 TEST(JsonErrors, BadValuesAndEnums) {
   EXPECT_THAT(
       Problems(R"("sources": [{"id": "src/x", "kind": "blog"}],
