@@ -43,6 +43,21 @@ void GraphData::RebuildIndexes() {
       value_statements[next[statements[i].subject]++] = i;
     }
   }
+
+  constexpr absl::CivilDay kEpoch(1970, 1, 1);
+  std::vector<DayInterval> spans;
+  undated.clear();
+  for (StatementIndex i = 0; i < statements.size(); ++i) {
+    const ValidTime& valid = statements[i].valid;
+    if (!valid.is_set()) {
+      undated.push_back(i);
+      continue;
+    }
+    absl::CivilDay first = valid.from.is_set() ? valid.from.first_day() : absl::CivilDay(1, 1, 1);
+    absl::CivilDay last = valid.to.is_set() ? valid.to.last_day() : absl::CivilDay(9999, 12, 31);
+    spans.push_back({static_cast<int32_t>(first - kEpoch), static_cast<int32_t>(last - kEpoch), i});
+  }
+  valid_index = IntervalIndex(std::move(spans));
 }
 
 void GraphData::IndexNames(EntityIndex first) {

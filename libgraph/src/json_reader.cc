@@ -10,6 +10,7 @@
 #include "internal/cat.h"
 #include "absl/container/flat_hash_set.h"
 #include "aikg/json.h"
+#include "aikg/timeline.h"
 #include "internal/graph_data.h"
 #include "internal/json_input.h"
 #include "internal/transaction.h"
@@ -307,7 +308,17 @@ class GraphReader {
     if (has("amount")) {
       ObjectReader quantity(json, value, path, {"amount", "unit", "bound", "lower", "upper"});
       Quantity q;
-      q.amount = quantity.Number("amount", true).value_or(0);
+      // Amounts are numbers, or texts with scale words ("34.7 billion"), normalised here.
+      if (const rapidjson::Value* amount = quantity.Find("amount"); amount != nullptr && amount->IsString()) {
+        absl::StatusOr<double> parsed = ParseAmount(View(*amount));
+        if (parsed.ok()) {
+          q.amount = *parsed;
+        } else {
+          quantity.Report("amount", std::string(parsed.status().message()));
+        }
+      } else {
+        q.amount = quantity.Number("amount", true).value_or(0);
+      }
       q.unit = quantity.String("unit", true).value_or("");
       if (std::optional<std::string_view> bound = quantity.String("bound")) {
         if (std::optional<Bound> parsed = ParseBound(*bound)) {

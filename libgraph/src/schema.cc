@@ -176,7 +176,7 @@ class SchemaParser {
     for (rapidjson::SizeType i = 0; i < predicates.Size(); ++i) {
       JsonPath item_path = path.Element(i);
       ObjectReader item(input_, predicates[i], item_path,
-                        {"name", "description", "domain", "range", "units", "symmetric"});
+                        {"name", "description", "domain", "range", "units", "symmetric", "growth_of"});
       if (!item.is_object()) continue;
       Predicate predicate;
       predicate.name = std::string(item.String("name", true).value_or(""));
@@ -218,10 +218,32 @@ class SchemaParser {
       if (item.ok() && predicate.range_kind != RangeKind::kQuantity && item.Find("units") != nullptr) {
         item.Report("units", "only quantity predicates take 'units'");
       }
+      if (std::optional<std::string_view> growth_of = item.String("growth_of")) {
+        pending_growth_.push_back({schema_.predicates_.size(), item.Find("growth_of"), item.PathOf("growth_of").ToPointer()});
+        if (predicate.range_kind != RangeKind::kQuantity) item.Report("growth_of", "only a quantity predicate is a growth");
+      }
       if (!Declare(schema_.predicate_ids_, item, "predicate", predicate.name, schema_.predicates_.size())) continue;
       schema_.predicates_.push_back(std::move(predicate));
     }
+    // Growth rates may name metrics declared after them.
+    for (const PendingGrowth& pending : pending_growth_) {
+      if (pending.predicate >= schema_.predicates_.size()) continue;
+      std::optional<PredicateId> metric = schema_.FindPredicate(View(*pending.name));
+      if (!metric || schema_.predicates_[*metric].range_kind != RangeKind::kQuantity) {
+        input_.ReportValue(pending.pointer, *pending.name,
+                           internal::Cat("growth_of names '", View(*pending.name), "', which is not a metric"));
+        continue;
+      }
+      schema_.predicates_[pending.predicate].growth_of = *metric;
+    }
   }
+
+  struct PendingGrowth {
+    size_t predicate;
+    const rapidjson::Value* name;
+    std::string pointer;
+  };
+  std::vector<PendingGrowth> pending_growth_;
 
   JsonInput& input_;
   Schema& schema_;

@@ -6,6 +6,11 @@
 //   aikg convert FILE... -o OUT                 merge the files and save them as one
 //   aikg query FILE... -e 'MATCH …' [--param k=v]... [--format table|json|csv]
 //                                               run a pattern query (docs/query.md)
+//   aikg timeline FILE... [--entity ID]... [--from DATE] [--to DATE] [--group year|quarter|month]
+//                 [--undated] [--as-of DATE] [--known-at DATE] [--format table|json|csv]
+//                                               statements in time order (docs/timeline.md)
+//   aikg series FILE... --subject ID --metric NAME [--format table|json|csv]
+//                                               one subject's values of one metric over time
 //
 // Exit codes: 0 success, 1 invalid input, 2 usage error, 3 output could not be written.
 
@@ -57,6 +62,87 @@ bool ParseParameter(const std::string& assignment, aikg::query::Parameters& para
   if (text == "true" || text == "false") value = aikg::query::Value{text == "true"};
   parameters[name] = value;
   return true;
+}
+
+void Print(const aikg::query::Result& result, const std::string& format) {
+  if (format == "json") {
+    std::cout << aikg::query::ToJson(result);
+  } else if (format == "csv") {
+    std::cout << aikg::query::ToCsv(result);
+  } else {
+    std::cout << aikg::query::ToTable(result);
+  }
+}
+
+aikg::query::Value Text(std::string_view text) { return aikg::query::Value{std::string(text)}; }
+
+aikg::query::Value SourceIds(const aikg::Graph& graph, const aikg::Statement& statement) {
+  aikg::query::List ids;
+  for (const aikg::Citation& citation : statement.citations()) ids.push_back(Text(graph.source(citation.source).id()));
+  return aikg::query::Value{std::move(ids)};
+}
+
+// The object of an edge, or the value of a value statement.
+aikg::query::Value ObjectOrValue(const aikg::Statement& statement) {
+  if (std::optional<aikg::Entity> object = statement.object()) return aikg::query::Value{*object};
+  return aikg::query::Value{aikg::query::ValueOf{statement}};
+}
+
+aikg::query::Value ValidText(const aikg::ValidTime& valid) {
+  if (!valid.is_set()) return aikg::query::Value{};
+  if (valid.is_point()) return Text(valid.from.ToString());
+  return Text(valid.from.ToString() + ".." + valid.to.ToString());
+}
+
+aikg::query::Result TimelineTable(const aikg::Graph& graph, const std::vector<aikg::TimelineEntry>& entries,
+                                  bool grouped) {
+  aikg::query::Result result;
+  if (grouped) result.columns.push_back("group");
+  for (const char* column : {"valid", "subject", "predicate", "object_or_value", "modality", "sources", "statement"}) {
+    result.columns.push_back(column);
+  }
+  for (const aikg::TimelineEntry& entry : entries) {
+    const aikg::Statement& s = entry.statement;
+    std::vector<aikg::query::Value> row;
+    if (grouped) row.push_back(Text(entry.group));
+    for (aikg::query::Value value : {ValidText(s.valid()), aikg::query::Value{s.subject()}, Text(s.predicate_name()),
+                                     ObjectOrValue(s), Text(aikg::ModalityName(s.modality())), SourceIds(graph, s),
+                                     Text(s.id())}) {
+      row.push_back(std::move(value));
+    }
+    result.rows.push_back(std::move(row));
+  }
+  return result;
+}
+
+aikg::query::Result SeriesTable(const aikg::Graph& graph, const aikg::Series& series) {
+  aikg::query::Result result;
+  result.columns = {"valid", "period", "amount", "unit", "bound", "modality", "sources", "derived_growth_percent",
+                    "stated_growth", "consistent", "statement"};
+  auto optional_number = [](const std::optional<double>& number) {
+    return number ? aikg::query::Value{*number} : aikg::query::Value{};
+  };
+  for (const aikg::SeriesPoint& point : series.points) {
+    const aikg::Statement& s = point.statement;
+    result.rows.push_back(
+        {ValidText(s.valid()), s.period().is_set() ? Text(s.period().ToString()) : aikg::query::Value{},
+         aikg::query::Value{point.quantity.amount}, Text(point.quantity.unit), Text(aikg::BoundName(point.quantity.bound)),
+         Text(aikg::ModalityName(s.modality())), SourceIds(graph, s), optional_number(point.derived_growth),
+         point.stated_growth ? aikg::query::Value{aikg::query::ValueOf{*point.stated_growth}} : aikg::query::Value{},
+         point.growth_consistent ? aikg::query::Value{*point.growth_consistent} : aikg::query::Value{}, Text(s.id())});
+  }
+  return result;
+}
+
+// A date option: the first or last day of the time it names.
+std::optional<absl::CivilDay> DayOf(const std::string& text, bool last, const char* option) {
+  if (text.empty()) return std::nullopt;
+  absl::StatusOr<aikg::TimePoint> time = aikg::TimePoint::Parse(text);
+  if (!time.ok()) {
+    std::cerr << option << ": " << time.status().message() << "\n";
+    std::exit(kExitUsage);
+  }
+  return last ? time->last_day() : time->first_day();
 }
 
 std::string DayText(const absl::CivilDay& day) {
@@ -153,6 +239,27 @@ int main(int argc, char** argv) {
   query->add_option("--param", assignments, "A query parameter, name=value (repeatable)");
   query->add_option("--format", result_format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
 
+  std::vector<std::string> entities;
+  std::string from, to, grouping = "none", as_of, known_at;
+  bool undated = false;
+  auto* timeline = app.add_subcommand("timeline", "List statements in time order (docs/timeline.md)");
+  timeline->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  timeline->add_option("--entity", entities, "Only statements about this entity id (repeatable)");
+  timeline->add_option("--from", from, "Start of the range: a time (2024, 2024-Q2, 2024-03-01)");
+  timeline->add_option("--to", to, "End of the range: a time");
+  timeline->add_option("--group", grouping, "Group by")->check(CLI::IsMember({"none", "year", "quarter", "month"}));
+  timeline->add_flag("--undated", undated, "Also list statements without a valid time");
+  timeline->add_option("--as-of", as_of, "Only statements that may hold on this date");
+  timeline->add_option("--known-at", known_at, "Only statements published by this date");
+  timeline->add_option("--format", result_format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
+
+  std::string subject, metric;
+  auto* series = app.add_subcommand("series", "One subject's values of one metric over time");
+  series->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  series->add_option("--subject", subject, "The entity id")->required();
+  series->add_option("--metric", metric, "The metric (a quantity predicate)")->required();
+  series->add_option("--format", result_format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -188,13 +295,35 @@ int main(int argc, char** argv) {
       std::cerr << "query:" << result.status().message() << "\n";
       return kExitInvalid;
     }
-    if (result_format == "json") {
-      std::cout << aikg::query::ToJson(*result);
-    } else if (result_format == "csv") {
-      std::cout << aikg::query::ToCsv(*result);
-    } else {
-      std::cout << aikg::query::ToTable(*result);
+    Print(*result, result_format);
+  } else if (*timeline) {
+    aikg::TimelineOptions options;
+    options.from = DayOf(from, false, "--from");
+    options.to = DayOf(to, true, "--to");
+    options.entities = entities;
+    options.include_undated = undated;
+    options.grouping = grouping == "year"      ? aikg::Grouping::kYear
+                       : grouping == "quarter" ? aikg::Grouping::kQuarter
+                       : grouping == "month"   ? aikg::Grouping::kMonth
+                                               : aikg::Grouping::kNone;
+    aikg::Filter when;
+    when.valid_at = DayOf(as_of, true, "--as-of");
+    when.known_at = DayOf(known_at, true, "--known-at");
+    absl::StatusOr<aikg::View> view = aikg::View::Of(graph, when);
+    absl::StatusOr<std::vector<aikg::TimelineEntry>> entries =
+        view.ok() ? aikg::Timeline(*view, options) : view.status();
+    if (!entries.ok()) {
+      std::cerr << entries.status().message() << "\n";
+      return kExitInvalid;
     }
+    Print(TimelineTable(graph, *entries, options.grouping != aikg::Grouping::kNone), result_format);
+  } else if (*series) {
+    absl::StatusOr<aikg::Series> values = aikg::MetricSeries(aikg::View(graph), subject, metric);
+    if (!values.ok()) {
+      std::cerr << values.status().message() << "\n";
+      return kExitInvalid;
+    }
+    Print(SeriesTable(graph, *values), result_format);
   } else if (*convert) {
     absl::Status saved = aikg::SaveJsonFile(graph, output);
     if (!saved.ok()) {

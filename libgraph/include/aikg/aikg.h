@@ -15,6 +15,7 @@
 #include "aikg/summary.h"
 #include "aikg/text.h"
 #include "aikg/time.h"
+#include "aikg/timeline.h"
 #include "aikg/view.h"
 
 #endif  // AIKG_AIKG_H_

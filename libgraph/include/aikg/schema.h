@@ -69,6 +69,8 @@ struct Predicate {
   std::vector<TypeId> range;   // entity predicates; empty: any object type
   std::vector<UnitId> units;   // quantity predicates: allowed units, at least one
   bool symmetric = false;
+  // For a growth rate (a quantity in ratio units), the metric it is the growth of.
+  std::optional<PredicateId> growth_of;
 };
 
 class Schema {

@@ -26,6 +26,7 @@
 #include "aikg/model.h"
 #include "aikg/schema.h"
 #include "aikg/time.h"
+#include "internal/interval_index.h"
 #include "internal/strings.h"
 
 namespace aikg::internal {
@@ -133,8 +134,13 @@ struct GraphData {
   // value_statements[value_offsets[e] .. value_offsets[e + 1]).
   std::vector<uint32_t> value_offsets;
   std::vector<StatementIndex> value_statements;
+  // Statements by the days their valid time may cover (open ends reach the calendar's ends),
+  // and the statements without a valid time.
+  IntervalIndex valid_index;
+  std::vector<StatementIndex> undated;
 
-  // Rebuilds `edges` and the value index from the statements. O(V + E).
+  // Rebuilds `edges`, the value index and the valid-time index from the statements.
+  // O(V + E + S log S).
   void RebuildIndexes();
   // Adds the folded name and aliases of entities [first, end) to `names` and `sorted_names`.
   void IndexNames(EntityIndex first);

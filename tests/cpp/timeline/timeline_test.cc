@@ -1,0 +1,263 @@
+#include "aikg/timeline.h"
+
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "internal/interval_index.h"
+#include "test_support.h"
+
+namespace aikg {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+std::vector<std::string> Ids(const std::vector<TimelineEntry>& entries) {
+  std::vector<std::string> ids;
+  for (const TimelineEntry& entry : entries) ids.emplace_back(entry.statement.id());
+  return ids;
+}
+
+TEST(IntervalIndex, AgreesWithBruteForce) {
+  std::mt19937 random(7);
+  std::vector<internal::DayInterval> intervals;
+  for (uint32_t id = 0; id < 2000; ++id) {
+    int32_t first = static_cast<int32_t>(random() % 1000);
+    int32_t length = static_cast<int32_t>(random() % 5 == 0 ? random() % 400 : random() % 20);
+    intervals.push_back({first, first + length, id});
+  }
+  internal::IntervalIndex index(intervals);
+  for (int query = 0; query < 500; ++query) {
+    int32_t from = static_cast<int32_t>(random() % 1100) - 50;
+    int32_t to = from + static_cast<int32_t>(random() % 3 == 0 ? 0 : random() % 100);
+    std::multiset<uint32_t> found, expected;
+    index.Overlapping(from, to, [&](uint32_t id) { found.insert(id); });
+    for (const auto& interval : intervals) {
+      if (interval.first <= to && from <= interval.last) expected.insert(interval.id);
+    }
+    ASSERT_EQ(found, expected) << "[" << from << ", " << to << "]";
+  }
+}
+
+TEST(Timeline, OrdersByTimeWithPrecision) {
+  Graph graph = testing::LoadTiny();
+  absl::StatusOr<std::vector<TimelineEntry>> entries = Timeline(View(graph));
+  ASSERT_TRUE(entries.ok());
+  // 2022 (st/1, st/2 from 2022 open, st/12), early 2025, 2025-01-20 (a day, after early 2025 which
+  // starts before it), 2025 (year), Q2, end of 2025.
+  EXPECT_THAT(Ids(*entries), ElementsAre("st/1", "st/12", "st/2", "st/6", "st/5", "st/3", "st/4", "st/11"));
+}
+
+TEST(Timeline, RangeEntitiesAndUndated) {
+  Graph graph = testing::LoadTiny();
+  TimelineOptions options{.from = absl::CivilDay(2025, 1, 1), .to = absl::CivilDay(2025, 3, 31),
+                          .entities = {"org/deepseek"}, .include_undated = true};
+  absl::StatusOr<std::vector<TimelineEntry>> entries = Timeline(View(graph), options);
+  ASSERT_TRUE(entries.ok());
+  // In range: st/6 (early 2025); undated about DeepSeek: st/7, st/8, st/14.
+  EXPECT_THAT(Ids(*entries), ElementsAre("st/6", "st/7", "st/8", "st/14"));
+  EXPECT_EQ(Timeline(View(graph), {.entities = {"org/x"}}).status().message(), "unknown entity 'org/x'");
+}
+
+TEST(Timeline, GroupsAtTheirOwnPrecision) {
+  Graph graph = testing::LoadTiny();
+  absl::StatusOr<std::vector<TimelineEntry>> entries =
+      Timeline(View(graph), {.from = absl::CivilDay(2025, 1, 1), .grouping = Grouping::kQuarter});
+  ASSERT_TRUE(entries.ok());
+  std::vector<std::string> groups;
+  for (const TimelineEntry& entry : *entries) groups.push_back(std::string(entry.statement.id()) + " " + entry.group);
+  EXPECT_THAT(groups, ElementsAre("st/2 2022..", "st/6 early 2025", "st/5 2025", "st/3 2025-Q2", "st/4 2025-Q2",
+                                  "st/11 2025-Q4"));
+}
+
+TEST(MetricSeries, KeepsUnitsAndBoundsAsStated) {
+  Graph graph = testing::LoadTiny();
+  absl::StatusOr<Series> revenue = MetricSeries(View(graph), "org/alibaba", "revenue");
+  ASSERT_TRUE(revenue.ok()) << revenue.status().message();
+  ASSERT_EQ(revenue->points.size(), 2u);
+  EXPECT_EQ(revenue->points[0].quantity.amount, 34.7e9);
+  EXPECT_EQ(revenue->points[0].quantity.unit, "USD");
+  EXPECT_EQ(revenue->points[1].quantity.unit, "CNY");
+  EXPECT_EQ(revenue->points[1].quantity.bound, Bound::kAbout);
+  EXPECT_THAT(revenue->units, ElementsAre("USD", "CNY"));
+  // Never converted: no growth across currencies.
+  EXPECT_FALSE(revenue->points[1].derived_growth.has_value());
+  EXPECT_EQ(MetricSeries(View(graph), "org/alibaba", "develops").status().message(),
+            "'develops' is not a metric: its values are not quantities");
+}
+
+// Revenue of 100 in 2023 and 110 in 2024, with a stated growth of 10 % (right) and 25 % (wrong).
+Graph GrowthGraph(double stated_growth) {
+  absl::StatusOr<Schema> schema = Schema::LoadFile(testing::TestData("tiny.schema.json"));
+  Graph graph(std::make_shared<const Schema>(*std::move(schema)));
+  ChangeSet changes;
+  changes.sources.push_back({.id = "s", .kind = SourceKind::kReport});
+  changes.entities.push_back({.id = "c", .type = "Company", .name = "C"});
+  auto figure = [&](std::string_view id, std::string_view predicate, double amount, std::string_view unit, int year) {
+    changes.statements.push_back({.id = id, .subject = "c", .predicate = predicate,
+                                  .value = Quantity{.amount = amount, .unit = unit},
+                                  .valid = ValidTime::At(TimePoint::Year(year)), .sources = {{"s", ""}}});
+  };
+  figure("r2023", "revenue", 100, "USD", 2023);
+  figure("r2024", "revenue", 110, "USD", 2024);
+  figure("g2024", "revenue_growth", stated_growth, "percent", 2024);
+  EXPECT_TRUE(graph.Apply(changes).ok());
+  return graph;
+}
+
+TEST(MetricSeries, DerivesGrowthAndChecksTheStatedOne) {
+  Graph consistent = GrowthGraph(10);
+  absl::StatusOr<Series> series = MetricSeries(View(consistent), "c", "revenue");
+  ASSERT_TRUE(series.ok());
+  const SeriesPoint& latest = series->points[1];
+  ASSERT_TRUE(latest.derived_growth.has_value());
+  EXPECT_NEAR(*latest.derived_growth, 10.0, 1e-9);
+  EXPECT_EQ(latest.previous->id(), "r2023");
+  EXPECT_EQ(latest.stated_growth->id(), "g2024");
+  EXPECT_EQ(latest.growth_consistent, true);
+
+  Graph inconsistent = GrowthGraph(25);
+  EXPECT_EQ(MetricSeries(View(inconsistent), "c", "revenue")->points[1].growth_consistent, false);
+}
+
+TEST(CompareSeries, RefusesDifferentMetricsUnlessAsked) {
+  Graph graph;
+  ASSERT_TRUE(LoadJsonFiles(graph, {testing::Dataset("china-ai-2025-09.json")}).ok());
+  View view(graph);
+  std::vector<SeriesKey> keys = {{"product/ernie-bot", "registered_users"},
+                                 {"product/chatgpt", "weekly_active_users"}};
+  absl::StatusOr<std::vector<Series>> refused = CompareSeries(view, keys);
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.status().message(),
+            "refusing to compare 'registered_users' of product/ernie-bot with 'weekly_active_users' of "
+            "product/chatgpt: they are different metrics; pass allow_different_metrics to compare anyway");
+  absl::StatusOr<std::vector<Series>> allowed = CompareSeries(view, keys, true);
+  ASSERT_TRUE(allowed.ok());
+  EXPECT_EQ(allowed->at(0).points[0].quantity.amount, 430e6);
+  EXPECT_EQ(allowed->at(1).points[0].quantity.amount, 700e6);
+  // Same metric, different subjects: fine.
+  EXPECT_TRUE(CompareSeries(view, {{"org/deepseek", "users"}, {"org/deepseek", "users"}}).ok());
+}
+
+TEST(Newsletter, DomesticShareIsReportedThenForecast) {
+  Graph graph;
+  ASSERT_TRUE(LoadJsonFiles(graph, {testing::Dataset("china-ai-2025-09.json")}).ok());
+  absl::StatusOr<Series> share =
+      MetricSeries(View(graph), "market/china-ai-chip-market", "domestic_supplier_market_share");
+  ASSERT_TRUE(share.ok());
+  ASSERT_EQ(share->points.size(), 2u);
+  EXPECT_EQ(share->points[0].statement.valid().from, TimePoint::Year(2023));
+  EXPECT_EQ(share->points[0].quantity.amount, 17);
+  EXPECT_EQ(share->points[0].statement.modality(), Modality::kReported);
+  EXPECT_EQ(share->points[1].statement.valid().from, TimePoint::Year(2027));
+  EXPECT_EQ(share->points[1].quantity.amount, 50);
+  EXPECT_EQ(share->points[1].quantity.bound, Bound::kAtLeast);
+  EXPECT_EQ(share->points[1].statement.modality(), Modality::kForecast);
+}
+
+TEST(Newsletter, ApprovalsAreNotValidAtTheEndOf2023) {
+  Graph graph;
+  ASSERT_TRUE(LoadJsonFiles(graph, {testing::Dataset("china-ai-2025-09.json")}).ok());
+  auto approvals = [&](absl::CivilDay day) {
+    absl::StatusOr<View> view = View::Of(graph, {.valid_at = day});
+    absl::StatusOr<Series> series = MetricSeries(*view, "gov/chinese-regulators", "approved_models_count");
+    return series->points.size();
+  };
+  EXPECT_EQ(approvals(absl::CivilDay(2023, 12, 31)), 0u);
+  EXPECT_EQ(approvals(absl::CivilDay(2024, 6, 30)), 1u);
+}
+
+// Two sources disagree on the same quarter; the later one supersedes, and both stay.
+Graph ConflictGraph() {
+  absl::StatusOr<Schema> schema = Schema::LoadFile(testing::TestData("tiny.schema.json"));
+  Graph graph(std::make_shared<const Schema>(*std::move(schema)));
+  ChangeSet changes;
+  changes.sources.push_back({.id = "early", .kind = SourceKind::kNewsWire, .published = TimePoint::Day(2025, 8, 1)});
+  changes.sources.push_back({.id = "late", .kind = SourceKind::kReport, .published = TimePoint::Day(2025, 9, 1)});
+  changes.entities.push_back({.id = "c", .type = "Company", .name = "C"});
+  auto figure = [&](std::string_view id, double amount, Bound bound, std::string_view source) {
+    changes.statements.push_back({.id = id, .subject = "c", .predicate = "revenue",
+                                  .value = Quantity{.amount = amount, .unit = "USD", .bound = bound},
+                                  .valid = ValidTime::At(TimePoint::Quarter(2025, 2)), .sources = {{source, ""}}});
+  };
+  figure("first", 30e9, Bound::kExact, "early");
+  figure("revised", 34.7e9, Bound::kExact, "late");
+  figure("agrees", 30e9, Bound::kAtLeast, "late");    // compatible with both
+  figure("other-unit", 250e9, Bound::kExact, "late");  // CNY below: not comparable
+  changes.statements.back().value = Quantity{.amount = 250e9, .unit = "CNY"};
+  EXPECT_TRUE(graph.Apply(changes).ok());
+  return graph;
+}
+
+TEST(Conflicts, FindsDisagreementsAndWhatSupersedes) {
+  Graph graph = ConflictGraph();
+  std::vector<Conflict> conflicts = Conflicts(View(graph));
+  ASSERT_EQ(conflicts.size(), 1u);
+  ASSERT_EQ(conflicts[0].statements.size(), 2u);
+  EXPECT_EQ(conflicts[0].statements[0].id(), "first");
+  EXPECT_EQ(conflicts[0].statements[1].id(), "revised");
+  ASSERT_TRUE(conflicts[0].current.has_value());
+  EXPECT_EQ(conflicts[0].current->id(), "revised");
+  EXPECT_EQ(graph.statement_count(), 4u);  // history is kept
+  // The newsletter is consistent with itself.
+  Graph newsletter;
+  ASSERT_TRUE(LoadJsonFiles(newsletter, {testing::Dataset("china-ai-2025-09.json")}).ok());
+  EXPECT_TRUE(Conflicts(View(newsletter)).empty());
+}
+
+TEST(Changes, BetweenTwoKnownTimes) {
+  Graph graph = ConflictGraph();
+  std::vector<Change> changes = Changes(View(graph), absl::CivilDay(2025, 8, 15), absl::CivilDay(2025, 9, 30));
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_EQ(changes[0].statement.id(), "revised");
+  EXPECT_EQ(changes[0].kind, ChangeKind::kChanged);
+  EXPECT_EQ(changes[0].previous->id(), "first");
+  EXPECT_EQ(changes[1].statement.id(), "agrees");
+  EXPECT_EQ(changes[1].kind, ChangeKind::kChanged);  // a different figure for the same quarter
+  EXPECT_EQ(changes[2].statement.id(), "other-unit");
+  std::vector<Change> before = Changes(View(graph), absl::CivilDay(2025, 7, 1), absl::CivilDay(2025, 8, 15));
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].kind, ChangeKind::kAdded);
+  EXPECT_EQ(before[0].statement.id(), "first");
+}
+
+TEST(ParseAmount, ScaleWordsInEnglishAndFrench) {
+  EXPECT_EQ(*ParseAmount("34.7 billion"), 34700000000.0);
+  EXPECT_EQ(*ParseAmount("97 million"), 97000000.0);
+  EXPECT_EQ(*ParseAmount("1,5 milliard"), 1500000000.0);
+  EXPECT_EQ(*ParseAmount("430 millions"), 430000000.0);
+  EXPECT_EQ(*ParseAmount("5.7bn"), 5700000000.0);
+  EXPECT_EQ(*ParseAmount(" 26 "), 26.0);
+  EXPECT_EQ(*ParseAmount("2 k"), 2000.0);
+  EXPECT_EQ(*ParseAmount("1.2 trillion"), 1.2e12);
+  EXPECT_EQ(*ParseAmount("-3.5 M"), -3500000.0);
+  EXPECT_THAT(std::string(ParseAmount("lots").status().message()), HasSubstr("cannot read 'lots' as an amount"));
+  EXPECT_FALSE(ParseAmount("12 dozen").ok());
+  EXPECT_FALSE(ParseAmount("1.2.3").ok());
+  EXPECT_FALSE(ParseAmount("").ok());
+}
+
+TEST(ParseAmount, JsonAmountsMayUseScaleWords) {
+  Graph graph;
+  ASSERT_TRUE(testing::LoadString(graph, testing::TinyDocument(R"(
+    "sources": [{"id": "s", "kind": "report"}],
+    "entities": [{"id": "c", "type": "Company", "name": "C"}],
+    "statements": [{"id": "r", "subject": "c", "predicate": "revenue", "value": {"amount": "34.7 billion", "unit": "USD"}, "modality": "reported", "sources": [{"source": "s"}]}])"))
+                  .ok());
+  EXPECT_EQ(graph.FindStatement("r")->quantity()->amount, 34.7e9);
+  std::vector<Diagnostic> problems;
+  EXPECT_FALSE(testing::LoadString(graph, testing::TinyDocument(R"(
+    "sources": [{"id": "s2", "kind": "report"}],
+    "statements": [{"id": "r2", "subject": "c", "predicate": "revenue", "value": {"amount": "many", "unit": "USD"}, "modality": "reported", "sources": [{"source": "s2"}]}])"),
+                                   &problems)
+                   .ok());
+  ASSERT_FALSE(problems.empty());
+  EXPECT_EQ(problems[0].json_pointer, "/statements/0/value/amount");
+}
+
+}  // namespace
+}  // namespace aikg
