@@ -151,25 +151,31 @@ class SchemaParser {
     }
   }
 
-  // Resolves a list of type names at `path`.
-  std::vector<TypeId> ReadTypeList(ObjectReader& item, std::string_view member) {
-    std::vector<TypeId> ids;
+  // Resolves the list of names in member `member` with `find` (a schema lookup), reporting
+  // each name it cannot resolve as an unknown `what`.
+  template <typename Id, typename Find>
+  std::vector<Id> ReadNames(ObjectReader& item, std::string_view member, std::string_view what, Find find) {
+    std::vector<Id> ids;
     const rapidjson::Value* list = item.Array(member);
     if (list == nullptr) return ids;
     JsonPath list_path = item.PathOf(member);
     for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
       const rapidjson::Value& name = (*list)[i];
-      std::optional<TypeId> id = name.IsString() ? schema_.FindType(View(name)) : std::nullopt;
+      std::optional<Id> id = name.IsString() ? find(View(name)) : std::nullopt;
       if (!id) {
         input_.Report(list_path.Element(i), &name,
-                      name.IsString() ? internal::Cat("unknown entity type '", View(name), "'")
-                                      : std::string("expected an entity type name"));
+                      name.IsString() ? internal::Cat("unknown ", what, " '", View(name), "'")
+                                      : internal::Cat("expected ", what == "unit" ? "a " : "an ", what, " name"));
         item.MarkBad();
         continue;
       }
       ids.push_back(*id);
     }
     return ids;
+  }
+
+  std::vector<TypeId> ReadTypeList(ObjectReader& item, std::string_view member) {
+    return ReadNames<TypeId>(item, member, "entity type", [&](std::string_view n) { return schema_.FindType(n); });
   }
 
   void ReadPredicates(const rapidjson::Value& predicates, const JsonPath& path) {
@@ -197,21 +203,7 @@ class SchemaParser {
           item.Report("range", "range must be a list of entity types or one of quantity, text, date, boolean");
         }
       }
-      if (const rapidjson::Value* units = item.Array("units")) {
-        JsonPath units_path = item.PathOf("units");
-        for (rapidjson::SizeType u = 0; u < units->Size(); ++u) {
-          const rapidjson::Value& name = (*units)[u];
-          std::optional<UnitId> unit = name.IsString() ? schema_.FindUnit(View(name)) : std::nullopt;
-          if (!unit) {
-            input_.Report(units_path.Element(u), &name,
-                          name.IsString() ? internal::Cat("unknown unit '", View(name), "'")
-                                          : std::string("expected a unit name"));
-            item.MarkBad();
-            continue;
-          }
-          predicate.units.push_back(*unit);
-        }
-      }
+      predicate.units = ReadNames<UnitId>(item, "units", "unit", [&](std::string_view n) { return schema_.FindUnit(n); });
       if (item.ok() && predicate.range_kind == RangeKind::kQuantity && predicate.units.empty()) {
         item.Report("range", internal::Cat("quantity predicate '", predicate.name, "' needs its allowed 'units'"));
       }

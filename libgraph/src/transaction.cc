@@ -89,6 +89,22 @@ struct Transaction::Mark {
   }
 };
 
+template <typename Record, typename Difference>
+bool Transaction::Insert(ItemKind kind, std::string_view id, Origin origin, const Mark& item, Record record,
+                         std::vector<Record>& records, absl::flat_hash_map<std::string_view, uint32_t>& ids,
+                         Difference difference) {
+  if (auto existing = ids.find(id); existing != ids.end()) {
+    ReportRedefinition(kind, id, existing->second, origin, difference(record, records[existing->second]));
+    item.RollBack(data_);
+    return false;
+  }
+  record.id = data_.strings.Copy(id);
+  ids.emplace(record.id, static_cast<uint32_t>(records.size()));
+  records.push_back(std::move(record));
+  added_[static_cast<int>(kind)].origins.push_back(origin);
+  return true;
+}
+
 Transaction::Transaction(GraphData& data, std::shared_ptr<const Schema> schema, std::vector<std::string> file_names)
     : data_(data),
       schema_(std::move(schema)),
@@ -150,6 +166,10 @@ void Transaction::ReportRedefinition(ItemKind kind, std::string_view id, uint32_
 
 void Transaction::AddSource(const SourceInput& input, Origin origin) {
   if (!CheckId(ItemKind::kSource, input.id, origin)) return;
+  if (input.published.is_fiscal()) {
+    Report(ItemKind::kSource, origin, "/published", "a publication date is a calendar date, not a fiscal period");
+    return;
+  }
   Mark item = Mark::Of(data_);
   SourceRecord record;
   record.kind = input.kind;
@@ -160,26 +180,23 @@ void Transaction::AddSource(const SourceInput& input, Origin origin) {
   record.url = data_.strings.Copy(input.url);
   record.published = input.published;
 
-  auto existing = data_.source_ids.find(input.id);
-  if (existing != data_.source_ids.end()) {
-    const SourceRecord& old = data_.sources[existing->second];
-    // Relays are compared by id: the old one may still be pending in this batch.
-    std::string_view old_via = old.via != kNoIndex ? data_.sources[old.via].id : std::string_view();
+  // Relays are compared by id: the old one may still be pending in this batch.
+  auto via_of = [&](SourceIndex index) {
+    std::string_view via = data_.sources[index].via != kNoIndex ? data_.sources[data_.sources[index].via].id
+                                                                 : std::string_view();
     for (const PendingVia& pending : pending_vias_) {
-      if (pending.source == existing->second) old_via = pending.via;
+      if (pending.source == index) via = pending.via;
     }
-    std::string_view difference = SourceDifference(record, old);
-    if (difference.empty() && old_via != input.via) difference = "via";
-    ReportRedefinition(ItemKind::kSource, input.id, existing->second, origin, difference);
-    item.RollBack(data_);
-    return;
-  }
-  record.id = data_.strings.Copy(input.id);
+    return via;
+  };
   SourceIndex index = static_cast<SourceIndex>(data_.sources.size());
-  data_.sources.push_back(record);
-  data_.source_ids.emplace(record.id, index);
-  added_[static_cast<int>(ItemKind::kSource)].origins.push_back(origin);
-  if (!input.via.empty()) pending_vias_.push_back({index, data_.strings.Copy(input.via), origin});
+  bool added = Insert(ItemKind::kSource, input.id, origin, item, std::move(record), data_.sources, data_.source_ids,
+                      [&](const SourceRecord& a, const SourceRecord& b) -> std::string_view {
+                        std::string_view difference = SourceDifference(a, b);
+                        if (difference.empty() && via_of(data_.source_ids.at(input.id)) != input.via) return "via";
+                        return difference;
+                      });
+  if (added && !input.via.empty()) pending_vias_.push_back({index, data_.strings.Copy(input.via), origin});
 }
 
 void Transaction::ResolveSources() {
@@ -265,6 +282,9 @@ void Transaction::AddEntity(const EntityInput& input, Origin origin) {
         if (auto* date = std::get_if<TimePoint>(&given)) value = *date;
         if (auto* text = std::get_if<std::string_view>(&given)) {
           absl::StatusOr<TimePoint> parsed = TimePoint::Parse(*text);
+          if (parsed.ok() && parsed->is_fiscal()) {
+            parsed = absl::InvalidArgumentError("fiscal periods belong in statements, not in attributes");
+          }
           if (!parsed.ok()) {
             Report(ItemKind::kEntity, origin, field, std::string(parsed.status().message()));
             valid = false;
@@ -291,18 +311,8 @@ void Transaction::AddEntity(const EntityInput& input, Origin origin) {
   record.name = data_.strings.Copy(input.name);
   record.description = data_.strings.Copy(input.description);
 
-  auto existing = data_.entity_ids.find(input.id);
-  if (existing != data_.entity_ids.end()) {
-    ReportRedefinition(ItemKind::kEntity, input.id, existing->second, origin,
-                       EntityDifference(record, data_.entities[existing->second]));
-    item.RollBack(data_);
-    return;
-  }
-  record.id = data_.strings.Copy(input.id);
-  EntityIndex index = static_cast<EntityIndex>(data_.entities.size());
-  data_.entities.push_back(record);
-  data_.entity_ids.emplace(record.id, index);
-  added_[static_cast<int>(ItemKind::kEntity)].origins.push_back(origin);
+  Insert(ItemKind::kEntity, input.id, origin, item, std::move(record), data_.entities, data_.entity_ids,
+         [&](const EntityRecord& a, const EntityRecord& b) { return EntityDifference(a, b); });
 }
 
 void Transaction::AddStatement(const StatementInput& input, Origin origin) {
@@ -489,18 +499,8 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   record.modality = input.modality;
   record.confidence = input.confidence.value_or(kNoNumber);
 
-  auto existing = data_.statement_ids.find(input.id);
-  if (existing != data_.statement_ids.end()) {
-    ReportRedefinition(ItemKind::kStatement, input.id, existing->second, origin,
-                       StatementDifference(record, data_.statements[existing->second]));
-    item.RollBack(data_);
-    return;
-  }
-  record.id = data_.strings.Copy(input.id);
-  StatementIndex index = static_cast<StatementIndex>(data_.statements.size());
-  data_.statements.push_back(record);
-  data_.statement_ids.emplace(record.id, index);
-  added_[static_cast<int>(ItemKind::kStatement)].origins.push_back(origin);
+  Insert(ItemKind::kStatement, input.id, origin, item, std::move(record), data_.statements, data_.statement_ids,
+         [&](const StatementRecord& a, const StatementRecord& b) { return StatementDifference(a, b); });
 }
 
 std::string_view Transaction::SourceDifference(const SourceRecord& a, const SourceRecord& b) const {
