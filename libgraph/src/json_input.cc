@@ -1,6 +1,7 @@
 #include "internal/json_input.h"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -32,13 +33,23 @@ std::string_view TypeName(const rapidjson::Value& value) {
   return "a value";
 }
 
-bool ReadWholeFile(const std::filesystem::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
+// Reads a file into `out` in one piece (the caller's buffer, so big files are copied once).
+template <typename Buffer>
+bool ReadWholeFile(const std::filesystem::path& path, Buffer& out) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return false;
-  std::ostringstream content;
-  content << in.rdbuf();
-  out = std::move(content).str();
-  return !in.bad();
+  std::streamsize size = in.tellg();
+  if (size < 0) return false;
+  out.resize(static_cast<size_t>(size));
+  in.seekg(0);
+  return static_cast<bool>(in.read(out.data(), size)) || size == 0;
+}
+
+// The first 8 bytes of `text`, zero-padded, as a number.
+uint64_t Prefix(std::string_view text) {
+  uint64_t prefix = 0;
+  if (!text.empty()) std::memcpy(&prefix, text.data(), std::min<size_t>(text.size(), 8));
+  return prefix;
 }
 
 }  // namespace
@@ -80,12 +91,11 @@ JsonInput::JsonInput(std::string label, std::filesystem::path path, std::vector<
 std::unique_ptr<JsonInput> JsonInput::FromFile(const std::filesystem::path& path,
                                                std::vector<Diagnostic>& diagnostics) {
   std::unique_ptr<JsonInput> input(new JsonInput(path.string(), path, diagnostics));
-  std::string text;
-  if (!ReadWholeFile(path, text)) {
+  if (!ReadWholeFile(path, input->buffer_)) {
     diagnostics.push_back({path.string(), 0, 0, "", "cannot read the file"});
     return nullptr;
   }
-  if (!input->Parse(text)) return nullptr;
+  if (!input->Parse()) return nullptr;
   return input;
 }
 
@@ -93,16 +103,15 @@ std::unique_ptr<JsonInput> JsonInput::FromString(std::string_view text, std::str
                                                  std::vector<Diagnostic>& diagnostics) {
   std::unique_ptr<JsonInput> input(new JsonInput(std::move(label), {}, diagnostics));
   input->original_ = std::string(text);
-  if (!input->Parse(text)) return nullptr;
+  input->buffer_.assign(text.begin(), text.end());
+  if (!input->Parse()) return nullptr;
   return input;
 }
 
-bool JsonInput::Parse(std::string_view original) {
-  buffer_.assign(original.begin(), original.end());
+bool JsonInput::Parse() {
   buffer_.push_back('\0');
   document_.ParseInsitu<kParseFlags>(buffer_.data());
   if (!document_.HasParseError()) return true;
-  if (original_.empty()) original_ = std::string(original);
   AddDiagnostic(buffer_.data() + document_.GetErrorOffset(), "",
                 internal::Cat("invalid JSON: ", rapidjson::GetParseError_En(document_.GetParseError())));
   return false;
@@ -176,7 +185,10 @@ ObjectReader::ObjectReader(JsonInput& input, const rapidjson::Value& value, cons
                            std::initializer_list<std::string_view> known)
     : input_(input), path_(path) {
   AIKG_CHECK(known.size() <= kMaxMembers);
-  for (std::string_view name : known) known_[known_count_++] = name;
+  for (std::string_view name : known) {
+    known_prefix_[known_count_] = Prefix(name);
+    known_[known_count_++] = name;
+  }
   if (!value.IsObject()) {
     input_.Report(path_, &value, internal::Cat("expected an object, found ", TypeName(value)));
     ok_ = false;
@@ -202,7 +214,12 @@ ObjectReader::ObjectReader(JsonInput& input, const rapidjson::Value& value, cons
 }
 
 size_t ObjectReader::Slot(std::string_view name) const {
-  return std::find(known_, known_ + known_count_, name) - known_;
+  uint64_t prefix = Prefix(name);
+  for (size_t i = 0; i < known_count_; ++i) {
+    if (known_prefix_[i] != prefix || known_[i].size() != name.size()) continue;
+    if (name.size() <= 8 || known_[i].substr(8) == name.substr(8)) return i;
+  }
+  return known_count_;
 }
 
 JsonPath ObjectReader::PathOf(std::string_view name) const {

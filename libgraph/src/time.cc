@@ -14,7 +14,6 @@ using internal::Cat;
 
 namespace {
 
-constexpr absl::CivilDay kEpoch(1970, 1, 1);
 
 struct PartName {
   PeriodPart part;
@@ -24,6 +23,46 @@ constexpr PartName kPartNames[] = {
     {PeriodPart::kEarly, "early "}, {PeriodPart::kMid, "mid "},       {PeriodPart::kLate, "late "},
     {PeriodPart::kStart, "start of "}, {PeriodPart::kEnd, "end of "},
 };
+
+// Day numbers (days since 1970-01-01) and civil dates, by Howard Hinnant's algorithms: plain
+// integer arithmetic, much cheaper than normalising an absl::CivilDay.
+struct CivilDate {
+  int64_t year;
+  int month;
+  int day;
+};
+
+int32_t DaysFromCivil(int64_t year, int month, int day) {
+  year -= month <= 2;
+  int64_t era = (year >= 0 ? year : year - 399) / 400;
+  int64_t year_of_era = year - era * 400;
+  int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return static_cast<int32_t>(era * 146097 + day_of_era - 719468);
+}
+
+CivilDate CivilFromDays(int32_t number) {
+  int64_t z = static_cast<int64_t>(number) + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t day_of_era = z - era * 146097;
+  int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  int64_t shifted_month = (5 * day_of_year + 2) / 153;
+  int day = static_cast<int>(day_of_year - (153 * shifted_month + 2) / 5 + 1);
+  int month = static_cast<int>(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
+  return {year_of_era + era * 400 + (month <= 2), month, day};
+}
+
+int DaysInMonth(int64_t year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+absl::CivilDay ToCivilDay(int32_t number) {
+  CivilDate date = CivilFromDays(number);
+  return absl::CivilDay(date.year, date.month, date.day);
+}
 
 // Months covered by a period of this precision; 0 for day and finer.
 int PeriodMonths(Precision precision) {
@@ -81,11 +120,9 @@ std::string_view PrecisionName(Precision precision) {
 }
 
 TimePoint TimePoint::Day(int year, int month, int day) {
-  AIKG_CHECK(year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1);
-  absl::CivilDay civil(year, month, day);
-  AIKG_CHECK(civil.month() == month && civil.day() == day);
+  AIKG_CHECK(year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month));
   TimePoint point;
-  point.day_ = static_cast<int32_t>(civil - kEpoch);
+  point.day_ = DaysFromCivil(year, month, day);
   point.precision_ = static_cast<uint8_t>(Precision::kDay);
   return point;
 }
@@ -167,7 +204,7 @@ bool Contains(const TimePoint& outer, const TimePoint& inner) {
 // number. Unresolved points store it in day_; resolved ones derive it from their calendar start.
 std::pair<int, int> TimePoint::FiscalLabel() const {
   if (second_of_day_ == 0) return {day_ / 16, day_ % 16};
-  absl::CivilMonth start(kEpoch + day_);
+  absl::CivilMonth start(ToCivilDay(day_));
   absl::CivilMonth year_start(start.year(), static_cast<int>(second_of_day_));
   if (year_start > start) year_start -= 12;
   int months_in = static_cast<int>(start - year_start);
@@ -188,7 +225,7 @@ absl::StatusOr<TimePoint> TimePoint::ResolveFiscal(int start_month) const {
   absl::CivilMonth first_month = last_month - 11;
   if (index > 0) first_month += (index - 1) * PeriodMonths(precision());
   TimePoint resolved = *this;
-  resolved.day_ = static_cast<int32_t>(absl::CivilDay(first_month) - kEpoch);
+  resolved.day_ = DaysFromCivil(first_month.year(), first_month.month(), 1);
   resolved.second_of_day_ = static_cast<uint32_t>(start_month);
   return resolved;
 }
@@ -248,9 +285,8 @@ absl::StatusOr<TimePoint> TimePoint::Parse(std::string_view text) {
         point = Month(year, month);
       } else {
         int day = 0;
-        // CivilDay normalises 2025-02-30 into March: a changed month means no such day.
-        if (!Consume(base, pos, '-') || !ReadDigits(base, pos, 2, day) || day < 1 || day > 31 ||
-            absl::CivilDay(year, month, day).month() != month) {
+        if (!Consume(base, pos, '-') || !ReadDigits(base, pos, 2, day) || day < 1 ||
+            day > DaysInMonth(year, month)) {
           return Malformed(text);
         }
         point = Day(year, month, day);
@@ -290,51 +326,66 @@ absl::StatusOr<TimePoint> TimePoint::Parse(std::string_view text) {
   return narrowed;
 }
 
-absl::CivilDay TimePoint::first_day() const {
-  absl::CivilDay start = kEpoch + day_;
+namespace {
+
+// The first day of the month `month_index` (= year × 12 + month − 1), as a day number.
+int32_t MonthStart(int64_t month_index) {
+  int64_t year = month_index >= 0 ? month_index / 12 : (month_index - 11) / 12;
+  return DaysFromCivil(year, static_cast<int>(month_index - year * 12) + 1, 1);
+}
+
+int64_t MonthIndexOf(int32_t day_number) {
+  CivilDate date = CivilFromDays(day_number);
+  return date.year * 12 + date.month - 1;
+}
+
+}  // namespace
+
+int32_t TimePoint::first_day_number() const {
   int months = PeriodMonths(precision());
-  if (months == 0) return start;
+  if (months == 0) return day_;
   switch (part()) {
     case PeriodPart::kWhole:
     case PeriodPart::kEarly:
     case PeriodPart::kStart:
-      return start;
+      return day_;
     case PeriodPart::kMid:
     case PeriodPart::kLate: {
       int third = part() == PeriodPart::kMid ? 1 : 2;
-      if (months == 1) return start + 10 * third;
-      return absl::CivilDay(absl::CivilMonth(start) + months * third / 3);
+      if (months == 1) return day_ + 10 * third;
+      return MonthStart(MonthIndexOf(day_) + months * third / 3);
     }
-    case PeriodPart::kEnd: {
-      if (months == 1) return last_day() - 6;
-      return absl::CivilDay(absl::CivilMonth(start) + (months - 1));
-    }
+    case PeriodPart::kEnd:
+      if (months == 1) return last_day_number() - 6;
+      return MonthStart(MonthIndexOf(day_) + months - 1);
   }
-  return start;
+  return day_;
 }
 
-absl::CivilDay TimePoint::last_day() const {
-  absl::CivilDay start = kEpoch + day_;
+int32_t TimePoint::last_day_number() const {
   int months = PeriodMonths(precision());
-  if (months == 0) return start;
-  absl::CivilDay period_end = absl::CivilDay(absl::CivilMonth(start) + months) - 1;
+  if (months == 0) return day_;
+  int64_t first_month = MonthIndexOf(day_);
   switch (part()) {
     case PeriodPart::kWhole:
     case PeriodPart::kLate:
     case PeriodPart::kEnd:
-      return period_end;
+      return MonthStart(first_month + months) - 1;
     case PeriodPart::kEarly:
     case PeriodPart::kMid: {
       int third = part() == PeriodPart::kEarly ? 1 : 2;
-      if (months == 1) return start + (10 * third - 1);
-      return absl::CivilDay(absl::CivilMonth(start) + months * third / 3) - 1;
+      if (months == 1) return day_ + (10 * third - 1);
+      return MonthStart(first_month + months * third / 3) - 1;
     }
     case PeriodPart::kStart:
-      if (months == 1) return start + 6;
-      return absl::CivilDay(absl::CivilMonth(start) + 1) - 1;
+      if (months == 1) return day_ + 6;
+      return MonthStart(first_month + 1) - 1;
   }
-  return period_end;
+  return day_;
 }
+
+absl::CivilDay TimePoint::first_day() const { return ToCivilDay(first_day_number()); }
+absl::CivilDay TimePoint::last_day() const { return ToCivilDay(last_day_number()); }
 
 std::optional<int> TimePoint::utc_offset_minutes() const {
   if (offset_quarter_hours_ == kNoOffset) return std::nullopt;
@@ -348,7 +399,7 @@ std::string TimePoint::ToString() const {
     if (index == 0) return Cat("FY", label);
     return Cat("FY", label, precision() == Precision::kQuarter ? "-Q" : "-H", index);
   }
-  absl::CivilDay start = kEpoch + day_;
+  absl::CivilDay start = ToCivilDay(day_);
   int year = static_cast<int>(start.year());
   char buffer[64];
   switch (precision()) {

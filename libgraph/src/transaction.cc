@@ -91,15 +91,15 @@ struct Transaction::Mark {
 
 template <typename Record, typename Difference>
 bool Transaction::Insert(ItemKind kind, std::string_view id, Origin origin, const Mark& item, Record record,
-                         std::vector<Record>& records, absl::flat_hash_map<std::string_view, uint32_t>& ids,
-                         Difference difference) {
-  if (auto existing = ids.find(id); existing != ids.end()) {
+                         std::vector<Record>& records, StringViewMap<uint32_t>& ids, Difference difference) {
+  // One probe: the key is copied first, and given back with the item if the id is taken.
+  record.id = data_.strings.Copy(id);
+  auto [existing, inserted] = ids.try_emplace(record.id, static_cast<uint32_t>(records.size()));
+  if (!inserted) {
     ReportRedefinition(kind, id, existing->second, origin, difference(record, records[existing->second]));
     item.RollBack(data_);
     return false;
   }
-  record.id = data_.strings.Copy(id);
-  ids.emplace(record.id, static_cast<uint32_t>(records.size()));
   records.push_back(std::move(record));
   added_[static_cast<int>(kind)].origins.push_back(origin);
   return true;

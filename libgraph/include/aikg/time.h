@@ -102,6 +102,9 @@ class TimePoint {
   // Meaningless for an unresolved fiscal point.
   absl::CivilDay first_day() const;
   absl::CivilDay last_day() const;
+  // The same days as numbers of days since 1970-01-01, for fast comparisons and indexes.
+  int32_t first_day_number() const;
+  int32_t last_day_number() const;
 
   // For minute and second precision: seconds since midnight, and the UTC offset in minutes
   // when the text gave one.

@@ -119,12 +119,12 @@ struct GraphData {
   std::vector<QuantityRecord> quantities;
   std::vector<Text> texts;
 
-  absl::flat_hash_map<std::string_view, SourceIndex> source_ids;
-  absl::flat_hash_map<std::string_view, EntityIndex> entity_ids;
-  absl::flat_hash_map<std::string_view, StatementIndex> statement_ids;
+  StringViewMap<SourceIndex> source_ids;
+  StringViewMap<EntityIndex> entity_ids;
+  StringViewMap<StatementIndex> statement_ids;
   // Folded name or alias (stored in `strings`) → entities carrying it (see FoldForLookup),
   // and the same folded names sorted, for prefix and fuzzy search.
-  absl::flat_hash_map<std::string_view, absl::InlinedVector<EntityIndex, 1>> names;
+  StringViewMap<absl::InlinedVector<EntityIndex, 1>> names;
   std::vector<std::string_view> sorted_names;
 
   // Rebuilt by RebuildIndexes() after each committed batch.

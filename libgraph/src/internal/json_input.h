@@ -66,7 +66,8 @@ class JsonInput {
 
  private:
   JsonInput(std::string label, std::filesystem::path path, std::vector<Diagnostic>& diagnostics);
-  bool Parse(std::string_view original);
+  // Parses `buffer_` in place.
+  bool Parse();
   // The place in the buffer that best stands for `value` at `path`, or null.
   const char* PlaceOf(const JsonPath& path, const rapidjson::Value* value) const;
   void AddDiagnostic(const char* place, std::string pointer, std::string_view message);
@@ -119,8 +120,10 @@ class ObjectReader {
   JsonInput& input_;
   const rapidjson::Value* object_ = nullptr;
   const JsonPath& path_;
-  // A copy of `known` (the list itself dies with the constructor's full-expression).
+  // A copy of `known` (the list itself dies with the constructor's full-expression), with
+  // each name's first 8 bytes as a number: most names are told apart by one comparison.
   std::string_view known_[kMaxMembers];
+  uint64_t known_prefix_[kMaxMembers];
   size_t known_count_ = 0;
   // The member for each known name, in `known` order.
   const rapidjson::Value::Member* members_[kMaxMembers] = {};

@@ -10,9 +10,23 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
+#include "absl/strings/string_view.h"
 
 namespace aikg::internal {
+
+// Hashes std::string_view with Abseil's own string hash. Debian 12's Abseil does not know
+// std::string_view (its absl::string_view is a separate type) and would fall back to std::hash.
+struct StringViewHash {
+  size_t operator()(std::string_view text) const {
+    return absl::Hash<absl::string_view>{}(absl::string_view(text.data(), text.size()));
+  }
+};
+
+template <typename Value>
+using StringViewMap = absl::flat_hash_map<std::string_view, Value, StringViewHash>;
 
 class StringStore {
  public:
@@ -48,7 +62,7 @@ class StringStore {
 
   std::vector<Block> blocks_;
   size_t used_ = 0;  // bytes used in the last block
-  absl::flat_hash_set<std::string_view> interned_;
+  absl::flat_hash_set<std::string_view, StringViewHash> interned_;
   std::vector<std::string_view> interned_order_;  // to roll back the set
 };
 

@@ -86,8 +86,7 @@ class Transaction {
   // redefinition and undoes the item. Returns whether the record was added.
   template <typename Record, typename Difference>
   bool Insert(ItemKind kind, std::string_view id, Origin origin, const Mark& item, Record record,
-              std::vector<Record>& records, absl::flat_hash_map<std::string_view, uint32_t>& ids,
-              Difference difference);
+              std::vector<Record>& records, StringViewMap<uint32_t>& ids, Difference difference);
   std::string Describe(ItemKind kind, uint32_t index) const;
   // Where the item `index` of `kind` came from, when this batch added it.
   const Origin* AddedOrigin(ItemKind kind, uint32_t index) const;
