@@ -7,6 +7,7 @@ debian_packages=(
   g++ cmake ninja-build pkg-config
   libabsl-dev libboost-graph-dev rapidjson-dev libutf8proc-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  graphviz
 )
 
 missing=()
@@ -19,4 +20,17 @@ if ((${#missing[@]})); then
   [[ $(id -u) -eq 0 ]] || sudo_prefix=(sudo)
   "${sudo_prefix[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_prefix[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Python packages for tests/python: the real readers of the export formats (test_export_readers.py).
+pip_packages=(
+  pytest networkx jsonschema types-jsonschema duckdb kuzu
+)
+pip_missing=()
+for package in "${pip_packages[@]}"; do
+  python3 -m pip show -q "$package" >/dev/null 2>&1 || pip_missing+=("$package")
+done
+if ((${#pip_missing[@]})); then
+  echo "install-deps: installing ${pip_missing[*]} from PyPI"
+  python3 -m pip install -q "${pip_missing[@]}"
 fi

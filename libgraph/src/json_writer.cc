@@ -4,22 +4,15 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 #include <system_error>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <rapidjson/filewritestream.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "internal/cat.h"
 #include "aikg/json.h"
+#include "internal/atomic_file.h"
 #include "internal/graph_data.h"
 
 namespace aikg {
@@ -278,25 +271,12 @@ absl::Status SaveJsonFile(const Graph& graph, const std::filesystem::path& path)
   if (!schema_ref.ok()) return schema_ref.status();
 
   // Write beside the target, then rename over it: readers see the old file or the new one.
-  std::string temporary = (directory / (path.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = mkstemp(temporary.data());
-  if (fd < 0) {
-    return absl::UnavailableError(internal::Cat("cannot create a temporary file in ", directory.string(), ": ",
-                                               std::strerror(errno)));
-  }
-  fchmod(fd, 0644);
-  std::FILE* file = fdopen(fd, "wb");
+  absl::StatusOr<internal::AtomicFile> file = internal::AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
   char chunk[1 << 16];
-  rapidjson::FileWriteStream stream(file, chunk, sizeof chunk);
+  rapidjson::FileWriteStream stream(file->stream(), chunk, sizeof chunk);
   GraphWriter<rapidjson::FileWriteStream>(graph.data(), stream).Write(*schema_ref);
-  bool written = std::ferror(file) == 0 && std::fflush(file) == 0 && fsync(fileno(file)) == 0;
-  written = std::fclose(file) == 0 && written;
-  if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::string reason = std::strerror(errno);
-    std::remove(temporary.c_str());
-    return absl::UnavailableError(internal::Cat("cannot write ", path.string(), ": ", reason));
-  }
-  return absl::OkStatus();
+  return file->Commit();
 }
 
 }  // namespace aikg

@@ -86,16 +86,16 @@ absl::StatusOr<View> View::Filtered(const Filter& filter) const {
       if (!type) return absl::InvalidArgumentError(Cat("unknown entity type '", name, "'"));
       types.push_back(*type);
     }
-    for (EntityIndex e = 0; e < data.entities.size(); ++e) {
+    for (EntityIndex e = 0; e < view.entities_.size(); ++e) {
       if (view.entities_.test(e) && !schema.IsAnyOf(data.entities[e].type, types)) view.entities_.reset(e);
     }
   }
   if (!filter.entity_ids.empty()) {
-    BitSet listed(data.entities.size(), false);
+    BitSet listed(view.entities_.size(), false);
     for (const std::string& id : filter.entity_ids) {
       auto found = data.entity_ids.find(id);
       if (found == data.entity_ids.end()) return absl::InvalidArgumentError(Cat("unknown entity '", id, "'"));
-      listed.set(found->second);
+      if (found->second < listed.size()) listed.set(found->second);
     }
     view.entities_.Intersect(listed);
   }
@@ -131,7 +131,8 @@ absl::StatusOr<View> View::Filtered(const Filter& filter) const {
   std::vector<std::optional<absl::CivilDay>> known_since;
   if (filter.known_at) known_since = KnownSince(data);
 
-  for (StatementIndex i = 0; i < data.statements.size(); ++i) {
+  // A view made before later batches covers only what the graph held then.
+  for (StatementIndex i = 0; i < view.statements_.size(); ++i) {
     if (!view.statements_.test(i)) continue;
     const internal::StatementRecord& statement = data.statements[i];
     bool kept = (predicate_kept.empty() || predicate_kept[statement.predicate]) &&
@@ -154,11 +155,11 @@ absl::StatusOr<View> View::Filtered(const Filter& filter) const {
 
 void View::DropDanglingStatements() {
   const GraphData& data = graph_->data();
-  for (StatementIndex i = 0; i < data.statements.size(); ++i) {
+  for (StatementIndex i = 0; i < statements_.size(); ++i) {
     if (!statements_.test(i)) continue;
     const internal::StatementRecord& statement = data.statements[i];
     const auto* object = std::get_if<internal::ObjectRef>(&statement.value);
-    if (!entities_.test(statement.subject) || (object != nullptr && !entities_.test(object->entity))) {
+    if (!Contains(statement.subject) || (object != nullptr && !Contains(object->entity))) {
       statements_.reset(i);
     }
   }
@@ -185,18 +186,21 @@ void ForEachEdge(const Graph& graph, EntityIndex entity, Direction direction, vo
 
 std::vector<Hop> View::Neighbors(EntityIndex entity, Direction direction) const {
   std::vector<Hop> hops;
-  if (entity >= entities_.size() || !entities_.test(entity)) return hops;
+  if (!Contains(entity)) return hops;
   ForEachHop(entity, direction, [&](const Hop& hop) { hops.push_back(hop); });
-  // Out-edges and in-edges each come in statement order already.
+  // The adjacency keeps in-edges grouped by subject: put each direction in statement order.
+  std::stable_sort(hops.begin(), hops.end(), [](const Hop& a, const Hop& b) {
+    return a.forward != b.forward ? a.forward : a.statement < b.statement;
+  });
   return hops;
 }
 
 std::vector<StatementIndex> View::Values(EntityIndex entity) const {
   std::vector<StatementIndex> values;
-  if (entity >= entities_.size() || !entities_.test(entity)) return values;
+  if (!Contains(entity)) return values;
   const GraphData& data = graph_->data();
   for (uint32_t i = data.value_offsets[entity]; i < data.value_offsets[entity + 1]; ++i) {
-    if (statements_.test(data.value_statements[i])) values.push_back(data.value_statements[i]);
+    if (ContainsStatement(data.value_statements[i])) values.push_back(data.value_statements[i]);
   }
   return values;
 }
@@ -206,7 +210,7 @@ std::vector<std::pair<EntityIndex, int>> View::Expand(const std::vector<EntityIn
   std::vector<std::pair<EntityIndex, int>> reached;
   BitSet seen(entities_.size(), false);
   for (EntityIndex seed : seeds) {
-    if (seed < entities_.size() && entities_.test(seed) && !seen.test(seed)) {
+    if (Contains(seed) && !seen.test(seed)) {
       seen.set(seed);
       reached.emplace_back(seed, 0);
     }

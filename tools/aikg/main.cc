@@ -11,8 +11,15 @@
 //                                               statements in time order (docs/timeline.md)
 //   aikg series FILE... --subject ID --metric NAME [--format table|json|csv]
 //                                               one subject's values of one metric over time
+//   aikg export FILE... --format node-link|jgf|cytoscape|graphml|gexf|dot|timelinejs|csv -o PATH
+//               [--as-of DATE] [--known-at DATE] [--links] [--group-by predicate|modality] [--progress]
+//                                               the graph, or what holds/was known at a date, in
+//                                               another tool's format (docs/export.md); for csv,
+//                                               PATH is a directory
 //
 // Exit codes: 0 success, 1 invalid input, 2 usage error, 3 output could not be written.
+
+#include <unistd.h>
 
 #include <filesystem>
 #include <iostream>
@@ -25,6 +32,7 @@
 
 #include "absl/time/civil_time.h"
 #include "aikg/aikg.h"
+#include "aikg/export.h"
 
 namespace {
 
@@ -260,6 +268,22 @@ int main(int argc, char** argv) {
   series->add_option("--metric", metric, "The metric (a quantity predicate)")->required();
   series->add_option("--format", result_format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
 
+  std::string export_format;
+  std::string timeline_group = "predicate";
+  bool links_key = false, progress = false;
+  auto* exporter = app.add_subcommand("export", "Write the graph in another tool's format (docs/export.md)");
+  exporter->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  exporter->add_option("--format", export_format, "Output format")
+      ->required()
+      ->check(CLI::IsMember({"node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv"}));
+  exporter->add_option("-o,--output", output, "Output file (for csv: a directory)")->required();
+  exporter->add_option("--as-of", as_of, "Only statements that may hold on this date");
+  exporter->add_option("--known-at", known_at, "Only statements published by this date");
+  exporter->add_flag("--links", links_key, "node-link: name the edge list 'links' (networkx before 3.4)");
+  exporter->add_option("--group-by", timeline_group, "timelinejs: what groups the events")
+      ->check(CLI::IsMember({"predicate", "modality"}));
+  exporter->add_flag("--progress", progress, "Report progress on stderr (default: when stderr is a terminal)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -324,6 +348,29 @@ int main(int argc, char** argv) {
       return kExitInvalid;
     }
     Print(SeriesTable(graph, *values), result_format);
+  } else if (*exporter) {
+    aikg::Filter when;
+    when.valid_at = DayOf(as_of, true, "--as-of");
+    when.known_at = DayOf(known_at, true, "--known-at");
+    absl::StatusOr<aikg::View> view = aikg::View::Of(graph, when);
+    if (!view.ok()) {
+      std::cerr << view.status().message() << "\n";
+      return kExitInvalid;
+    }
+    aikg::ExportOptions options;
+    options.node_link_links_key = links_key;
+    options.timeline_group =
+        timeline_group == "modality" ? aikg::TimelineGroup::kModality : aikg::TimelineGroup::kPredicate;
+    if (progress || isatty(STDERR_FILENO)) {
+      options.progress = [](size_t done, size_t total) {
+        std::cerr << "export: " << done << " of " << total << " entities and statements written\n";
+      };
+    }
+    absl::Status written = aikg::Export(*view, *aikg::ParseExportFormat(export_format), output, options);
+    if (!written.ok()) {
+      std::cerr << written.message() << "\n";
+      return written.code() == absl::StatusCode::kUnavailable ? kExitCannotWrite : kExitInvalid;
+    }
   } else if (*convert) {
     absl::Status saved = aikg::SaveJsonFile(graph, output);
     if (!saved.ok()) {

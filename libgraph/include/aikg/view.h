@@ -26,7 +26,8 @@
 //   for (const aikg::Hop& hop : view->Neighbors(huawei, aikg::Direction::kOut)) ...
 //
 // A View keeps a pointer to its graph, which must outlive it; a view does not see batches
-// applied to the graph after it was made. Const methods are safe to call from several threads.
+// applied to the graph after it was made (what they add is outside it). Const methods are safe
+// to call from several threads.
 
 #ifndef AIKG_VIEW_H_
 #define AIKG_VIEW_H_
@@ -98,14 +99,16 @@ class View {
   absl::StatusOr<View> Filtered(const Filter& filter) const;
 
   const Graph& graph() const { return *graph_; }
-  bool Contains(EntityIndex entity) const { return entities_.test(entity); }
-  bool ContainsStatement(StatementIndex statement) const { return statements_.test(statement); }
+  bool Contains(EntityIndex entity) const { return entity < entities_.size() && entities_.test(entity); }
+  bool ContainsStatement(StatementIndex statement) const {
+    return statement < statements_.size() && statements_.test(statement);
+  }
   size_t entity_count() const { return entities_.count(); }
   size_t statement_count() const { return statements_.count(); }
   const BitSet& entities() const { return entities_; }
   const BitSet& statements() const { return statements_; }
 
-  // Visible edge statements at `entity`, in statement order (out-edges first for kBoth).
+  // Visible edge statements at `entity`: out-edges, then in-edges, each in statement order.
   std::vector<Hop> Neighbors(EntityIndex entity, Direction direction) const;
   // Visible value statements about `entity`, in statement order.
   std::vector<StatementIndex> Values(EntityIndex entity) const;
@@ -118,7 +121,8 @@ class View {
   // them (values of those entities included).
   View Ego(const std::vector<EntityIndex>& seeds, int hops, Direction direction) const;
 
-  // Calls `visit(hop)` for each visible edge at `entity`; the allocation-free form of Neighbors.
+  // Calls `visit(hop)` for each visible edge at `entity`, in adjacency order (out-edges in
+  // statement order, in-edges by subject entity); the allocation-free form of Neighbors.
   template <typename Visit>
   void ForEachHop(EntityIndex entity, Direction direction, Visit visit) const;
 
@@ -149,7 +153,7 @@ void View::ForEachHop(EntityIndex entity, Direction direction, Visit visit) cons
       *graph_, entity, direction,
       [](void* raw, const Hop& hop) {
         auto* c = static_cast<Context*>(raw);
-        if (c->view->statements_.test(hop.statement)) (*c->visit)(hop);
+        if (c->view->ContainsStatement(hop.statement) && c->view->Contains(hop.neighbor)) (*c->visit)(hop);
       },
       &context);
 }

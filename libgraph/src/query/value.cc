@@ -92,11 +92,12 @@ Value Compare(Op op, const Value& a, const Value& b) {
   std::optional<int> order;  // -1, 0, 1 when known
   bool equality = op == Op::kEq || op == Op::kNe;
   std::optional<double> x = AsNumber(a), y = AsNumber(b);
-  std::optional<TimePoint> time_a = AsTime(a), time_b = AsTime(b);
   bool has_time = std::holds_alternative<TimePoint>(a.data) || std::holds_alternative<TimePoint>(b.data);
   if (x && y) {
     order = Three(*x, *y);
   } else if (has_time) {
+    // Only a comparison with a time reads a string as a time.
+    std::optional<TimePoint> time_a = AsTime(a), time_b = AsTime(b);
     if (!time_a || !time_b) return equality ? Value{op == Op::kNe} : Value{};
     // Periods: certain when they do not overlap, or when they are the same value.
     if (*time_a == *time_b) {

@@ -108,6 +108,21 @@ TEST(View, NeighborsByDirection) {
   EXPECT_EQ(view.Values(Id(graph, "org/alibaba")).size(), 3u);
 }
 
+TEST(View, MadeBeforeABatchSeesWhatWasThere) {
+  Graph graph = testing::LoadTiny();
+  View before(graph);
+  ChangeSet changes;
+  changes.entities.push_back({.id = "chip/b200", .type = "Chip", .name = "B200"});
+  changes.statements.push_back({.id = "st/b200", .subject = "org/nvidia", .predicate = "develops",
+                                .value = EntityId{"chip/b200"}, .sources = {{"src/letter", ""}}});
+  ASSERT_TRUE(graph.Apply(changes).ok());
+  EntityIndex nvidia = Id(graph, "org/nvidia");
+  EXPECT_EQ(before.Neighbors(nvidia, Direction::kOut).size(), 2u);
+  EXPECT_EQ(View(graph).Neighbors(nvidia, Direction::kOut).size(), 3u);
+  EXPECT_FALSE(before.Contains(Id(graph, "chip/b200")));
+  EXPECT_EQ(before.Filtered({.predicates = {"develops"}})->statement_count(), 3u);
+}
+
 TEST(View, ExpandAndEgo) {
   Graph graph = testing::LoadTiny();
   View view(graph);

@@ -1,0 +1,1698 @@
+"""
+The C++ core of aikg; import the aikg package instead.
+"""
+from __future__ import annotations
+import collections.abc
+import datetime
+import os
+import typing
+__all__: list[str] = ['Alias', 'Change', 'Changes', 'Citation', 'Conflict', 'Conflicts', 'Entity', 'Graph', 'Hop', 'NameMatch', 'Path', 'Quantity', 'Result', 'Schema', 'Series', 'SeriesComparison', 'SeriesPoint', 'Source', 'Statement', 'Text', 'TimePoint', 'Timeline', 'TimelineEntry', 'ValidTime', 'View', 'load']
+class TimePoint:
+    """
+    A time at a stated precision, as people write it in news: ``"2022"``, ``"2025-Q2"``,
+    ``"early 2024"``, ``"2025-09-04T15:20"``.
+    
+    A time point is a period: it stands for every day in it, and remembers how it was written, so
+    it never claims more precision than its source. The text forms are those of
+    docs/json-format.md.
+    
+    Parameters
+    ----------
+    value : str or datetime.date or TimePoint
+        The text form, or a date (a day), or a datetime (a time to the second).
+    
+    Raises
+    ------
+    ValidationError
+        When the text is not a time.
+    
+    Examples
+    --------
+    >>> import datetime
+    >>> early = aikg.TimePoint("early 2024")
+    >>> early.precision, early.part
+    ('year', 'early')
+    >>> early.first_day, early.last_day
+    (datetime.date(2024, 1, 1), datetime.date(2024, 4, 30))
+    >>> str(aikg.TimePoint(datetime.date(2025, 9, 4)))
+    '2025-09-04'
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __init__(self, value: str | datetime.date | TimePoint) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def first_day(self) -> datetime.date:
+        """
+        The first day of the period (datetime.date).
+        """
+    @property
+    def last_day(self) -> datetime.date:
+        """
+        The last day of the period (datetime.date), inclusive.
+        """
+    @property
+    def part(self) -> str:
+        """
+        The part of the period a fuzzy form names: 'whole', 'early', 'mid', 'late', 'start' or 'end'.
+        """
+    @property
+    def precision(self) -> str:
+        """
+        How finely the time is known: 'second', 'minute', 'day', 'month', 'quarter', 'half-year', 'year' or 'decade'.
+        """
+    @property
+    def utc_offset_minutes(self) -> int | None:
+        """
+        For times of day: the UTC offset the text gave, in minutes; else None.
+        """
+class ValidTime:
+    """
+    When a statement holds: one time point, or an interval whose ends are time points (either
+    end may be open).
+    
+    Its text is the point (``"2022"``) or ``"from..to"`` with an empty open end (``"2022.."``),
+    as in queries.
+    
+    Examples
+    --------
+    >>> g = aikg.load("tests/data/tiny.json")
+    >>> valid = g.statement("st/2").valid
+    >>> str(valid), valid.start, valid.end, valid.first_day
+    ('2022..', TimePoint('2022'), None, datetime.date(2022, 1, 1))
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __init__(self, start: str | datetime.date | TimePoint | None = None, end: str | datetime.date | TimePoint | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def end(self) -> TimePoint | None:
+        """
+        The end (a TimePoint), or None when open.
+        """
+    @property
+    def first_day(self) -> datetime.date | None:
+        """
+        The first day of the start (datetime.date), or None when open.
+        """
+    @property
+    def is_point(self) -> bool:
+        """
+        True when start and end are the same time point.
+        """
+    @property
+    def last_day(self) -> datetime.date | None:
+        """
+        The last day of the end (datetime.date), or None when open.
+        """
+    @property
+    def start(self) -> TimePoint | None:
+        """
+        The start (a TimePoint), or None when open.
+        """
+class Quantity:
+    """
+    A measured value: an amount in a unit of the schema, how exact it is, and an optional range.
+    
+    ``bound`` is ``'exact'``, ``'at_least'`` ("passed 97 million"), ``'at_most'`` or ``'about'``.
+    ``float(q)`` is the amount.
+    
+    Examples
+    --------
+    >>> g = aikg.load("tests/data/tiny.json")
+    >>> users = g.statement("st/5").value
+    >>> users
+    Quantity(97000000, 'users', bound='at_least')
+    >>> users.amount, users.unit, users.bound
+    (97000000.0, 'users', 'at_least')
+    >>> users == aikg.Quantity(97000000, "users", bound="at_least")
+    True
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __float__(self) -> float:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __init__(self, amount: typing.SupportsFloat | typing.SupportsIndex, unit: str, *, bound: str = 'exact', lower: typing.SupportsFloat | typing.SupportsIndex | None = None, upper: typing.SupportsFloat | typing.SupportsIndex | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def amount(self) -> float:
+        """
+        The amount, a plain number (34.7 billion is 34700000000).
+        """
+    @property
+    def bound(self) -> str:
+        """
+        'exact', 'at_least', 'at_most' or 'about'.
+        """
+    @property
+    def lower(self) -> float | None:
+        """
+        The lower end of the range, or None.
+        """
+    @property
+    def unit(self) -> str:
+        """
+        The unit's name in the schema ('USD', 'percent', 'users').
+        """
+    @property
+    def upper(self) -> float | None:
+        """
+        The upper end of the range, or None.
+        """
+class Text:
+    """
+    A text value with its language (a BCP 47 tag, or None). ``str(t)`` is the text.
+    
+    Examples
+    --------
+    >>> g = aikg.load("tests/data/tiny.json")
+    >>> slogan = g.statement("st/8").value
+    >>> slogan.lang, str(slogan)
+    ('fr', 'Vers l’ère des agents 🚀')
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __init__(self, text: str, lang: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def lang(self) -> str | None:
+        """
+        Its language, or None.
+        """
+    @property
+    def text(self) -> str:
+        """
+        The text.
+        """
+class Alias:
+    """
+    Another name of an entity, with its language (or None). ``str(a)`` is the name.
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def lang(self) -> str | None:
+        """
+        Its language, or None.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The name.
+        """
+class Source:
+    """
+    Where claims were read: a newsletter, a news article, a post... possibly relayed ``via``
+    another source. Optional texts are None when not given.
+    
+    Examples
+    --------
+    >>> g = aikg.load("tests/data/tiny.json")
+    >>> wire = g.source("src/wire")
+    >>> wire.kind, wire.publisher, str(wire.published), wire.via.id
+    ('news_wire', 'Wire', '2025-09-04T15:20', 'src/letter')
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def author(self) -> str | None:
+        """
+        Who wrote it, or None.
+        """
+    @property
+    def id(self) -> str:
+        """
+        Its id.
+        """
+    @property
+    def kind(self) -> str:
+        """
+        'newsletter', 'news_wire', 'news_article', 'social_media_post', 'company_announcement', 'regulator', 'report', 'research_paper' or 'other'.
+        """
+    @property
+    def language(self) -> str | None:
+        """
+        Its language (BCP 47), or None.
+        """
+    @property
+    def published(self) -> TimePoint | None:
+        """
+        When it was published (a TimePoint), or None.
+        """
+    @property
+    def publisher(self) -> str | None:
+        """
+        Who published it, or None.
+        """
+    @property
+    def title(self) -> str | None:
+        """
+        Its title, or None.
+        """
+    @property
+    def url(self) -> str | None:
+        """
+        Its URL, or None.
+        """
+    @property
+    def via(self) -> Source | None:
+        """
+        The source that relayed this one, or None.
+        """
+class Citation:
+    """
+    Where a statement was read: a source and a place in it (or None).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def locator(self) -> str | None:
+        """
+        Where in the source (section, paragraph), or None.
+        """
+    @property
+    def source(self) -> Source:
+        """
+        The source.
+        """
+class Entity:
+    """
+    A typed node of the graph: a company, a chip, a country...
+    
+    Examples
+    --------
+    >>> g = aikg.load("tests/data/tiny.json")
+    >>> alibaba = g.entity("Alibaba")   # by id, name or alias
+    >>> alibaba
+    <Entity org/alibaba 'Alibaba Group' Company>
+    >>> alibaba.attributes["employees"], str(alibaba.attributes["founded"])
+    (204891, '1999')
+    >>> [str(alias) for alias in alibaba.aliases]
+    ['阿里巴巴', 'Alibaba']
+    >>> alibaba.is_a("Organization")
+    True
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def _repr_html_(self) -> str:
+        ...
+    def is_a(self, type: str) -> bool:
+        """
+        True when the entity's type is `type` or one of its subtypes.
+        """
+    @property
+    def aliases(self) -> list[Alias]:
+        """
+        Its other names, in any language or script.
+        """
+    @property
+    def attributes(self) -> dict[str, str | float | int | bool | TimePoint]:
+        """
+        Its attributes by name: str, float, int, bool or TimePoint, as the schema declares.
+        """
+    @property
+    def description(self) -> str | None:
+        """
+        Its description, or None.
+        """
+    @property
+    def id(self) -> str:
+        """
+        Its id.
+        """
+    @property
+    def name(self) -> str:
+        """
+        Its name.
+        """
+    @property
+    def type(self) -> str:
+        """
+        Its type in the schema ('Company').
+        """
+class Statement:
+    """
+    One claim about a subject entity: a relation to another entity (an edge of the graph) or a
+    value (a Quantity, a Text, a TimePoint or a bool), with when it holds, how it is asserted and
+    where it was read.
+    
+    Examples
+    --------
+    >>> g = aikg.load("tests/data/tiny.json")
+    >>> s = g.statement("st/6")
+    >>> s
+    <Statement st/6: org/deepseek develops model/r1 [early 2025] reported>
+    >>> s.subject.name, s.predicate, s.value.name, s.kind
+    ('DeepSeek', 'develops', 'DeepSeek-R1', 'entity')
+    >>> [(c.source.id, c.locator) for c in s.citations]
+    [('src/wire', 'post'), ('src/letter', 'Focus')]
+    >>> s.valid.first_day, s.valid.last_day
+    (datetime.date(2025, 1, 1), datetime.date(2025, 4, 30))
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def _repr_html_(self) -> str:
+        ...
+    @property
+    def citations(self) -> list[Citation]:
+        """
+        Where it was read: a Citation (source and locator) per source.
+        """
+    @property
+    def confidence(self) -> float | None:
+        """
+        A confidence in [0, 1], or None.
+        """
+    @property
+    def id(self) -> str:
+        """
+        Its id.
+        """
+    @property
+    def is_edge(self) -> bool:
+        """
+        True when it links two entities.
+        """
+    @property
+    def kind(self) -> str:
+        """
+        What it carries: 'entity' (an edge), 'quantity', 'text', 'date' or 'boolean'.
+        """
+    @property
+    def modality(self) -> str:
+        """
+        'reported', 'claim', 'forecast', 'plan' or 'opinion'.
+        """
+    @property
+    def object(self) -> Entity | None:
+        """
+        The object entity of an edge, else None.
+        """
+    @property
+    def period(self) -> TimePoint | None:
+        """
+        The reporting period a figure covers (a TimePoint), or None.
+        """
+    @property
+    def predicate(self) -> str:
+        """
+        Its predicate ('develops', 'revenue').
+        """
+    @property
+    def qualifiers(self) -> dict[str, str]:
+        """
+        Free qualifiers, key to text ({'comparison': 'year over year'}).
+        """
+    @property
+    def sources(self) -> list[Source]:
+        """
+        The sources it was read in.
+        """
+    @property
+    def subject(self) -> Entity:
+        """
+        The entity it is about.
+        """
+    @property
+    def valid(self) -> ValidTime | None:
+        """
+        When it holds (a ValidTime), or None when not bound to a time.
+        """
+    @property
+    def value(self) -> Entity | Quantity | Text | TimePoint | bool:
+        """
+        The object entity, or the value: a Quantity, a Text, a TimePoint or a bool.
+        """
+class Schema:
+    """
+    The ontology a graph is typed by: entity types (with single inheritance), units and predicates.
+    
+    Examples
+    --------
+    >>> schema = aikg.load("tests/data/tiny.json").schema
+    >>> schema.name, schema.entity_types["Company"]["parent"]
+    ('tiny', 'Organization')
+    >>> schema.predicates["revenue"]["units"]
+    ['USD', 'CNY']
+    >>> schema.is_a("Company", "Organization")
+    True
+    """
+    def __repr__(self) -> str:
+        ...
+    def is_a(self, type: str, ancestor: str) -> bool:
+        """
+        True when `type` is `ancestor` or one of its subtypes.
+        """
+    @property
+    def description(self) -> str:
+        """
+        Its description.
+        """
+    @property
+    def entity_types(self) -> dict[str, dict[str, typing.Any]]:
+        """
+        Entity types by name: their parent (or None), description and declared attributes (name → kind).
+        """
+    @property
+    def name(self) -> str:
+        """
+        Its name.
+        """
+    @property
+    def path(self) -> str | None:
+        """
+        The file it was loaded from, or None.
+        """
+    @property
+    def predicates(self) -> dict[str, dict[str, typing.Any]]:
+        """
+        Predicates by name: description, domain, range_kind ('entity', 'quantity', ...), range, units and symmetric.
+        """
+    @property
+    def units(self) -> dict[str, dict[str, str]]:
+        """
+        Units by name: the dimension they measure ('currency', 'ratio', 'count') and description.
+        """
+    @property
+    def version(self) -> str:
+        """
+        Its version.
+        """
+class Hop:
+    """
+    One step from an entity along an edge statement: the statement that justifies it (with its
+    sources), the entity it leads to, and whether it follows the statement from subject to object.
+    
+    Examples
+    --------
+    >>> g = aikg.load("tests/data/tiny.json")
+    >>> for hop in sorted(g.neighbors("chip/h100", direction="in"), key=lambda hop: hop.statement.id):
+    ...     print(hop, [source.id for source in hop.sources])
+    <Hop <-[develops]- org/nvidia (st/1)> ['src/letter']
+    <Hop <-[develops]- org/nvidia (st/12)> ['src/wire']
+    <Hop <-[restricts_export_of]- country/us (st/2)> ['src/letter']
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def forward(self) -> bool:
+        """
+        True when the step goes from subject to object.
+        """
+    @property
+    def neighbor(self) -> Entity:
+        """
+        The entity the step leads to.
+        """
+    @property
+    def predicate(self) -> str:
+        """
+        The statement's predicate.
+        """
+    @property
+    def sources(self) -> list[Source]:
+        """
+        The sources of the statement.
+        """
+    @property
+    def statement(self) -> Statement:
+        """
+        The statement the step follows.
+        """
+class View:
+    """
+    A filtered part of a graph, with the same reading API as Graph: lookups, neighbours, paths,
+    algorithms, queries and exports all read only what the view keeps.
+    
+    Views are made by ``Graph.view``, ``as_of``, ``known_at`` and ``ego``, and compose: filtering a
+    view keeps what passes both. A view keeps its graph alive, and reads the graph as it is now
+    (after a later ``Graph.load``, it filters the grown graph).
+    
+    Examples
+    --------
+    >>> g = aikg.load("tests/data/tiny.json")
+    >>> chips = g.view(types=["Organization", "Chip"], predicates=["develops"])
+    >>> chips
+    <aikg.View of 'tiny': 4 of 7 entities, 2 of 14 statements>
+    >>> sorted(e.id for e in chips.entities())
+    ['chip/h100', 'org/alibaba', 'org/deepseek', 'org/nvidia']
+    >>> g.as_of("2021").statement_count < g.statement_count
+    True
+    """
+    def __contains__(self, key: typing.Any) -> bool:
+        """
+        True when `key` is the id of an entity in the view, or such an Entity.
+        """
+    def __repr__(self) -> str:
+        ...
+    def _entity_records(self) -> list[dict[str, typing.Any]]:
+        """
+        The entities of the view as dicts of plain values (times as text), attributes flattened.
+        """
+    def _statement_records(self) -> list[dict[str, typing.Any]]:
+        """
+        The statements of the view as dicts of plain values, the columns of ``statements_frame``.
+        """
+    def all_simple_paths(self, source: str | Entity, target: str | Entity, *, max_length: typing.SupportsInt | typing.SupportsIndex = 3, direction: typing.Literal['out', 'in', 'both'] = 'both', limit: typing.SupportsInt | typing.SupportsIndex = 1000) -> list[Path]:
+        """
+        Every simple path (no entity twice) from `source` to `target` with at most `max_length` hops,
+        shortest first. Parallel statements make distinct paths.
+        
+        Parameters
+        ----------
+        source, target : str or Entity
+            The ends.
+        max_length : int
+            At most this many hops.
+        direction : {"both", "out", "in"}
+            How statements may be followed.
+        limit : int
+            At most this many paths.
+        
+        Returns
+        -------
+        list of Path
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> [[s.id for s in p.statements] for p in g.all_simple_paths("org/nvidia", "chip/h100", max_length=1)]
+        [['st/1'], ['st/12']]
+        >>> len(g.all_simple_paths("org/deepseek", "country/cn", max_length=3))
+        2
+        """
+    def as_of(self, date: str | datetime.date | TimePoint) -> View:
+        """
+        The view as of a day, in valid time: ``view(valid_at=date)``, as the AS OF clause of queries.
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> "st/6" in {s.id for s in g.as_of("2024-12-31").statements()}
+        False
+        >>> "st/6" in {s.id for s in g.as_of("2025-02-01").statements()}
+        True
+        """
+    def betweenness(self, *, normalized: bool = True) -> dict[str, float]:
+        """
+        Betweenness centrality of the directed view (Brandes' algorithm), normalised by
+        (n − 1)(n − 2) when `normalized`, as networkx.betweenness_centrality.
+        
+        Examples
+        --------
+        >>> b = aikg.load("tests/data/tiny.json").betweenness()
+        >>> b["org/deepseek"], b["country/cn"]
+        (0.0, 0.0)
+        """
+    def changes(self, before: str | datetime.date | TimePoint, after: str | datetime.date | TimePoint) -> Changes:
+        """
+        What became known after `before` and by `after` (publication dates; a period stands for its
+        last day), in statement order.
+        
+        Returns
+        -------
+        Changes
+        """
+    def compare_series(self, keys: collections.abc.Sequence[tuple[str | Entity, str]], *, allow_different_metrics: bool = False) -> SeriesComparison:
+        """
+        Several (subject, metric) series side by side.
+        
+        Refused with ValidationError (saying what differs) when the series are of different metrics —
+        registrations are not weekly active users — or in units of different dimensions, unless
+        `allow_different_metrics`. Currencies are labelled, never converted.
+        
+        Returns
+        -------
+        SeriesComparison
+        """
+    def conflicts(self) -> Conflicts:
+        """
+        Statements that disagree about the same subject, predicate and period (quantities whose ranges
+        do not meet, different truth values, dates that do not overlap), with the one a later source
+        supersedes. Nothing is deleted.
+        
+        Returns
+        -------
+        Conflicts
+        """
+    def connected_components(self) -> dict[str, int]:
+        """
+        Weakly connected components: a component number per entity of the view, numbered 0, 1, ...
+        in the order of their first entity.
+        
+        Returns
+        -------
+        dict of str to int
+        
+        Examples
+        --------
+        >>> c = aikg.load("tests/data/tiny.json").connected_components()
+        >>> c["org/alibaba"], c["model/r1"], c["org/nvidia"], c["country/us"]
+        (0, 0, 1, 1)
+        """
+    def degree(self, direction: typing.Literal['out', 'in', 'both'] = 'both') -> dict[str, int]:
+        """
+        Number of edge statements at each entity (parallel statements count once each).
+        
+        Examples
+        --------
+        >>> aikg.load("tests/data/tiny.json").degree("in")["chip/h100"]
+        3
+        """
+    def degree_centrality(self, direction: typing.Literal['out', 'in', 'both'] = 'both') -> dict[str, float]:
+        """
+        Degree divided by (entities − 1), as networkx's degree, in_degree and out_degree centralities.
+        
+        Parameters
+        ----------
+        direction : {"both", "in", "out"}
+            Which edges count.
+        
+        Examples
+        --------
+        >>> aikg.load("tests/data/tiny.json").degree_centrality("in")["chip/h100"]
+        0.5
+        """
+    def draw(self, *, engine: str = 'auto', max_entities: typing.SupportsInt | typing.SupportsIndex = 200) -> typing.Any:
+        """
+        A drawing of the view's entities and edge statements that shows inline in a notebook, offline.
+        
+        Parameters
+        ----------
+        engine : {"auto", "dot", "builtin"}
+            "dot" lays the graph out with Graphviz ``dot`` (which must be on PATH); "builtin" draws a
+            circular layout itself, with no dependency; "auto" uses dot when it is there.
+        max_entities : int
+            Refuses (ValidationError) views with more entities: draw a smaller view (``ego``, ``view``).
+        
+        Returns
+        -------
+        aikg.Drawing
+            Has ``svg`` (the SVG text), ``_repr_svg_`` and ``_repr_html_``.
+        
+        Examples
+        --------
+        >>> d = aikg.load("tests/data/tiny.json").ego("org/nvidia").draw(engine="builtin")
+        >>> "Nvidia" in d.svg
+        True
+        """
+    def ego(self, center: str | Entity | collections.abc.Sequence[str | Entity], *, hops: typing.SupportsInt | typing.SupportsIndex = 1, direction: typing.Literal['out', 'in', 'both'] = 'both') -> View:
+        """
+        The neighbourhood of one or more entities: the entities within `hops` steps and the
+        statements among them (their values included).
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> sorted(e.id for e in g.ego("org/deepseek", hops=1).entities())
+        ['country/cn', 'model/r1', 'org/alibaba', 'org/deepseek']
+        """
+    def entities(self, types: collections.abc.Sequence[str] | None = None) -> list[Entity]:
+        """
+        The entities of the view, in load order.
+        
+        Parameters
+        ----------
+        types : list of str, optional
+            Only entities of these types or their subtypes.
+        
+        Examples
+        --------
+        >>> [e.id for e in aikg.load("tests/data/tiny.json").entities(types=["Organization"])]
+        ['org/alibaba', 'org/deepseek', 'org/nvidia']
+        """
+    def entities_frame(self) -> typing.Any:
+        """
+        The entities of the view as a pandas.DataFrame: ``id``, ``type``, ``name``, ``description``,
+        ``aliases`` (list of names), then one column per attribute (times as text).
+        
+        Examples
+        --------
+        >>> df = aikg.load("tests/data/tiny.json").entities_frame()
+        >>> df.set_index("id").loc["org/alibaba", "employees"]
+        np.float64(204891.0)
+        """
+    def entity(self, key: str | Entity) -> Entity:
+        """
+        The entity with this id, or else with this name or alias (ignoring case and accents).
+        
+        Parameters
+        ----------
+        key : str or Entity
+            An id (``"org/deepseek"``), a name or an alias (``"deepseek"``, ``"深度求索"``).
+        
+        Returns
+        -------
+        Entity
+        
+        Raises
+        ------
+        KeyError
+            When no entity of the view has that id, name or alias, or several have that name.
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g.entity("org/deepseek").name, g.entity("深度求索").id, g.entity("etats-unis").id
+        ('DeepSeek', 'org/deepseek', 'country/us')
+        """
+    def expand(self, center: str | Entity | collections.abc.Sequence[str | Entity], *, hops: typing.SupportsInt | typing.SupportsIndex = 1, direction: typing.Literal['out', 'in', 'both'] = 'both') -> dict[str, int]:
+        """
+        The entities within `hops` steps of one or more entities, with their distance, in
+        breadth-first order (the centre first, at distance 0).
+        
+        Returns
+        -------
+        dict of str to int
+            Entity id to number of steps.
+        
+        Examples
+        --------
+        >>> aikg.load("tests/data/tiny.json").expand("model/r1", hops=2)
+        {'model/r1': 0, 'org/deepseek': 1, 'org/alibaba': 2, 'country/cn': 2}
+        """
+    def known_at(self, date: str | datetime.date | TimePoint) -> View:
+        """
+        The view as known at a day: statements one of whose sources may have been published by then
+        (``view(known_at=date)``, as the KNOWN AT clause of queries).
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g.known_at("2025-08-31").statement_count, g.known_at("2025-09-30").statement_count
+        (0, 14)
+        >>> g.as_of("2025-06-30").known_at("2025-09-30").statement_count
+        13
+        """
+    def neighbors(self, entity: str | Entity, direction: typing.Literal['out', 'in', 'both'] = 'out', *, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None, types: collections.abc.Sequence[str] | None = None) -> list[Hop]:
+        """
+        The edges at an entity, one Hop per statement (parallel statements are separate hops), in
+        the graph's adjacency order (out-edges first for "both").
+        
+        Parameters
+        ----------
+        entity : str or Entity
+            Id, name or alias, or an Entity.
+        direction : {"out", "in", "both"}
+            Follow statements from subject to object, the other way, or both.
+        predicates, modalities : list of str, optional
+            Only statements of these predicates or modalities.
+        types : list of str, optional
+            Only neighbours of these types (or subtypes).
+        
+        Returns
+        -------
+        list of Hop
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> [(h.predicate, h.neighbor.id) for h in g.neighbors("org/deepseek")]
+        [('develops', 'model/r1'), ('competes_with', 'org/alibaba'), ('located_in', 'country/cn')]
+        >>> [h.neighbor.id for h in g.neighbors("country/cn", direction="in", types=["Company"])]
+        ['org/alibaba', 'org/deepseek']
+        """
+    def pagerank(self, *, damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, max_iterations: typing.SupportsInt | typing.SupportsIndex = 100, tolerance: typing.SupportsFloat | typing.SupportsIndex = 1e-06) -> dict[str, float]:
+        """
+        PageRank of the entities, by power iteration on the directed view; the rank of entities
+        without out-edges is spread over all, as networkx.pagerank does. Ranks sum to 1.
+        
+        Parameters
+        ----------
+        damping : float
+            The damping factor (networkx's ``alpha``).
+        max_iterations : int
+            At most this many iterations.
+        tolerance : float
+            Stops when the L1 change of the whole vector falls below tolerance × entities.
+        
+        Returns
+        -------
+        dict of str to float
+            Entity id to rank, for the entities of the view.
+        
+        Examples
+        --------
+        >>> rank = aikg.load("tests/data/tiny.json").pagerank(max_iterations=1000, tolerance=1e-12)
+        >>> round(rank["chip/h100"], 10)
+        0.2537395254
+        """
+    def query(self, text: str, /, **kwargs: bool | int | float | str | datetime.date | TimePoint | Entity | Statement | list[typing.Any] | tuple[typing.Any, ...] | None) -> Result:
+        """
+        Runs a pattern query (the openCypher subset of docs/query.md, with AS OF and KNOWN AT) over
+        the view.
+        
+        Parameters
+        ----------
+        text : str
+            The query.
+        **parameters
+            Values for ``$name`` parameters: int, float, bool, str, None, datetime.date (a day),
+            datetime.datetime, TimePoint, Entity, Statement, or lists of them. A parameter cannot be
+            named ``text`` (pybind11 refuses a keyword named like the positional argument).
+        
+        Returns
+        -------
+        Result
+        
+        Raises
+        ------
+        ValidationError
+            When the query does not parse or names an unknown type, predicate, variable,
+            parameter or function; ``line`` and ``column`` say where.
+        
+        Examples
+        --------
+        >>> import datetime
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> r = g.query("MATCH (m)-[s:users]->(v) WHERE v.amount >= $least RETURN m.name, v", least=10**6)
+        >>> r[0]
+        ('DeepSeek-R1', Quantity(97000000, 'users', bound='at_least'))
+        >>> g.query("MATCH (x)-[r]->(y) AS OF $day RETURN count(r) AS edges", day=datetime.date(2021, 1, 1))[0]
+        (3,)
+        """
+    def search(self, text: str, limit: typing.SupportsInt | typing.SupportsIndex = 10, *, max_edits: typing.SupportsInt | typing.SupportsIndex = 2) -> list[NameMatch]:
+        """
+        Entities whose name or alias matches `text`, best first: exact names, then names starting
+        with it, then names with a word starting with it, then names within a few typos. Case,
+        accents and width are ignored.
+        
+        Parameters
+        ----------
+        text : str
+            What to look for.
+        limit : int
+            At most this many matches.
+        max_edits : int
+            Fuzzy matches differ by at most this many edits (and a quarter of the text's length).
+        
+        Returns
+        -------
+        list of NameMatch
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> [(m.entity.id, m.kind) for m in g.search("deepsek")]
+        [('org/deepseek', 'fuzzy')]
+        >>> [m.entity.id for m in g.search("deep")]
+        ['org/deepseek', 'model/r1']
+        """
+    def series(self, subject: str | Entity, metric: str) -> Series:
+        """
+        The values of `metric` (a quantity predicate) about `subject` over time, units as stated.
+        
+        Raises
+        ------
+        KeyError
+            When `subject` names no entity of the view.
+        ValidationError
+            When `metric` is not a quantity predicate.
+        
+        Examples
+        --------
+        >>> s = aikg.load("tests/data/tiny.json").series("org/alibaba", "revenue")
+        >>> [(p.statement.id, p.quantity.amount, p.quantity.unit) for p in s]
+        [('st/3', 34700000000.0, 'USD'), ('st/11', 250000000000.0, 'CNY')]
+        """
+    def shortest_path(self, source: str | Entity, target: str | Entity, *, direction: typing.Literal['out', 'in', 'both'] = 'both', weight: collections.abc.Callable[[Statement], typing.SupportsFloat | typing.SupportsIndex] | None = None) -> Path | None:
+        """
+        A shortest path from `source` to `target`, or None when the view links them by no path.
+        
+        Ties go to the path found first, following statements in load order, so the answer is
+        stable.
+        
+        Parameters
+        ----------
+        source, target : str or Entity
+            The ends (id, name or alias, or Entity).
+        direction : {"both", "out", "in"}
+            Follow statements either way (default), only from subject to object, or only backwards.
+        weight : callable, optional
+            ``weight(statement) -> float``, finite and non-negative: the path minimising the sum of
+            weights (Dijkstra) instead of the number of hops.
+        
+        Returns
+        -------
+        Path or None
+        
+        Raises
+        ------
+        KeyError
+            When an end is not in the view.
+        ValidationError
+            When a weight is negative or not finite.
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g.shortest_path("model/r1", "country/cn", direction="out") is None
+        True
+        >>> trust = {"reported": 1.0, "claim": 2.0, "opinion": 5.0}
+        >>> g.shortest_path("org/deepseek", "org/alibaba", weight=lambda s: trust[s.modality])
+        <Path org/deepseek -[located_in]-> country/cn <-[located_in]- org/alibaba>
+        """
+    def source(self, id: str) -> Source:
+        """
+        The source with this id (views do not filter sources).
+        
+        Raises
+        ------
+        KeyError
+            When the graph has no source with that id.
+        """
+    def sources(self) -> list[Source]:
+        """
+        The sources of the graph, in load order.
+        """
+    def statement(self, id: str) -> Statement:
+        """
+        The statement with this id.
+        
+        Raises
+        ------
+        KeyError
+            When the view has no statement with that id.
+        
+        Examples
+        --------
+        >>> aikg.load("tests/data/tiny.json").statement("st/5").value.amount
+        97000000.0
+        """
+    def statements(self, subject: str | Entity | None = None, *, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None) -> list[Statement]:
+        """
+        The statements of the view, in load order.
+        
+        Parameters
+        ----------
+        subject : str or Entity, optional
+            Only statements about this entity.
+        predicates, modalities : list of str, optional
+            Only statements of these predicates, or asserted in these modalities.
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> [s.id for s in g.statements("org/alibaba", predicates=["revenue"])]
+        ['st/3', 'st/11']
+        >>> [s.id for s in g.statements(modalities=["claim"])]
+        ['st/8', 'st/10', 'st/12']
+        """
+    def statements_frame(self) -> typing.Any:
+        """
+        The statements of the view as a pandas.DataFrame, one row per statement (edges and values).
+        
+        Columns: ``id``, ``subject``, ``predicate``, ``kind``, ``object`` (edges); ``amount``,
+        ``unit``, ``bound``, ``lower``, ``upper``, ``text``, ``lang``, ``date``, ``boolean`` (values);
+        ``valid`` (text), ``valid_from``, ``valid_to`` (text), ``valid_start``, ``valid_end`` (first
+        and last day, datetime64), ``period``, ``modality``, ``sources`` and ``locators`` (lists),
+        ``confidence``, ``qualifiers`` (dict).
+        
+        Examples
+        --------
+        >>> df = aikg.load("tests/data/tiny.json").statements_frame()
+        >>> df.loc[df.id == "st/5", ["subject", "amount", "unit", "bound"]].values.tolist()
+        [['model/r1', 97000000.0, 'users', 'at_least']]
+        """
+    def timeline(self, start: str | datetime.date | TimePoint | None = None, end: str | datetime.date | TimePoint | None = None, *, entities: collections.abc.Sequence[str | Entity] | None = None, include_undated: bool = False, grouping: str | None = None) -> Timeline:
+        """
+        The statements of the view whose valid time overlaps [start, end], in time order.
+        
+        Parameters
+        ----------
+        start, end : str, datetime.date or TimePoint, optional
+            The range; a period counts from its first day (start) or to its last day (end). Open when
+            None.
+        entities : list of str or Entity, optional
+            Only statements about these entities (as subject or object).
+        include_undated : bool
+            Also list statements without valid time, after the dated ones.
+        grouping : {None, "year", "quarter", "month"}
+            Labels each entry with its group ("2024", "2024-Q2", "2024-03").
+        
+        Returns
+        -------
+        Timeline
+        
+        Examples
+        --------
+        >>> t = aikg.load("tests/data/tiny.json").timeline("2025", grouping="quarter")
+        >>> [(e.statement.id, e.group) for e in t][:4]
+        [('st/2', '2022..'), ('st/6', 'early 2025'), ('st/5', '2025'), ('st/3', '2025-Q2')]
+        """
+    def to_networkx(self, *, values: bool = True) -> typing.Any:
+        """
+        The view as a networkx.MultiDiGraph (networkx is imported on first use).
+        
+        Nodes are entity ids, with the entity's ``type``, ``name``, ``description``, ``aliases`` (list of
+        names) and every attribute (times as text). Edges are the entity-to-entity statements, keyed by
+        statement id, so parallel statements stay separate edges; each carries the statement's fields
+        (``id``, ``predicate``, ``modality``, ``valid``, ``valid_from``, ``valid_to``, ``valid_start``,
+        ``valid_end``, ``period``, ``sources``, ``locators``, ``confidence``, ``qualifiers``).
+        
+        Parameters
+        ----------
+        values : bool
+            Also attach each entity's value statements to its node, as a list of statement dicts
+            under ``"values"``.
+        
+        Examples
+        --------
+        >>> nxg = aikg.load("tests/data/tiny.json").to_networkx()
+        >>> sorted(nxg["org/nvidia"]["chip/h100"])
+        ['st/1', 'st/12']
+        >>> nxg.edges["org/nvidia", "chip/h100", "st/12"]["modality"], nxg.nodes["org/alibaba"]["ticker"]
+        ('claim', 'BABA')
+        """
+    def values(self, entity: str | Entity, *, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None) -> list[Statement]:
+        """
+        The value statements about an entity (quantities, texts, dates, truth values), in load order.
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> for s in g.values("Alibaba", predicates=["revenue"]):
+        ...     print(s.id, s.value, s.modality)
+        st/3 Quantity(34700000000, 'USD') reported
+        st/11 Quantity(250000000000, 'CNY', bound='about', lower=240000000000, upper=260000000000) forecast
+        """
+    def view(self, *, types: collections.abc.Sequence[str] | None = None, entities: collections.abc.Sequence[str | Entity] | None = None, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None, sources: collections.abc.Sequence[str] | None = None, valid_at: str | datetime.date | TimePoint | None = None, valid_during: tuple[str | datetime.date | TimePoint | None, str | datetime.date | TimePoint | None] | None = None, known_at: str | datetime.date | TimePoint | None = None) -> View:
+        """
+        The part of this view that passes a filter. Every argument left out keeps everything.
+        
+        Parameters
+        ----------
+        types : list of str, optional
+            Entities of these types and their subtypes.
+        entities : list of str or Entity, optional
+            Only these entities.
+        predicates : list of str, optional
+            Statements of these predicates.
+        modalities : list of str, optional
+            Statements asserted so: 'reported', 'claim', 'forecast', 'plan', 'opinion'.
+        sources : list of str, optional
+            Statements citing one of these sources (or a source they relayed).
+        valid_at : str or datetime.date or TimePoint, optional
+            Statements that may hold on that day (a period stands for its last day: "2023" is
+            2023-12-31); statements without a valid time are kept.
+        valid_during : tuple (start, end), optional
+            Statements whose valid time overlaps the period; either end may be None (open).
+        known_at : str or datetime.date or TimePoint, optional
+            Statements one of whose sources may have been published by that day.
+        
+        Returns
+        -------
+        View
+        
+        Raises
+        ------
+        ValidationError
+            For an unknown type, predicate, modality or source, or a bad time.
+        
+        Examples
+        --------
+        >>> import datetime
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> v = g.view(modalities=["reported"], valid_at=datetime.date(2025, 6, 30))
+        >>> sorted(s.id for s in v.statements())
+        ['st/1', 'st/13', 'st/14', 'st/2', 'st/3', 'st/4', 'st/5', 'st/6', 'st/9']
+        >>> g.view(valid_during=("2025-Q2", None)).statement_count
+        12
+        """
+    @property
+    def edge_count(self) -> int:
+        """
+        Number of statements in the view that link two entities.
+        """
+    @property
+    def entity_count(self) -> int:
+        """
+        Number of entities in the view.
+        """
+    @property
+    def source_count(self) -> int:
+        """
+        Number of sources of the graph (views do not filter sources).
+        """
+    @property
+    def statement_count(self) -> int:
+        """
+        Number of statements in the view (edges and values).
+        """
+class Graph(View):
+    """
+    A typed, sourced, time-aware graph of claims.
+    
+    Entities are the nodes; statements linking two entities are its edges (parallel edges are
+    normal: the same relation read in two sources is two statements); value statements hang off
+    their subject. A Graph is also the View of everything it holds, so it has the whole reading
+    API of View (lookups, neighbours, paths, algorithms, queries, exports).
+    
+    Parameters
+    ----------
+    schema : str or os.PathLike, optional
+        A schema file to type the graph by; without one, the first load sets it.
+    
+    Notes
+    -----
+    Loads, saves, queries and algorithms release the GIL. Several threads may read a graph at
+    once; a load waits for the readers, and they for it.
+    
+    Examples
+    --------
+    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g
+    <aikg.Graph 'tiny': 7 entities, 14 statements, 2 sources>
+    >>> g.entity_count, g.statement_count, g.edge_count, g.source_count
+    (7, 14, 7, 2)
+    """
+    def __init__(self, schema: os.PathLike | str | bytes | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def _repr_html_(self) -> str:
+        ...
+    def load(self, *args: os.PathLike | str | bytes) -> None:
+        """
+        Loads graph files into this graph, all as one batch.
+        
+        Every problem of every file is reported at once, and if there is any, the graph is left as it
+        was. Files that define the same id identically merge; different definitions clash. When the
+        graph has no schema yet, the schema named by the first file is loaded.
+        
+        Parameters
+        ----------
+        *paths : str or os.PathLike
+            Graph files (docs/json-format.md).
+        
+        Raises
+        ------
+        FileNotFoundError
+            When a file does not exist.
+        ValidationError
+            When a file breaks the format or the schema; ``diagnostics`` lists every problem with
+            its file, line, column and JSON pointer.
+        
+        Examples
+        --------
+        >>> g = aikg.Graph()
+        >>> g.load("tests/data/tiny.json")
+        >>> g.entity_count
+        7
+        """
+    def load_string(self, text: str, *, file_name: str = '<string>', base_dir: os.PathLike | str | bytes = '.') -> None:
+        """
+        Loads one graph document held in a string, as ``load`` does a file.
+        
+        Parameters
+        ----------
+        text : str
+            The JSON document.
+        file_name : str
+            The name diagnostics give the document.
+        base_dir : str or os.PathLike
+            Where the document's schema path is resolved from.
+        """
+    def save(self, path: os.PathLike | str | bytes) -> None:
+        """
+        Writes the graph to `path` in the canonical JSON layout, atomically (a temporary file renamed
+        over the target). save → load → save gives byte-identical files.
+        
+        Raises
+        ------
+        Error
+            When the file cannot be written, or the graph has no schema file to refer to.
+        """
+    def summary(self) -> dict[str, typing.Any]:
+        """
+        What the graph holds, in numbers.
+        
+        Returns
+        -------
+        dict
+            ``entities``, ``statements``, ``sources``, ``edges`` (counts);
+            ``entities_by_type``, ``statements_by_predicate``, ``statements_by_modality``,
+            ``sources_by_kind`` (name → count); ``valid_from``, ``valid_to`` (datetime.date: the
+            span the statements' valid times cover, or None).
+        
+        Examples
+        --------
+        >>> s = aikg.load("tests/data/tiny.json").summary()
+        >>> s["statements"], s["entities_by_type"]["Company"], s["valid_from"], s["valid_to"]
+        (14, 3, datetime.date(2022, 1, 1), datetime.date(2025, 12, 31))
+        """
+    def to_json(self, base_dir: os.PathLike | str | bytes = '.') -> str:
+        """
+        The canonical JSON text of the graph; its schema path is written relative to `base_dir`.
+        """
+    @property
+    def schema(self) -> Schema | None:
+        """
+        The schema the graph is typed by (a Schema), or None before the first load.
+        """
+class NameMatch:
+    """
+    An entity found by ``search``, with the name that matched and how well.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def entity(self) -> Entity:
+        """
+        The entity.
+        """
+    @property
+    def kind(self) -> str:
+        """
+        'exact', 'prefix', 'word_prefix' or 'fuzzy'.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The name or alias that matched, folded (lower case, no accents).
+        """
+    @property
+    def score(self) -> float:
+        """
+        1 for an exact match, lower for looser ones, in (0, 1].
+        """
+class Path:
+    """
+    A path between two entities: the entities from start to end, and the hops between them, each
+    with the statement that justifies it. ``len(path)`` is the number of hops; iterating gives the
+    hops.
+    
+    Examples
+    --------
+    >>> g = aikg.load("tests/data/tiny.json")
+    >>> path = g.shortest_path("model/r1", "country/cn")
+    >>> path
+    <Path model/r1 <-[develops]- org/deepseek -[located_in]-> country/cn>
+    >>> len(path), [s.id for s in path.statements], [src.id for src in path.hops[0].sources]
+    (2, ['st/6', 'st/14'], ['src/wire', 'src/letter'])
+    """
+    def __iter__(self) -> collections.abc.Iterator[Hop]:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def cost(self) -> float:
+        """
+        The number of hops, or the sum of the weights.
+        """
+    @property
+    def entities(self) -> list[Entity]:
+        """
+        The entities from the start to the end, one more than hops.
+        """
+    @property
+    def hops(self) -> list[Hop]:
+        """
+        The hops; hops[i] leads from entities[i] to entities[i + 1].
+        """
+    @property
+    def statements(self) -> list[Statement]:
+        """
+        The statement of each hop.
+        """
+class Result:
+    """
+    The rows a query returns. Iterating gives one tuple per row; values are Entity, Statement,
+    TimePoint, Quantity, Text, str, int, float, bool, None or lists of them. ``to_pandas()`` and
+    ``to_arrow()`` give tables of plain values.
+    
+    Examples
+    --------
+    >>> g = aikg.load("tests/data/tiny.json")
+    >>> result = g.query("MATCH (o)-[:develops]->(c:Chip) RETURN o.name AS developer, c.name AS chip")
+    >>> result.columns, len(result)
+    (['developer', 'chip'], 2)
+    >>> list(result)
+    [('Nvidia', 'H100'), ('Nvidia', 'H100')]
+    >>> print(result)
+    developer  chip
+    ---------  ----
+    Nvidia     H100
+    Nvidia     H100
+    (2 rows)
+    <BLANKLINE>
+    """
+    def __getitem__(self, index: typing.SupportsInt | typing.SupportsIndex) -> tuple[typing.Any, ...]:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[tuple[typing.Any, ...]]:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        ...
+    def _plain_columns(self) -> list[list[typing.Any]]:
+        """
+        The values column by column, plain: entities and statements by id, times as text, values as their amount, text, date text or truth value.
+        """
+    def _repr_html_(self) -> str:
+        ...
+    def _text_rows(self, limit: typing.SupportsInt | typing.SupportsIndex) -> list[list[str]]:
+        """
+        The first `limit` rows as the texts tables show.
+        """
+    def to_arrow(self) -> typing.Any:
+        """
+        The rows as a pyarrow.Table of the same plain values as ``to_pandas``.
+        """
+    def to_csv(self) -> str:
+        """
+        The rows as RFC 4180 CSV text, with a header line.
+        """
+    def to_dicts(self) -> list[dict[str, typing.Any]]:
+        """
+        Every row as a dict, column name to value.
+        """
+    def to_json(self) -> str:
+        """
+        The rows as a JSON array of objects.
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        The rows as a pandas.DataFrame of plain values: entities and statements by id, times as text,
+        values of value nodes as their amount, text, date or truth value; lists stay lists.
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g.query("MATCH (m)-[s:users]->(v) RETURN m, v.amount AS users, s.valid AS valid").to_pandas()
+                  m       users valid
+        0  model/r1  97000000.0  2025
+        """
+    @property
+    def columns(self) -> list[str]:
+        """
+        The column names.
+        """
+    @property
+    def rows(self) -> list[tuple[typing.Any, ...]]:
+        """
+        Every row, as a list of tuples.
+        """
+class TimelineEntry:
+    """
+    A statement of a Timeline and the label of its group.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def group(self) -> str:
+        """
+        "2024", "2024-Q2", "2024-03" by the grouping, the statement's own coarser period when it does
+        not fit in one group ("2020s", "2023..2025"), or "" when ungrouped or undated.
+        """
+    @property
+    def statement(self) -> Statement:
+        ...
+class Timeline:
+    """
+    The statements of a view in a date range, ordered by their first possible day, then by their
+    last (the more precise first); see View.timeline. Iterates over TimelineEntry objects.
+    """
+    def __getitem__(self, index: typing.SupportsInt | typing.SupportsIndex) -> TimelineEntry:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[TimelineEntry]:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def _records(self) -> list[dict[str, typing.Any]]:
+        """
+        The entries as dicts of plain values (the statements_frame columns, and ``group``).
+        """
+    def _repr_html_(self) -> str:
+        ...
+    def plot(self, *, ax: typing.Any = None) -> typing.Any:
+        """
+        Draws the timeline with matplotlib (imported on first use): one marker per statement on a time
+        axis, intervals and imprecise periods as bars, coloured by modality. Returns the Axes.
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        One row per entry as a pandas.DataFrame (pandas is imported on first use).
+        """
+    @property
+    def grouping(self) -> str:
+        """
+        'none', 'year', 'quarter' or 'month'.
+        """
+    @property
+    def statements(self) -> list[Statement]:
+        """
+        The statements, in timeline order.
+        """
+class SeriesPoint:
+    """
+    A value of a Series, with the growth derived from the previous one.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def derived_growth(self) -> float | None:
+        """
+        Growth in percent from the previous point of the same unit and precision, from the absolute
+        values (amounts given exactly or approximately only), or None.
+        """
+    @property
+    def growth_consistent(self) -> bool | None:
+        """
+        Whether the stated growth agrees with the derived one (within 1 point), or None.
+        """
+    @property
+    def previous(self) -> Statement | None:
+        ...
+    @property
+    def quantity(self) -> Quantity:
+        """
+        As stated: the unit labelled, never converted.
+        """
+    @property
+    def stated_growth(self) -> Statement | None:
+        """
+        A growth statement for the same subject and an overlapping period, or None.
+        """
+    @property
+    def statement(self) -> Statement:
+        ...
+class Series:
+    """
+    One subject's values of one metric over time (see View.series): dated points in time order,
+    then undated ones. Iterates over SeriesPoint objects.
+    """
+    def __getitem__(self, index: typing.SupportsInt | typing.SupportsIndex) -> SeriesPoint:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[SeriesPoint]:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def _records(self) -> list[dict[str, typing.Any]]:
+        """
+        The points as dicts of plain values (statements_frame columns, and the growth fields).
+        """
+    def _repr_html_(self) -> str:
+        ...
+    def plot(self, *, ax: typing.Any = None) -> typing.Any:
+        """
+        Plots the amounts over time with matplotlib (imported on first use); bounds are shown by the
+        marker (``at_least`` ▲, ``at_most`` ▼, ``about`` ◇, exact ●) and ranges as error bars.
+        Returns the Axes.
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        One row per entry as a pandas.DataFrame (pandas is imported on first use).
+        """
+    @property
+    def metric(self) -> str:
+        ...
+    @property
+    def subject(self) -> Entity:
+        ...
+    @property
+    def units(self) -> list[str]:
+        """
+        The units that occur, in order of first use.
+        """
+class SeriesComparison:
+    """
+    Several series compared side by side (see View.compare_series). Iterates over Series objects.
+    """
+    def __getitem__(self, index: typing.SupportsInt | typing.SupportsIndex) -> Series:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[Series]:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def _records(self) -> list[dict[str, typing.Any]]:
+        """
+        The points of every series, one after the other.
+        """
+    def _repr_html_(self) -> str:
+        ...
+    def plot(self, *, ax: typing.Any = None) -> typing.Any:
+        """
+        Plots every series on one Axes, which it returns.
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        One row per entry as a pandas.DataFrame (pandas is imported on first use).
+        """
+class Conflict:
+    """
+    Statements about the same subject, predicate and period whose values cannot all be true.
+    ``current`` is the one from the most recently published source (None when publication dates
+    cannot order them); the others stay in the graph.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def current(self) -> Statement | None:
+        ...
+    @property
+    def statements(self) -> list[Statement]:
+        ...
+class Conflicts:
+    """
+    The conflicts of a view (see View.conflicts).
+    """
+    def __getitem__(self, index: typing.SupportsInt | typing.SupportsIndex) -> Conflict:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[Conflict]:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def _records(self) -> list[dict[str, typing.Any]]:
+        """
+        One dict per statement of each conflict, with ``conflict`` (its number) and ``current``.
+        """
+    def _repr_html_(self) -> str:
+        ...
+    def to_pandas(self) -> typing.Any:
+        """
+        One row per entry as a pandas.DataFrame (pandas is imported on first use).
+        """
+class Change:
+    """
+    A statement that became known: ``kind`` is "added" (about something not claimed before) or
+    "changed" (a new figure for what ``previous`` gave a value to).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def kind(self) -> str:
+        ...
+    @property
+    def previous(self) -> Statement | None:
+        ...
+    @property
+    def statement(self) -> Statement:
+        ...
+class Changes:
+    """
+    What became known between two dates (see View.changes).
+    """
+    def __getitem__(self, index: typing.SupportsInt | typing.SupportsIndex) -> Change:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[Change]:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def _records(self) -> list[dict[str, typing.Any]]:
+        """
+        One dict per change: the statements_frame columns, ``change`` and ``previous`` (an id).
+        """
+    def _repr_html_(self) -> str:
+        ...
+    def to_pandas(self) -> typing.Any:
+        """
+        One row per entry as a pandas.DataFrame (pandas is imported on first use).
+        """
+    @property
+    def after(self) -> str:
+        ...
+    @property
+    def before(self) -> str:
+        ...
+def load(*args: os.PathLike | str | bytes) -> Graph:
+    """
+    Loads graph files into a new Graph, as one batch (see ``Graph.load``).
+    
+    Parameters
+    ----------
+    *paths : str or os.PathLike
+        Graph files (docs/json-format.md); the schema is the one the first file names.
+    
+    Returns
+    -------
+    Graph
+    
+    Raises
+    ------
+    FileNotFoundError
+        When a file does not exist.
+    ValidationError
+        When a file breaks the format or the schema, with every problem in ``diagnostics``.
+    
+    Examples
+    --------
+    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g.entity("DeepSeek").id
+    'org/deepseek'
+    """
+__version__: str = '0.1.0'

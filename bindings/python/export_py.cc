@@ -1,0 +1,218 @@
+// bindings/python/export_py.cc: a view as records, networkx graphs and pandas frames.
+//
+// The records are built here in one pass over the view; the pure-Python module aikg._interop
+// turns them into networkx or pandas objects, importing those packages only when asked.
+
+#include <string>
+#include <vector>
+
+#include "aikg_py.h"
+
+namespace aikg::python {
+namespace {
+
+constexpr const char* kEntityFields[] = {"id", "type", "name", "description", "aliases"};
+
+py::object Text(std::string_view text) { return py::str(text.data(), text.size()); }
+py::object TextOrNone(std::string_view text) { return text.empty() ? py::object(py::none()) : Text(text); }
+py::object TimeOrNone(const TimePoint& point) {
+  return point.is_set() ? py::object(py::str(point.ToString())) : py::object(py::none());
+}
+
+py::dict EntityRecord(const Entity& entity) {
+  py::dict record;
+  record["id"] = Text(entity.id());
+  record["type"] = Text(entity.type_name());
+  record["name"] = Text(entity.name());
+  record["description"] = TextOrNone(entity.description());
+  py::list aliases;
+  for (const Alias& alias : entity.aliases()) aliases.append(Text(alias.name));
+  record["aliases"] = aliases;
+  for (const Attribute& attribute : entity.attributes()) {
+    std::string key(attribute.name);
+    for (const char* field : kEntityFields) {
+      if (key == field) key = "attribute:" + key;  // never hide a core field
+    }
+    const auto* time = std::get_if<TimePoint>(&attribute.value);
+    record[py::str(key)] = time != nullptr ? py::object(py::str(time->ToString())) : AttributeToPython(attribute.value);
+  }
+  return record;
+}
+
+}  // namespace
+
+py::dict StatementRecord(const Graph& graph, const Statement& statement) {
+  py::dict record;
+  record["id"] = Text(statement.id());
+  record["subject"] = Text(statement.subject().id());
+  record["predicate"] = Text(statement.predicate_name());
+  record["kind"] = Text(RangeKindName(statement.kind()));
+  std::optional<Entity> object = statement.object();
+  record["object"] = object ? Text(object->id()) : py::none();
+  std::optional<Quantity> quantity = statement.quantity();
+  record["amount"] = quantity ? py::object(py::float_(quantity->amount)) : py::none();
+  record["unit"] = quantity ? Text(quantity->unit) : py::none();
+  record["bound"] = quantity ? Text(BoundName(quantity->bound)) : py::none();
+  record["lower"] = quantity && quantity->lower ? py::object(py::float_(*quantity->lower)) : py::none();
+  record["upper"] = quantity && quantity->upper ? py::object(py::float_(*quantity->upper)) : py::none();
+  std::optional<aikg::Text> text = statement.text();
+  record["text"] = text ? Text(text->text) : py::none();
+  record["lang"] = text ? TextOrNone(text->lang) : py::none();
+  std::optional<TimePoint> date = statement.date();
+  record["date"] = date ? TimeOrNone(*date) : py::none();
+  std::optional<bool> boolean = statement.boolean();
+  record["boolean"] = boolean ? py::object(py::bool_(*boolean)) : py::none();
+  ValidTime valid = statement.valid();
+  if (!valid.is_set()) {
+    record["valid"] = py::none();
+  } else if (valid.is_point()) {
+    record["valid"] = valid.from.ToString();
+  } else {
+    record["valid"] = valid.from.ToString() + ".." + valid.to.ToString();
+  }
+  record["valid_from"] = TimeOrNone(valid.from);
+  record["valid_to"] = TimeOrNone(valid.to);
+  record["valid_start"] = valid.from.is_set() ? py::object(DayToPython(valid.from.first_day())) : py::none();
+  record["valid_end"] = valid.to.is_set() ? py::object(DayToPython(valid.to.last_day())) : py::none();
+  record["period"] = TimeOrNone(statement.period());
+  record["modality"] = Text(ModalityName(statement.modality()));
+  py::list sources, locators;
+  for (const Citation& citation : statement.citations()) {
+    sources.append(Text(graph.source(citation.source).id()));
+    locators.append(TextOrNone(citation.locator));
+  }
+  record["sources"] = sources;
+  record["locators"] = locators;
+  record["confidence"] = statement.confidence() ? py::object(py::float_(*statement.confidence())) : py::none();
+  py::dict qualifiers;
+  for (const Qualifier& qualifier : statement.qualifiers()) qualifiers[Text(qualifier.key)] = Text(qualifier.value);
+  record["qualifiers"] = qualifiers;
+  return record;
+}
+
+namespace {
+
+using Records = py::typing::List<py::typing::Dict<py::str, py::object>>;
+
+}  // namespace
+
+py::object CallHelper(const char* module_name, const char* name, py::args args, py::kwargs kwargs) {
+  py::module_ helpers = py::module_::import((std::string("aikg.") + module_name).c_str());
+  return helpers.attr(name)(*args, **kwargs);
+}
+
+void RegisterExport(py::module_& m) {
+  ViewClass view_class = GetViewClass(m);
+  view_class
+      .def(
+          "_entity_records",
+          [](const ViewHandle& self) {
+            ReadLock lock(*self.owner());
+            std::shared_ptr<const View> view = self.ResolveOrThrow();
+            Records records;
+            for (EntityIndex i = 0; i < view->entities().size(); ++i) {
+              if (view->Contains(i)) records.append(EntityRecord(self.graph().entity(i)));
+            }
+            return records;
+          },
+          "The entities of the view as dicts of plain values (times as text), attributes flattened.")
+      .def(
+          "_statement_records",
+          [](const ViewHandle& self) {
+            ReadLock lock(*self.owner());
+            std::shared_ptr<const View> view = self.ResolveOrThrow();
+            Records records;
+            for (StatementIndex i = 0; i < view->statements().size(); ++i) {
+              if (view->ContainsStatement(i)) records.append(StatementRecord(self.graph(), self.graph().statement(i)));
+            }
+            return records;
+          },
+          "The statements of the view as dicts of plain values, the columns of ``statements_frame``.")
+      .def(
+          "to_networkx",
+          [](py::object self, bool values) {
+            return CallHelper("_interop", "to_networkx", py::make_tuple(self), py::dict(py::arg("values") = values));
+          },
+          py::kw_only(), py::arg("values") = true, R"doc(
+The view as a networkx.MultiDiGraph (networkx is imported on first use).
+
+Nodes are entity ids, with the entity's ``type``, ``name``, ``description``, ``aliases`` (list of
+names) and every attribute (times as text). Edges are the entity-to-entity statements, keyed by
+statement id, so parallel statements stay separate edges; each carries the statement's fields
+(``id``, ``predicate``, ``modality``, ``valid``, ``valid_from``, ``valid_to``, ``valid_start``,
+``valid_end``, ``period``, ``sources``, ``locators``, ``confidence``, ``qualifiers``).
+
+Parameters
+----------
+values : bool
+    Also attach each entity's value statements to its node, as a list of statement dicts
+    under ``"values"``.
+
+Examples
+--------
+>>> nxg = aikg.load("tests/data/tiny.json").to_networkx()
+>>> sorted(nxg["org/nvidia"]["chip/h100"])
+['st/1', 'st/12']
+>>> nxg.edges["org/nvidia", "chip/h100", "st/12"]["modality"], nxg.nodes["org/alibaba"]["ticker"]
+('claim', 'BABA')
+)doc")
+      .def(
+          "statements_frame",
+          [](py::object self) { return CallHelper("_interop", "statements_frame", py::make_tuple(self)); }, R"doc(
+The statements of the view as a pandas.DataFrame, one row per statement (edges and values).
+
+Columns: ``id``, ``subject``, ``predicate``, ``kind``, ``object`` (edges); ``amount``,
+``unit``, ``bound``, ``lower``, ``upper``, ``text``, ``lang``, ``date``, ``boolean`` (values);
+``valid`` (text), ``valid_from``, ``valid_to`` (text), ``valid_start``, ``valid_end`` (first
+and last day, datetime64), ``period``, ``modality``, ``sources`` and ``locators`` (lists),
+``confidence``, ``qualifiers`` (dict).
+
+Examples
+--------
+>>> df = aikg.load("tests/data/tiny.json").statements_frame()
+>>> df.loc[df.id == "st/5", ["subject", "amount", "unit", "bound"]].values.tolist()
+[['model/r1', 97000000.0, 'users', 'at_least']]
+)doc")
+      .def(
+          "draw",
+          [](py::object self, const std::string& engine, int max_entities) {
+            return CallHelper("_plots", "draw", py::make_tuple(self),
+                              py::dict(py::arg("engine") = engine, py::arg("max_entities") = max_entities));
+          },
+          py::kw_only(), py::arg("engine") = "auto", py::arg("max_entities") = 200, R"doc(
+A drawing of the view's entities and edge statements that shows inline in a notebook, offline.
+
+Parameters
+----------
+engine : {"auto", "dot", "builtin"}
+    "dot" lays the graph out with Graphviz ``dot`` (which must be on PATH); "builtin" draws a
+    circular layout itself, with no dependency; "auto" uses dot when it is there.
+max_entities : int
+    Refuses (ValidationError) views with more entities: draw a smaller view (``ego``, ``view``).
+
+Returns
+-------
+aikg.Drawing
+    Has ``svg`` (the SVG text), ``_repr_svg_`` and ``_repr_html_``.
+
+Examples
+--------
+>>> d = aikg.load("tests/data/tiny.json").ego("org/nvidia").draw(engine="builtin")
+>>> "Nvidia" in d.svg
+True
+)doc")
+      .def(
+          "entities_frame",
+          [](py::object self) { return CallHelper("_interop", "entities_frame", py::make_tuple(self)); }, R"doc(
+The entities of the view as a pandas.DataFrame: ``id``, ``type``, ``name``, ``description``,
+``aliases`` (list of names), then one column per attribute (times as text).
+
+Examples
+--------
+>>> df = aikg.load("tests/data/tiny.json").entities_frame()
+>>> df.set_index("id").loc["org/alibaba", "employees"]
+np.float64(204891.0)
+)doc");
+}
+
+}  // namespace aikg::python

@@ -1,0 +1,286 @@
+// bindings/python/graph_py.cc: Graph (loading, saving, the schema, the summary) and aikg.load.
+
+#include <pybind11/stl/filesystem.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "aikg_py.h"
+
+namespace aikg::python {
+namespace {
+
+using GraphClass = py::class_<GraphHandle, ViewHandle, std::shared_ptr<GraphHandle>>;
+
+using PathArgs = py::Args<std::filesystem::path>;
+
+// The files of `*paths`; FileNotFoundError for one that does not exist (rather than a
+// ValidationError "cannot read the file"), as Python's own file functions do.
+std::vector<std::filesystem::path> Paths(const PathArgs& args) {
+  std::vector<std::filesystem::path> paths;
+  for (py::handle arg : args) {
+    std::filesystem::path path = py::cast<std::filesystem::path>(arg);
+    std::error_code error;
+    if (!std::filesystem::exists(path, error)) {
+      PyErr_SetObject(PyExc_FileNotFoundError,
+                      py::make_tuple(ENOENT, std::strerror(ENOENT), path.string()).ptr());
+      throw py::error_already_set();
+    }
+    paths.push_back(std::move(path));
+  }
+  return paths;
+}
+
+// Applies `change` to the graph with the GIL released and the lock held exclusively; raises
+// its error once both are back to normal.
+template <typename Change>
+void Write(GraphHandle& self, Change change) {
+  std::vector<Diagnostic> diagnostics;
+  absl::Status status;
+  {
+    py::gil_scoped_release nogil;
+    std::unique_lock<std::shared_mutex> lock(self.owner()->mutex());
+    status = change(self.owner()->mutable_graph(), diagnostics);
+    if (status.ok()) self.owner()->MarkChanged();
+  }
+  ThrowIfError(status, &diagnostics);
+}
+
+void LoadFiles(GraphHandle& self, const PathArgs& args) {
+  std::vector<std::filesystem::path> paths = Paths(args);
+  Write(self, [&paths](Graph& graph, std::vector<Diagnostic>& diagnostics) {
+    return LoadJsonFiles(graph, paths, &diagnostics);
+  });
+}
+
+std::shared_ptr<GraphHandle> NewGraph(const std::optional<std::filesystem::path>& schema_path) {
+  if (!schema_path) return std::make_shared<GraphHandle>(std::make_shared<SharedGraph>());
+  std::vector<Diagnostic> diagnostics;
+  absl::StatusOr<Schema> schema;
+  {
+    py::gil_scoped_release nogil;
+    schema = Schema::LoadFile(*schema_path, &diagnostics);
+  }
+  if (!schema.ok()) ThrowStatus(schema.status(), &diagnostics);
+  Graph graph(std::make_shared<const Schema>(*std::move(schema)));
+  return std::make_shared<GraphHandle>(std::make_shared<SharedGraph>(std::move(graph)));
+}
+
+template <typename Map>
+py::dict CountsToDict(const Map& counts) {
+  py::dict dict;
+  for (const auto& [name, count] : counts) dict[py::str(name)] = count;
+  return dict;
+}
+
+std::string GraphRepr(const GraphHandle& self) {
+  ReadLock lock(*self.owner());
+  const Graph& graph = self.graph();
+  std::string schema = graph.schema() ? " '" + graph.schema()->name() + "'" : "";
+  return "<aikg.Graph" + schema + ": " + std::to_string(graph.entity_count()) + " entities, " +
+         std::to_string(graph.statement_count()) + " statements, " + std::to_string(graph.source_count()) +
+         " sources>";
+}
+
+}  // namespace
+
+void RegisterGraph(py::module_& m) {
+  GraphClass(m, "Graph", R"doc(
+A typed, sourced, time-aware graph of claims.
+
+Entities are the nodes; statements linking two entities are its edges (parallel edges are
+normal: the same relation read in two sources is two statements); value statements hang off
+their subject. A Graph is also the View of everything it holds, so it has the whole reading
+API of View (lookups, neighbours, paths, algorithms, queries, exports).
+
+Parameters
+----------
+schema : str or os.PathLike, optional
+    A schema file to type the graph by; without one, the first load sets it.
+
+Notes
+-----
+Loads, saves, queries and algorithms release the GIL. Several threads may read a graph at
+once; a load waits for the readers, and they for it.
+
+Examples
+--------
+>>> g = aikg.load("tests/data/tiny.json")
+>>> g
+<aikg.Graph 'tiny': 7 entities, 14 statements, 2 sources>
+>>> g.entity_count, g.statement_count, g.edge_count, g.source_count
+(7, 14, 7, 2)
+)doc")
+      .def(py::init(&NewGraph), py::arg("schema") = py::none())
+      .def("load", &LoadFiles, R"doc(
+Loads graph files into this graph, all as one batch.
+
+Every problem of every file is reported at once, and if there is any, the graph is left as it
+was. Files that define the same id identically merge; different definitions clash. When the
+graph has no schema yet, the schema named by the first file is loaded.
+
+Parameters
+----------
+*paths : str or os.PathLike
+    Graph files (docs/json-format.md).
+
+Raises
+------
+FileNotFoundError
+    When a file does not exist.
+ValidationError
+    When a file breaks the format or the schema; ``diagnostics`` lists every problem with
+    its file, line, column and JSON pointer.
+
+Examples
+--------
+>>> g = aikg.Graph()
+>>> g.load("tests/data/tiny.json")
+>>> g.entity_count
+7
+)doc")
+      .def(
+          "load_string",
+          [](GraphHandle& self, const std::string& text, const std::string& file_name,
+             const std::filesystem::path& base_dir) {
+            Write(self, [&](Graph& graph, std::vector<Diagnostic>& diagnostics) {
+              return LoadJsonString(graph, text, file_name, base_dir, &diagnostics);
+            });
+          },
+          py::arg("text"), py::kw_only(), py::arg("file_name") = "<string>", py::arg("base_dir") = ".", R"doc(
+Loads one graph document held in a string, as ``load`` does a file.
+
+Parameters
+----------
+text : str
+    The JSON document.
+file_name : str
+    The name diagnostics give the document.
+base_dir : str or os.PathLike
+    Where the document's schema path is resolved from.
+)doc")
+      .def(
+          "save",
+          [](const GraphHandle& self, const std::filesystem::path& path) {
+            absl::Status status;
+            {
+              py::gil_scoped_release nogil;
+              std::shared_lock<std::shared_mutex> lock(self.owner()->mutex());
+              status = SaveJsonFile(self.graph(), path);
+            }
+            ThrowIfError(status);
+          },
+          py::arg("path"), R"doc(
+Writes the graph to `path` in the canonical JSON layout, atomically (a temporary file renamed
+over the target). save → load → save gives byte-identical files.
+
+Raises
+------
+Error
+    When the file cannot be written, or the graph has no schema file to refer to.
+)doc")
+      .def(
+          "to_json",
+          [](const GraphHandle& self, const std::filesystem::path& base_dir) {
+            absl::StatusOr<std::string> json;
+            {
+              py::gil_scoped_release nogil;
+              std::shared_lock<std::shared_mutex> lock(self.owner()->mutex());
+              json = ToJsonString(self.graph(), base_dir);
+            }
+            if (!json.ok()) ThrowStatus(json.status());
+            return *std::move(json);
+          },
+          py::arg("base_dir") = ".", R"doc(
+The canonical JSON text of the graph; its schema path is written relative to `base_dir`.
+)doc")
+      .def_property_readonly(
+          "schema",
+          [](const GraphHandle& self) -> std::optional<SchemaHandle> {
+            ReadLock lock(*self.owner());
+            std::shared_ptr<const Schema> schema = self.graph().shared_schema();
+            if (schema == nullptr) return std::nullopt;
+            return SchemaHandle{std::move(schema)};
+          },
+          "The schema the graph is typed by (a Schema), or None before the first load.")
+      .def(
+          "summary",
+          [](const GraphHandle& self) {
+            GraphSummary summary;
+            {
+              ReadLock lock(*self.owner());
+              py::gil_scoped_release nogil;
+              summary = Summarize(self.graph());
+            }
+            py::typing::Dict<py::str, py::object> result;
+            result["entities"] = summary.entities;
+            result["statements"] = summary.statements;
+            result["sources"] = summary.sources;
+            result["edges"] = summary.edges;
+            result["entities_by_type"] = CountsToDict(summary.entities_by_type);
+            result["statements_by_predicate"] = CountsToDict(summary.statements_by_predicate);
+            result["statements_by_modality"] = CountsToDict(summary.statements_by_modality);
+            result["sources_by_kind"] = CountsToDict(summary.sources_by_kind);
+            result["valid_from"] = summary.valid_from ? py::object(DayToPython(*summary.valid_from)) : py::none();
+            result["valid_to"] = summary.valid_to ? py::object(DayToPython(*summary.valid_to)) : py::none();
+            return result;
+          },
+          R"doc(
+What the graph holds, in numbers.
+
+Returns
+-------
+dict
+    ``entities``, ``statements``, ``sources``, ``edges`` (counts);
+    ``entities_by_type``, ``statements_by_predicate``, ``statements_by_modality``,
+    ``sources_by_kind`` (name → count); ``valid_from``, ``valid_to`` (datetime.date: the
+    span the statements' valid times cover, or None).
+
+Examples
+--------
+>>> s = aikg.load("tests/data/tiny.json").summary()
+>>> s["statements"], s["entities_by_type"]["Company"], s["valid_from"], s["valid_to"]
+(14, 3, datetime.date(2022, 1, 1), datetime.date(2025, 12, 31))
+)doc")
+      .def("__repr__", &GraphRepr)
+      .def("_repr_html_", ReprHtml("graph_html"));
+
+  m.def(
+      "load",
+      [](const PathArgs& paths) {
+        std::shared_ptr<GraphHandle> graph = NewGraph(std::nullopt);
+        LoadFiles(*graph, paths);
+        return graph;
+      },
+      R"doc(
+Loads graph files into a new Graph, as one batch (see ``Graph.load``).
+
+Parameters
+----------
+*paths : str or os.PathLike
+    Graph files (docs/json-format.md); the schema is the one the first file names.
+
+Returns
+-------
+Graph
+
+Raises
+------
+FileNotFoundError
+    When a file does not exist.
+ValidationError
+    When a file breaks the format or the schema, with every problem in ``diagnostics``.
+
+Examples
+--------
+>>> g = aikg.load("tests/data/tiny.json")
+>>> g.entity("DeepSeek").id
+'org/deepseek'
+)doc");
+}
+
+}  // namespace aikg::python

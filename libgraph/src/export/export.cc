@@ -1,0 +1,230 @@
+// Export entry points and what the writers share (scope, times, escapes).
+
+#include "aikg/export.h"
+
+#include <cstdio>
+#include <string>
+#include <utility>
+
+#include <rapidjson/internal/dtoa.h>
+
+#include "export/export_internal.h"
+#include "internal/atomic_file.h"
+#include "internal/cat.h"
+
+namespace aikg {
+namespace internal {
+
+ExportScope::ExportScope(const View& view) : view(view), data(view.graph().data()) {
+  if (view.statement_count() == data.statements.size()) {
+    sources.reserve(data.sources.size());
+    for (SourceIndex s = 0; s < data.sources.size(); ++s) sources.push_back(s);
+    return;
+  }
+  std::vector<bool> cited(data.sources.size(), false);
+  for (StatementIndex s = 0; s < data.statements.size(); ++s) {
+    if (!view.ContainsStatement(s)) continue;
+    for (const Citation& citation : data.CitationsOf(data.statements[s])) {
+      // A relay is published no earlier than what it relays: the chain explains known-at
+      // views, so it goes along. Chains are acyclic (checked on load).
+      for (SourceIndex source = citation.source; source != kNoIndex && !cited[source];
+           source = data.sources[source].via) {
+        cited[source] = true;
+      }
+    }
+  }
+  for (SourceIndex s = 0; s < data.sources.size(); ++s) {
+    if (cited[s]) sources.push_back(s);
+  }
+}
+
+void ExportScope::NumberStatements() {
+  order.assign(data.statements.size(), 0);
+  uint32_t next = 0;
+  for (StatementIndex s = 0; s < data.statements.size(); ++s) {
+    if (view.ContainsStatement(s)) order[s] = next++;
+  }
+}
+
+std::string ValidText(const ValidTime& valid) {
+  if (!valid.is_set()) return "";
+  if (valid.is_point()) return valid.from.ToString();
+  return Cat(valid.from.ToString(), "..", valid.to.ToString());
+}
+
+absl::StatusOr<ValidTime> ParseValidText(std::string_view text) {
+  size_t dots = text.find("..");
+  if (dots == std::string_view::npos) {
+    absl::StatusOr<TimePoint> point = TimePoint::Parse(text);
+    if (!point.ok()) return point.status();
+    return ValidTime::At(*point);
+  }
+  ValidTime valid;
+  std::string_view from = text.substr(0, dots), to = text.substr(dots + 2);
+  if (!from.empty()) {
+    absl::StatusOr<TimePoint> point = TimePoint::Parse(from);
+    if (!point.ok()) return point.status();
+    valid.from = *point;
+  }
+  if (!to.empty()) {
+    absl::StatusOr<TimePoint> point = TimePoint::Parse(to);
+    if (!point.ok()) return point.status();
+    valid.to = *point;
+  }
+  if (!valid.is_set()) return absl::InvalidArgumentError("an interval needs a start, an end or both, not '..'");
+  return valid;
+}
+
+bool HasDays(const TimePoint& point) {
+  return point.is_set() && !(point.is_fiscal() && point.fiscal_year_start() == 0);
+}
+
+std::optional<absl::CivilDay> ValidFirstDay(const ValidTime& valid) {
+  if (!HasDays(valid.from)) return std::nullopt;
+  return valid.from.first_day();
+}
+
+std::optional<absl::CivilDay> ValidLastDay(const ValidTime& valid) {
+  if (!HasDays(valid.to)) return std::nullopt;
+  return valid.to.last_day();
+}
+
+std::string DayText(absl::CivilDay day) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(day.year()), day.month(), day.day());
+  return buffer;
+}
+
+std::string NumberText(double value) {
+  if (std::trunc(value) == value && std::fabs(value) < 9007199254740992.0 && !(value == 0 && std::signbit(value))) {
+    return Cat(static_cast<int64_t>(value));
+  }
+  if (!std::isfinite(value)) return std::isnan(value) ? "NaN" : (value > 0 ? "Infinity" : "-Infinity");
+  char buffer[32];
+  char* end = rapidjson::internal::dtoa(value, buffer);
+  return std::string(buffer, end);
+}
+
+void TextOut::Xml(std::string_view text) {
+  size_t plain = 0;  // start of the run not yet written
+  auto flush = [&](size_t end) {
+    if (end > plain) std::fwrite(text.data() + plain, 1, end - plain, stream_);
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    const char* replacement = nullptr;
+    size_t width = 1;
+    switch (c) {
+      case '&': replacement = "&amp;"; break;
+      case '<': replacement = "&lt;"; break;
+      case '>': replacement = "&gt;"; break;
+      case '"': replacement = "&quot;"; break;
+      case '\n': replacement = "&#10;"; break;
+      case '\r': replacement = "&#13;"; break;
+      case '\t': replacement = "&#9;"; break;
+      default:
+        if (c < 0x20) {
+          replacement = "\xEF\xBF\xBD";
+        } else if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+                   (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+          // U+FFFE and U+FFFF are not XML characters either.
+          replacement = "\xEF\xBF\xBD";
+          width = 3;
+        }
+    }
+    if (replacement == nullptr) continue;
+    flush(i);
+    std::fputs(replacement, stream_);
+    i += width - 1;
+    plain = i + 1;
+  }
+  flush(text.size());
+}
+
+void TextOut::Csv(std::string_view text) {
+  bool quote = !text.empty() && (text.front() == ' ' || text.back() == ' ' ||
+                                 text.find_first_of(",\"\r\n") != std::string_view::npos);
+  if (!quote) {
+    *this << text;
+    return;
+  }
+  std::fputc('"', stream_);
+  for (char c : text) {
+    if (c == '"') std::fputc('"', stream_);
+    std::fputc(c, stream_);
+  }
+  std::fputc('"', stream_);
+}
+
+void TextOut::Dot(std::string_view text) {
+  std::fputc('"', stream_);
+  for (char c : text) {
+    switch (c) {
+      case '"': std::fputs("\\\"", stream_); break;
+      case '\\': std::fputs("\\\\", stream_); break;
+      case '\n': std::fputs("\\n", stream_); break;
+      case '\r': break;
+      default: std::fputc(c, stream_);
+    }
+  }
+  std::fputc('"', stream_);
+}
+
+}  // namespace internal
+
+namespace {
+
+struct FormatName {
+  ExportFormat format;
+  std::string_view name;
+};
+
+constexpr FormatName kFormatNames[] = {
+    {ExportFormat::kNodeLink, "node-link"}, {ExportFormat::kJsonGraph, "jgf"},
+    {ExportFormat::kCytoscape, "cytoscape"}, {ExportFormat::kGraphMl, "graphml"},
+    {ExportFormat::kGexf, "gexf"},           {ExportFormat::kDot, "dot"},
+    {ExportFormat::kTimelineJs, "timelinejs"}, {ExportFormat::kCsv, "csv"},
+};
+
+}  // namespace
+
+std::string_view ExportFormatName(ExportFormat format) {
+  for (const FormatName& entry : kFormatNames) {
+    if (entry.format == format) return entry.name;
+  }
+  return "";
+}
+
+absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name) {
+  std::string known;
+  for (const FormatName& entry : kFormatNames) {
+    if (entry.name == name) return entry.format;
+    known += internal::Cat(known.empty() ? "" : ", ", entry.name);
+  }
+  return absl::InvalidArgumentError(internal::Cat("unknown export format '", name, "' (expected ", known, ")"));
+}
+
+absl::Status Export(const View& view, ExportFormat format, const std::filesystem::path& out,
+                    const ExportOptions& options) {
+  if (view.graph().schema() == nullptr) {
+    return absl::FailedPreconditionError("the graph has no schema: nothing to export");
+  }
+  if (format == ExportFormat::kCsv) return internal::WriteCsvDirectory(view, options, out);
+
+  absl::StatusOr<internal::AtomicFile> file = internal::AtomicFile::Create(out);
+  if (!file.ok()) return file.status();
+  internal::ExportScope scope(view);
+  switch (format) {
+    case ExportFormat::kNodeLink: internal::WriteNodeLink(scope, options, file->stream()); break;
+    case ExportFormat::kJsonGraph: internal::WriteJsonGraph(scope, options, file->stream()); break;
+    case ExportFormat::kCytoscape: internal::WriteCytoscape(scope, options, file->stream()); break;
+    case ExportFormat::kGraphMl: internal::WriteGraphMl(scope, options, file->stream()); break;
+    case ExportFormat::kGexf: internal::WriteGexf(scope, options, file->stream()); break;
+    case ExportFormat::kDot: internal::WriteDot(scope, options, file->stream()); break;
+    case ExportFormat::kTimelineJs: internal::WriteTimelineJs(scope, options, file->stream()); break;
+    case ExportFormat::kCsv: break;
+  }
+  return file->Commit();
+}
+
+}  // namespace aikg

@@ -1,0 +1,143 @@
+// Helpers shared by the export and import tests: scratch directories, listing them, and a
+// field-by-field comparison of two graphs.
+
+#ifndef AIKG_TESTS_EXPORT_EXPORT_SUPPORT_H_
+#define AIKG_TESTS_EXPORT_EXPORT_SUPPORT_H_
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "aikg/aikg.h"
+#include "aikg/export.h"
+#include "gtest/gtest.h"
+#include "test_support.h"
+
+namespace aikg::testing {
+
+// A fresh, empty directory under the test temp dir, private to this process (ctest runs each
+// test in its own process, and several builds may run the suite at once).
+inline std::filesystem::path ScratchDir(const std::string& name) {
+  std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) / ("aikg_export_" + std::to_string(getpid()) + "_" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// Every file under `dir`, relative to it, sorted.
+inline std::vector<std::string> ListFiles(const std::filesystem::path& dir) {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) files.push_back(std::filesystem::relative(entry.path(), dir).generic_string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The file name the tests give each format's output.
+inline std::string OutputName(ExportFormat format) {
+  switch (format) {
+    case ExportFormat::kNodeLink: return "graph.node-link.json";
+    case ExportFormat::kJsonGraph: return "graph.jgf.json";
+    case ExportFormat::kCytoscape: return "graph.cyjs";
+    case ExportFormat::kGraphMl: return "graph.graphml";
+    case ExportFormat::kGexf: return "graph.gexf";
+    case ExportFormat::kDot: return "graph.dot";
+    case ExportFormat::kTimelineJs: return "graph.timeline.json";
+    case ExportFormat::kCsv: return "csv";
+  }
+  return "";
+}
+
+inline constexpr ExportFormat kAllFormats[] = {
+    ExportFormat::kNodeLink, ExportFormat::kJsonGraph, ExportFormat::kCytoscape, ExportFormat::kGraphMl,
+    ExportFormat::kGexf,     ExportFormat::kDot,       ExportFormat::kTimelineJs, ExportFormat::kCsv,
+};
+
+// Everything each graph holds is the same, in the same order: sources, entities, statements,
+// field by field.
+inline void ExpectSameGraph(const Graph& expected, const Graph& actual) {
+  ASSERT_EQ(actual.source_count(), expected.source_count());
+  for (SourceIndex i = 0; i < expected.source_count(); ++i) {
+    Source a = expected.source(i), b = actual.source(i);
+    SCOPED_TRACE(std::string(a.id()));
+    EXPECT_EQ(a.id(), b.id());
+    EXPECT_EQ(a.kind(), b.kind());
+    EXPECT_EQ(a.publisher(), b.publisher());
+    EXPECT_EQ(a.author(), b.author());
+    EXPECT_EQ(a.title(), b.title());
+    EXPECT_EQ(a.language(), b.language());
+    EXPECT_EQ(a.published(), b.published());
+    EXPECT_EQ(a.url(), b.url());
+    EXPECT_EQ(a.via().has_value(), b.via().has_value());
+    if (a.via() && b.via()) EXPECT_EQ(a.via()->id(), b.via()->id());
+  }
+  ASSERT_EQ(actual.entity_count(), expected.entity_count());
+  for (EntityIndex i = 0; i < expected.entity_count(); ++i) {
+    Entity a = expected.entity(i), b = actual.entity(i);
+    SCOPED_TRACE(std::string(a.id()));
+    EXPECT_EQ(a.id(), b.id());
+    EXPECT_EQ(a.type_name(), b.type_name());
+    EXPECT_EQ(a.name(), b.name());
+    EXPECT_EQ(a.description(), b.description());
+    EXPECT_TRUE(std::equal(a.aliases().begin(), a.aliases().end(), b.aliases().begin(), b.aliases().end()));
+    EXPECT_TRUE(
+        std::equal(a.attributes().begin(), a.attributes().end(), b.attributes().begin(), b.attributes().end()));
+  }
+  ASSERT_EQ(actual.statement_count(), expected.statement_count());
+  for (StatementIndex i = 0; i < expected.statement_count(); ++i) {
+    Statement a = expected.statement(i), b = actual.statement(i);
+    SCOPED_TRACE(std::string(a.id()));
+    EXPECT_EQ(a.id(), b.id());
+    EXPECT_EQ(a.subject().id(), b.subject().id());
+    EXPECT_EQ(a.predicate_name(), b.predicate_name());
+    ASSERT_EQ(a.object().has_value(), b.object().has_value());
+    if (a.object()) EXPECT_EQ(a.object()->id(), b.object()->id());
+    EXPECT_EQ(a.quantity(), b.quantity());
+    EXPECT_EQ(a.text(), b.text());
+    EXPECT_EQ(a.date(), b.date());
+    EXPECT_EQ(a.boolean(), b.boolean());
+    EXPECT_EQ(a.valid(), b.valid());
+    EXPECT_EQ(a.period(), b.period());
+    EXPECT_EQ(a.modality(), b.modality());
+    EXPECT_EQ(a.confidence(), b.confidence());
+    ASSERT_EQ(a.citations().size(), b.citations().size());
+    for (size_t c = 0; c < a.citations().size(); ++c) {
+      EXPECT_EQ(expected.source(a.citations()[c].source).id(), actual.source(b.citations()[c].source).id());
+      EXPECT_EQ(a.citations()[c].locator, b.citations()[c].locator);
+    }
+    EXPECT_TRUE(
+        std::equal(a.qualifiers().begin(), a.qualifiers().end(), b.qualifiers().begin(), b.qualifiers().end()));
+  }
+}
+
+// Quotes, markup characters, commas, backslashes, line ends, a control character and text
+// beyond ASCII, in ids, names, descriptions, locators, qualifiers and values.
+inline Graph TrickyGraph() {
+  Graph graph;
+  absl::Status status = LoadString(graph, TinyDocument(R"(
+"sources": [{"id": "src/a&b", "kind": "report", "title": "Title \"quoted\", with comma\nand newline"}],
+"entities": [
+  {"id": "org/q\"uote", "type": "Company", "name": "Q \"quoted\" <b>bold</b> & co, Ltd.",
+   "description": "line one\nline two\ttab \u0001 control", "aliases": [{"name": "北京 Pékin 🚀", "lang": "zh"}]},
+  {"id": "chip/back\\slash", "type": "Chip", "name": "back\\slash"}
+],
+"statements": [
+  {"id": "st/<1>", "subject": "org/q\"uote", "predicate": "develops", "object": "chip/back\\slash", "valid": "2024",
+   "modality": "reported", "sources": [{"source": "src/a&b", "locator": "p. 1, \"intro\""}],
+   "qualifiers": {"note": "a < b & c > d"}},
+  {"id": "st/slogan", "subject": "org/q\"uote", "predicate": "slogan",
+   "value": {"text": "« Vive l'IA » \"now\"\r\n", "lang": "fr"}, "valid": "2024-03", "modality": "claim",
+   "sources": [{"source": "src/a&b"}]}
+])"));
+  EXPECT_TRUE(status.ok()) << status.message();
+  return graph;
+}
+
+}  // namespace aikg::testing
+
+#endif  // AIKG_TESTS_EXPORT_EXPORT_SUPPORT_H_

@@ -1,0 +1,30 @@
+"""Shared fixtures: the small fixture graph of tests/data and the newsletter dataset.
+
+Run after installing the package (``pip install .``); the tests import the installed ``aikg``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import aikg
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+TEST_DATA = REPOSITORY / "tests" / "data"
+TINY = TEST_DATA / "tiny.json"
+INVALID = TEST_DATA / "invalid.json"
+NEWSLETTER = REPOSITORY / "datasets" / "china-ai-2025-09.json"
+
+
+@pytest.fixture(scope="session")
+def tiny() -> aikg.Graph:
+    """tests/data/tiny.json, shared: tests must not load more into it."""
+    return aikg.load(TINY)
+
+
+@pytest.fixture(scope="session")
+def newsletter() -> aikg.Graph:
+    """The September 2025 newsletter dataset, shared: tests must not load more into it."""
+    return aikg.load(NEWSLETTER)

@@ -1,0 +1,187 @@
+"""aikg.load, Graph: loading, merging, saving, the schema, the summary, errors."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+import aikg
+from conftest import INVALID, NEWSLETTER, TEST_DATA, TINY
+
+
+def test_load_counts(tiny: aikg.Graph) -> None:
+    assert (tiny.entity_count, tiny.statement_count, tiny.edge_count, tiny.source_count) == (7, 14, 7, 2)
+
+
+def test_load_accepts_paths_and_strings() -> None:
+    assert aikg.load(str(TINY)).entity_count == aikg.load(TINY).entity_count == 7
+
+
+def test_newsletter_loads_with_its_ontology(newsletter: aikg.Graph) -> None:
+    assert newsletter.schema is not None
+    assert newsletter.schema.name == "ai-industry"
+    assert newsletter.source_count == 5
+    assert newsletter.statement_count >= 150
+    assert newsletter.entity_count >= 60
+
+
+def test_graph_load_merges_more_files(tmp_path: Path) -> None:
+    more = tmp_path / "more.json"
+    more.write_text(
+        json.dumps(
+            {
+                "format": "aikg-graph/1",
+                "schema": str(TEST_DATA / "tiny.schema.json"),
+                "sources": [{"id": "src/more", "kind": "report"}],
+                "entities": [{"id": "chip/ascend", "type": "Chip", "name": "Ascend 910"}],
+                "statements": [
+                    {"id": "st/more", "subject": "org/alibaba", "predicate": "develops", "object": "chip/ascend",
+                     "modality": "claim", "sources": [{"source": "src/more"}]}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    graph = aikg.load(TINY)
+    graph.load(more)
+    assert (graph.entity_count, graph.statement_count, graph.source_count) == (8, 15, 3)
+    assert graph.statement("st/more").object == graph.entity("Ascend 910")
+
+
+def test_empty_graph_then_load() -> None:
+    graph = aikg.Graph()
+    assert graph.schema is None
+    assert graph.entity_count == 0
+    graph.load(TINY)
+    assert graph.entity_count == 7
+
+
+def test_graph_with_a_schema_loads_data_of_that_schema() -> None:
+    graph = aikg.Graph(schema=TEST_DATA / "tiny.schema.json")
+    assert graph.schema is not None and graph.schema.name == "tiny"
+    graph.load(TINY)
+    assert graph.statement_count == 14
+
+
+def test_bad_file_raises_validation_error_with_diagnostics() -> None:
+    with pytest.raises(aikg.ValidationError) as raised:
+        aikg.load(INVALID)
+    error = raised.value
+    assert isinstance(error, aikg.Error) and isinstance(error, ValueError)
+    assert len(error.diagnostics) == 2
+    by_pointer = {d.json_pointer: d for d in error.diagnostics}
+    dangling = by_pointer["/statements/1/subject"]
+    assert dangling.file.endswith("invalid.json")
+    assert dangling.line == 8
+    assert dangling.column is not None and dangling.column > 1
+    assert "org/nowhere" in dangling.message
+    unit = by_pointer["/statements/2/value/unit"]
+    assert unit.line == 9
+    assert "percent" in unit.message
+    assert str(unit).startswith(f"{unit.file}:9:{unit.column}: ")
+    assert (error.line, error.column) == (error.diagnostics[0].line, error.diagnostics[0].column)
+    assert "org/nowhere" in str(error)
+
+
+def test_failed_load_leaves_the_graph_unchanged() -> None:
+    graph = aikg.load(TINY)
+    with pytest.raises(aikg.ValidationError):
+        graph.load(INVALID)
+    assert (graph.entity_count, graph.statement_count) == (7, 14)
+    with pytest.raises(KeyError):
+        graph.entity("model/m")
+
+
+def test_missing_file_raises_file_not_found(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError) as raised:
+        aikg.load(tmp_path / "nowhere.json")
+    assert raised.value.filename == str(tmp_path / "nowhere.json")
+
+
+def test_bad_json_says_where(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n  "format": "aikg-graph/1",\n  "schema": \n}\n', encoding="utf-8")
+    with pytest.raises(aikg.ValidationError) as raised:
+        aikg.load(broken)
+    (diagnostic,) = raised.value.diagnostics
+    assert diagnostic.line == 4
+    assert diagnostic.column == 1
+    assert "invalid JSON" in diagnostic.message
+
+
+def test_load_string(tmp_path: Path) -> None:
+    graph = aikg.Graph()
+    graph.load_string(TINY.read_text(encoding="utf-8"), base_dir=TEST_DATA, file_name="tiny-copy.json")
+    assert graph.statement_count == 14
+    with pytest.raises(aikg.ValidationError) as raised:
+        aikg.Graph().load_string("[]", base_dir=tmp_path, file_name="list.json")
+    assert raised.value.diagnostics[0].file == "list.json"
+
+
+def test_save_round_trip_is_byte_identical(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    aikg.load(TINY).save(first)
+    aikg.load(first).save(second)
+    assert first.read_bytes() == second.read_bytes()
+    schema = json.loads(first.read_text(encoding="utf-8"))["schema"]
+    assert (tmp_path / schema).resolve() == (TEST_DATA / "tiny.schema.json").resolve()
+    assert aikg.load(first).to_json(base_dir=tmp_path) == first.read_text(encoding="utf-8")
+
+
+def test_save_without_a_schema_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(aikg.Error) as raised:
+        aikg.Graph().save(tmp_path / "empty.json")
+    assert not isinstance(raised.value, aikg.ValidationError)
+
+
+def test_summary(tiny: aikg.Graph) -> None:
+    summary = tiny.summary()
+    assert summary["entities"] == 7
+    assert summary["statements"] == 14
+    assert summary["edges"] == 7
+    assert summary["sources"] == 2
+    assert summary["entities_by_type"] == {"AIModel": 1, "Chip": 1, "Company": 3, "Country": 2}
+    assert summary["statements_by_modality"] == {"claim": 3, "forecast": 1, "opinion": 1, "reported": 9}
+    assert summary["statements_by_predicate"]["develops"] == 3
+    assert summary["sources_by_kind"] == {"news_wire": 1, "newsletter": 1}
+    assert summary["valid_from"] == datetime.date(2022, 1, 1)
+    assert summary["valid_to"] == datetime.date(2025, 12, 31)
+
+
+def test_schema(tiny: aikg.Graph) -> None:
+    schema = tiny.schema
+    assert schema is not None
+    assert (schema.name, schema.version) == ("tiny", "1.0.0")
+    assert schema.path is not None and schema.path.endswith("tiny.schema.json")
+    assert schema.entity_types["Company"] == {
+        "parent": "Organization",
+        "description": "",
+        "attributes": {"ticker": "text", "listed": "boolean", "margin": "number"},
+    }
+    assert schema.predicates["competes_with"]["symmetric"] is True
+    assert schema.predicates["users"]["range_kind"] == "quantity"
+    assert schema.predicates["develops"]["range"] == ["Chip", "AIModel"]
+    assert schema.units["CNY"] == {"dimension": "currency", "description": "Chinese yuan"}
+    assert schema.is_a("Company", "Organization") and not schema.is_a("Country", "Organization")
+    with pytest.raises(aikg.ValidationError, match="Startup"):
+        schema.is_a("Startup", "Organization")
+    assert repr(schema) == "<Schema 'tiny' 1.0.0>"
+
+
+def test_repr_and_html(tiny: aikg.Graph) -> None:
+    assert repr(tiny) == "<aikg.Graph 'tiny': 7 entities, 14 statements, 2 sources>"
+    html = tiny._repr_html_()
+    assert "<table>" in html and "<td style='text-align:left'>14</td>" in html
+    assert repr(aikg.Graph()) == "<aikg.Graph: 0 entities, 0 statements, 0 sources>"
+
+
+def test_newsletter_is_a_graph_and_a_view(newsletter: aikg.Graph) -> None:
+    assert isinstance(newsletter, aikg.View)
+    assert NEWSLETTER.exists()
+
+
+def test_version() -> None:
+    assert aikg.__version__.count(".") == 2
