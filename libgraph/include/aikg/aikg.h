@@ -5,6 +5,7 @@
 
 #include "aikg/algorithms.h"
 #include "aikg/diagnostic.h"
+#include "aikg/export.h"
 #include "aikg/graph.h"
 #include "aikg/json.h"
 #include "aikg/model.h"
