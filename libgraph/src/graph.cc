@@ -80,6 +80,19 @@ void GraphData::IndexNames(EntityIndex first) {
   std::inplace_merge(sorted_names.begin(), sorted_names.begin() + known, sorted_names.end());
 }
 
+std::vector<std::optional<absl::CivilDay>> GraphData::KnownSince() const {
+  std::vector<std::optional<absl::CivilDay>> since(sources.size());
+  for (SourceIndex s = 0; s < sources.size(); ++s) {
+    for (SourceIndex at = s; at != kNoIndex; at = sources[at].via) {
+      if (sources[at].published.is_set()) {
+        since[s] = sources[at].published.first_day();
+        break;
+      }
+    }
+  }
+  return since;
+}
+
 Quantity GraphData::QuantityOf(const QuantityRecord& record) const {
   Quantity quantity;
   quantity.amount = record.amount;

@@ -312,6 +312,14 @@ const rapidjson::Value* ObjectReader::Object(std::string_view name, bool require
   return value;
 }
 
+std::optional<AttributeValue> ReadAttributeValue(const rapidjson::Value& value) {
+  if (value.IsString()) return AttributeValue(View(value));
+  if (value.IsBool()) return AttributeValue(value.GetBool());
+  if (value.IsInt64()) return AttributeValue(value.GetInt64());
+  if (value.IsNumber()) return AttributeValue(value.GetDouble());
+  return std::nullopt;
+}
+
 std::optional<TimePoint> ReadTime(JsonInput& input, const rapidjson::Value& value, const JsonPath& path) {
   if (!value.IsString()) {
     input.Report(path, &value, internal::Cat("expected a time string, found ", TypeName(value)));

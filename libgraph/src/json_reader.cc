@@ -203,22 +203,14 @@ class GraphReader {
       JsonPath attributes_path = item.PathOf("attributes");
       for (const auto& member : attributes->GetObject()) {
         const rapidjson::Value& value = member.value;
-        AttributeValue attribute;
-        if (value.IsString()) {
-          attribute = View(value);
-        } else if (value.IsBool()) {
-          attribute = value.GetBool();
-        } else if (value.IsInt64()) {
-          attribute = value.GetInt64();
-        } else if (value.IsNumber()) {
-          attribute = value.GetDouble();
-        } else {
+        std::optional<AttributeValue> attribute = internal::ReadAttributeValue(value);
+        if (!attribute) {
           item.input().Report(attributes_path.Member(View(member.name)), &value,
                               "attribute values are strings, numbers or booleans");
           item.MarkBad();
           continue;
         }
-        entity.attributes.push_back({View(member.name), attribute});
+        entity.attributes.push_back({View(member.name), *attribute});
       }
     }
     return true;

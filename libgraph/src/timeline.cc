@@ -114,20 +114,6 @@ bool SameValue(const Statement& a, const Statement& b) {
   return a.quantity() == b.quantity() && a.boolean() == b.boolean() && a.date() == b.date() && a.text() == b.text();
 }
 
-// The first day each source may have been published (its own date, or its relay's).
-std::vector<std::optional<absl::CivilDay>> KnownSince(const Graph& graph) {
-  std::vector<std::optional<absl::CivilDay>> since(graph.source_count());
-  for (SourceIndex s = 0; s < graph.source_count(); ++s) {
-    for (std::optional<Source> at = graph.source(s); at; at = at->via()) {
-      if (at->published().is_set()) {
-        since[s] = at->published().first_day();
-        break;
-      }
-    }
-  }
-  return since;
-}
-
 // The first day a statement may have been known, from its sources.
 std::optional<absl::CivilDay> FirstKnown(const Statement& statement,
                                          const std::vector<std::optional<absl::CivilDay>>& since) {
@@ -293,7 +279,7 @@ absl::StatusOr<std::vector<Series>> CompareSeries(const View& view, const std::v
 
 std::vector<Conflict> Conflicts(const View& view) {
   const Graph& graph = view.graph();
-  std::vector<std::optional<absl::CivilDay>> since = KnownSince(graph);
+  std::vector<std::optional<absl::CivilDay>> since = graph.data().KnownSince();
   std::vector<Conflict> conflicts;
   for (EntityIndex entity = 0; entity < graph.entity_count(); ++entity) {
     if (!view.Contains(entity)) continue;
@@ -349,7 +335,7 @@ std::vector<Conflict> Conflicts(const View& view) {
 
 std::vector<Change> Changes(const View& view, absl::CivilDay before, absl::CivilDay after) {
   const Graph& graph = view.graph();
-  std::vector<std::optional<absl::CivilDay>> since = KnownSince(graph);
+  std::vector<std::optional<absl::CivilDay>> since = graph.data().KnownSince();
   auto known_by = [&](const Statement& statement, absl::CivilDay day) {
     std::optional<absl::CivilDay> first = FirstKnown(statement, since);
     return first && *first <= day;

@@ -26,6 +26,12 @@ std::string TypeList(const Schema& schema, const std::vector<TypeId>& types) {
   return absl::StrJoin(types, ", ", [&](std::string* out, TypeId id) { out->append(schema.type(id).name); });
 }
 
+// "a Company", "an Organization".
+std::string WithArticle(std::string_view noun) {
+  bool vowel = !noun.empty() && std::string_view("AEIOUaeiou").find(noun[0]) != std::string_view::npos;
+  return Cat(vowel ? "an " : "a ", noun);
+}
+
 std::string_view ValueKindOf(const StatementValue& value) {
   switch (value.index()) {
     case 1: return "an entity";
@@ -338,7 +344,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   if (predicate && subject) {
     TypeId subject_type = data_.entities[*subject].type;
     if (!schema.IsAnyOf(subject_type, predicate->domain)) {
-      report("/subject", Cat("subject '", input.subject, "' is a ", schema.type(subject_type).name,
+      report("/subject", Cat("subject '", input.subject, "' is ", WithArticle(schema.type(subject_type).name),
                                       ", but predicate '", predicate->name, "' applies to ",
                                       TypeList(schema, predicate->domain)));
       valid = false;
@@ -367,7 +373,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
       } else {
         TypeId object_type = data_.entities[found->second].type;
         if (!schema.IsAnyOf(object_type, predicate->range)) {
-          report(field, Cat("object '", object->id, "' is a ", schema.type(object_type).name,
+          report(field, Cat("object '", object->id, "' is ", WithArticle(schema.type(object_type).name),
                                      ", but predicate '", predicate->name, "' links to ",
                                      TypeList(schema, predicate->range)));
           value_ok = false;

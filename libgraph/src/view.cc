@@ -38,20 +38,6 @@ bool Overlaps(const ValidTime& valid, const ValidTime& window) {
   return from <= window_to && window_from <= to;
 }
 
-// The first day each source may have been published: its own date, or its relay's.
-std::vector<std::optional<absl::CivilDay>> KnownSince(const GraphData& data) {
-  std::vector<std::optional<absl::CivilDay>> since(data.sources.size());
-  for (SourceIndex s = 0; s < data.sources.size(); ++s) {
-    for (SourceIndex at = s; at != internal::kNoIndex; at = data.sources[at].via) {
-      if (data.sources[at].published.is_set()) {
-        since[s] = data.sources[at].published.first_day();
-        break;
-      }
-    }
-  }
-  return since;
-}
-
 }  // namespace
 
 BitSet::BitSet(size_t size, bool value) : words_((size + 63) / 64, value ? ~uint64_t{0} : 0), size_(size) {
@@ -129,7 +115,7 @@ absl::StatusOr<View> View::Filtered(const Filter& filter) const {
     }
   }
   std::vector<std::optional<absl::CivilDay>> known_since;
-  if (filter.known_at) known_since = KnownSince(data);
+  if (filter.known_at) known_since = data.KnownSince();
 
   // A view made before later batches covers only what the graph held then.
   for (StatementIndex i = 0; i < view.statements_.size(); ++i) {

@@ -208,21 +208,13 @@ class Importer {
       JsonPath attributes_path = fields.PathOf("attributes");
       for (const auto& member : attributes->GetObject()) {
         const rapidjson::Value& value = member.value;
-        AttributeValue attribute;
-        if (value.IsString()) {
-          attribute = View(value);
-        } else if (value.IsBool()) {
-          attribute = value.GetBool();
-        } else if (value.IsInt64()) {
-          attribute = value.GetInt64();
-        } else if (value.IsNumber()) {
-          attribute = value.GetDouble();
-        } else {
+        std::optional<AttributeValue> attribute = internal::ReadAttributeValue(value);
+        if (!attribute) {
           input_->Report(attributes_path.Member(View(member.name)), &value,
                          "attribute values are strings, numbers or booleans");
           continue;
         }
-        entity.attributes.push_back({View(member.name), attribute});
+        entity.attributes.push_back({View(member.name), *attribute});
       }
     }
     if (const rapidjson::Value* values = fields.Array("values")) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -158,6 +159,9 @@ struct GraphData {
   absl::Span<const Qualifier> QualifiersOf(const StatementRecord& statement) const {
     return absl::MakeConstSpan(qualifiers).subspan(statement.qualifiers.begin, statement.qualifiers.count);
   }
+  // The first day each source may have been published: its own date, or failing that its
+  // relay's (a relay publishes no earlier than what it relays); nullopt when none is dated.
+  std::vector<std::optional<absl::CivilDay>> KnownSince() const;
   // The public form of a stored quantity (unit name from the schema).
   Quantity QuantityOf(const QuantityRecord& record) const;
 };

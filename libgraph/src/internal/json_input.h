@@ -21,6 +21,7 @@
 #include <rapidjson/document.h>
 
 #include "aikg/diagnostic.h"
+#include "aikg/model.h"
 #include "aikg/time.h"
 
 namespace aikg::internal {
@@ -129,6 +130,9 @@ class ObjectReader {
   const rapidjson::Value::Member* members_[kMaxMembers] = {};
   bool ok_ = true;
 };
+
+// An entity attribute's JSON value (string, boolean, integer or number); nullopt otherwise.
+std::optional<AttributeValue> ReadAttributeValue(const rapidjson::Value& value);
 
 // A time string at `path`: parsed, or reported.
 std::optional<TimePoint> ReadTime(JsonInput& input, const rapidjson::Value& value, const JsonPath& path);

@@ -99,6 +99,11 @@ TEST(JsonErrors, DomainAndRangeViolations) {
                   "test.json:5:78: predicate 'revenue' takes a quantity value, not an entity (at /statements/2/object)"));
 }
 
+TEST(JsonErrors, TypeNamesTakeTheirArticle) {
+  EXPECT_THAT(Problems(R"("statements": [{"id": "s", "subject": "model/r1", "predicate": "develops", "object": "chip/h100", "modality": "reported", "sources": [{"source": "src/letter"}]}])"),
+              ElementsAre(::testing::HasSubstr("subject 'model/r1' is an AIModel, but predicate 'develops'")));
+}
+
 TEST(JsonErrors, DanglingReferences) {
   EXPECT_THAT(
       Problems(R"("sources": [{"id": "src/x", "kind": "report", "via": "src/gone"}],
