@@ -252,6 +252,7 @@ void RegisterPaths(py::module_& m);
 void RegisterAlgorithms(py::module_& m);
 void RegisterQuery(py::module_& m);
 void RegisterExport(py::module_& m);
+void RegisterInterchange(py::module_& m);
 void RegisterTimeline(py::module_& m);
 
 // The bound View class, for areas that add methods to it.

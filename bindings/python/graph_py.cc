@@ -18,19 +18,22 @@ using GraphClass = py::class_<GraphHandle, ViewHandle, std::shared_ptr<GraphHand
 
 using PathArgs = py::Args<std::filesystem::path>;
 
-// The files of `*paths`; FileNotFoundError for one that does not exist (rather than a
-// ValidationError "cannot read the file"), as Python's own file functions do.
+// FileNotFoundError for a file that does not exist (rather than a ValidationError "cannot read
+// the file"), as Python's own file functions do.
+void CheckExists(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    PyErr_SetObject(PyExc_FileNotFoundError, py::make_tuple(ENOENT, std::strerror(ENOENT), path.string()).ptr());
+    throw py::error_already_set();
+  }
+}
+
+// The files of `*paths`, each checked to exist.
 std::vector<std::filesystem::path> Paths(const PathArgs& args) {
   std::vector<std::filesystem::path> paths;
   for (py::handle arg : args) {
-    std::filesystem::path path = py::cast<std::filesystem::path>(arg);
-    std::error_code error;
-    if (!std::filesystem::exists(path, error)) {
-      PyErr_SetObject(PyExc_FileNotFoundError,
-                      py::make_tuple(ENOENT, std::strerror(ENOENT), path.string()).ptr());
-      throw py::error_already_set();
-    }
-    paths.push_back(std::move(path));
+    paths.push_back(py::cast<std::filesystem::path>(arg));
+    CheckExists(paths.back());
   }
   return paths;
 }
@@ -162,6 +165,47 @@ file_name : str
     The name diagnostics give the document.
 base_dir : str or os.PathLike
     Where the document's schema path is resolved from.
+)doc")
+      .def(
+          "import_file",
+          [](GraphHandle& self, const std::filesystem::path& path, const std::string& format) {
+            CheckExists(path);
+            if (format != "node-link" && format != "jgf") {
+              ThrowValidationError("import_file reads 'node-link' or 'jgf', not '" + format + "'");
+            }
+            Write(self, [&](Graph& graph, std::vector<Diagnostic>& diagnostics) {
+              return format == "jgf" ? ImportJsonGraph(graph, path, &diagnostics)
+                                     : ImportNodeLink(graph, path, &diagnostics);
+            });
+          },
+          py::arg("path"), py::kw_only(), py::arg("format"), R"doc(
+Reads back a file that ``View.export`` wrote as "node-link" or "jgf", losslessly, as one batch
+(all or nothing, like ``load``).
+
+The graph must have the schema the file names: make it with ``Graph(schema=...)``.
+
+Parameters
+----------
+path : str or os.PathLike
+format : {"node-link", "jgf"}
+
+Raises
+------
+FileNotFoundError
+    When the file does not exist.
+ValidationError
+    When the file is not what the exporter writes; ``diagnostics`` give the file, line,
+    column and JSON pointer of every problem.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "tiny.jgf.json"
+>>> aikg.load("tests/data/tiny.json").export(out, format="jgf")
+>>> copy = aikg.Graph(schema="tests/data/tiny.schema.json")
+>>> copy.import_file(out, format="jgf")
+>>> copy.statement_count
+14
 )doc")
       .def(
           "save",

@@ -17,5 +17,6 @@ PYBIND11_MODULE(_aikg, m) {
   aikg::python::RegisterAlgorithms(m);
   aikg::python::RegisterQuery(m);
   aikg::python::RegisterExport(m);
+  aikg::python::RegisterInterchange(m);
   aikg::python::RegisterTimeline(m);
 }

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import json
+import os
+import subprocess
+from pathlib import Path
 
 import pytest
 
 import aikg
+from conftest import NEWSLETTER, REPOSITORY, TEST_DATA
 
 
 def test_to_networkx_keeps_parallel_edges(tiny: aikg.Graph) -> None:
@@ -95,3 +100,120 @@ def test_entities_frame(tiny: aikg.Graph) -> None:
     assert frame.loc["org/alibaba", "founded"] == "1999"
     assert frame.loc["country/cn", "aliases"] == ["Chine", "中国"]
     assert list(tiny.view(types=["Chip"]).entities_frame()["id"]) == ["chip/h100"]
+
+
+# ---- Files: View.export, View.tables, Graph.import_file ---------------------------------------------
+
+EXPORT_FORMATS = ["node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs"]
+
+
+@pytest.mark.parametrize("format_name", EXPORT_FORMATS)
+def test_export_writes_what_the_cli_writes(format_name: str, newsletter: aikg.Graph, tmp_path: Path) -> None:
+    """Both call the same exporter: the same view gives the same bytes, whoever asks."""
+    cli = Path(os.environ.get("AIKG_CLI", REPOSITORY / "build" / "tools" / "aikg" / "aikg"))
+    if not cli.is_file():
+        pytest.skip(f"no aikg command line at {cli}")
+    ours, theirs = tmp_path / "python.out", tmp_path / "cli.out"
+    newsletter.as_of("2025-06-30").export(ours, format=format_name)
+    subprocess.run([cli, "export", NEWSLETTER, "--format", format_name, "--as-of", "2025-06-30", "-o", theirs],
+                   check=True)  # fmt: skip
+    assert ours.read_bytes() == theirs.read_bytes()
+
+
+def test_export_options_and_progress(tiny: aikg.Graph, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    tiny.export(tmp_path / "links.json", format="node-link", links=True, progress=lambda *c: calls.append(c))
+    assert "links" in json.loads((tmp_path / "links.json").read_text(encoding="utf-8"))
+    assert calls == [(21, 21)]  # 7 entities and 14 statements, reported once at the end
+    tiny.export(tmp_path / "t.json", format="timelinejs", group_by="modality")
+    groups = {event["group"] for event in json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["events"]}
+    assert groups == {"reported", "claim", "forecast"}
+
+
+def test_export_errors(tiny: aikg.Graph, tmp_path: Path) -> None:
+    with pytest.raises(aikg.ValidationError, match="xml"):
+        tiny.export(tmp_path / "x", format="xml")
+    with pytest.raises(aikg.ValidationError, match="group_by"):
+        tiny.export(tmp_path / "x", format="timelinejs", group_by="year")
+    with pytest.raises(aikg.Error, match="cannot create a temporary file in /nonexistent-dir"):
+        tiny.export("/nonexistent-dir/x.dot", format="dot")
+    with pytest.raises(aikg.Error, match="cannot create the directory /proc/none"):
+        tiny.export("/proc/none/tables", format="parquet")
+
+    def interrupt(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    # The progress callback's exception comes out once the export is over; the file is complete.
+    with pytest.raises(KeyboardInterrupt):
+        tiny.export(tmp_path / "done.dot", format="dot", progress=interrupt)
+    assert (tmp_path / "done.dot").read_text(encoding="utf-8").rstrip().endswith("}")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["done.dot"]  # no temporary file left
+
+
+def test_tables_are_typed_and_match_the_csv_export(newsletter: aikg.Graph, tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pacsv = pytest.importorskip("pyarrow.csv")
+    tables = newsletter.tables()
+    assert list(tables) == ["entities", "statements", "sources"]
+    statements = tables["statements"]
+    types = {field.name: str(field.type) for field in statements.schema}
+    assert (types["valid_from"], types["amount"], types["boolean"], types["src"]) == (
+        "date32[day]", "double", "bool", "large_string"
+    )
+    assert statements.num_rows == newsletter.statement_count
+    users = statements.filter(pa.compute.equal(statements["id"], "st/deepseek-users")).to_pylist()[0]
+    assert (users["src"], users["dst"], users["amount"], users["bound"]) == ("org/deepseek", None, 97e6, "at_least")
+    revenue = statements.filter(pa.compute.equal(statements["id"], "st/alibaba-revenue")).to_pylist()[0]
+    assert (revenue["valid_from"], revenue["valid_to"]) == (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+
+    # Cell for cell what the CSV tables hold, read back with the same types.
+    newsletter.export(tmp_path / "csv", format="csv")
+    for name, table in tables.items():
+        options = pacsv.ConvertOptions(column_types=table.schema, strings_can_be_null=True,
+                                       quoted_strings_can_be_null=False)  # fmt: skip
+        from_csv = pacsv.read_csv(tmp_path / "csv" / f"{name}.csv", convert_options=options)
+        assert from_csv.to_pylist() == table.to_pylist(), name
+
+
+def test_tables_of_an_empty_view(tiny: aikg.Graph) -> None:
+    pytest.importorskip("pyarrow")
+    tables = tiny.view(types=["Chip"], predicates=["users"]).tables()
+    assert (tables["entities"].num_rows, tables["statements"].num_rows, tables["sources"].num_rows) == (1, 0, 0)
+    assert tables["statements"].column_names[:3] == ["src", "dst", "id"]
+
+
+def test_parquet_export(newsletter: aikg.Graph, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    view = newsletter.known_at("2025-09-03")
+    view.export(tmp_path / "tables", format="parquet")
+    assert sorted(path.name for path in (tmp_path / "tables").iterdir()) == [
+        "entities.parquet", "sources.parquet", "statements.parquet"
+    ]  # fmt: skip
+    for name, table in view.tables().items():
+        assert pq.read_table(tmp_path / "tables" / f"{name}.parquet").equals(table), name
+    assert 0 < pq.read_table(tmp_path / "tables" / "statements.parquet").num_rows < newsletter.statement_count
+
+
+@pytest.mark.parametrize("format_name", ["node-link", "jgf"])
+def test_import_file_round_trip(format_name: str, newsletter: aikg.Graph, tmp_path: Path) -> None:
+    exported = tmp_path / "graph.json"
+    newsletter.export(exported, format=format_name)
+    copy = aikg.Graph(schema=REPOSITORY / "datasets" / "ai-industry.schema.json")
+    copy.import_file(exported, format=format_name)
+    assert copy.to_json(REPOSITORY / "datasets") == newsletter.to_json(REPOSITORY / "datasets")
+
+
+def test_import_file_errors(tiny: aikg.Graph, tmp_path: Path) -> None:
+    graph = aikg.Graph(schema=TEST_DATA / "tiny.schema.json")
+    with pytest.raises(FileNotFoundError):
+        graph.import_file(tmp_path / "missing.json", format="jgf")
+    bad = tmp_path / "bad.json"
+    tiny.export(bad, format="node-link")
+    bad.write_text(bad.read_text(encoding="utf-8").replace('"predicate":"develops"', '"predicate":"invents"', 1),
+                   encoding="utf-8")  # fmt: skip
+    with pytest.raises(aikg.ValidationError) as raised:
+        graph.import_file(bad, format="node-link")
+    assert any("invents" in d.message and d.json_pointer for d in raised.value.diagnostics)
+    assert graph.statement_count == 0  # all or nothing
+    with pytest.raises(aikg.ValidationError, match="'node-link' or 'jgf'"):
+        graph.import_file(bad, format="graphml")

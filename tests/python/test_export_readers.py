@@ -2,8 +2,8 @@
 
 The newsletter dataset is exported once per format by the command-line tool (``AIKG_CLI``,
 default ``build/tools/aikg/aikg``), then read with networkx, jsonschema (JSON Graph Format v2),
-DuckDB and Kùzu (the CSV tables, with the commands of docs/scaling.md), ElementTree and
-networkx (GraphML, GEXF) and Graphviz's ``dot`` (DOT). Counts are checked against
+DuckDB and Kùzu (the CSV and Parquet tables, with the commands of docs/scaling.md), ElementTree
+and networkx (GraphML, GEXF) and Graphviz's ``dot`` (DOT). Counts are checked against
 ``aikg summary --format json`` and fields against the dataset's own JSON.
 """
 
@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +42,7 @@ FORMATS = {
     "dot": "graph.dot",
     "timelinejs": "timeline.json",
     "csv": "tables",
+    "parquet": "parquet-tables",  # through the Python package: python -m aikg export
 }
 
 
@@ -220,11 +222,15 @@ def test_timelinejs_events_at_their_own_precision(exported: dict[str, Path], dat
 # ---- CSV tables in DuckDB and Kùzu ----------------------------------------------------------------
 
 
-def test_csv_tables_in_duckdb(exported: dict[str, Path], summary: dict[str, Any]) -> None:
-    tables = exported["csv"]
+READERS = {"csv": "read_csv_auto('{}.csv')", "parquet": "read_parquet('{}.parquet')"}
+
+
+@pytest.mark.parametrize("format_name", ["csv", "parquet"])
+def test_tables_in_duckdb(format_name: str, exported: dict[str, Path], summary: dict[str, Any]) -> None:
+    tables = exported[format_name]
     con = duckdb.connect()
     for table in ("entities", "statements", "sources"):
-        con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_csv_auto('{tables / (table + '.csv')}')")
+        con.execute(f"CREATE TABLE {table} AS SELECT * FROM " + READERS[format_name].format(tables / table))
 
     def scalar(query: str) -> Any:
         row = con.execute(query).fetchone()
@@ -258,12 +264,34 @@ def test_csv_tables_in_duckdb(exported: dict[str, Path], summary: dict[str, Any]
     assert cited == summary["statements"]
 
 
-def test_csv_tables_in_kuzu(exported: dict[str, Path], summary: dict[str, Any], tmp_path: Path) -> None:
+def test_parquet_and_csv_tables_hold_the_same_rows(exported: dict[str, Path]) -> None:
+    con = duckdb.connect()
+    for table in ("entities", "statements", "sources"):
+        parquet = READERS["parquet"].format(exported["parquet"] / table)
+        csv = READERS["csv"].format(exported["csv"] / table)
+        # Parquet's types are the ones the CSV reader guesses (dates, doubles, booleans)...
+        con.execute(f"CREATE TABLE p_{table} AS SELECT * FROM {parquet}")
+        con.execute(f"CREATE TABLE c_{table} AS SELECT * FROM {csv}")
+        types = con.execute(f"SELECT column_name, column_type FROM (DESCRIBE p_{table})").fetchall()
+        csv_types = con.execute(f"SELECT column_name, column_type FROM (DESCRIBE c_{table})").fetchall()
+        assert [name for name, _ in types] == [name for name, _ in csv_types]
+        # ...and every cell is the same, compared as text.
+        columns = ", ".join(f"CAST({name} AS VARCHAR)" for name, _ in types)
+        difference = f"SELECT {columns} FROM p_{table} EXCEPT ALL SELECT {columns} FROM c_{table}"
+        assert con.execute(difference).fetchall() == [], table
+        count = con.execute(f"SELECT (SELECT count(*) FROM p_{table}) - (SELECT count(*) FROM c_{table})").fetchone()
+        assert count == (0,)
+
+
+@pytest.mark.parametrize(("block", "format_name"), [("kuzu", "csv"), ("kuzu-parquet", "parquet")])
+def test_tables_in_kuzu(
+    block: str, format_name: str, exported: dict[str, Path], summary: dict[str, Any], tmp_path: Path
+) -> None:
     """The Kùzu commands of docs/scaling.md, as written there."""
-    tables = exported["csv"]
+    tables = exported[format_name]
     database = kuzu.Database(str(tmp_path / "kuzu"))
     con = kuzu.Connection(database)
-    for statement in _scaling_doc_block("kuzu", tables):
+    for statement in _scaling_doc_block(block, tables):
         con.execute(statement)
 
     def scalar(query: str) -> Any:
@@ -294,9 +322,14 @@ def _scaling_doc_block(name: str, tables: Path) -> Iterator[str]:
             yield "\n".join(lines)
 
 
-def test_duckdb_commands_of_the_scaling_doc(exported: dict[str, Path]) -> None:
+@pytest.mark.parametrize("format_name", ["csv", "parquet"])
+def test_duckdb_commands_of_the_scaling_doc(format_name: str, exported: dict[str, Path]) -> None:
     con = duckdb.connect()
-    results = [con.execute(statement).fetchall() for statement in _scaling_doc_block("duckdb", exported["csv"])]
+    results = []
+    for statement in _scaling_doc_block("duckdb", exported[format_name]):
+        if format_name == "parquet":  # "read_parquet in place of read_csv_auto"
+            statement = statement.replace("read_csv_auto(", "read_parquet(").replace(".csv'", ".parquet'")
+        results.append(con.execute(statement).fetchall())
     assert results[3], "statements by predicate"
     assert ("Huawei", "chip/huawei-ascend") in {(row[0], row[1]) for row in results[4]}
 
@@ -403,6 +436,49 @@ def test_views_and_progress(tmp_path: Path, summary: dict[str, Any]) -> None:
 def test_exit_codes(args: list[str], code: int, message: str) -> None:
     result = run("export", TINY, *args, expect=code)
     assert message in result.stderr
+
+
+def test_parquet_through_python_keeps_the_options_and_exit_codes(tmp_path: Path, summary: dict[str, Any]) -> None:
+    out = tmp_path / "tables"
+    result = run("export", DATASET, "--format", "parquet", "--as-of", "2023-12-31", "--known-at", "2025-09-30",
+                 "--progress", "-o", out)  # fmt: skip
+    assert result.stderr.splitlines()[-1].startswith("export: ")
+    row = duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{out / 'statements.parquet'}')").fetchone()
+    assert row is not None and 0 < row[0] < summary["statements"]
+    # Usage errors are the C++ tool's own; output errors come back from Python with exit 3.
+    result = run("export", TINY, "--format", "parquet", "--as-of", "2024-13", "-o", out, expect=2)
+    assert "--as-of: malformed time '2024-13'" in result.stderr
+    result = run("export", TINY, "--format", "parquet", "-o", "/proc/no/tables", expect=3)
+    assert "cannot create the directory /proc/no/tables" in result.stderr
+    bad = REPOSITORY / "tests" / "data" / "invalid.json"
+    result = run("export", bad, "--format", "parquet", "-o", tmp_path / "bad", expect=1)
+    assert "invalid.json:8:29: unknown entity 'org/nowhere'" in result.stderr
+
+
+def test_parquet_without_python_says_what_to_install(tmp_path: Path) -> None:
+    missing = subprocess.run([_cli(), "export", TINY, "--format", "parquet", "-o", tmp_path / "t"],
+                             capture_output=True, text=True, env={**os.environ, "AIKG_PYTHON": "no-such-python"})  # fmt: skip
+    assert missing.returncode == 3
+    assert "no-such-python cannot be run" in missing.stderr
+    # A Python without the aikg package: this one with its site-packages turned off (-S).
+    python = tmp_path / "python-without-site-packages"
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" -S "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    bare = subprocess.run([_cli(), "export", TINY, "--format", "parquet", "-o", tmp_path / "t"],
+                          capture_output=True, text=True, env={**os.environ, "AIKG_PYTHON": str(python)})  # fmt: skip
+    assert bare.returncode == 3
+    assert "cannot import (No module named 'aikg'): pip install '.[parquet]'" in bare.stderr
+
+
+def test_python_module_command_line_is_the_same_export(tmp_path: Path, exported: dict[str, Path]) -> None:
+    result = subprocess.run([sys.executable, "-m", "aikg", "export", DATASET, "--format", "csv", "-o", tmp_path / "t"],
+                            capture_output=True, text=True)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    for table in ("entities", "statements", "sources"):
+        assert (tmp_path / "t" / f"{table}.csv").read_bytes() == (exported["csv"] / f"{table}.csv").read_bytes()
+    usage = subprocess.run([sys.executable, "-m", "aikg", "export", DATASET, "--format", "xml", "-o", tmp_path / "x"],
+                           capture_output=True, text=True)  # fmt: skip
+    assert usage.returncode == 2 and "invalid choice: 'xml'" in usage.stderr
 
 
 def test_invalid_input_exits_1(tmp_path: Path) -> None:

@@ -51,3 +51,14 @@ def test_stubs_type_check_real_use(tmp_path: Path) -> None:
     }  # fmt: skip
     reported = {int(line.split(":")[1]) for line in errors}
     assert reported == rejected, check.stdout + check.stderr
+
+
+def test_package_and_tests_type_check(tmp_path: Path) -> None:
+    """mypy --strict over the package's own Python and the tests, as configured in pyproject.toml."""
+    if importlib.util.find_spec("mypy") is None:
+        pytest.skip("mypy is not installed (pip install '.[test]')")
+    check = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental", "--cache-dir", str(tmp_path)],
+        capture_output=True, text=True, cwd=REPOSITORY,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stdout + check.stderr

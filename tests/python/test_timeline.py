@@ -135,28 +135,9 @@ def test_compare_series_of_one_metric(tiny: aikg.Graph) -> None:
         tiny.compare_series([("org/alibaba", "revenue"), ("model/r1", "users")])
 
 
-CONFLICTING = """{
-  "format": "aikg-graph/1",
-  "schema": "tiny.schema.json",
-  "sources": [
-    {"id": "src/early", "kind": "news_article", "published": "2025-01-10"},
-    {"id": "src/late", "kind": "news_article", "published": "2025-03-01"}
-  ],
-  "entities": [{"id": "org/a", "type": "Company", "name": "A"}],
-  "statements": [
-    {"id": "st/a1", "subject": "org/a", "predicate": "revenue", "value": {"amount": 10, "unit": "USD"},
-     "valid": "2024", "modality": "reported", "sources": [{"source": "src/early"}]},
-    {"id": "st/a2", "subject": "org/a", "predicate": "revenue", "value": {"amount": 12, "unit": "USD"},
-     "valid": "2024", "modality": "reported", "sources": [{"source": "src/late"}]}
-  ]
-}"""
-
-
 @pytest.fixture
 def conflicting() -> aikg.Graph:
-    graph = aikg.Graph()
-    graph.load_string(CONFLICTING, base_dir=TEST_DATA)
-    return graph
+    return aikg.load(TEST_DATA / "conflicting.json")
 
 
 def test_conflicts_and_the_current_figure(conflicting: aikg.Graph) -> None:

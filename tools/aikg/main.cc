@@ -1,8 +1,11 @@
-// aikg: validate, summarise and convert aikg graph files from the command line.
+// aikg: validate, summarise, report on, query, convert and export aikg graph files.
 //
 //   aikg validate FILE...                       exit 0 when valid; problems on stderr,
 //                                               one per line: file:line:col: message
 //   aikg summary FILE... [--format text|json]   counts by type, predicate, modality, source
+//   aikg report FILE... [--top N] [--max-events N]
+//                                               a Markdown report: summary, timeline, most
+//                                               central entities, conflicting claims
 //   aikg convert FILE... -o OUT                 merge the files and save them as one
 //   aikg query FILE... -e 'MATCH …' [--param k=v]... [--format table|json|csv]
 //                                               run a pattern query (docs/query.md)
@@ -11,16 +14,19 @@
 //                                               statements in time order (docs/timeline.md)
 //   aikg series FILE... --subject ID --metric NAME [--format table|json|csv]
 //                                               one subject's values of one metric over time
-//   aikg export FILE... --format node-link|jgf|cytoscape|graphml|gexf|dot|timelinejs|csv -o PATH
-//               [--as-of DATE] [--known-at DATE] [--links] [--group-by predicate|modality] [--progress]
-//                                               the graph, or what holds/was known at a date, in
-//                                               another tool's format (docs/export.md); for csv,
-//                                               PATH is a directory
+//   aikg export FILE... --format node-link|jgf|cytoscape|graphml|gexf|dot|timelinejs|csv|parquet
+//               -o PATH [--as-of DATE] [--known-at DATE] [--links] [--group-by predicate|modality]
+//               [--progress]                    the graph, or what holds/was known at a date, in
+//                                               another tool's format (docs/export.md); for csv
+//                                               and parquet, PATH is a directory
 //
 // Exit codes: 0 success, 1 invalid input, 2 usage error, 3 output could not be written.
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -33,6 +39,7 @@
 #include "absl/time/civil_time.h"
 #include "aikg/aikg.h"
 #include "aikg/export.h"
+#include "report.h"
 
 namespace {
 
@@ -42,6 +49,31 @@ constexpr int kExitCannotWrite = 3;
 
 std::vector<std::filesystem::path> ToPaths(const std::vector<std::string>& files) {
   return {files.begin(), files.end()};
+}
+
+// Parquet needs Arrow, which Debian does not package for C++: the aikg Python package writes it
+// with pyarrow. `aikg export ... --format parquet` becomes `python -m aikg export ...` with the
+// same arguments (same options, messages and exit codes), run by $AIKG_PYTHON or python3.
+constexpr const char* kPythonExport = R"(import sys
+try:
+    from aikg.__main__ import main
+except ImportError as error:
+    print(f"export: --format parquet runs the aikg Python package, which {sys.executable} cannot import "
+          f"({error}): pip install '.[parquet]' from the aikg sources", file=sys.stderr)
+    sys.exit(3)
+sys.exit(main(sys.argv[1:])))";
+
+[[noreturn]] void ExportThroughPython(int argc, char** argv) {
+  const char* python = std::getenv("AIKG_PYTHON");
+  if (python == nullptr || *python == '\0') python = "python3";
+  std::vector<const char*> args = {python, "-c", kPythonExport};
+  for (int i = 1; i < argc; ++i) args.push_back(argv[i]);
+  args.push_back(nullptr);
+  std::cout.flush();
+  execvp(python, const_cast<char* const*>(args.data()));
+  std::cerr << "export: --format parquet runs the aikg Python package, but " << python
+            << " cannot be run: " << std::strerror(errno) << "\n";
+  std::exit(kExitCannotWrite);
 }
 
 // Loads every file into `graph`, printing each problem on stderr. Returns whether it worked.
@@ -233,6 +265,12 @@ int main(int argc, char** argv) {
   summary->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
   summary->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
 
+  aikg::cli::ReportOptions report_options;
+  auto* report = app.add_subcommand("report", "A Markdown report: summary, timeline, central entities, conflicts");
+  report->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  report->add_option("--top", report_options.top, "Central entities listed")->check(CLI::PositiveNumber);
+  report->add_option("--max-events", report_options.max_events, "Timeline lines listed");
+
   std::string output;
   auto* convert = app.add_subcommand("convert", "Merge graph files and save them as one canonical file");
   convert->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
@@ -275,8 +313,9 @@ int main(int argc, char** argv) {
   exporter->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
   exporter->add_option("--format", export_format, "Output format")
       ->required()
-      ->check(CLI::IsMember({"node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv"}));
-  exporter->add_option("-o,--output", output, "Output file (for csv: a directory)")->required();
+      ->check(CLI::IsMember(
+          {"node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv", "parquet"}));
+  exporter->add_option("-o,--output", output, "Output file (for csv and parquet: a directory)")->required();
   exporter->add_option("--as-of", as_of, "Only statements that may hold on this date");
   exporter->add_option("--known-at", known_at, "Only statements published by this date");
   exporter->add_flag("--links", links_key, "node-link: name the edge list 'links' (networkx before 3.4)");
@@ -291,6 +330,12 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     app.exit(error);  // prints the problem and the usage
     return kExitUsage;
+  }
+
+  if (*exporter && export_format == "parquet") {
+    DayOf(as_of, true, "--as-of");  // usage errors are reported here, as for the other formats
+    DayOf(known_at, true, "--known-at");
+    ExportThroughPython(argc, argv);
   }
 
   aikg::Graph graph;
@@ -371,6 +416,8 @@ int main(int argc, char** argv) {
       std::cerr << written.message() << "\n";
       return written.code() == absl::StatusCode::kUnavailable ? kExitCannotWrite : kExitInvalid;
     }
+  } else if (*report) {
+    aikg::cli::PrintReport(graph, report_options, std::cout);
   } else if (*convert) {
     absl::Status saved = aikg::SaveJsonFile(graph, output);
     if (!saved.ok()) {

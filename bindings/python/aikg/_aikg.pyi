@@ -593,6 +593,10 @@ class View:
         """
         The statements of the view as dicts of plain values, the columns of ``statements_frame``.
         """
+    def _table_buffers(self, *, progress: typing.Any = None) -> list:
+        """
+        The view's tables in Arrow's column layout, for aikg._interop.tables.
+        """
     def all_simple_paths(self, source: str | Entity, target: str | Entity, *, max_length: typing.SupportsInt | typing.SupportsIndex = 3, direction: typing.Literal['out', 'in', 'both'] = 'both', limit: typing.SupportsInt | typing.SupportsIndex = 1000) -> list[Path]:
         """
         Every simple path (no entity twice) from `source` to `target` with at most `max_length` hops,
@@ -810,6 +814,42 @@ class View:
         --------
         >>> aikg.load("tests/data/tiny.json").expand("model/r1", hops=2)
         {'model/r1': 0, 'org/deepseek': 1, 'org/alibaba': 2, 'country/cn': 2}
+        """
+    def export(self, path: os.PathLike | str | bytes, *, format: str, links: bool = False, group_by: str = 'predicate', progress: typing.Any = None) -> None:
+        """
+        Writes the view to `path` in another tool's format (docs/export.md), atomically.
+        
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write; for "csv" and "parquet", a directory (created when missing) that gets
+            ``entities``, ``statements`` and ``sources`` tables.
+        format : str
+            "node-link" (networkx), "jgf" (JSON Graph Format v2), "cytoscape" (Cytoscape.js), "graphml",
+            "gexf" (Gephi, with valid-time spells), "dot" (Graphviz), "timelinejs", "csv" or "parquet"
+            (pyarrow; the same tables as "csv", typed).
+        links : bool
+            node-link: name the edge list "links" (networkx before 3.4) instead of "edges".
+        group_by : {"predicate", "modality"}
+            timelinejs: what groups the events.
+        progress : callable, optional
+            Called as ``progress(done, total)`` with the entities and statements written so far, every
+            100 000 and once at the end.
+        
+        Raises
+        ------
+        ValidationError
+            For an unknown format or group_by.
+        Error
+            When the output cannot be written (nothing partial is left behind).
+        
+        Examples
+        --------
+        >>> import json, tempfile, pathlib
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "tiny.json"
+        >>> aikg.load("tests/data/tiny.json").view(predicates=["develops"]).export(out, format="node-link")
+        >>> [edge["key"] for edge in json.loads(out.read_text())["edges"]]
+        ['st/1', 'st/6', 'st/12']
         """
     def known_at(self, date: str | datetime.date | TimePoint) -> View:
         """
@@ -1054,6 +1094,19 @@ class View:
         >>> df.loc[df.id == "st/5", ["subject", "amount", "unit", "bound"]].values.tolist()
         [['model/r1', 97000000.0, 'users', 'at_least']]
         """
+    def tables(self, *, progress: typing.Any = None) -> typing.Any:
+        """
+        The view as three pyarrow Tables, ``{"entities": …, "statements": …, "sources": …}``: the rows
+        and columns of the CSV export (docs/export.md), typed: texts are strings, ``valid_from`` and
+        ``valid_to`` dates, ``amount``, ``lower``, ``upper`` and ``confidence`` doubles, ``boolean``
+        booleans; lists and objects (``sources``, ``qualifiers``...) are JSON text.
+        
+        Examples
+        --------
+        >>> t = aikg.load("tests/data/tiny.json").tables()
+        >>> t["statements"].num_rows, str(t["statements"].schema.field("valid_from").type)
+        (14, 'date32[day]')
+        """
     def timeline(self, start: str | datetime.date | TimePoint | None = None, end: str | datetime.date | TimePoint | None = None, *, entities: collections.abc.Sequence[str | Entity] | None = None, include_undated: bool = False, grouping: str | None = None) -> Timeline:
         """
         The statements of the view whose valid time overlaps [start, end], in time order.
@@ -1212,6 +1265,36 @@ class Graph(View):
         ...
     def _repr_html_(self) -> str:
         ...
+    def import_file(self, path: os.PathLike | str | bytes, *, format: str) -> None:
+        """
+        Reads back a file that ``View.export`` wrote as "node-link" or "jgf", losslessly, as one batch
+        (all or nothing, like ``load``).
+        
+        The graph must have the schema the file names: make it with ``Graph(schema=...)``.
+        
+        Parameters
+        ----------
+        path : str or os.PathLike
+        format : {"node-link", "jgf"}
+        
+        Raises
+        ------
+        FileNotFoundError
+            When the file does not exist.
+        ValidationError
+            When the file is not what the exporter writes; ``diagnostics`` give the file, line,
+            column and JSON pointer of every problem.
+        
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "tiny.jgf.json"
+        >>> aikg.load("tests/data/tiny.json").export(out, format="jgf")
+        >>> copy = aikg.Graph(schema="tests/data/tiny.schema.json")
+        >>> copy.import_file(out, format="jgf")
+        >>> copy.statement_count
+        14
+        """
     def load(self, *args: os.PathLike | str | bytes) -> None:
         """
         Loads graph files into this graph, all as one batch.

@@ -1,14 +1,22 @@
-"""Conversions of views and query results to networkx, pandas and pyarrow objects.
+"""Conversions of views and query results to networkx, pandas and pyarrow objects, and Parquet.
 
 The extension builds plain records in one pass over a view (``View._entity_records``,
-``View._statement_records``) or a result (``Result._plain_columns``); this module turns them
-into the objects of optional packages, imported only when a conversion is asked for.
+``View._statement_records``), a result (``Result._plain_columns``) or Arrow column buffers
+(``View._table_buffers``); this module turns them into the objects of optional packages,
+imported only when a conversion is asked for.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from aikg._errors import Error
 
 if TYPE_CHECKING:
     import networkx
@@ -98,3 +106,56 @@ def result_to_arrow(result: Result) -> pyarrow.Table:
             # Mixed kinds in one column (a number here, a text there): keep them as text.
             arrays.append(pa.array([None if value is None else str(value) for value in column], type=pa.string()))
     return pa.Table.from_arrays(arrays, names=list(result.columns))
+
+
+# The Arrow type of each column type of View._table_buffers (aikg::ColumnType).
+_ARROW_TYPES = {"string": "large_string", "double": "float64", "boolean": "bool_", "date": "date32"}
+
+Progress = Callable[[int, int], object]
+
+
+def tables(view: View, progress: Progress | None = None) -> dict[str, pyarrow.Table]:
+    pa = _require("pyarrow", "tables()")
+    result = {}
+    for name, columns in view._table_buffers(progress=progress):
+        arrays = []
+        for _, type_name, length, null_count, validity, offsets, values in columns:
+            buffers = [pa.py_buffer(validity) if null_count else None]
+            if offsets is not None:
+                buffers.append(pa.py_buffer(offsets))
+            buffers.append(pa.py_buffer(values))
+            arrow_type = getattr(pa, _ARROW_TYPES[type_name])()
+            arrays.append(pa.Array.from_buffers(arrow_type, length, buffers, null_count=null_count))
+        result[name] = pa.Table.from_arrays(arrays, names=[column[0] for column in columns])
+    return result
+
+
+def write_parquet(view: View, directory: str | os.PathLike[str], progress: Progress | None = None) -> None:
+    """Writes <directory>/{entities,statements,sources}.parquet, each atomically."""
+    parquet = _require("pyarrow.parquet", "the parquet export")
+    directory = Path(directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise Error(f"cannot create the directory {directory}: {error.strerror}") from error
+    for name, table in tables(view, progress).items():
+        _write_atomically(directory / f"{name}.parquet", functools.partial(parquet.write_table, table))
+
+
+def _write_atomically(target: Path, write: Callable[[Any], object]) -> None:
+    """Writes `target` through a temporary file beside it, renamed over it when complete."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise Error(f"cannot create a temporary file in {target.parent}: {error.strerror}") from error
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            write(file)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, target)
+    except BaseException as error:
+        os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise Error(f"cannot write {target}: {error.strerror or error}") from error
+        raise
