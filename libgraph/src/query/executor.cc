@@ -138,6 +138,16 @@ class Executor {
     // The steps of each pattern, in order; `bound` tracks slots bound by earlier steps.
     std::vector<bool> bound;
     auto is_bound = [&](int slot) { return slot < static_cast<int>(bound.size()) && bound[slot]; };
+    if (query_.where) SplitConjuncts(query_.where);
+    auto has_id_condition = [&](int slot) {
+      for (const ExprPtr& condition : conditions_) {
+        std::optional<IdCondition> ids = AsIdCondition(*condition);
+        if (!ids) continue;
+        auto declared = slot_of_.find(ids->variable);  // undeclared: CheckExpression reports it
+        if (declared != slot_of_.end() && declared->second == slot) return true;
+      }
+      return false;
+    };
     for (const PathPattern& path : query_.match) {
       size_t first_node = nodes_.size();
       for (size_t i = 0; i < path.nodes.size(); ++i) {
@@ -210,8 +220,8 @@ class Executor {
         plan.slot = *slot;
         relationships_.push_back(std::move(plan));
       }
-      // Where to start: a node bound by an earlier pattern, one given by id or name, one
-      // with a type, else the first entity node.
+      // Where to start: a node bound by an earlier pattern, one given by id (in the pattern or
+      // in WHERE) or name, one with a type, else the first entity node.
       size_t count = path.nodes.size();
       auto score = [&](size_t i) {
         const NodePlan& node = nodes_[first_node + i];
@@ -220,6 +230,7 @@ class Executor {
         for (const auto& [key, value] : node.properties) {
           if (key == "id") return 4;
         }
+        if (has_id_condition(node.slot)) return 4;
         for (const auto& [key, value] : node.properties) {
           if (key == "name") return 3;
         }
@@ -270,10 +281,9 @@ class Executor {
         if (absl::Status checked = CheckProperty(VariableKind::kStatement, key, *value); !checked.ok()) return checked;
       }
     }
-    // WHERE: split into conjuncts, each checked as soon as its variables are bound.
+    // WHERE: its conjuncts, each checked as soon as its variables are bound.
     if (query_.where) {
       if (absl::Status checked = CheckExpression(*query_.where, false); !checked.ok()) return checked;
-      SplitConjuncts(query_.where);
       for (int c = 0; c < static_cast<int>(conditions_.size()); ++c) {
         std::set<int> slots;
         CollectSlots(*conditions_[c], slots);
@@ -439,6 +449,57 @@ class Executor {
         expression.node);
   }
 
+  // `v.id = e`, `e = v.id` or `v.id IN e`, where `e` names no variable: the entities `e` names
+  // can be looked up instead of scanning every entity for `v` (the condition is still checked).
+  struct IdCondition {
+    std::string variable;
+    const Expr* ids;
+    bool list;
+  };
+
+  static bool NamesVariable(const Expr& expression) {
+    return std::visit(
+        [](const auto& node) {
+          using T = std::decay_t<decltype(node)>;
+          if constexpr (std::is_same_v<T, Variable>) {
+            return true;
+          } else if constexpr (std::is_same_v<T, PropertyAccess>) {
+            return NamesVariable(*node.object);
+          } else if constexpr (std::is_same_v<T, Operation>) {
+            return std::any_of(node.operands.begin(), node.operands.end(),
+                               [](const ExprPtr& operand) { return NamesVariable(*operand); });
+          } else if constexpr (std::is_same_v<T, FunctionCall>) {
+            return std::any_of(node.arguments.begin(), node.arguments.end(),
+                               [](const ExprPtr& argument) { return NamesVariable(*argument); });
+          } else if constexpr (std::is_same_v<T, ListLiteral>) {
+            return std::any_of(node.items.begin(), node.items.end(),
+                               [](const ExprPtr& item) { return NamesVariable(*item); });
+          } else {
+            return false;
+          }
+        },
+        expression.node);
+  }
+
+  static std::optional<IdCondition> AsIdCondition(const Expr& condition) {
+    const Operation* operation = std::get_if<Operation>(&condition.node);
+    if (operation == nullptr || (operation->op != Op::kEq && operation->op != Op::kIn)) return std::nullopt;
+    auto id_of = [](const Expr& side) -> const Variable* {
+      const PropertyAccess* access = std::get_if<PropertyAccess>(&side.node);
+      if (access == nullptr || access->key != "id") return nullptr;
+      return std::get_if<Variable>(&access->object->node);
+    };
+    for (int side : {0, 1}) {
+      if (side == 1 && operation->op == Op::kIn) break;
+      const Variable* variable = id_of(*operation->operands[side]);
+      const Expr& other = *operation->operands[1 - side];
+      if (variable != nullptr && !NamesVariable(other)) {
+        return IdCondition{variable->name, &other, operation->op == Op::kIn};
+      }
+    }
+    return std::nullopt;
+  }
+
   void SplitConjuncts(const ExprPtr& expression) {
     if (const Operation* operation = std::get_if<Operation>(&expression->node); operation && operation->op == Op::kAnd) {
       SplitConjuncts(operation->operands[0]);
@@ -550,7 +611,7 @@ class Executor {
         try_entity(slot.index);
         return;
       }
-      for (EntityIndex e : AnchorCandidates(node)) try_entity(e);
+      for (EntityIndex e : AnchorCandidates(node, step)) try_entity(e);
       return;
     }
 
@@ -640,7 +701,9 @@ class Executor {
            relationship.predicates.end();
   }
 
-  std::vector<EntityIndex> AnchorCandidates(const NodePlan& node) {
+  // The entities an anchor node may bind: looked up when the pattern or a WHERE condition of
+  // the step gives ids or a name, else every entity that fits the node.
+  std::vector<EntityIndex> AnchorCandidates(const NodePlan& node, const Step& step) {
     for (const auto& [key, expected] : node.properties) {
       if (key == "id") {
         Value id = Evaluate(*expected);
@@ -660,6 +723,31 @@ class Executor {
         for (const Entity& entity : view().graph().FindByName(*text)) candidates.push_back(entity.index());
         return candidates;  // the exact name is checked with the other properties
       }
+    }
+    for (int condition : step.conditions) {
+      std::optional<IdCondition> ids = AsIdCondition(*conditions_[condition]);
+      if (!ids || slot_of_.at(ids->variable) != node.slot) continue;
+      Value given = Evaluate(*ids->ids);
+      const List* list = std::get_if<List>(&given.data);
+      // A non-list right of IN is an error the condition itself reports: scan, and let it.
+      if (ids->list && list == nullptr && !given.is_null()) break;
+      std::vector<EntityIndex> candidates;
+      auto look_up = [&](const Value& id) {
+        const std::string* text = std::get_if<std::string>(&id.data);
+        if (text == nullptr) return;
+        if (auto found = data_.entity_ids.find(*text); found != data_.entity_ids.end()) {
+          candidates.push_back(found->second);
+        }
+      };
+      if (list != nullptr) {
+        for (const Value& id : *list) look_up(id);
+      } else {
+        look_up(given);
+      }
+      // In entity order, once each: what a scan would find.
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      return candidates;
     }
     std::vector<EntityIndex> candidates;
     for (EntityIndex e = 0; e < data_.entities.size(); ++e) {

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 #include "aikg/aikg.h"
 #include "gtest/gtest.h"
 #include "test_support.h"
@@ -29,7 +32,15 @@ struct GoldenFile {
   std::vector<GoldenCase> cases;
 };
 
+// "7" → 7, "[a, b]" → a list of "a" and "b", anything else → the text itself.
 query::Value ParameterValue(const std::string& text) {
+  if (text.size() >= 2 && text.front() == '[' && text.back() == ']') {
+    query::List items;
+    for (absl::string_view item : absl::StrSplit(text.substr(1, text.size() - 2), ',', absl::SkipWhitespace())) {
+      items.push_back(ParameterValue(std::string(absl::StripAsciiWhitespace(item))));
+    }
+    return query::Value{std::move(items)};
+  }
   char* end = nullptr;
   long long integer = std::strtoll(text.c_str(), &end, 10);
   if (!text.empty() && *end == '\0') return query::Value{static_cast<int64_t>(integer)};
