@@ -68,11 +68,19 @@ def dataset(statements: int, generator: str | None) -> Path:
     data = Path(os.environ.get("AIKG_BENCH_DATA", "/tmp/aikg-bench"))
     path = data / f"synthetic-v1-n{statements}.json"
     if not path.exists():
-        if generator is None:
+        if generator is None or not Path(generator).exists():
             sys.exit(f"{path} is missing: build aikg_generate and pass --generator build/bench/aikg_generate")
         data.mkdir(parents=True, exist_ok=True)
         subprocess.run([generator, "--statements", str(statements), "--out", str(path)], check=True)
     return path
+
+
+def publish(lines: list[str], out: str | None) -> None:
+    """Prints a Markdown report, and writes it to `out` when given."""
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
 
 
 def read_edges(path: Path) -> tuple[list[str], list[tuple[str, str, str, str]]]:
@@ -447,10 +455,7 @@ def main() -> int:
     ]
     for label, value, count in overhead_rows:
         report.append(f"| {label} | {seconds(value)} | {seconds(value / count)} |")
-    text = "\n".join(report) + "\n"
-    print(text)
-    if arguments.out:
-        Path(arguments.out).write_text(text, encoding="utf-8")
+    publish(report, arguments.out)
     return 0
 
 
