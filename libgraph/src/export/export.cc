@@ -90,9 +90,17 @@ std::optional<absl::CivilDay> ValidLastDay(const ValidTime& valid) {
 }
 
 std::string DayText(absl::CivilDay day) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(day.year()), day.month(), day.day());
-  return buffer;
+  if (day.year() < 0 || day.year() > 9999) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02d", static_cast<long long>(day.year()), day.month(),
+                  day.day());
+    return buffer;
+  }
+  // By hand: snprintf showed in the export profiles (a date or two per statement).
+  auto digit = [](int value) { return static_cast<char>('0' + value % 10); };
+  int year = static_cast<int>(day.year());
+  return {digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), '-',
+          digit(day.month() / 10), digit(day.month()), '-', digit(day.day() / 10), digit(day.day())};
 }
 
 std::string NumberText(double value) {
@@ -107,9 +115,6 @@ std::string NumberText(double value) {
 
 void TextOut::Xml(std::string_view text) {
   size_t plain = 0;  // start of the run not yet written
-  auto flush = [&](size_t end) {
-    if (end > plain) std::fwrite(text.data() + plain, 1, end - plain, stream_);
-  };
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     const char* replacement = nullptr;
@@ -133,12 +138,11 @@ void TextOut::Xml(std::string_view text) {
         }
     }
     if (replacement == nullptr) continue;
-    flush(i);
-    std::fputs(replacement, stream_);
+    *this << text.substr(plain, i - plain) << std::string_view(replacement);
     i += width - 1;
     plain = i + 1;
   }
-  flush(text.size());
+  *this << text.substr(plain);
 }
 
 void TextOut::Csv(std::string_view text) {
@@ -148,26 +152,23 @@ void TextOut::Csv(std::string_view text) {
     *this << text;
     return;
   }
-  std::fputc('"', stream_);
-  for (char c : text) {
-    if (c == '"') std::fputc('"', stream_);
-    std::fputc(c, stream_);
-  }
-  std::fputc('"', stream_);
+  *this << '"';
+  Escaped(text, [](char c) -> const char* { return c == '"' ? "\"\"" : nullptr; });
+  *this << '"';
 }
 
 void TextOut::Dot(std::string_view text) {
-  std::fputc('"', stream_);
-  for (char c : text) {
+  *this << '"';
+  Escaped(text, [](char c) -> const char* {
     switch (c) {
-      case '"': std::fputs("\\\"", stream_); break;
-      case '\\': std::fputs("\\\\", stream_); break;
-      case '\n': std::fputs("\\n", stream_); break;
-      case '\r': break;
-      default: std::fputc(c, stream_);
+      case '"': return "\\\"";
+      case '\\': return "\\\\";
+      case '\n': return "\\n";
+      case '\r': return "";
+      default: return nullptr;
     }
-  }
-  std::fputc('"', stream_);
+  });
+  *this << '"';
 }
 
 }  // namespace internal
