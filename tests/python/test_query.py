@@ -7,6 +7,7 @@ import gc
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Union
 
 import pytest
 
@@ -150,11 +151,21 @@ def test_result_rendering(tiny: aikg.Graph, newsletter: aikg.Graph) -> None:
 # ---- Golden files (tests/golden/query/*.test, format at the top of tiny.test) ----------------
 
 
+Parameter = Union[int, str, list["Parameter"]]
+
+
+def parameter_value(text: str) -> Parameter:
+    """As the C++ golden runner reads them: "7" → 7, "[a, b]" → ["a", "b"], else the text."""
+    if len(text) >= 2 and text[0] == "[" and text[-1] == "]":
+        return [parameter_value(item.strip()) for item in text[1:-1].split(",") if item.strip()]
+    return int(text) if text.lstrip("-").isdigit() else text
+
+
 @dataclass
 class GoldenCase:
     name: str
     query: str = ""
-    parameters: dict[str, int | str] = field(default_factory=dict)
+    parameters: dict[str, Parameter] = field(default_factory=dict)
     rows: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -171,7 +182,7 @@ def read_golden(path: Path) -> tuple[str, list[GoldenCase]]:
             reading = ""
         elif line.startswith("-PARAM "):
             name, value = line[7:].split("=", 1)
-            cases[-1].parameters[name] = int(value) if value.lstrip("-").isdigit() else value
+            cases[-1].parameters[name] = parameter_value(value)
         elif line.startswith("-QUERY "):
             cases[-1].query, reading = line[7:], "query"
         elif line.startswith("-ERROR "):
