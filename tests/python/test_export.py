@@ -191,6 +191,7 @@ def test_parquet_export(newsletter: aikg.Graph, tmp_path: Path) -> None:
     ]  # fmt: skip
     for name, table in view.tables().items():
         assert pq.read_table(tmp_path / "tables" / f"{name}.parquet").equals(table), name
+        assert (tmp_path / "tables" / f"{name}.parquet").stat().st_mode & 0o777 == 0o644
     assert 0 < pq.read_table(tmp_path / "tables" / "statements.parquet").num_rows < newsletter.statement_count
 
 

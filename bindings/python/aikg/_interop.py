@@ -150,6 +150,7 @@ def _write_atomically(target: Path, write: Callable[[Any], object]) -> None:
         raise Error(f"cannot create a temporary file in {target.parent}: {error.strerror}") from error
     try:
         with os.fdopen(descriptor, "wb") as file:
+            os.fchmod(file.fileno(), 0o644)  # not mkstemp's 0600: like any output (and the C++ exports)
             write(file)
             file.flush()
             os.fsync(file.fileno())
