@@ -63,13 +63,7 @@ py::dict StatementRecord(const Graph& graph, const Statement& statement) {
   std::optional<bool> boolean = statement.boolean();
   record["boolean"] = boolean ? py::object(py::bool_(*boolean)) : py::none();
   ValidTime valid = statement.valid();
-  if (!valid.is_set()) {
-    record["valid"] = py::none();
-  } else if (valid.is_point()) {
-    record["valid"] = valid.from.ToString();
-  } else {
-    record["valid"] = valid.from.ToString() + ".." + valid.to.ToString();
-  }
+  record["valid"] = valid.is_set() ? py::object(py::str(valid.ToString())) : py::none();
   record["valid_from"] = TimeOrNone(valid.from);
   record["valid_to"] = TimeOrNone(valid.to);
   record["valid_start"] = valid.from.is_set() ? py::object(DayToPython(valid.from.first_day())) : py::none();

@@ -39,12 +39,6 @@ QuantityValue CopyQuantity(const Quantity& quantity) {
   return {quantity.amount, std::string(quantity.unit), quantity.bound, quantity.lower, quantity.upper};
 }
 
-std::string ValidText(const ValidTime& valid) {
-  if (!valid.is_set()) return "";
-  if (valid.is_point()) return valid.from.ToString();
-  return valid.from.ToString() + ".." + valid.to.ToString();
-}
-
 // "97000000 users (at least)", "chip/h100", "'Vers l’ère des agents'", "2025-01-20", "true".
 std::string ValueText(const Statement& statement) {
   if (std::optional<Entity> object = statement.object()) return std::string(object->id());
@@ -62,7 +56,7 @@ std::string ValueText(const Statement& statement) {
 std::string StatementRepr(const Statement& statement) {
   std::string text = "<Statement " + std::string(statement.id()) + ": " + std::string(statement.subject().id()) + " " +
                      std::string(statement.predicate_name()) + " " + ValueText(statement);
-  if (statement.valid().is_set()) text += " [" + ValidText(statement.valid()) + "]";
+  if (statement.valid().is_set()) text += " [" + statement.valid().ToString() + "]";
   return text + " " + std::string(ModalityName(statement.modality())) + ">";
 }
 

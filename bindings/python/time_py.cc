@@ -27,12 +27,6 @@ TimePoint FromPythonDateTime(py::handle value) {
   return *point;
 }
 
-std::string ValidTimeText(const ValidTime& valid) {
-  if (!valid.is_set()) return "";
-  if (valid.is_point()) return valid.from.ToString();
-  return valid.from.ToString() + ".." + valid.to.ToString();
-}
-
 std::optional<TimePoint> SetOrNone(const TimePoint& point) {
   return point.is_set() ? std::optional<TimePoint>(point) : std::nullopt;
 }
@@ -186,10 +180,10 @@ Examples
             return DayToPython(valid.to.last_day());
           },
           "The last day of the end (datetime.date), or None when open.")
-      .def("__str__", &ValidTimeText)
-      .def("__repr__", [](const ValidTime& valid) { return "ValidTime('" + ValidTimeText(valid) + "')"; })
+      .def("__str__", &ValidTime::ToString)
+      .def("__repr__", [](const ValidTime& valid) { return "ValidTime('" + valid.ToString() + "')"; })
       .def("__eq__", EqualTo<ValidTime>(std::equal_to<ValidTime>()), py::arg("other"))
-      .def("__hash__", [](const ValidTime& valid) { return py::hash(py::str(ValidTimeText(valid))); });
+      .def("__hash__", [](const ValidTime& valid) { return py::hash(py::str(valid.ToString())); });
 }
 
 }  // namespace aikg::python

@@ -219,10 +219,7 @@ values (amounts given exactly or approximately only), or None.)doc")
       .def("__repr__", [](const SeriesPointValue& p) {
         ReadLock lock(*p.statement.owner);
         Statement statement = p.statement.get();
-        ValidTime valid = statement.valid();
-        std::string when = valid.is_point() ? valid.from.ToString()
-                                            : valid.from.ToString() + ".." + valid.to.ToString();
-        return "<SeriesPoint " + std::string(statement.id()) + " " + when + ": " +
+        return "<SeriesPoint " + std::string(statement.id()) + " " + statement.valid().ToString() + ": " +
                std::to_string(p.quantity.amount) + " " + p.quantity.unit + ">";
       });
 

@@ -52,6 +52,15 @@ uint64_t Prefix(std::string_view text) {
   return prefix;
 }
 
+// An entity attribute's JSON value (string, boolean, integer or number); nullopt otherwise.
+std::optional<AttributeValue> ReadAttributeValue(const rapidjson::Value& value) {
+  if (value.IsString()) return AttributeValue(View(value));
+  if (value.IsBool()) return AttributeValue(value.GetBool());
+  if (value.IsInt64()) return AttributeValue(value.GetInt64());
+  if (value.IsNumber()) return AttributeValue(value.GetDouble());
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string EscapePointerToken(std::string_view token) {
@@ -312,13 +321,61 @@ const rapidjson::Value* ObjectReader::Object(std::string_view name, bool require
   return value;
 }
 
-std::optional<AttributeValue> ReadAttributeValue(const rapidjson::Value& value) {
-  if (value.IsString()) return AttributeValue(View(value));
-  if (value.IsBool()) return AttributeValue(value.GetBool());
-  if (value.IsInt64()) return AttributeValue(value.GetInt64());
-  if (value.IsNumber()) return AttributeValue(value.GetDouble());
-  return std::nullopt;
+ObjectReader SourceReader(JsonInput& input, const rapidjson::Value& value, const JsonPath& path) {
+  return ObjectReader(input, value, path,
+                      {"id", "kind", "publisher", "author", "title", "language", "published", "url", "via"});
 }
+
+SourceInput ReadSource(ObjectReader& item) {
+  SourceInput source;
+  source.id = item.String("id", true).value_or("");
+  if (std::optional<std::string_view> kind = item.String("kind", true)) {
+    if (std::optional<SourceKind> parsed = ParseSourceKind(*kind)) {
+      source.kind = *parsed;
+    } else {
+      item.Report("kind", Cat("unknown source kind '", *kind,
+                              "' (expected newsletter, news_wire, news_article, social_media_post, "
+                              "company_announcement, regulator, report, research_paper or other)"));
+    }
+  }
+  source.publisher = item.String("publisher").value_or("");
+  source.author = item.String("author").value_or("");
+  source.title = item.String("title").value_or("");
+  source.language = item.String("language").value_or("");
+  source.published = item.Time("published").value_or(TimePoint());
+  source.url = item.String("url").value_or("");
+  source.via = item.String("via").value_or("");
+  return source;
+}
+
+void ReadAliasesAndAttributes(ObjectReader& item, EntityInput& entity) {
+  if (const rapidjson::Value* aliases = item.Array("aliases")) {
+    JsonPath aliases_path = item.PathOf("aliases");
+    for (rapidjson::SizeType i = 0; i < aliases->Size(); ++i) {
+      JsonPath alias_path = aliases_path.Element(i);
+      ObjectReader alias(item.input(), (*aliases)[i], alias_path, {"name", "lang"});
+      std::string_view name = alias.String("name", true).value_or("");
+      std::string_view lang = alias.String("lang").value_or("");
+      if (!alias.ok()) item.MarkBad();
+      entity.aliases.push_back({name, lang});
+    }
+  }
+  if (const rapidjson::Value* attributes = item.Object("attributes")) {
+    JsonPath attributes_path = item.PathOf("attributes");
+    for (const auto& member : attributes->GetObject()) {
+      const rapidjson::Value& value = member.value;
+      std::optional<AttributeValue> attribute = ReadAttributeValue(value);
+      if (!attribute) {
+        item.input().Report(attributes_path.Member(View(member.name)), &value,
+                            "attribute values are strings, numbers or booleans");
+        item.MarkBad();
+        continue;
+      }
+      entity.attributes.push_back({View(member.name), *attribute});
+    }
+  }
+}
+
 
 std::optional<TimePoint> ReadTime(JsonInput& input, const rapidjson::Value& value, const JsonPath& path) {
   if (!value.IsString()) {

@@ -69,7 +69,7 @@ class GraphReader {
     internal::Transaction transaction(graph_.mutable_data(), schema_, std::move(labels));
 
     ForEachItem(ItemKind::kSource, [&](ObjectReader& item, Origin origin) {
-      if (std::optional<SourceInput> source = ReadSource(item)) transaction.AddSource(*source, origin);
+      if (item.is_object()) transaction.AddSource(internal::ReadSource(item), origin);
     });
     transaction.ResolveSources();
     EntityInput entity;
@@ -145,8 +145,7 @@ class GraphReader {
   static ObjectReader MakeReader(JsonInput& json, ItemKind kind, const rapidjson::Value& value, const JsonPath& path) {
     switch (kind) {
       case ItemKind::kSource:
-        return ObjectReader(json, value, path,
-                            {"id", "kind", "publisher", "author", "title", "language", "published", "url", "via"});
+        return internal::SourceReader(json, value, path);
       case ItemKind::kEntity:
         return ObjectReader(json, value, path, {"id", "type", "name", "aliases", "description", "attributes"});
       case ItemKind::kStatement:
@@ -157,29 +156,6 @@ class GraphReader {
                          "confidence", "qualifiers"});
   }
 
-  std::optional<SourceInput> ReadSource(ObjectReader& item) {
-    if (!item.is_object()) return std::nullopt;
-    SourceInput source;
-    source.id = item.String("id", true).value_or("");
-    if (std::optional<std::string_view> kind = item.String("kind", true)) {
-      if (std::optional<SourceKind> parsed = ParseSourceKind(*kind)) {
-        source.kind = *parsed;
-      } else {
-        item.Report("kind", internal::Cat("unknown source kind '", *kind,
-                                         "' (expected newsletter, news_wire, news_article, social_media_post, "
-                                         "company_announcement, regulator, report, research_paper or other)"));
-      }
-    }
-    source.publisher = item.String("publisher").value_or("");
-    source.author = item.String("author").value_or("");
-    source.title = item.String("title").value_or("");
-    source.language = item.String("language").value_or("");
-    source.published = item.Time("published").value_or(TimePoint());
-    source.url = item.String("url").value_or("");
-    source.via = item.String("via").value_or("");
-    return source;
-  }
-
   bool ReadEntity(ObjectReader& item, EntityInput& entity) {
     if (!item.is_object()) return false;
     entity.id = item.String("id", true).value_or("");
@@ -188,31 +164,7 @@ class GraphReader {
     entity.description = item.String("description").value_or("");
     entity.aliases.clear();
     entity.attributes.clear();
-    if (const rapidjson::Value* aliases = item.Array("aliases")) {
-      JsonPath aliases_path = item.PathOf("aliases");
-      for (rapidjson::SizeType i = 0; i < aliases->Size(); ++i) {
-        JsonPath alias_path = aliases_path.Element(i);
-        ObjectReader alias(item.input(), (*aliases)[i], alias_path, {"name", "lang"});
-        std::string_view name = alias.String("name", true).value_or("");
-        std::string_view lang = alias.String("lang").value_or("");
-        if (!alias.ok()) item.MarkBad();
-        entity.aliases.push_back({name, lang});
-      }
-    }
-    if (const rapidjson::Value* attributes = item.Object("attributes")) {
-      JsonPath attributes_path = item.PathOf("attributes");
-      for (const auto& member : attributes->GetObject()) {
-        const rapidjson::Value& value = member.value;
-        std::optional<AttributeValue> attribute = internal::ReadAttributeValue(value);
-        if (!attribute) {
-          item.input().Report(attributes_path.Member(View(member.name)), &value,
-                              "attribute values are strings, numbers or booleans");
-          item.MarkBad();
-          continue;
-        }
-        entity.attributes.push_back({View(member.name), *attribute});
-      }
-    }
+    internal::ReadAliasesAndAttributes(item, entity);
     return true;
   }
 

@@ -447,4 +447,10 @@ std::string TimePoint::ToString() const {
   return buffer;
 }
 
+std::string ValidTime::ToString() const {
+  if (!is_set()) return "";
+  if (is_point()) return from.ToString();
+  return from.ToString() + ".." + to.ToString();
+}
+
 }  // namespace aikg

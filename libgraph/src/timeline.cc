@@ -47,11 +47,6 @@ bool EarlierSpan(const Span& a, size_t ai, const Span& b, size_t bi) {
   return ai < bi;
 }
 
-std::string ValidText(const ValidTime& valid) {
-  if (valid.is_point()) return valid.from.ToString();
-  return Cat(valid.from.ToString(), "..", valid.to.ToString());
-}
-
 std::string GroupLabel(const Span& span, const ValidTime& valid, Grouping grouping) {
   absl::CivilDay first = span.first, last = span.last;
   switch (grouping) {
@@ -73,7 +68,7 @@ std::string GroupLabel(const Span& span, const ValidTime& valid, Grouping groupi
       }
       break;
   }
-  return ValidText(valid);  // coarser than a group: its own period
+  return valid.ToString();  // coarser than a group: its own period
 }
 
 // The value range a quantity allows: exact, bounded on one side, or about (±5 %).

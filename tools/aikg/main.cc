@@ -129,9 +129,7 @@ aikg::query::Value ObjectOrValue(const aikg::Statement& statement) {
 }
 
 aikg::query::Value ValidText(const aikg::ValidTime& valid) {
-  if (!valid.is_set()) return aikg::query::Value{};
-  if (valid.is_point()) return Text(valid.from.ToString());
-  return Text(valid.from.ToString() + ".." + valid.to.ToString());
+  return valid.is_set() ? Text(valid.ToString()) : aikg::query::Value{};
 }
 
 aikg::query::Result TimelineTable(const aikg::Graph& graph, const std::vector<aikg::TimelineEntry>& entries,
@@ -185,12 +183,6 @@ std::optional<absl::CivilDay> DayOf(const std::string& text, bool last, const ch
   return last ? time->last_day() : time->first_day();
 }
 
-std::string DayText(const absl::CivilDay& day) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(day.year()), day.month(), day.day());
-  return buffer;
-}
-
 void PrintCounts(std::string_view title, const std::map<std::string, size_t>& counts) {
   std::cout << title << ":\n";
   for (const auto& [name, count] : counts) std::cout << "  " << name << ": " << count << "\n";
@@ -201,7 +193,7 @@ void PrintSummaryText(const aikg::GraphSummary& summary) {
             << "statements: " << summary.statements << " (" << summary.edges << " between entities)\n"
             << "sources: " << summary.sources << "\n";
   if (summary.valid_from) {
-    std::cout << "valid time span: " << DayText(*summary.valid_from) << " .. " << DayText(*summary.valid_to) << "\n";
+    std::cout << "valid time span: " << absl::FormatCivilTime(*summary.valid_from) << " .. " << absl::FormatCivilTime(*summary.valid_to) << "\n";
   }
   PrintCounts("entities by type", summary.entities_by_type);
   PrintCounts("statements by predicate", summary.statements_by_predicate);
@@ -239,9 +231,9 @@ void PrintSummaryJson(const aikg::GraphSummary& summary) {
   if (summary.valid_from) {
     writer.StartObject();
     writer.Key("from");
-    writer.String(DayText(*summary.valid_from).c_str());
+    writer.String(absl::FormatCivilTime(*summary.valid_from).c_str());
     writer.Key("to");
-    writer.String(DayText(*summary.valid_to).c_str());
+    writer.String(absl::FormatCivilTime(*summary.valid_to).c_str());
     writer.EndObject();
   } else {
     writer.Null();

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/time/civil_time.h"
 #include "aikg/algorithms.h"
 #include "aikg/query.h"
 #include "aikg/summary.h"
@@ -17,17 +18,7 @@
 namespace aikg::cli {
 namespace {
 
-std::string DayText(absl::CivilDay day) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(day.year()), day.month(), day.day());
-  return buffer;
-}
-
-std::string ValidText(const ValidTime& valid) {
-  if (!valid.is_set()) return "undated";
-  if (valid.is_point()) return valid.from.ToString();
-  return valid.from.ToString() + ".." + valid.to.ToString();
-}
+std::string ValidText(const ValidTime& valid) { return valid.is_set() ? valid.ToString() : "undated"; }
 
 // "name (id)", or the id alone when the entity has no other name.
 std::string Named(const Entity& entity) {
@@ -62,7 +53,7 @@ void PrintSummary(const Graph& graph, std::ostream& out) {
       << " between entities, " << summary.statements - summary.edges << " values), " << summary.sources
       << " sources.\n";
   if (summary.valid_from) {
-    out << "Valid times span " << DayText(*summary.valid_from) << " .. " << DayText(*summary.valid_to) << ".\n";
+    out << "Valid times span " << absl::FormatCivilTime(*summary.valid_from) << " .. " << absl::FormatCivilTime(*summary.valid_to) << ".\n";
   }
   out << "\n- Statements by modality: " << LargestCounts(summary.statements_by_modality, 10) << "\n"
       << "- Entity types: " << LargestCounts(summary.entities_by_type, 12) << "\n"

@@ -152,6 +152,9 @@ struct ValidTime {
   static ValidTime At(TimePoint point) { return {point, point}; }
   bool is_set() const { return from.is_set() || to.is_set(); }
   bool is_point() const { return from.is_set() && from == to; }
+  // The text form: the point ("2025-Q2"), else "from..to" with an open end left empty
+  // ("2022..", "..2025-09"); "" when unset.
+  std::string ToString() const;
 
   friend bool operator==(const ValidTime& a, const ValidTime& b) {
     return a.from == b.from && a.to == b.to;

@@ -63,7 +63,7 @@ void WriteDot(ExportScope& scope, const ExportOptions& options, std::FILE* file)
       out << ", modality=" << ModalityName(statement.modality);
       if (statement.valid.is_set()) {
         out << ", valid=";
-        out.Dot(ValidText(statement.valid));
+        out.Dot(statement.valid.ToString());
       }
       out << ", style=" << StyleOf(statement.modality) << "];\n";
     }

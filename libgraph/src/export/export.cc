@@ -46,12 +46,6 @@ void ExportScope::NumberStatements() {
   }
 }
 
-std::string ValidText(const ValidTime& valid) {
-  if (!valid.is_set()) return "";
-  if (valid.is_point()) return valid.from.ToString();
-  return Cat(valid.from.ToString(), "..", valid.to.ToString());
-}
-
 absl::StatusOr<ValidTime> ParseValidText(std::string_view text) {
   size_t dots = text.find("..");
   if (dots == std::string_view::npos) {

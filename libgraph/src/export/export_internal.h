@@ -83,9 +83,8 @@ class Progress {
 
 // ---- Times and numbers ------------------------------------------------------------------------
 
-// "2022", "2022..2025", "2022..", "..2025"; "" when unset. Text forms never contain "..".
-std::string ValidText(const ValidTime& valid);
-// Reads ValidText back. InvalidArgument as TimePoint::Parse.
+// Reads ValidTime::ToString back ("2022", "2022..2025", "2022..", "..2025"; time texts never
+// contain ".."). InvalidArgument as TimePoint::Parse.
 absl::StatusOr<ValidTime> ParseValidText(std::string_view text);
 // Whether the point has calendar days (an unresolved fiscal period has none).
 bool HasDays(const TimePoint& point);
@@ -293,7 +292,7 @@ class JsonFields {
     const StatementRecord& statement = data_.statements[index];
     Member("modality", ModalityName(statement.modality));
     if (statement.valid.is_set()) {
-      Member("valid", ValidText(statement.valid));
+      Member("valid", statement.valid.ToString());
       if (std::optional<absl::CivilDay> first = ValidFirstDay(statement.valid)) Member("valid_from", DayText(*first));
       if (std::optional<absl::CivilDay> last = ValidLastDay(statement.valid)) Member("valid_to", DayText(*last));
     }

@@ -162,28 +162,9 @@ class Importer {
     for (rapidjson::SizeType i = 0; i < sources->Size(); ++i) {
       JsonPath item_path = path.Element(i);
       const rapidjson::Value& value = (*sources)[i];
-      ObjectReader item(*input_, value, item_path,
-                        {"id", "kind", "publisher", "author", "title", "language", "published", "url", "via"});
+      ObjectReader item = internal::SourceReader(*input_, value, item_path);
       if (!item.is_object()) continue;
-      SourceInput source;
-      source.id = item.String("id", true).value_or("");
-      if (std::optional<std::string_view> kind = item.String("kind", true)) {
-        if (std::optional<SourceKind> parsed = ParseSourceKind(*kind)) {
-          source.kind = *parsed;
-        } else {
-          item.Report("kind", Cat("unknown source kind '", *kind,
-                                  "' (expected newsletter, news_wire, news_article, social_media_post, "
-                                  "company_announcement, regulator, report, research_paper or other)"));
-        }
-      }
-      source.publisher = item.String("publisher").value_or("");
-      source.author = item.String("author").value_or("");
-      source.title = item.String("title").value_or("");
-      source.language = item.String("language").value_or("");
-      source.published = item.Time("published").value_or(TimePoint());
-      source.url = item.String("url").value_or("");
-      source.via = item.String("via").value_or("");
-      sources_.push_back(source);
+      sources_.push_back(internal::ReadSource(item));
       source_places_.push_back({place.Element(i), &value, Layout::kSource});
     }
   }
@@ -196,27 +177,7 @@ class Importer {
     entity.name = name;
     entity.type = fields.String("type", true).value_or("");
     entity.description = fields.String("description").value_or("");
-    if (const rapidjson::Value* aliases = fields.Array("aliases")) {
-      JsonPath aliases_path = fields.PathOf("aliases");
-      for (rapidjson::SizeType i = 0; i < aliases->Size(); ++i) {
-        JsonPath alias_path = aliases_path.Element(i);
-        ObjectReader alias(*input_, (*aliases)[i], alias_path, {"name", "lang"});
-        entity.aliases.push_back({alias.String("name", true).value_or(""), alias.String("lang").value_or("")});
-      }
-    }
-    if (const rapidjson::Value* attributes = fields.Object("attributes")) {
-      JsonPath attributes_path = fields.PathOf("attributes");
-      for (const auto& member : attributes->GetObject()) {
-        const rapidjson::Value& value = member.value;
-        std::optional<AttributeValue> attribute = internal::ReadAttributeValue(value);
-        if (!attribute) {
-          input_->Report(attributes_path.Member(View(member.name)), &value,
-                         "attribute values are strings, numbers or booleans");
-          continue;
-        }
-        entity.attributes.push_back({View(member.name), *attribute});
-      }
-    }
+    internal::ReadAliasesAndAttributes(fields, entity);
     if (const rapidjson::Value* values = fields.Array("values")) {
       JsonPath values_path = fields.PathOf("values");
       Place values_place = fields_place.Member("values");

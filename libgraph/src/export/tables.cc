@@ -167,7 +167,7 @@ class TableWriter {
       row[3] = scope_.PredicateName(statement);
       row[4] = RangeKindName(data_.schema->predicate(statement.predicate).range_kind);
       row[5] = ModalityName(statement.modality);
-      valid = internal::ValidText(statement.valid);
+      valid = statement.valid.ToString();
       row[6] = TextCell(valid);
       if (std::optional<absl::CivilDay> first = internal::ValidFirstDay(statement.valid)) row[7] = *first;
       if (std::optional<absl::CivilDay> last = internal::ValidLastDay(statement.valid)) row[8] = *last;

@@ -90,7 +90,7 @@ class TimelineWriter {
         Date(last);
       }
     }
-    fields_.Member("display_date", ValidText(valid));
+    fields_.Member("display_date", valid.ToString());
     fields_.Key("text");
     writer.StartObject();
     fields_.Member("headline", HtmlEscaped(Headline(statement)));

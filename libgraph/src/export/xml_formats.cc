@@ -100,7 +100,7 @@ void EdgeCells(const ExportScope& scope, JsonText& json, StatementIndex index, C
   cell("predicate", scope.PredicateName(statement));
   cell("modality", ModalityName(statement.modality));
   if (statement.valid.is_set()) {
-    cell("valid", ValidText(statement.valid));
+    cell("valid", statement.valid.ToString());
     if (std::optional<absl::CivilDay> first = ValidFirstDay(statement.valid)) cell("valid_from", DayText(*first));
     if (std::optional<absl::CivilDay> last = ValidLastDay(statement.valid)) cell("valid_to", DayText(*last));
   }

@@ -131,8 +131,14 @@ class ObjectReader {
   bool ok_ = true;
 };
 
-// An entity attribute's JSON value (string, boolean, integer or number); nullopt otherwise.
-std::optional<AttributeValue> ReadAttributeValue(const rapidjson::Value& value);
+// A source object, as aikg's JSON and the exports' metadata write it: a reader of its members
+// (unknown ones reported), and its fields (a bad `kind` reported).
+ObjectReader SourceReader(JsonInput& input, const rapidjson::Value& value, const JsonPath& path);
+SourceInput ReadSource(ObjectReader& source);
+
+// The `aliases` and `attributes` members of an entity object (aikg's JSON, the exports'
+// metadata), appended to `entity`; problems reported, and `item` marked bad.
+void ReadAliasesAndAttributes(ObjectReader& item, EntityInput& entity);
 
 // A time string at `path`: parsed, or reported.
 std::optional<TimePoint> ReadTime(JsonInput& input, const rapidjson::Value& value, const JsonPath& path);

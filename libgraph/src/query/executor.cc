@@ -820,7 +820,7 @@ class Executor {
       ValidTime valid = statement.valid();
       if (!valid.is_set()) return Value{};
       if (valid.is_point()) return Value{valid.from};
-      return Value{Cat(valid.from.ToString(), "..", valid.to.ToString())};
+      return Value{valid.ToString()};
     }
     if (key == "valid_from") return time(statement.valid().from);
     if (key == "valid_to") return time(statement.valid().to);

@@ -159,5 +159,13 @@ TEST(ValidTime, PointAndInterval) {
   EXPECT_FALSE(ValidTime().is_set());
 }
 
+TEST(ValidTime, TextIsThePointOrTheInterval) {
+  EXPECT_EQ(ValidTime().ToString(), "");
+  EXPECT_EQ(ValidTime::At(MustParse("2025-Q2")).ToString(), "2025-Q2");
+  EXPECT_EQ((ValidTime{MustParse("2022"), MustParse("early 2025")}).ToString(), "2022..early 2025");
+  EXPECT_EQ((ValidTime{MustParse("2022"), TimePoint()}).ToString(), "2022..");
+  EXPECT_EQ((ValidTime{TimePoint(), MustParse("2025-09")}).ToString(), "..2025-09");
+}
+
 }  // namespace
 }  // namespace aikg

@@ -155,12 +155,14 @@ TEST(ImportNodeLink, ReportsProblemsAtTheirPlaceInTheFile) {
   Graph graph(testing::LoadTiny().shared_schema());
   std::filesystem::path file = ScratchDir("node_link_errors") / "graph.json";
   WriteText(file, R"({"directed": true, "multigraph": true,
- "graph": {"format": "aikg-node-link/1", "schema": "tiny", "sources": [{"id": "src/s", "kind": "other"}]},
+ "graph": {"format": "aikg-node-link/1", "schema": "tiny",
+           "sources": [{"id": "src/s", "kind": "other"}, {"id": "src/t", "kind": "rumour"}]},
  "nodes": [
   {"id": "org/a", "type": "Company", "name": "A",
    "values": [{"id": "st/v", "predicate": "revenue", "value": {"amount": 1, "unit": "users"}, "modality": "reported",
                "sources": ["src/s"]}]},
-  {"id": "chip/c", "type": "Chip", "name": "C", "colour": "red"}
+  {"id": "chip/c", "type": "Chip", "name": "C", "colour": "red", "aliases": [{"lang": "fr"}],
+   "attributes": {"specs": ["A"]}}
  ],
  "edges": [
   {"source": "org/a", "target": "org/nowhere", "key": "st/e", "predicate": "develops", "modality": "rumour",
@@ -174,6 +176,11 @@ TEST(ImportNodeLink, ReportsProblemsAtTheirPlaceInTheFile) {
   for (const Diagnostic& problem : problems) places.push_back(problem.json_pointer + ": " + problem.message);
   EXPECT_THAT(places, ::testing::UnorderedElementsAre(
                           "/nodes/1/colour: unknown member 'colour'",
+                          "/graph/sources/1/kind: unknown source kind 'rumour' (expected newsletter, news_wire, "
+                          "news_article, social_media_post, company_announcement, regulator, report, research_paper "
+                          "or other)",
+                          "/nodes/1/aliases/0/name: missing required member 'name'",
+                          "/nodes/1/attributes/specs: attribute values are strings, numbers or booleans",
                           "/edges/0/modality: unknown modality 'rumour' (expected reported, claim, forecast, plan or "
                           "opinion)",
                           "/edges/0/locators: expected one locator per source (2), found 1",
