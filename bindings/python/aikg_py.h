@@ -195,6 +195,11 @@ class GraphHandle : public ViewHandle {
   explicit GraphHandle(GraphPtr owner) : ViewHandle(std::move(owner), {}) {}
 };
 
+// Applies `change(graph, diagnostics)` to the graph with the GIL released and the lock held
+// exclusively; raises its error once both are back to normal.
+template <typename Change>
+void Write(GraphHandle& self, Change change);
+
 // ---- Arguments ---------------------------------------------------------------------------------
 
 // An entity given by id, name or alias (str), or as an Entity object.
@@ -239,6 +244,8 @@ inline void ThrowIfError(const absl::Status& status, const std::vector<Diagnosti
   if (!status.ok()) ThrowStatus(status, diagnostics);
 }
 [[noreturn]] void ThrowKeyError(const std::string& message);
+// An aikg.Diagnostic.
+py::object DiagnosticToPython(const Diagnostic& diagnostic);
 [[noreturn]] void ThrowValidationError(const std::string& message);
 
 // ---- Registration, called in this order by module.cc -------------------------------------------
@@ -254,6 +261,7 @@ void RegisterQuery(py::module_& m);
 void RegisterExport(py::module_& m);
 void RegisterInterchange(py::module_& m);
 void RegisterTimeline(py::module_& m);
+void RegisterImport(py::module_& m);
 
 // The bound View class, for areas that add methods to it.
 using ViewClass = py::class_<ViewHandle, ViewPtr>;
@@ -267,6 +275,19 @@ inline auto ReprHtml(const char* function) {
   return [function](py::object self) {
     return CallHelper("_display", function, py::make_tuple(std::move(self))).cast<std::string>();
   };
+}
+
+template <typename Change>
+void Write(GraphHandle& self, Change change) {
+  std::vector<Diagnostic> diagnostics;
+  absl::Status status;
+  {
+    py::gil_scoped_release nogil;
+    std::unique_lock<std::shared_mutex> lock(self.owner()->mutex());
+    status = change(self.owner()->mutable_graph(), diagnostics);
+    if (status.ok()) self.owner()->MarkChanged();
+  }
+  ThrowIfError(status, &diagnostics);
 }
 
 }  // namespace aikg::python

@@ -46,6 +46,13 @@ bool ReadPosition(std::string_view message, int& line, int& column) {
 
 }  // namespace
 
+py::object DiagnosticToPython(const Diagnostic& diagnostic) {
+  py::object diagnostic_class = ErrorsModule().attr("Diagnostic");
+  return diagnostic_class(diagnostic.file, OrNone(diagnostic.line), OrNone(diagnostic.column),
+                          OrNone(diagnostic.json_pointer), diagnostic.message, OrNone(diagnostic.column_name),
+                          OrNone(diagnostic.pointer_file));
+}
+
 void ThrowKeyError(const std::string& message) {
   PyErr_SetObject(PyExc_KeyError, py::str(message).ptr());
   throw py::error_already_set();
@@ -64,11 +71,7 @@ void ThrowStatus(const absl::Status& status, const std::vector<Diagnostic>* diag
       py::list items;
       py::object line = py::none(), column = py::none();
       if (diagnostics != nullptr && !diagnostics->empty()) {
-        py::object diagnostic_class = ErrorsModule().attr("Diagnostic");
-        for (const Diagnostic& diagnostic : *diagnostics) {
-          items.append(diagnostic_class(diagnostic.file, OrNone(diagnostic.line), OrNone(diagnostic.column),
-                                        OrNone(diagnostic.json_pointer), diagnostic.message));
-        }
+        for (const Diagnostic& diagnostic : *diagnostics) items.append(DiagnosticToPython(diagnostic));
       } else if (int l = 0, c = 0; ReadPosition(message, l, c)) {
         line = py::int_(l);
         column = py::int_(c);

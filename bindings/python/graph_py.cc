@@ -38,21 +38,6 @@ std::vector<std::filesystem::path> Paths(const PathArgs& args) {
   return paths;
 }
 
-// Applies `change` to the graph with the GIL released and the lock held exclusively; raises
-// its error once both are back to normal.
-template <typename Change>
-void Write(GraphHandle& self, Change change) {
-  std::vector<Diagnostic> diagnostics;
-  absl::Status status;
-  {
-    py::gil_scoped_release nogil;
-    std::unique_lock<std::shared_mutex> lock(self.owner()->mutex());
-    status = change(self.owner()->mutable_graph(), diagnostics);
-    if (status.ok()) self.owner()->MarkChanged();
-  }
-  ThrowIfError(status, &diagnostics);
-}
-
 void LoadFiles(GraphHandle& self, const PathArgs& args) {
   std::vector<std::filesystem::path> paths = Paths(args);
   Write(self, [&paths](Graph& graph, std::vector<Diagnostic>& diagnostics) {

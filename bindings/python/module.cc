@@ -19,4 +19,5 @@ PYBIND11_MODULE(_aikg, m) {
   aikg::python::RegisterExport(m);
   aikg::python::RegisterInterchange(m);
   aikg::python::RegisterTimeline(m);
+  aikg::python::RegisterImport(m);
 }

@@ -47,11 +47,13 @@ namespace {
 
 std::string Quote(std::string_view text) { return "'" + std::string(text) + "'"; }
 
-// The entities `text` names: its id, else the entities with that name or alias.
-std::vector<EntityIndex> Candidates(const Graph& graph, const std::string& text) {
-  if (std::optional<Entity> entity = graph.FindEntity(text)) return {entity->index()};
+// The entities `text` names, by the library's one set of rules (aikg/resolve.h): its id, an
+// external identifier, else the entities with that name, else with that alias.
+std::vector<EntityIndex> Candidates(const NameResolver& resolver, const std::string& text) {
   std::vector<EntityIndex> found;
-  for (const Entity& entity : graph.FindByName(text)) found.push_back(entity.index());
+  for (const Candidate& candidate : resolver.Candidates(text)) {
+    if (candidate.how != ResolvedBy::kFuzzy) found.push_back(candidate.entity.index());
+  }
   return found;
 }
 
@@ -64,8 +66,10 @@ EntityIndex ResolveIn(const Graph& graph, const View* view, const EntityKey& key
     return ref->index;
   }
   const std::string& text = std::get<std::string>(key.key);
-  std::vector<EntityIndex> candidates = Candidates(graph, text);
-  if (candidates.empty()) ThrowKeyError("no entity has the id, name or alias " + Quote(text));
+  NameResolver resolver(graph);
+  std::vector<EntityIndex> candidates = Candidates(resolver, text);
+  // The resolver's message suggests the nearest names.
+  if (candidates.empty()) ThrowKeyError(std::string(resolver.Resolve(text).status().message()));
   if (view != nullptr) {
     std::vector<EntityIndex> visible;
     for (EntityIndex index : candidates) {

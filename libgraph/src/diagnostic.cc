@@ -8,9 +8,18 @@ namespace aikg {
 
 std::string Diagnostic::Format() const {
   std::string out = file;
-  if (line > 0) out += internal::Cat(":", line, ":", column);
+  if (line > 0) {
+    out += internal::Cat(":", line);
+    if (!column_name.empty()) {
+      out += internal::Cat(":", column_name);
+    } else {
+      out += internal::Cat(":", column);
+    }
+  }
   out += internal::Cat(": ", message);
-  if (!json_pointer.empty()) out += internal::Cat(" (at ", json_pointer, ")");
+  if (!json_pointer.empty() || !pointer_file.empty()) {
+    out += internal::Cat(" (at ", pointer_file, pointer_file.empty() ? "" : "#", json_pointer, ")");
+  }
   return out;
 }
 

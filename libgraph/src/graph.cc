@@ -75,6 +75,10 @@ void GraphData::IndexNames(EntityIndex first) {
     };
     add(entities[e].name);
     for (const Alias& alias : AliasesOf(entities[e])) add(alias.name);
+    for (const Attribute& attribute : AttributesOf(entities[e])) {
+      const auto* value = std::get_if<std::string_view>(&attribute.value);
+      if (value != nullptr && schema->FindIdentifier(attribute.name) != nullptr) identifiers[*value].push_back(e);
+    }
   }
   std::sort(sorted_names.begin() + known, sorted_names.end());
   std::inplace_merge(sorted_names.begin(), sorted_names.begin() + known, sorted_names.end());

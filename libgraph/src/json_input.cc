@@ -101,7 +101,10 @@ std::unique_ptr<JsonInput> JsonInput::FromFile(const std::filesystem::path& path
                                                std::vector<Diagnostic>& diagnostics) {
   std::unique_ptr<JsonInput> input(new JsonInput(path.string(), path, diagnostics));
   if (!ReadWholeFile(path, input->buffer_)) {
-    diagnostics.push_back({path.string(), 0, 0, "", "cannot read the file"});
+    Diagnostic unreadable;
+    unreadable.file = path.string();
+    unreadable.message = "cannot read the file";
+    diagnostics.push_back(std::move(unreadable));
     return nullptr;
   }
   if (!input->Parse()) return nullptr;
@@ -143,7 +146,10 @@ const char* JsonInput::PlaceOf(const JsonPath& path, const rapidjson::Value* val
 }
 
 void JsonInput::AddDiagnostic(const char* place, std::string pointer, std::string_view message) {
-  Diagnostic diagnostic{label_, 0, 0, std::move(pointer), std::string(message)};
+  Diagnostic diagnostic;
+  diagnostic.file = label_;
+  diagnostic.json_pointer = std::move(pointer);
+  diagnostic.message = std::string(message);
   if (place != nullptr) {
     // The buffer was rewritten by the in-place parse (unescaped strings): count lines in the
     // original text, read again if it was not kept.

@@ -61,7 +61,11 @@ class GraphReader {
   // Checks and applies every input as one batch.
   void Load() {
     if (schema_ == nullptr) {
-      if (found_.empty()) found_.push_back({"", 0, 0, "", "no schema: the inputs name none"});
+      if (found_.empty()) {
+        Diagnostic none;
+        none.message = "no schema: the inputs name none";
+        found_.push_back(std::move(none));
+      }
       return;
     }
     std::vector<std::string> labels;

@@ -40,7 +40,7 @@ class SchemaParser {
   void Parse() {
     JsonPath root;
     ObjectReader top(input_, input_.root(), root,
-                     {"format", "name", "version", "description", "entity_types", "units", "predicates"});
+                     {"format", "name", "version", "description", "identifiers", "entity_types", "units", "predicates"});
     if (!top.is_object()) return;
     if (std::optional<std::string_view> format = top.String("format", true); format && *format != kSchemaFormat) {
       top.Report("format", internal::Cat("unsupported schema format '", *format, "' (expected '", kSchemaFormat, "')"));
@@ -55,6 +55,9 @@ class SchemaParser {
     const rapidjson::Value* types = top.Array("entity_types", true);
     JsonPath types_path = top.PathOf("entity_types");
     if (types != nullptr) ReadTypes(*types, types_path);
+    if (const rapidjson::Value* identifiers = top.Array("identifiers")) {
+      ReadIdentifiers(*identifiers, top.PathOf("identifiers"));
+    }
     if (const rapidjson::Value* units = top.Array("units")) ReadUnits(*units, top.PathOf("units"));
     if (const rapidjson::Value* predicates = top.Array("predicates")) {
       ReadPredicates(*predicates, top.PathOf("predicates"));
@@ -135,6 +138,32 @@ class SchemaParser {
         }
         at = schema_.types_[*at].parent;
       }
+    }
+  }
+
+  // External identifiers are text attributes every entity type accepts; their names must not
+  // shadow an attribute a type declares.
+  void ReadIdentifiers(const rapidjson::Value& identifiers, const JsonPath& path) {
+    for (rapidjson::SizeType i = 0; i < identifiers.Size(); ++i) {
+      JsonPath item_path = path.Element(i);
+      ObjectReader item(input_, identifiers[i], item_path, {"name", "description"});
+      if (!item.is_object()) continue;
+      Identifier identifier;
+      identifier.name = std::string(item.String("name", true).value_or(""));
+      identifier.description = std::string(item.String("description").value_or(""));
+      if (!Declare(identifier_ids_, item, "identifier", identifier.name, schema_.identifiers_.size())) continue;
+      for (const EntityType& type : schema_.types_) {
+        for (const AttributeDecl& attribute : type.attributes) {
+          if (attribute.name == identifier.name) {
+            item.Report("name", internal::Cat("identifier '", identifier.name, "' is also an attribute of type '",
+                                              type.name, "'"));
+          }
+        }
+      }
+      schema_.identifiers_.push_back(std::move(identifier));
+    }
+    for (const Identifier& identifier : schema_.identifiers_) {
+      schema_.identifier_attributes_.push_back({identifier.name, AttributeKind::kText});
     }
   }
 
@@ -236,6 +265,7 @@ class SchemaParser {
     std::string pointer;
   };
   std::vector<PendingGrowth> pending_growth_;
+  absl::flat_hash_map<std::string, size_t> identifier_ids_;
 
   JsonInput& input_;
   Schema& schema_;
@@ -290,6 +320,13 @@ const AttributeDecl* Schema::FindAttribute(TypeId type, std::string_view name) c
     for (const AttributeDecl& decl : types_[*at].attributes) {
       if (decl.name == name) return &decl;
     }
+  }
+  return FindIdentifier(name);
+}
+
+const AttributeDecl* Schema::FindIdentifier(std::string_view name) const {
+  for (const AttributeDecl& decl : identifier_attributes_) {
+    if (decl.name == name) return &decl;
   }
   return nullptr;
 }

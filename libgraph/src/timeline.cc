@@ -341,20 +341,34 @@ std::vector<Change> Changes(const View& view, absl::CivilDay before, absl::Civil
     Statement statement = graph.statement(index);
     if (!known_by(statement, after) || known_by(statement, before)) continue;
     Change change{ChangeKind::kAdded, statement, std::nullopt};
-    // A new figure for what an earlier statement already valued (same subject, predicate, time).
-    if (!statement.object()) {
+    bool repeated = false;  // a figure or link already known: a confirmation, not a change
+    if (std::optional<Entity> object = statement.object()) {
+      for (const Statement& previous : graph.StatementsAbout(statement.subject().index())) {
+        std::optional<Entity> previous_object = previous.object();
+        if (previous.index() != index && view.ContainsStatement(previous.index()) &&
+            previous.predicate() == statement.predicate() && previous_object && *previous_object == *object &&
+            known_by(previous, before)) {
+          repeated = true;
+          break;
+        }
+      }
+    } else {
+      // A new figure for what an earlier statement already valued (same subject, predicate, time).
       std::optional<Span> span = FigureSpan(statement);
       for (StatementIndex older : view.Values(statement.subject().index())) {
         Statement previous = graph.statement(older);
         if (older == index || previous.predicate() != statement.predicate() || !known_by(previous, before)) continue;
         std::optional<Span> previous_span = FigureSpan(previous);
         bool same_time = (!span && !previous_span) || (span && previous_span && Meet(*span, *previous_span));
-        if (same_time && !SameValue(previous, statement)) {
-          change = {ChangeKind::kChanged, statement, previous};
+        if (!same_time) continue;
+        if (SameValue(previous, statement)) {
+          repeated = true;
           break;
         }
+        if (change.kind == ChangeKind::kAdded) change = {ChangeKind::kChanged, statement, previous};
       }
     }
+    if (repeated) continue;
     changes.push_back(change);
   }
   return changes;

@@ -9,11 +9,17 @@
 //   aikg convert FILE... -o OUT                 merge the files and save them as one
 //   aikg query FILE... -e 'MATCH …' [--param k=v]... [--format table|json|csv]
 //                                               run a pattern query (docs/query.md)
-//   aikg timeline FILE... [--entity ID]... [--from DATE] [--to DATE] [--group year|quarter|month]
+//   aikg timeline FILE... [--entity ID|NAME]... [--from DATE] [--to DATE] [--group year|quarter|month]
 //                 [--undated] [--as-of DATE] [--known-at DATE] [--format table|json|csv]
 //                                               statements in time order (docs/timeline.md)
-//   aikg series FILE... --subject ID --metric NAME [--format table|json|csv]
+//   aikg series FILE... --subject ID|NAME --metric NAME [--format table|json|csv]
 //                                               one subject's values of one metric over time
+//   aikg import TABLE --mapping M.json (--into FILE... | --schema S.json) -o OUT [--skip-bad-rows]
+//               [--same-as F.json] [--format csv|wikidata]
+//                                               bring a table (through a mapping) or Wikidata
+//                                               items into a graph (docs/import.md)
+//   aikg reconcile FILE... --table T.csv --mapping M.json [--format table|json|csv]
+//                                               what an import would link each row's entities to
 //   aikg export FILE... --format node-link|jgf|cytoscape|graphml|gexf|dot|timelinejs|csv|parquet
 //               -o PATH [--as-of DATE] [--known-at DATE] [--links] [--group-by predicate|modality]
 //               [--progress]                    the graph, or what holds/was known at a date, in
@@ -39,17 +45,17 @@
 #include "absl/time/civil_time.h"
 #include "aikg/aikg.h"
 #include "aikg/export.h"
+#include "cli_support.h"
+#include "import_commands.h"
 #include "report.h"
 
 namespace {
 
-constexpr int kExitInvalid = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitCannotWrite = 3;
-
-std::vector<std::filesystem::path> ToPaths(const std::vector<std::string>& files) {
-  return {files.begin(), files.end()};
-}
+using aikg::cli::kExitCannotWrite;
+using aikg::cli::kExitInvalid;
+using aikg::cli::kExitUsage;
+using aikg::cli::Load;
+using aikg::cli::Print;
 
 // Parquet needs Arrow, which Debian does not package for C++: the aikg Python package writes it
 // with pyarrow. `aikg export ... --format parquet` becomes `python -m aikg export ...` with the
@@ -76,15 +82,6 @@ sys.exit(main(sys.argv[1:])))";
   std::exit(kExitCannotWrite);
 }
 
-// Loads every file into `graph`, printing each problem on stderr. Returns whether it worked.
-bool Load(aikg::Graph& graph, const std::vector<std::string>& files) {
-  std::vector<aikg::Diagnostic> problems;
-  absl::Status status = aikg::LoadJsonFiles(graph, ToPaths(files), &problems);
-  for (const aikg::Diagnostic& problem : problems) std::cerr << problem.Format() << "\n";
-  if (!status.ok() && problems.empty()) std::cerr << status.message() << "\n";
-  return status.ok();
-}
-
 // "k=v" → a query parameter: an integer, a number, true/false, or else the text itself.
 bool ParseParameter(const std::string& assignment, aikg::query::Parameters& parameters) {
   size_t equals = assignment.find('=');
@@ -102,16 +99,6 @@ bool ParseParameter(const std::string& assignment, aikg::query::Parameters& para
   if (text == "true" || text == "false") value = aikg::query::Value{text == "true"};
   parameters[name] = value;
   return true;
-}
-
-void Print(const aikg::query::Result& result, const std::string& format) {
-  if (format == "json") {
-    std::cout << aikg::query::ToJson(result);
-  } else if (format == "csv") {
-    std::cout << aikg::query::ToCsv(result);
-  } else {
-    std::cout << aikg::query::ToTable(result);
-  }
 }
 
 aikg::query::Value Text(std::string_view text) { return aikg::query::Value{std::string(text)}; }
@@ -170,6 +157,17 @@ aikg::query::Result SeriesTable(const aikg::Graph& graph, const aikg::Series& se
          point.growth_consistent ? aikg::query::Value{*point.growth_consistent} : aikg::query::Value{}, Text(s.id())});
   }
   return result;
+}
+
+// An entity option: an id, an identifier, a name or an alias (aikg/resolve.h); nullopt after
+// printing why when it names none or several.
+std::optional<std::string> ResolveEntity(const aikg::Graph& graph, const std::string& reference, const char* option) {
+  absl::StatusOr<aikg::Entity> entity = aikg::NameResolver(graph).Resolve(reference);
+  if (!entity.ok()) {
+    std::cerr << option << ": " << entity.status().message() << "\n";
+    return std::nullopt;
+  }
+  return std::string(entity->id());
 }
 
 // A date option: the first or last day of the time it names.
@@ -282,7 +280,7 @@ int main(int argc, char** argv) {
   bool undated = false;
   auto* timeline = app.add_subcommand("timeline", "List statements in time order (docs/timeline.md)");
   timeline->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
-  timeline->add_option("--entity", entities, "Only statements about this entity id (repeatable)");
+  timeline->add_option("--entity", entities, "Only statements about this entity: id or name (repeatable)");
   timeline->add_option("--from", from, "Start of the range: a time (2024, 2024-Q2, 2024-03-01)");
   timeline->add_option("--to", to, "End of the range: a time");
   timeline->add_option("--group", grouping, "Group by")->check(CLI::IsMember({"none", "year", "quarter", "month"}));
@@ -294,7 +292,7 @@ int main(int argc, char** argv) {
   std::string subject, metric;
   auto* series = app.add_subcommand("series", "One subject's values of one metric over time");
   series->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
-  series->add_option("--subject", subject, "The entity id")->required();
+  series->add_option("--subject", subject, "The entity: id or name")->required();
   series->add_option("--metric", metric, "The metric (a quantity predicate)")->required();
   series->add_option("--format", result_format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
 
@@ -315,6 +313,30 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"predicate", "modality"}));
   exporter->add_flag("--progress", progress, "Report progress on stderr (default: when stderr is a terminal)");
 
+  aikg::cli::ImportArguments import_arguments;
+  auto* importer = app.add_subcommand("import", "Bring a table or Wikidata items into a graph (docs/import.md)");
+  importer->add_option("input", import_arguments.input, "The table (CSV) or Wikidata JSON")
+      ->required()
+      ->check(CLI::ExistingFile);
+  importer->add_option("--mapping", import_arguments.mapping, "The mapping (JSON)")->required()->check(CLI::ExistingFile);
+  auto* into = importer->add_option("--into", import_arguments.into, "Graph files to import into")->check(CLI::ExistingFile);
+  importer->add_option("--schema", import_arguments.schema, "Import into an empty graph of this schema")
+      ->check(CLI::ExistingFile)
+      ->excludes(into);
+  importer->add_option("-o,--output", import_arguments.output, "Output graph file")->required();
+  importer->add_option("--format", import_arguments.format, "Input format")->check(CLI::IsMember({"csv", "wikidata"}));
+  importer->add_flag("--skip-bad-rows", import_arguments.skip_bad_rows, "Leave out rows with problems, reporting each");
+  importer->add_option("--same-as", import_arguments.same_as, "A same-as decision file (docs/import.md)")
+      ->check(CLI::ExistingFile);
+
+  aikg::cli::ReconcileArguments reconcile_arguments;
+  auto* reconcile = app.add_subcommand("reconcile", "What importing a table would link each row's entities to");
+  reconcile->add_option("files", reconcile_arguments.files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  reconcile->add_option("--table", reconcile_arguments.table, "The table (CSV)")->required()->check(CLI::ExistingFile);
+  reconcile->add_option("--mapping", reconcile_arguments.mapping, "The mapping (JSON)")->required()->check(CLI::ExistingFile);
+  reconcile->add_option("--format", reconcile_arguments.format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -329,6 +351,15 @@ int main(int argc, char** argv) {
     DayOf(known_at, true, "--known-at");
     ExportThroughPython(argc, argv);
   }
+
+  if (*importer) {
+    if (import_arguments.into.empty() && import_arguments.schema.empty()) {
+      std::cerr << "import: give the graph to import into (--into FILE...) or its schema (--schema FILE)\n";
+      return kExitUsage;
+    }
+    return aikg::cli::RunImport(import_arguments);
+  }
+  if (*reconcile) return aikg::cli::RunReconcile(reconcile_arguments);
 
   aikg::Graph graph;
   if (!Load(graph, files)) return kExitInvalid;
@@ -361,7 +392,11 @@ int main(int argc, char** argv) {
     aikg::TimelineOptions options;
     options.from = DayOf(from, false, "--from");
     options.to = DayOf(to, true, "--to");
-    options.entities = entities;
+    for (const std::string& entity : entities) {
+      std::optional<std::string> id = ResolveEntity(graph, entity, "--entity");
+      if (!id) return kExitUsage;
+      options.entities.push_back(*id);
+    }
     options.include_undated = undated;
     options.grouping = grouping == "year"      ? aikg::Grouping::kYear
                        : grouping == "quarter" ? aikg::Grouping::kQuarter
@@ -379,7 +414,9 @@ int main(int argc, char** argv) {
     }
     Print(TimelineTable(graph, *entries, options.grouping != aikg::Grouping::kNone), result_format);
   } else if (*series) {
-    absl::StatusOr<aikg::Series> values = aikg::MetricSeries(aikg::View(graph), subject, metric);
+    std::optional<std::string> subject_id = ResolveEntity(graph, subject, "--subject");
+    if (!subject_id) return kExitUsage;
+    absl::StatusOr<aikg::Series> values = aikg::MetricSeries(aikg::View(graph), *subject_id, metric);
     if (!values.ok()) {
       std::cerr << values.status().message() << "\n";
       return kExitInvalid;

@@ -29,6 +29,11 @@ class Diagnostic:
         unknown.
     message : str
         What is wrong.
+    column_name : str or None
+        For a row of a table: the column, named where ``column`` would be.
+    pointer_file : str or None
+        The file ``json_pointer`` points into when it is not ``file`` (a table row's problem
+        points into the mapping that read it).
 
     Examples
     --------
@@ -36,6 +41,9 @@ class Diagnostic:
     >>> d = aikg.Diagnostic("data.json", 41, 18, "/statements/3/value/unit", "unit 'EUR' is not allowed")
     >>> str(d)
     "data.json:41:18: unit 'EUR' is not allowed (at /statements/3/value/unit)"
+    >>> str(aikg.Diagnostic("t.csv", 14, None, "/statements/2/quantity", "'12 B' is not a number",
+    ...                     column_name="Parameters", pointer_file="m.json"))
+    "t.csv:14:Parameters: '12 B' is not a number (at m.json#/statements/2/quantity)"
     """
 
     file: str
@@ -43,16 +51,21 @@ class Diagnostic:
     column: int | None
     json_pointer: str | None
     message: str
+    column_name: str | None = None
+    pointer_file: str | None = None
 
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
-            if self.column is not None:
+            if self.column_name is not None:
+                where += f":{self.column_name}"
+            elif self.column is not None:
                 where += f":{self.column}"
         text = f"{where}: {self.message}" if where else self.message
-        if self.json_pointer:
-            text += f" (at {self.json_pointer})"
+        if self.json_pointer or self.pointer_file:
+            pointer_file = f"{self.pointer_file}#" if self.pointer_file else ""
+            text += f" (at {pointer_file}{self.json_pointer or ''})"
         return text
 
 

@@ -1,6 +1,7 @@
 // aikg/schema.h: the ontology a graph is typed by.
 //
-// A schema declares entity types (single inheritance: Company ⊂ Organization), units with the
+// A schema declares entity types (single inheritance: Company ⊂ Organization), external
+// identifier schemes (Wikidata's Q-ids) that any entity may carry, units with the
 // dimension they measure, and predicates with their domain (subject types) and range (object
 // types, or the kind of value they carry; for quantities, the allowed units). Everything a
 // graph holds is checked against it. The JSON form is documented in docs/json-format.md.
@@ -55,6 +56,13 @@ struct EntityType {
   std::vector<AttributeDecl> attributes;  // declared on this type (not inherited ones)
 };
 
+// An external identifier scheme ("wikidata": Q-ids). Every entity may carry one as a text
+// attribute of that name; name resolution and imports match entities by it.
+struct Identifier {
+  std::string name;
+  std::string description;
+};
+
 struct Unit {
   std::string name;
   std::string dimension;  // "currency", "ratio", "count", ...
@@ -90,6 +98,7 @@ class Schema {
   const std::filesystem::path& path() const { return path_; }
 
   const std::vector<EntityType>& types() const { return types_; }
+  const std::vector<Identifier>& identifiers() const { return identifiers_; }
   const std::vector<Unit>& units() const { return units_; }
   const std::vector<Predicate>& predicates() const { return predicates_; }
 
@@ -107,8 +116,11 @@ class Schema {
   // True when `type` is in `allowed` (subtypes included), or `allowed` is empty.
   bool IsAnyOf(TypeId type, const std::vector<TypeId>& allowed) const;
 
-  // The declaration of attribute `name` on `type` or one of its ancestors.
+  // The declaration of attribute `name` on `type` or one of its ancestors, or of the external
+  // identifier `name` (a text attribute of every type).
   const AttributeDecl* FindAttribute(TypeId type, std::string_view name) const;
+  // The text attribute of the external identifier `name`, or null when it is not one.
+  const AttributeDecl* FindIdentifier(std::string_view name) const;
 
   // Whether `unit` is allowed for the quantity predicate `predicate`.
   bool AllowsUnit(PredicateId predicate, UnitId unit) const;
@@ -121,6 +133,8 @@ class Schema {
   std::string description_;
   std::filesystem::path path_;
   std::vector<EntityType> types_;
+  std::vector<Identifier> identifiers_;
+  std::vector<AttributeDecl> identifier_attributes_;  // one text attribute per identifier
   std::vector<Unit> units_;
   std::vector<Predicate> predicates_;
   absl::flat_hash_map<std::string, TypeId> type_ids_;

@@ -130,7 +130,8 @@ struct Change {
 };
 
 // What became known after `before` and by `after` (publication dates, as Filter::known_at),
-// in statement order.
+// in statement order. A statement that only repeats what was known by `before` (the same figure
+// for the same time, or the same link) is a confirmation, not a change, and is left out.
 std::vector<Change> Changes(const View& view, absl::CivilDay before, absl::CivilDay after);
 
 // ---- Amounts written with scale words -----------------------------------------------------------

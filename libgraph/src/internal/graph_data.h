@@ -127,6 +127,8 @@ struct GraphData {
   // and the same folded names sorted, for prefix and fuzzy search.
   StringViewMap<absl::InlinedVector<EntityIndex, 1>> names;
   std::vector<std::string_view> sorted_names;
+  // External identifier value ("Q95", of any identifier the schema declares) → entities.
+  StringViewMap<absl::InlinedVector<EntityIndex, 1>> identifiers;
 
   // Rebuilt by RebuildIndexes() after each committed batch.
   EdgeGraph edges;
@@ -143,7 +145,8 @@ struct GraphData {
   // Rebuilds `edges`, the value index and the valid-time index from the statements.
   // O(V + E + S log S).
   void RebuildIndexes();
-  // Adds the folded name and aliases of entities [first, end) to `names` and `sorted_names`.
+  // Adds the folded name and aliases of entities [first, end) to `names` and `sorted_names`,
+  // and their external identifiers to `identifiers`.
   void IndexNames(EntityIndex first);
 
   // Record accessors that resolve ranges.

@@ -1,0 +1,208 @@
+// The batch both importers fill: one transaction, retried without the bad units when asked.
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "aikg/text.h"
+#include "import/import_internal.h"
+#include "internal/cat.h"
+#include "internal/graph_data.h"
+#include "internal/transaction.h"
+
+namespace aikg::internal {
+
+std::string Slug(std::string_view text) {
+  std::string folded = FoldForLookup(text);
+  std::string slug;
+  slug.reserve(folded.size());
+  for (char c : folded) {
+    auto byte = static_cast<unsigned char>(c);
+    bool keep = byte >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (keep) {
+      slug.push_back(c);
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug.push_back('-');
+    }
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
+uint64_t StableHash(std::string_view bytes, uint64_t hash) {
+  for (char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+std::string HexDigits(uint64_t hash, int digits) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(static_cast<size_t>(digits), '0');
+  for (int i = digits - 1; i >= 0; --i, hash >>= 4) out[static_cast<size_t>(i)] = kHex[hash & 0xf];
+  return out;
+}
+
+std::string_view ImportBatch::Keep(std::string_view text) {
+  if (text.empty()) return {};
+  return kept_.emplace_back(text);
+}
+
+void ImportBatch::AddSource(SourceInput input, const ImportPlace& place) {
+  sources_.push_back({std::move(input), place});
+}
+
+void ImportBatch::AddEntity(EntityInput input, const ImportPlace& place) {
+  entities_.push_back({std::move(input), place});
+}
+
+void ImportBatch::AddStatement(StatementInput input, const ImportPlace& place) {
+  statements_.push_back({std::move(input), place});
+}
+
+void ImportBatch::Report(const ImportPlace& place, std::string message) {
+  bad_units_.insert(place.unit);
+  // Several rules reading one bad cell (a date that is the valid time and a value) say it once.
+  for (const auto& [known, text] : read_problems_) {
+    if (known.unit == place.unit && known.where.line == place.where.line &&
+        known.where.column_name == place.where.column_name && !place.where.column_name.empty() && text == message) {
+      return;
+    }
+  }
+  read_problems_.emplace_back(place, std::move(message));
+}
+
+void ImportBatch::NoteMatched(EntityIndex entity, size_t unit) {
+  matched_.emplace_back(entity, unit);
+}
+
+void ImportBatch::DependsOn(const ImportPlace& place, size_t dependency, std::string_view what) {
+  if (place.unit != dependency) dependencies_.push_back({place, dependency, Keep(what)});
+}
+
+bool ImportBatch::PropagateBadUnits() {
+  bool added = false;
+  for (const Dependency& dependency : dependencies_) {
+    if (!bad_units_.contains(dependency.dependency) || bad_units_.contains(dependency.place.unit)) continue;
+    bad_units_.insert(dependency.place.unit);
+    read_problems_.emplace_back(dependency.place, Cat("the row refers to '", dependency.what,
+                                                      "', which cannot be made (see its problem above)"));
+    added = true;
+  }
+  return added;
+}
+
+std::vector<std::pair<ImportPlace, std::string>> ImportBatch::TryApply(Graph& graph, ImportReport& report,
+                                                                       bool commit) {
+  GraphData& data = graph.mutable_data();
+  Transaction transaction(data, graph.shared_schema(), {label_});
+  // Origin.index numbers the items of all kinds in one sequence: places_[index].
+  std::vector<const ImportPlace*> places;
+  auto origin = [&](const ImportPlace& place) {
+    places.push_back(&place);
+    return Origin{0, static_cast<uint32_t>(places.size() - 1)};
+  };
+  ImportReport counts;
+  // Units that others depend on (the entities a table import makes) are left out too when every
+  // unit that needs them is.
+  absl::flat_hash_set<size_t> needed, orphaned;
+  for (const Dependency& dependency : dependencies_) {
+    if (!bad_units_.contains(dependency.place.unit)) needed.insert(dependency.dependency);
+  }
+  for (const Dependency& dependency : dependencies_) {
+    if (!needed.contains(dependency.dependency)) orphaned.insert(dependency.dependency);
+  }
+  auto left_out = [&](size_t unit) { return bad_units_.contains(unit) || orphaned.contains(unit); };
+  // The first of several equal ids in the batch is added; the graph's own count as unchanged.
+  absl::flat_hash_set<std::string_view> seen;
+  for (const Item<SourceInput>& item : sources_) {
+    if (left_out(item.place.unit) || !seen.insert(item.input.id).second) continue;
+    if (!graph.FindSource(item.input.id)) ++counts.sources_added;
+    transaction.AddSource(item.input, origin(item.place));
+  }
+  transaction.ResolveSources();
+  seen.clear();
+  for (const Item<EntityInput>& item : entities_) {
+    if (left_out(item.place.unit) || !seen.insert(item.input.id).second) continue;
+    if (!graph.FindEntity(item.input.id)) ++counts.entities_created;
+    transaction.AddEntity(item.input, origin(item.place));
+  }
+  seen.clear();
+  for (const Item<StatementInput>& item : statements_) {
+    if (left_out(item.place.unit) || !seen.insert(item.input.id).second) continue;
+    if (graph.FindStatement(item.input.id)) {
+      ++counts.statements_unchanged;
+    } else {
+      ++counts.statements_added;
+    }
+    transaction.AddStatement(item.input, origin(item.place));
+  }
+  std::vector<std::pair<ImportPlace, std::string>> problems;
+  for (const Problem& problem : transaction.problems()) {
+    problems.emplace_back(*places[problem.origin.index], problem.message);
+  }
+  if (problems.empty() && commit) {
+    transaction.Commit();
+    absl::flat_hash_set<EntityIndex> matched;
+    for (const auto& [entity, unit] : matched_) {
+      if (!bad_units_.contains(unit)) matched.insert(entity);
+    }
+    counts.entities_matched = matched.size();
+    report.sources_added = counts.sources_added;
+    report.entities_created = counts.entities_created;
+    report.entities_matched = counts.entities_matched;
+    report.statements_added = counts.statements_added;
+    report.statements_unchanged = counts.statements_unchanged;
+  }
+  return problems;
+}
+
+absl::Status ImportBatch::Apply(Graph& graph, bool skip_bad_units, ImportReport& report,
+                                std::vector<Diagnostic>* diagnostics) {
+  if (graph.schema() == nullptr) return absl::FailedPreconditionError("the graph has no schema to import into");
+  if (!read_problems_.empty() && skip_bad_units) {
+    while (PropagateBadUnits()) {
+    }
+  }
+  std::vector<std::pair<ImportPlace, std::string>> problems = read_problems_;
+  if (!skip_bad_units) {
+    // The transaction's own problems are reported too; it commits only when there are none.
+    std::vector<std::pair<ImportPlace, std::string>> found = TryApply(graph, report, problems.empty());
+    problems.insert(problems.end(), found.begin(), found.end());
+  } else {
+    // Leaving a unit out can only remove what later units relied on, and those are left out
+    // with it, so a few rounds settle.
+    for (;;) {
+      std::vector<std::pair<ImportPlace, std::string>> found = TryApply(graph, report, true);
+      if (found.empty()) break;
+      problems.insert(problems.end(), found.begin(), found.end());
+      for (const auto& [place, message] : found) bad_units_.insert(place.unit);
+      size_t known = read_problems_.size();
+      while (PropagateBadUnits()) {
+      }
+      problems.insert(problems.end(), read_problems_.begin() + static_cast<ptrdiff_t>(known), read_problems_.end());
+    }
+  }
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const auto& a, const auto& b) { return a.first.unit < b.first.unit; });
+  std::vector<Diagnostic> found;
+  for (const auto& [place, message] : problems) {
+    Diagnostic diagnostic = place.where;
+    diagnostic.message = message;
+    found.push_back(std::move(diagnostic));
+  }
+  if (diagnostics != nullptr) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
+  if (!skip_bad_units && !found.empty()) return DiagnosticsToStatus(found);
+  report.skipped = std::move(found);
+  report.rows_skipped = static_cast<size_t>(
+      std::count_if(bad_units_.begin(), bad_units_.end(), [&](size_t unit) { return unit < report.rows; }));
+  report.rows_imported = report.rows - report.rows_skipped;
+  return absl::OkStatus();
+}
+
+}  // namespace aikg::internal
