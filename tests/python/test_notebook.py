@@ -95,3 +95,14 @@ def test_plots_and_drawing_show_inline(executed: Any) -> None:
     shown = [output for output in drawing.outputs if output.output_type == "execute_result"][0]
     svg = shown.data.get("image/svg+xml", "")
     assert "<svg" in svg and "Huawei" in svg and "Huawei Ascend" in svg
+
+
+def test_a_public_table_joins_the_newsletter(executed: Any) -> None:
+    links = outputs(cell_with(executed, "joined.reconcile(models_table, mapping)"))
+    assert "Alibaba Group" in links and "alias" in links
+    report = outputs(cell_with(executed, "report = joined.import_table(models_table, mapping)"))
+    assert report.startswith("<ImportReport: 30 of 30 rows imported, 0 skipped; 40 entities created, 14 matched")
+    compute = outputs(cell_with(executed, "v.amount AS flop"))
+    assert "DeepSeek-V3" in compute and "Qwen2.5-72B" in compute and "Pangu Ultra" in compute
+    plot = cell_with(executed, 'ax.set_ylabel("training compute (FLOP)")')
+    assert any("image/png" in output.get("data", {}) for output in plot.outputs)
