@@ -17,6 +17,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "aikg/query.h"
+#include "aikg/resolve.h"
 #include "internal/cat.h"
 #include "internal/graph_data.h"
 #include "query/value_ops.h"
@@ -60,7 +61,7 @@ constexpr std::string_view kValueProperties[] = {"kind", "amount", "unit",    "b
                                                  "lang", "date",   "boolean", "value", "dimension"};
 constexpr std::string_view kFunctions[] = {"count", "min",     "max",  "sum",      "avg",       "collect",
                                            "id",    "type",    "labels", "tolower", "toupper",  "size",
-                                           "date",  "coalesce", "qualifier", "tostring", "length"};
+                                           "date",  "coalesce", "qualifier", "tostring", "length", "entity"};
 
 absl::Status ErrorAt(int line, int column, std::string_view message) {
   if (line == 0) return absl::InvalidArgumentError(std::string(message));
@@ -484,7 +485,9 @@ class Executor {
   static std::optional<IdCondition> AsIdCondition(const Expr& condition) {
     const Operation* operation = std::get_if<Operation>(&condition.node);
     if (operation == nullptr || (operation->op != Op::kEq && operation->op != Op::kIn)) return std::nullopt;
+    // `v.id = …`, or `v = …` (an entity, such as entity('Alibaba Group')).
     auto id_of = [](const Expr& side) -> const Variable* {
+      if (const Variable* variable = std::get_if<Variable>(&side.node)) return variable;
       const PropertyAccess* access = std::get_if<PropertyAccess>(&side.node);
       if (access == nullptr || access->key != "id") return nullptr;
       return std::get_if<Variable>(&access->object->node);
@@ -733,6 +736,10 @@ class Executor {
       if (ids->list && list == nullptr && !given.is_null()) break;
       std::vector<EntityIndex> candidates;
       auto look_up = [&](const Value& id) {
+        if (const Entity* entity = std::get_if<Entity>(&id.data)) {
+          candidates.push_back(entity->index());
+          return;
+        }
         const std::string* text = std::get_if<std::string>(&id.data);
         if (text == nullptr) return;
         if (auto found = data_.entity_ids.find(*text); found != data_.entity_ids.end()) {
@@ -1061,6 +1068,14 @@ class Executor {
       return Value{};
     } else if (name == "tostring") {
       return Value{ToText(first)};
+    } else if (name == "entity") {
+      // A name, alias, identifier or id, resolved as everywhere else in aikg (aikg/resolve.h).
+      if (const std::string* text = std::get_if<std::string>(&first.data)) {
+        absl::StatusOr<Entity> entity = NameResolver(view().graph()).Resolve(*text);
+        if (entity.ok()) return Value{*entity};
+        Fail(at, Cat("entity(): ", entity.status().message()));
+        return Value{};
+      }
     } else if (name == "qualifier") {
       const Statement* statement = std::get_if<Statement>(&first.data);
       const std::string* key = std::get_if<std::string>(&arguments[1].data);
