@@ -238,7 +238,7 @@ Examples
 >>> g = aikg.load("datasets/china-ai-2025-09.json")
 >>> g.import_table("tests/data/import/epoch-layout-a.csv", "datasets/mappings/epoch-notable-models.json")
 <ImportReport: 30 of 30 rows imported, 0 skipped; 40 entities created, 14 matched; 331 statements added, 0 unchanged>
->>> [(p.statement.valid.text, p.quantity.amount) for p in g.series("DeepSeek-V3", "training_compute")]
+>>> [(str(p.statement.valid), p.quantity.amount) for p in g.series("DeepSeek-V3", "training_compute")]
 [('2024-12-26', 3.4e+24)]
 )doc");
   graph.def(

@@ -185,7 +185,7 @@ def test_errors_in_a_mapping_are_located(tmp_path: Path) -> None:
 
 def test_unsupported_sources_are_refused() -> None:
     with pytest.raises(TypeError, match="pandas DataFrame or a pyarrow Table"):
-        aikg.load(TINY).import_table([["a", "b"]], NOTABLE)  # type: ignore[arg-type]
+        aikg.load(TINY).import_table([["a", "b"]], NOTABLE)
 
 
 def test_entity_lookups_share_the_import_rules(tiny: aikg.Graph) -> None:

@@ -26,6 +26,7 @@ Quantity(97000000, 'users', bound='at_least')
 from aikg._errors import Diagnostic, Error, ValidationError
 from aikg._aikg import (
     Alias,
+    Candidate,
     Change,
     Changes,
     Citation,
@@ -34,10 +35,12 @@ from aikg._aikg import (
     Entity,
     Graph,
     Hop,
+    ImportReport,
     NameMatch,
     Path,
     Quantity,
     Result,
+    RowReconciliation,
     Schema,
     Series,
     SeriesComparison,
@@ -57,6 +60,7 @@ from aikg._plots import Drawing
 
 __all__ = [
     "Alias",
+    "Candidate",
     "Change",
     "Changes",
     "Citation",
@@ -68,10 +72,12 @@ __all__ = [
     "Error",
     "Graph",
     "Hop",
+    "ImportReport",
     "NameMatch",
     "Path",
     "Quantity",
     "Result",
+    "RowReconciliation",
     "Schema",
     "Series",
     "SeriesComparison",

@@ -6,7 +6,7 @@ import collections.abc
 import datetime
 import os
 import typing
-__all__: list[str] = ['Alias', 'Change', 'Changes', 'Citation', 'Conflict', 'Conflicts', 'Entity', 'Graph', 'Hop', 'NameMatch', 'Path', 'Quantity', 'Result', 'Schema', 'Series', 'SeriesComparison', 'SeriesPoint', 'Source', 'Statement', 'Text', 'TimePoint', 'Timeline', 'TimelineEntry', 'ValidTime', 'View', 'load']
+__all__: list[str] = ['Alias', 'Candidate', 'Change', 'Changes', 'Citation', 'Conflict', 'Conflicts', 'Entity', 'Graph', 'Hop', 'ImportReport', 'NameMatch', 'Path', 'Quantity', 'Result', 'RowReconciliation', 'Schema', 'Series', 'SeriesComparison', 'SeriesPoint', 'Source', 'Statement', 'Text', 'TimePoint', 'Timeline', 'TimelineEntry', 'ValidTime', 'View', 'load']
 class TimePoint:
     """
     A time at a stated precision, as people write it in news: ``"2022"``, ``"2025-Q2"``,
@@ -1295,6 +1295,62 @@ class Graph(View):
         >>> copy.statement_count
         14
         """
+    def import_table(self, source: typing.Any, mapping: typing.Any, *, skip_bad_rows: bool = False, same_as: typing.Any = None) -> ImportReport:
+        """
+        Imports a table through a mapping (docs/import.md), as one batch.
+        
+        Parameters
+        ----------
+        source : str, os.PathLike, pandas.DataFrame or pyarrow.Table
+            A CSV file (read in the dialect the mapping's ``csv`` member gives), or a table in memory,
+            read as the same table saved as CSV would be.
+        mapping : str, os.PathLike or dict
+            A mapping file, or the mapping itself.
+        skip_bad_rows : bool
+            Leave out the rows with problems (listed in the report's ``skipped``) instead of failing.
+        same_as : dict or str or os.PathLike, optional
+            Curator decisions: a name or id as the table gives it → the id of the entity it means; or
+            a same-as file.
+        
+        Returns
+        -------
+        ImportReport
+        
+        Raises
+        ------
+        ValidationError
+            When the mapping is malformed, names what the schema lacks or a column the table lacks, or
+            (without skip_bad_rows) a row has a problem; ``diagnostics`` locate each problem by file,
+            line, column name and the place in the mapping. The graph is then unchanged.
+        
+        Examples
+        --------
+        >>> g = aikg.load("datasets/china-ai-2025-09.json")
+        >>> g.import_table("tests/data/import/epoch-layout-a.csv", "datasets/mappings/epoch-notable-models.json")
+        <ImportReport: 30 of 30 rows imported, 0 skipped; 40 entities created, 14 matched; 331 statements added, 0 unchanged>
+        >>> [(str(p.statement.valid), p.quantity.amount) for p in g.series("DeepSeek-V3", "training_compute")]
+        [('2024-12-26', 3.4e+24)]
+        """
+    def import_wikidata(self, path: os.PathLike | str | bytes, mapping: os.PathLike | str | bytes, *, skip_bad_rows: bool = False, same_as: typing.Any = None) -> ImportReport:
+        """
+        Imports Wikidata entities (a ``wbgetentities`` response or a dump: docs/import-wikidata.md)
+        through a property mapping, as one batch.
+        
+        Parameters
+        ----------
+        path : str or os.PathLike
+        mapping : str or os.PathLike
+            A Wikidata mapping file (datasets/mappings/wikidata.json for the AI-industry ontology).
+        skip_bad_rows : bool
+            Leave out the items with problems instead of failing.
+        same_as : dict or str or os.PathLike, optional
+            Curator decisions, as for ``import_table``.
+        
+        Returns
+        -------
+        ImportReport
+            ``unmapped_properties`` counts the claims of properties the mapping does not cover.
+        """
     def load(self, *args: os.PathLike | str | bytes) -> None:
         """
         Loads graph files into this graph, all as one batch.
@@ -1335,6 +1391,23 @@ class Graph(View):
             The name diagnostics give the document.
         base_dir : str or os.PathLike
             Where the document's schema path is resolved from.
+        """
+    def reconcile(self, source: typing.Any, mapping: typing.Any) -> list[RowReconciliation]:
+        """
+        What importing `source` through `mapping` would link each row's entity references to, without
+        changing the graph: matched (with how), new (with near names proposed), ambiguous (with the
+        candidates) or unknown. Decisions go back to ``import_table(..., same_as=...)``.
+        
+        Returns
+        -------
+        list of RowReconciliation
+        
+        Examples
+        --------
+        >>> g = aikg.load("datasets/china-ai-2025-09.json")
+        >>> rows = g.reconcile("tests/data/import/epoch-layout-a.csv", "datasets/mappings/epoch-notable-models.json")
+        >>> sorted({(r.text, r.id, r.candidates[0].how) for r in rows if r.text == "Alibaba Group"})
+        [('Alibaba Group', 'org/alibaba', 'alias')]
         """
     def save(self, path: os.PathLike | str | bytes) -> None:
         """
@@ -1751,6 +1824,141 @@ class Changes:
         ...
     @property
     def before(self) -> str:
+        ...
+class ImportReport:
+    """
+    What an import did: rows read, imported and skipped, entities created and matched, statements
+    added and found unchanged, sources added, missing cells; for Wikidata, the unmapped properties
+    and the deprecated claims left out.
+    
+    Examples
+    --------
+    >>> g = aikg.load("datasets/china-ai-2025-09.json")
+    >>> report = g.import_table("tests/data/import/epoch-layout-a.csv", "datasets/mappings/epoch-notable-models.json")
+    >>> report.rows, report.rows_skipped, report.statements_added
+    (30, 0, 331)
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def cells_missing(self) -> int:
+        """
+        Empty or missing-marked cells ('Unknown'): no statement was made of them.
+        """
+    @property
+    def deprecated_claims(self) -> int:
+        ...
+    @property
+    def entities_created(self) -> int:
+        ...
+    @property
+    def entities_matched(self) -> int:
+        """
+        Distinct existing entities that rows were linked to.
+        """
+    @property
+    def rows(self) -> int:
+        """
+        Rows (or Wikidata items) read.
+        """
+    @property
+    def rows_imported(self) -> int:
+        """
+        Rows that went into the graph.
+        """
+    @property
+    def rows_skipped(self) -> int:
+        """
+        Rows left out (skip_bad_rows=True).
+        """
+    @property
+    def skipped(self) -> list[typing.Any]:
+        """
+        The problems of the rows left out (list of Diagnostic).
+        """
+    @property
+    def sources_added(self) -> int:
+        ...
+    @property
+    def statements_added(self) -> int:
+        ...
+    @property
+    def statements_unchanged(self) -> int:
+        """
+        Statements already in the graph with the same id and content (a re-import).
+        """
+    @property
+    def unmapped_properties(self) -> dict[str, int]:
+        """
+        Wikidata properties without a mapping → how many claims used them.
+        """
+class Candidate:
+    """
+    An entity a reference may mean, how it matched and how well.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def entity(self) -> Entity:
+        ...
+    @property
+    def how(self) -> str:
+        """
+        'id', 'identifier', 'name', 'alias' or 'fuzzy'.
+        """
+    @property
+    def matched(self) -> str:
+        """
+        The id, identifier, name or alias that matched.
+        """
+    @property
+    def score(self) -> float:
+        """
+        1 for exact matches, below 1 for near names.
+        """
+class RowReconciliation:
+    """
+    What importing one row would link one of its entity references to (``Graph.reconcile``).
+    
+    Attributes
+    ----------
+    row : int
+        0-based row of the table.
+    line : int
+        The row's line in the CSV file (1-based row number for a DataFrame or Arrow table).
+    entity : str
+        The mapping's entity rule ("model", "organization").
+    text : str
+        What the row says: the name, or without one the id.
+    id : str or None
+        The matched entity's id, or the id a new entity would get.
+    outcome : str
+        'matched', 'new', 'ambiguous' or 'unknown' (a find-only rule that finds nothing).
+    candidates : list of Candidate
+        The matched entity, the ambiguous candidates, or near names proposed for a new one.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def candidates(self) -> list[Candidate]:
+        ...
+    @property
+    def entity(self) -> str:
+        ...
+    @property
+    def id(self) -> str | None:
+        ...
+    @property
+    def line(self) -> int:
+        ...
+    @property
+    def outcome(self) -> str:
+        ...
+    @property
+    def row(self) -> int:
+        ...
+    @property
+    def text(self) -> str:
         ...
 def load(*args: os.PathLike | str | bytes) -> Graph:
     """
