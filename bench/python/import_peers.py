@@ -62,8 +62,8 @@ TOOLS = ["aikg read", "aikg import", "pandas c", "pandas pyarrow", "pandas + Net
 KEEPS = {
     "aikg read": "a `Table`: every cell's text in one buffer, cell offsets, each row's line; UTF-8 checked, "
                  "quotes undone",
-    "aikg import": "the checked, indexed graph: ~11.9 k entities (models, organisations typed from the "
-                   "categorization) and ~6.06 statements per row, each with its id, typed value (quantities "
+    "aikg import": "the checked, indexed graph: one entity per model and per organisation (typed from the "
+                   "categorization), countries found, never made, and ~6.06 statements per row, each with its id, typed value (quantities "
                    "with unit and bound, dates at their precision, texts), valid time at its precision, "
                    "modality, confidence, source and locator; id, name, time and edge indexes; every row "
                    "checked against the schema, all or nothing",

@@ -174,7 +174,9 @@ struct ImportReport {
   size_t statements_added = 0;
   size_t statements_unchanged = 0;  // already in the graph with the same id and content
   size_t sources_added = 0;
-  size_t cells_missing = 0;  // empty or marked missing ("Unknown"): no statement made
+  // Cells the mapping reads that are empty or marked missing ("Unknown"): no statement is made
+  // of them, and they are never read as zeros.
+  size_t cells_missing = 0;
   // The problems of the rows that were left out, each located.
   std::vector<Diagnostic> skipped;
   // Wikidata: properties without a mapping, with how many claims used them; a property whose

@@ -114,7 +114,6 @@ class TableImporter {
     }
     for (const StatementRule& rule : mapping_.statements) {
       std::optional<PredicateId> predicate = schema_.FindPredicate(rule.predicate);
-      predicates_.push_back(predicate.value_or(0));
       if (!predicate) {
         report(rule.predicate_pointer, Cat("unknown predicate '", rule.predicate, "' in the schema '", schema_.name(), "'"));
         continue;
@@ -154,9 +153,6 @@ class TableImporter {
     return batch_.Apply(graph_, options_.skip_bad_rows, report, diagnostics);
   }
 
-  // Problems found while resolving (reconciliation reports rows with problems through these).
-  ImportBatch& batch() { return batch_; }
-
  private:
   Diagnostic MappingPlace(const std::string& pointer) const {
     Diagnostic diagnostic;
@@ -189,10 +185,7 @@ class TableImporter {
   // The non-missing values of a cell, split by `split` when given.
   std::vector<std::string_view> Values(std::string_view cell, const std::string& split) {
     std::vector<std::string_view> values;
-    if (IsMissing(cell)) {
-      ++cells_missing_;
-      return values;
-    }
+    if (IsMissing(cell)) return values;
     if (split.empty()) return {cell};
     for (size_t start = 0;;) {
       size_t end = cell.find(split, start);
@@ -268,6 +261,9 @@ class TableImporter {
   }
 
   void ReadRow(size_t row) {
+    for (size_t column = 0; column < columns_.size(); ++column) {
+      if (IsMissing(Cell(row, static_cast<int>(column)))) ++cells_missing_;
+    }
     row_entities_.assign(mapping_.entities.size(), {});
     for (size_t rule = 0; rule < mapping_.entities.size(); ++rule) ReadEntities(row, rule);
     if (reconciliation_ != nullptr) return;
@@ -712,10 +708,9 @@ class TableImporter {
 
   std::vector<int> columns_;                // mapping column → table column
   std::vector<std::vector<TypeId>> roots_;  // entity rule → root types its entities may have
-  std::vector<PredicateId> predicates_;
   absl::flat_hash_set<std::string> missing_;
   size_t longest_marker_ = 0;
-  size_t cells_missing_ = 0;
+  size_t cells_missing_ = 0;  // cells the mapping reads that are empty or marked missing
   std::string_view dataset_source_;
 
   std::vector<std::vector<std::string_view>> row_entities_;  // entity rule → ids, for this row
