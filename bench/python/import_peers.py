@@ -242,7 +242,7 @@ def measure(tool: str, path: Path, rows: int, bench: Path) -> Measurement:
         extra = {k: v for k, v in result.items() if k not in ("cpu", "wall", "rows")}
     process_cpu = usage.ru_utime + usage.ru_stime
     others = max(0.0, busy_cores(before, after, wall) - process_cpu / wall)
-    return Measurement(tool, rows, cpu, timed_wall, process_cpu, wall, usage.ru_maxrss / 1024, load, others, extra)
+    return Measurement(tool, rows, cpu, timed_wall, process_cpu, wall, usage.ru_maxrss * 1024 / 1e6, load, others, extra)
 
 
 def versions() -> dict[str, str]:

@@ -286,6 +286,46 @@ Examples
 [('Alibaba Group', 'org/alibaba', 'alias')]
 )doc");
   graph.def(
+      "merged",
+      [](const GraphHandle& self, const py::object& same_as) {
+        absl::flat_hash_map<std::string, std::string> decisions = SameAsFrom(same_as);
+        std::vector<Diagnostic> diagnostics;
+        absl::StatusOr<Graph> merged;
+        {
+          ReadLock lock(*self.owner());
+          py::gil_scoped_release nogil;
+          merged = MergeEntities(self.graph(), decisions, &diagnostics);
+        }
+        if (!merged.ok()) ThrowStatus(merged.status(), &diagnostics);
+        return std::make_shared<GraphHandle>(std::make_shared<SharedGraph>(*std::move(merged)));
+      },
+      py::arg("same_as"), R"doc(
+A new graph in which the entities a curator decided are the same are merged (docs/import.md).
+
+Parameters
+----------
+same_as : dict or str or os.PathLike
+    An id, identifier, name or alias → the entity it is merged into; or a same-as file.
+
+Returns
+-------
+Graph
+    Statements about or pointing to a merged entity are re-pointed and keep their ids and
+    sources; the merged entity's names become aliases of the kept one. This graph is unchanged.
+
+Raises
+------
+ValidationError
+    When a name names no entity or several, the types are unrelated, or decisions form a cycle.
+
+Examples
+--------
+>>> g = aikg.load("tests/data/tiny.json")
+>>> merged = g.merged({"DeepSeek": "org/alibaba"})
+>>> merged.entity_count, merged.entity("深度求索").id, g.entity("深度求索").id
+(6, 'org/alibaba', 'org/deepseek')
+)doc");
+  graph.def(
       "import_wikidata",
       [](GraphHandle& self, const std::filesystem::path& path, const std::filesystem::path& mapping, bool skip_bad_rows,
          const py::object& same_as) {

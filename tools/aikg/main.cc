@@ -6,7 +6,9 @@
 //   aikg report FILE... [--top N] [--max-events N]
 //                                               a Markdown report: summary, timeline, most
 //                                               central entities, conflicting claims
-//   aikg convert FILE... -o OUT                 merge the files and save them as one
+//   aikg convert FILE... -o OUT [--same-as F.json]
+//                                               merge the files and save them as one, merging
+//                                               the entities a same-as file names
 //   aikg query FILE... -e 'MATCH …' [--param k=v]... [--format table|json|csv]
 //                                               run a pattern query (docs/query.md)
 //   aikg timeline FILE... [--entity ID|NAME]... [--from DATE] [--to DATE] [--group year|quarter|month]
@@ -265,6 +267,9 @@ int main(int argc, char** argv) {
   auto* convert = app.add_subcommand("convert", "Merge graph files and save them as one canonical file");
   convert->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
   convert->add_option("-o,--output", output, "Output file")->required();
+  std::string same_as;
+  convert->add_option("--same-as", same_as, "Merge the entities a same-as file names (docs/import.md)")
+      ->check(CLI::ExistingFile);
 
   std::string query_text;
   std::vector<std::string> assignments;
@@ -448,6 +453,18 @@ int main(int argc, char** argv) {
   } else if (*report) {
     aikg::cli::PrintReport(graph, report_options, std::cout);
   } else if (*convert) {
+    if (!same_as.empty()) {
+      std::vector<aikg::Diagnostic> problems;
+      absl::StatusOr<absl::flat_hash_map<std::string, std::string>> decisions = aikg::LoadSameAsFile(same_as, &problems);
+      absl::StatusOr<aikg::Graph> merged =
+          decisions.ok() ? aikg::MergeEntities(graph, *decisions, &problems) : decisions.status();
+      if (!merged.ok()) {
+        for (const aikg::Diagnostic& problem : problems) std::cerr << problem.Format() << "\n";
+        if (problems.empty()) std::cerr << merged.status().message() << "\n";
+        return kExitInvalid;
+      }
+      graph = *std::move(merged);
+    }
     absl::Status saved = aikg::SaveJsonFile(graph, output);
     if (!saved.ok()) {
       std::cerr << saved.message() << "\n";

@@ -195,6 +195,17 @@ struct ImportReport {
 absl::StatusOr<absl::flat_hash_map<std::string, std::string>> LoadSameAsFile(
     const std::filesystem::path& path, std::vector<Diagnostic>* diagnostics = nullptr);
 
+// A copy of `graph` in which the entities a curator decided are the same are merged: each key of
+// `same_as` (an id, identifier, name or alias, resolved as NameResolver does) is merged into the
+// entity its value names. Statements about or pointing to a merged entity are re-pointed and keep
+// their ids and sources; its name and aliases become aliases of the kept entity, and attributes
+// the kept one lacks are added. Chains (a → b → c) end at their last entity. InvalidArgument,
+// with a diagnostic per decision, when a name resolves to no entity or several, when the types
+// are unrelated (a Company is never merged into a Country), or when decisions form a cycle.
+// O(entities + statements + sources).
+absl::StatusOr<Graph> MergeEntities(const Graph& graph, const absl::flat_hash_map<std::string, std::string>& same_as,
+                                    std::vector<Diagnostic>* diagnostics = nullptr);
+
 // Imports `table` into `graph` (which must have a schema) through `mapping`. InvalidArgument,
 // with every problem as a diagnostic, when a column the mapping reads is missing from the
 // header, when the mapping names a type, predicate or unit the schema lacks, or — unless

@@ -377,3 +377,64 @@ TEST(Reconcile, ListsMatchedNewAndAmbiguousReferences) {
 
 }  // namespace
 }  // namespace aikg
+
+namespace aikg {
+namespace {
+
+TEST(MergeEntities, RepointsStatementsAndKeepsTheirSources) {
+  Graph graph = testing::LoadTiny();
+  ChangeSet duplicate;
+  duplicate.sources.push_back({"src/table", SourceKind::kReport, "", "", "", "", TimePoint::Year(2025), "", ""});
+  duplicate.entities.push_back({"org/deepseek-ai", "Company", "DeepSeek AI", "", {{"深度求索公司", "zh"}},
+                                {{"wikidata", std::string_view("Q123")}}});
+  StatementInput develops;
+  develops.id = "st/table/1";
+  develops.subject = "org/deepseek-ai";
+  develops.predicate = "develops";
+  develops.value = EntityId{"model/r1"};
+  develops.sources.push_back({"src/table", "row 2"});
+  duplicate.statements.push_back(develops);
+  StatementInput rival;
+  rival.id = "st/table/2";
+  rival.subject = "org/nvidia";
+  rival.predicate = "competes_with";
+  rival.value = EntityId{"org/deepseek-ai"};
+  rival.sources.push_back({"src/table", "row 3"});
+  duplicate.statements.push_back(rival);
+  ASSERT_TRUE(graph.Apply(duplicate).ok());
+
+  absl::StatusOr<Graph> merged = MergeEntities(graph, {{"DeepSeek AI", "org/deepseek"}});
+  ASSERT_TRUE(merged.ok()) << merged.status().message();
+  EXPECT_EQ(merged->entity_count(), graph.entity_count() - 1);
+  EXPECT_EQ(merged->statement_count(), graph.statement_count());
+  EXPECT_FALSE(merged->FindEntity("org/deepseek-ai").has_value());
+  Statement moved = *merged->FindStatement("st/table/1");
+  EXPECT_EQ(moved.subject().id(), "org/deepseek");
+  EXPECT_EQ(merged->source(moved.citations()[0].source).id(), "src/table");
+  EXPECT_EQ(moved.citations()[0].locator, "row 2");
+  EXPECT_EQ(merged->FindStatement("st/table/2")->object()->id(), "org/deepseek");
+  // The merged entity's names and identifier now find the kept one.
+  NameResolver resolver(*merged);
+  EXPECT_EQ(resolver.Resolve("DeepSeek AI")->id(), "org/deepseek");
+  EXPECT_EQ(resolver.Resolve("深度求索公司")->id(), "org/deepseek");
+  EXPECT_EQ(resolver.Resolve("Q123")->id(), "org/deepseek");
+  // The original is untouched.
+  EXPECT_TRUE(graph.FindEntity("org/deepseek-ai").has_value());
+}
+
+TEST(MergeEntities, RefusesUnknownNamesUnrelatedTypesAndCycles) {
+  Graph graph = testing::LoadTiny();
+  std::vector<Diagnostic> problems;
+  EXPECT_FALSE(MergeEntities(graph, {{"Nowhere Inc", "org/deepseek"}, {"org/alibaba", "country/cn"}}, &problems).ok());
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].Format(), "<same-as>: no entity is called 'Nowhere Inc' (at /same_as/Nowhere Inc)");
+  EXPECT_EQ(problems[1].Format(),
+            "<same-as>: cannot merge org/alibaba (Company) into country/cn (Country): the types are unrelated "
+            "(at /same_as/org/alibaba)");
+  problems.clear();
+  EXPECT_FALSE(MergeEntities(graph, {{"org/alibaba", "org/deepseek"}, {"org/deepseek", "org/alibaba"}}, &problems).ok());
+  EXPECT_THAT(problems[0].message, ::testing::HasSubstr("in a cycle"));
+}
+
+}  // namespace
+}  // namespace aikg

@@ -603,6 +603,46 @@ TEST(WikidataImport, ReportsBadValuesAtTheirPlace) {
                   "(at /entities/Q9300005/claims/P571/1/mainsnak/datavalue/value/time)"));
 }
 
+TEST(WikidataImport, ReportsTimesAikgCannotRepresent) {
+  Graph graph = EmptyGraph();
+  constexpr std::string_view kTimes = R"([
+{"type": "item", "id": "Q9300006", "labels": {"en": {"language": "en", "value": "Ancient Co"}}, "claims": {"P31": [{"mainsnak": {"snaktype": "value", "property": "P31", "datavalue": {"value": {"id": "Q783794"}, "type": "wikibase-entityid"}}, "type": "statement", "id": "Q9300006$1"}], "P571": [{"mainsnak": {"snaktype": "value", "property": "P571", "datavalue": {"value": {"time": "-0500-00-00T00:00:00Z", "precision": 9}, "type": "time"}}, "type": "statement", "id": "Q9300006$2"}]}},
+{"type": "item", "id": "Q9300007", "labels": {"en": {"language": "en", "value": "Julian Co"}}, "claims": {"P31": [{"mainsnak": {"snaktype": "value", "property": "P31", "datavalue": {"value": {"id": "Q783794"}, "type": "wikibase-entityid"}}, "type": "statement", "id": "Q9300007$1"}], "P571": [{"mainsnak": {"snaktype": "value", "property": "P571", "datavalue": {"value": {"time": "+1700-03-01T00:00:00Z", "precision": 11, "calendarmodel": "http://www.wikidata.org/entity/Q1985786"}, "type": "time"}}, "type": "statement", "id": "Q9300007$2"}]}},
+{"type": "item", "id": "Q9300008", "labels": {"en": {"language": "en", "value": "Julian Year Co"}}, "claims": {"P31": [{"mainsnak": {"snaktype": "value", "property": "P31", "datavalue": {"value": {"id": "Q783794"}, "type": "wikibase-entityid"}}, "type": "statement", "id": "Q9300008$1"}], "P571": [{"mainsnak": {"snaktype": "value", "property": "P571", "datavalue": {"value": {"time": "+1700-00-00T00:00:00Z", "precision": 9, "calendarmodel": "http://www.wikidata.org/entity/Q1985786"}, "type": "time"}}, "type": "statement", "id": "Q9300008$2"}]}}
+])";
+  ImportOptions options;
+  options.skip_bad_rows = true;
+  absl::StatusOr<ImportReport> report = ImportWikidataString(graph, kTimes, "times.json", ShippedMapping(), options);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_THAT(Formatted(report->skipped),
+              ElementsAre("times.json:2:382: '-0500-00-00T00:00:00Z': aikg takes years from 1 to 9999 "
+                          "(at /0/claims/P571/0/mainsnak/datavalue/value/time)",
+                          "times.json:3:440: dates in the Julian calendar are not supported at month or day "
+                          "precision (at /1/claims/P571/0/mainsnak/datavalue/value/calendarmodel)"));
+  // At year precision the calendars agree.
+  EXPECT_EQ(DateAttribute(MustFind(graph, "org/julian-year-co"), "founded"), TimePoint::Year(1700));
+}
+
+TEST(WikidataImport, ReportsItemsThatCannotBeImported) {
+  Graph graph = EmptyGraph();
+  constexpr std::string_view kOdd = R"({"entities": {
+ "Q1": {"id": "Q1", "missing": ""},
+ "P31": {"type": "property", "id": "P31"},
+ "Q9300009": {"type": "item", "id": "Q9300009"},
+ "Q9300010": {"type": "item", "id": "Q9300009"}
+}})";
+  std::vector<Diagnostic> problems;
+  absl::StatusOr<ImportReport> report = ImportWikidataString(graph, kOdd, "odd.json", ShippedMapping(), {}, &problems);
+  ASSERT_FALSE(report.ok());
+  EXPECT_THAT(Formatted(problems),
+              ElementsAre("odd.json:2:32: Wikidata has no item Q1 (at /entities/Q1/missing)",
+                          "odd.json:3:36: an item needs its 'id': Q followed by digits (at /entities/P31/id)",
+                          "odd.json:4:2: item Q9300009 ('Q9300009') has no 'instance of' (P31) value that the "
+                          "mapping's 'types' map, and the mapping has no 'default_type' (at /entities/Q9300009)",
+                          "odd.json:5:37: item Q9300009 appears twice (first as item 3 of the file) "
+                          "(at /entities/Q9300010/id)"));
+}
+
 // ---- Mappings ---------------------------------------------------------------------------------
 
 TEST(WikidataMapping, ReportsEveryProblemOfTheDocumentAtItsPlace) {
