@@ -131,6 +131,10 @@ Examples
                     "Empty or missing-marked cells ('Unknown'): no statement was made of them.")
       .def_readonly("deprecated_claims", &ImportReport::deprecated_claims)
       .def_property_readonly(
+          "unresolved_items", [](const ImportReport& report) { return report.unresolved_items; },
+          "Wikidata items that claims point to but that are neither in the input nor in the graph → how "
+          "many claims were left out for each.")
+      .def_property_readonly(
           "unmapped_properties", [](const ImportReport& report) { return report.unmapped_properties; },
           "Wikidata properties without a mapping → how many claims used them.")
       .def_property_readonly(

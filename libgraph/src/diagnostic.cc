@@ -12,7 +12,7 @@ std::string Diagnostic::Format() const {
     out += internal::Cat(":", line);
     if (!column_name.empty()) {
       out += internal::Cat(":", column_name);
-    } else {
+    } else if (column > 0) {
       out += internal::Cat(":", column);
     }
   }

@@ -75,13 +75,19 @@ void GraphData::IndexNames(EntityIndex first) {
     };
     add(entities[e].name);
     for (const Alias& alias : AliasesOf(entities[e])) add(alias.name);
-    for (const Attribute& attribute : AttributesOf(entities[e])) {
-      const auto* value = std::get_if<std::string_view>(&attribute.value);
-      if (value != nullptr && schema->FindIdentifier(attribute.name) != nullptr) identifiers[*value].push_back(e);
-    }
+    IndexIdentifiers(e);
   }
   std::sort(sorted_names.begin() + known, sorted_names.end());
   std::inplace_merge(sorted_names.begin(), sorted_names.begin() + known, sorted_names.end());
+}
+
+void GraphData::IndexIdentifiers(EntityIndex entity) {
+  for (const Attribute& attribute : AttributesOf(entities[entity])) {
+    const auto* value = std::get_if<std::string_view>(&attribute.value);
+    if (value == nullptr || schema->FindIdentifier(attribute.name) == nullptr) continue;
+    absl::InlinedVector<EntityIndex, 1>& known = identifiers[*value];
+    if (std::find(known.begin(), known.end(), entity) == known.end()) known.push_back(entity);
+  }
 }
 
 std::vector<std::optional<absl::CivilDay>> GraphData::KnownSince() const {

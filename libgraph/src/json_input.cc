@@ -154,11 +154,17 @@ void JsonInput::AddDiagnostic(const char* place, std::string pointer, std::strin
     // The buffer was rewritten by the in-place parse (unescaped strings): count lines in the
     // original text, read again if it was not kept.
     if (original_.empty() && !path_.empty()) ReadWholeFile(path_, original_);
+    // Where lines start, found once: many problems in a large file stay linear.
+    if (line_starts_.empty()) {
+      line_starts_.push_back(0);
+      for (size_t i = 0; i < original_.size(); ++i) {
+        if (original_[i] == '\n') line_starts_.push_back(i + 1);
+      }
+    }
     size_t offset = std::min<size_t>(place - buffer_.data(), original_.size());
-    std::string_view before(original_.data(), offset);
-    size_t line_start = before.rfind('\n');
-    diagnostic.line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    diagnostic.column = static_cast<int>(offset - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+    size_t line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin();
+    diagnostic.line = static_cast<int>(line);
+    diagnostic.column = static_cast<int>(offset - line_starts_[line - 1]) + 1;
   }
   diagnostics_->push_back(std::move(diagnostic));
 }

@@ -120,7 +120,39 @@ Transaction::Transaction(GraphData& data, std::shared_ptr<const Schema> schema, 
 }
 
 Transaction::~Transaction() {
-  if (!committed_) start_->RollBack(data_);
+  if (committed_) return;
+  for (auto it = amended_.rbegin(); it != amended_.rend(); ++it) data_.entities[it->first].attributes = it->second;
+  start_->RollBack(data_);
+}
+
+void Transaction::AddIdentifier(EntityIndex entity, std::string_view identifier, std::string_view value,
+                                Origin origin) {
+  std::string field = Cat("/attributes/", EscapePointerToken(identifier));
+  if (schema_->FindIdentifier(identifier) == nullptr) {
+    Report(ItemKind::kEntity, origin, field, Cat("'", identifier, "' is not an identifier of the schema"));
+    return;
+  }
+  if (IsBlank(value)) {
+    Report(ItemKind::kEntity, origin, field, "an identifier must not be empty");
+    return;
+  }
+  EntityRecord& record = data_.entities[entity];
+  for (const Attribute& attribute : data_.AttributesOf(record)) {
+    if (attribute.name != identifier) continue;
+    const auto* known = std::get_if<std::string_view>(&attribute.value);
+    if (known == nullptr || *known != value) {
+      Report(ItemKind::kEntity, origin, field,
+             Cat("entity '", record.id, "' already has ", identifier, " '", known ? *known : "", "', not '", value, "'"));
+    }
+    return;
+  }
+  amended_.emplace_back(entity, record.attributes);
+  Range attributes{static_cast<uint32_t>(data_.attributes.size()), record.attributes.count + 1};
+  // Copied first: push_back may move the vector the span points into.
+  std::vector<Attribute> copy(data_.AttributesOf(record).begin(), data_.AttributesOf(record).end());
+  for (const Attribute& attribute : copy) data_.attributes.push_back(attribute);
+  data_.attributes.push_back({data_.strings.Intern(identifier), data_.strings.Copy(value)});
+  record.attributes = attributes;
 }
 
 void Transaction::Report(ItemKind kind, Origin origin, std::string field, std::string message) {
@@ -572,6 +604,7 @@ void Transaction::Commit() {
   AIKG_CHECK(pending_vias_.empty());
   if (data_.schema == nullptr) data_.schema = schema_;
   data_.IndexNames(static_cast<EntityIndex>(start_->entities));
+  for (const auto& [entity, before] : amended_) data_.IndexIdentifiers(entity);
   data_.RebuildIndexes();
   committed_ = true;
 }

@@ -193,3 +193,38 @@ def test_entity_lookups_share_the_import_rules(tiny: aikg.Graph) -> None:
     assert tiny.entity("阿里巴巴").id == "org/alibaba"
     with pytest.raises(KeyError, match="nearest: 'DeepSeek' \\(org/deepseek\\)"):
         tiny.entity("deepsek")
+
+
+def test_wikidata_items_join_the_newsletter() -> None:
+    graph = aikg.load(NEWSLETTER)
+    report = graph.import_wikidata(IMPORT_DATA / "wikidata" / "items.json", MAPPINGS / "wikidata.json")
+    assert (report.rows, report.rows_imported, report.entities_created, report.entities_matched) == (7, 7, 4, 3)
+    assert report.deprecated_claims == 1
+    assert report.unmapped_properties["P1082"] == 1
+    assert report.unresolved_items == {"Q9100052": 1, "Q9100060": 1, "Q9100097": 1}
+    # The item labelled DeepSeek is the newsletter's DeepSeek; its Q-id now finds it too.
+    assert graph.entity("Q9100001").id == "org/deepseek"
+    revenue = graph.series("org/deepseek", "revenue")
+    assert len(revenue) >= 5
+    again = graph.import_wikidata(IMPORT_DATA / "wikidata" / "items.json", MAPPINGS / "wikidata.json")
+    assert (again.statements_added, again.statements_unchanged) == (0, report.statements_added)
+
+
+def test_wikidata_problems_are_located() -> None:
+    graph = aikg.load(NEWSLETTER)
+    with pytest.raises(aikg.ValidationError) as raised:
+        graph.import_wikidata(IMPORT_DATA / "wikidata" / "bad.json", MAPPINGS / "wikidata.json")
+    first = raised.value.diagnostics[0]
+    assert (first.line, first.column) == (9, 115)
+    assert first.json_pointer == "/entities/Q9200001/claims/P2139/0/mainsnak/datavalue/value/unit"
+    report = graph.import_wikidata(IMPORT_DATA / "wikidata" / "bad.json", MAPPINGS / "wikidata.json", skip_bad_rows=True)
+    assert report.rows_skipped == len({d.json_pointer.split("/")[2] for d in report.skipped if d.json_pointer})
+
+
+def test_merged_graph_keeps_sources(tiny: aikg.Graph) -> None:
+    merged = tiny.merged({"DeepSeek": "org/alibaba"})
+    assert merged.entity_count == tiny.entity_count - 1
+    assert merged.statement("st/6").subject.id == "org/alibaba"
+    assert [s.id for s in merged.statement("st/6").sources] == ["src/wire", "src/letter"]
+    with pytest.raises(aikg.ValidationError, match="unrelated"):
+        tiny.merged({"org/alibaba": "country/cn"})

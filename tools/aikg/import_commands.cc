@@ -5,6 +5,7 @@
 #include <sstream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aikg/aikg.h"
@@ -20,17 +21,21 @@ void PrintProblems(const std::vector<Diagnostic>& problems, const absl::Status& 
   if (!status.ok() && problems.empty()) std::cerr << status.message() << "\n";
 }
 
-void PrintReport(const ImportReport& report) {
-  std::cout << "imported " << report.rows_imported << " of " << report.rows << " rows";
+// `units` names what was read: "rows" of a table, "items" of Wikidata.
+void PrintReport(const ImportReport& report, std::string_view units) {
+  std::cout << "imported " << report.rows_imported << " of " << report.rows << " " << units;
   if (report.rows_skipped > 0) std::cout << " (" << report.rows_skipped << " skipped)";
   std::cout << ": " << report.entities_created << " entities created, " << report.entities_matched
             << " existing entities matched, " << report.statements_added << " statements added, "
             << report.statements_unchanged << " already there, " << report.sources_added << " sources added";
-  if (report.cells_missing > 0) std::cout << ", " << report.cells_missing << " missing cells skipped";
+  if (report.cells_missing > 0) std::cout << ", " << report.cells_missing << " missing values skipped";
   if (report.deprecated_claims > 0) std::cout << ", " << report.deprecated_claims << " deprecated claims left out";
   std::cout << "\n";
   for (const auto& [property, count] : report.unmapped_properties) {
     std::cout << "  unmapped property " << property << ": " << count << " claims\n";
+  }
+  for (const auto& [item, count] : report.unresolved_items) {
+    std::cout << "  unresolved item " << item << ": " << count << " claims left out\n";
   }
   for (const Diagnostic& skipped : report.skipped) std::cout << "  skipped: " << skipped.Format() << "\n";
 }
@@ -95,7 +100,7 @@ int RunImport(const ImportArguments& arguments) {
     std::cerr << saved.message() << "\n";
     return kExitCannotWrite;
   }
-  PrintReport(*report);
+  PrintReport(*report, arguments.format == "wikidata" ? "items" : "rows");
   return 0;
 }
 

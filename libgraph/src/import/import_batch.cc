@@ -65,6 +65,11 @@ void ImportBatch::AddStatement(StatementInput input, const ImportPlace& place) {
   statements_.push_back({std::move(input), place});
 }
 
+void ImportBatch::AddIdentifier(EntityIndex entity, std::string_view identifier, std::string_view value,
+                                const ImportPlace& place) {
+  identifiers_.push_back({{entity, identifier, value}, place});
+}
+
 void ImportBatch::Report(const ImportPlace& place, std::string message) {
   bad_units_.insert(place.unit);
   // Several rules reading one bad cell (a date that is the valid time and a value) say it once.
@@ -131,6 +136,10 @@ std::vector<std::pair<ImportPlace, std::string>> ImportBatch::TryApply(Graph& gr
     if (left_out(item.place.unit) || !seen.insert(item.input.id).second) continue;
     if (!graph.FindEntity(item.input.id)) ++counts.entities_created;
     transaction.AddEntity(item.input, origin(item.place));
+  }
+  for (const Item<IdentifierInput>& item : identifiers_) {
+    if (left_out(item.place.unit)) continue;
+    transaction.AddIdentifier(item.input.entity, item.input.identifier, item.input.value, origin(item.place));
   }
   seen.clear();
   for (const Item<StatementInput>& item : statements_) {

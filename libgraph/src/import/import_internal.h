@@ -52,6 +52,10 @@ class ImportBatch {
   void AddSource(SourceInput input, const ImportPlace& place);
   void AddEntity(EntityInput input, const ImportPlace& place);
   void AddStatement(StatementInput input, const ImportPlace& place);
+  // Gives an entity of the graph an external identifier it lacks (`identifier` and `value` kept
+  // by the caller); see Transaction::AddIdentifier.
+  void AddIdentifier(EntityIndex entity, std::string_view identifier, std::string_view value,
+                     const ImportPlace& place);
   // A problem found while reading a unit; the unit is then bad.
   void Report(const ImportPlace& place, std::string message);
   // The unit of `place` needs `what` (an entity id), which the unit `dependency` adds: when
@@ -85,6 +89,12 @@ class ImportBatch {
   std::vector<Item<SourceInput>> sources_;
   std::vector<Item<EntityInput>> entities_;
   std::vector<Item<StatementInput>> statements_;
+  struct IdentifierInput {
+    EntityIndex entity;
+    std::string_view identifier;
+    std::string_view value;
+  };
+  std::vector<Item<IdentifierInput>> identifiers_;
   std::vector<std::pair<ImportPlace, std::string>> read_problems_;
   // Leaves out every unit that depends on a bad one, reporting why; true when any was added.
   bool PropagateBadUnits();

@@ -318,7 +318,12 @@ class TableImporter {
         continue;
       }
       if (resolved.outcome == Reconciliation::kMatched) {
-        batch_.NoteMatched(graph_.FindEntity(resolved.id)->index(), row);
+        EntityIndex matched = graph_.FindEntity(resolved.id)->index();
+        batch_.NoteMatched(matched, row);
+        // The entity learns the identifiers the row gives for it (another value is a clash).
+        for (const auto& [scheme, value] : identifiers) {
+          batch_.AddIdentifier(matched, batch_.Keep(scheme), batch_.Keep(value), IdentifierPlace(row, rule, scheme));
+        }
         row_entities_[rule_index].push_back(resolved.id);
         continue;
       }
@@ -343,6 +348,18 @@ class TableImporter {
       batch_.DependsOn(place, made->second, resolved.id);
       row_entities_[rule_index].push_back(resolved.id);
     }
+  }
+
+  // The place of the cell an entity rule reads the identifier `scheme` from.
+  ImportPlace IdentifierPlace(size_t row, const EntityRule& rule, const std::string& scheme) const {
+    for (const auto& [attribute, text] : rule.attributes) {
+      if (attribute != scheme) continue;
+      for (const Template::Part& part : text.parts) {
+        if (part.column >= 0) return RowPlace(row, part.column, text.pointer);
+      }
+      return RowPlace(row, rule.column, text.pointer);
+    }
+    return RowPlace(row, rule.column, rule.pointer);
   }
 
   void AddEntity(const EntityRule& rule, size_t row, std::string_view value, std::string_view id,
@@ -468,10 +485,22 @@ class TableImporter {
       }
     }
     // 4. The name, then an alias.
+    // An entity that carries another value of an identifier the row gives is another thing of
+    // the same name.
+    auto other_identity = [&](const Entity& entity) {
+      for (const auto& [scheme, value] : identifiers) {
+        std::optional<AttributeValue> known = entity.attribute(scheme);
+        if (known && *known != AttributeValue(std::string_view(value))) return true;
+      }
+      return false;
+    };
     std::vector<Candidate> candidates;
     if (!name.empty()) {
       for (Candidate& candidate : resolver_.Candidates(name)) {
-        if (candidate.how != ResolvedBy::kFuzzy && Fits(rule_index, candidate.entity)) candidates.push_back(std::move(candidate));
+        if (candidate.how != ResolvedBy::kFuzzy && Fits(rule_index, candidate.entity) &&
+            !other_identity(candidate.entity)) {
+          candidates.push_back(std::move(candidate));
+        }
       }
     }
     if (candidates.size() == 1) return Matched(candidates[0].entity, candidates[0].how, candidates[0].matched);

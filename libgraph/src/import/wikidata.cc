@@ -399,6 +399,11 @@ class WikidataImporter {
       item.id = batch_.Keep(entity.id());
       item.type = entity.type();
       batch_.NoteMatched(entity.index(), item.unit);
+      // The entity learns its Q-id, so that later lookups and imports find it by it.
+      if (!entity.attribute(internal::kWikidataIdentifier)) {
+        batch_.AddIdentifier(entity.index(), internal::kWikidataIdentifier, batch_.Keep(item.qid),
+                             LazyPlace(item.unit, path, *item.value));
+      }
     };
     auto same_as = [&](std::string_view key) {
       auto decided = options_.same_as.find(std::string(key));

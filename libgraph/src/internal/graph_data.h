@@ -148,6 +148,8 @@ struct GraphData {
   // Adds the folded name and aliases of entities [first, end) to `names` and `sorted_names`,
   // and their external identifiers to `identifiers`.
   void IndexNames(EntityIndex first);
+  // Adds the external identifiers of `entity` that `identifiers` lacks.
+  void IndexIdentifiers(EntityIndex entity);
 
   // Record accessors that resolve ranges.
   absl::Span<const Alias> AliasesOf(const EntityRecord& entity) const {

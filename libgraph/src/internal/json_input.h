@@ -78,6 +78,7 @@ class JsonInput {
   std::vector<Diagnostic>* diagnostics_;
   std::vector<char> buffer_;     // the parsed text, modified in place by the parser
   std::string original_;         // unmodified text for line:column, read again on first need
+  std::vector<size_t> line_starts_;  // offsets in original_ where lines start, made on first need
   rapidjson::Document document_;
 };
 

@@ -56,6 +56,10 @@ class Transaction {
   void ResolveSources();
   void AddEntity(const EntityInput& input, Origin origin);
   void AddStatement(const StatementInput& input, Origin origin);
+  // Gives an entity of the graph an external identifier it lacks (an import that linked the
+  // entity by name learns its Q-id). Its attribute range is copied to the end with the addition,
+  // and restored if the batch fails. Another value for an identifier it has is a clash.
+  void AddIdentifier(EntityIndex entity, std::string_view identifier, std::string_view value, Origin origin);
 
   const std::vector<Problem>& problems() const { return problems_; }
 
@@ -100,6 +104,8 @@ class Transaction {
   std::vector<std::string> file_names_;
   std::unique_ptr<Mark> start_;
   std::vector<PendingVia> pending_vias_;
+  // Entities given identifiers, with their attribute ranges before (restored on rollback).
+  std::vector<std::pair<EntityIndex, Range>> amended_;
   Added added_[3];  // by ItemKind
   std::vector<Problem> problems_;
   bool committed_ = false;

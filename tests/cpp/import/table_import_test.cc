@@ -297,6 +297,38 @@ TEST(TableImport, ExternalIdentifiersLinkRows) {
   EXPECT_THAT(About(graph, "model/existing", "users"), SizeIs(1));
 }
 
+TEST(TableImport, MatchedEntitiesLearnTheirIdentifiers) {
+  Graph graph = LoadTiny();
+  // DeepSeek-R1 (by name) gets Q7; the failed import after it leaves it as it was.
+  Table table = Csv("Model,Developer,Kind,Released,Users,Open,Confidence,QID\nDeepSeek-R1,DeepSeek,Industry,2025,5,,,Q7\n");
+  ASSERT_TRUE(ImportTable(graph, table, Mapping(kModelMapping)).ok());
+  EXPECT_EQ(graph.FindEntity("model/r1")->attribute("wikidata"), AttributeValue(std::string_view("Q7")));
+  EXPECT_EQ(NameResolver(graph).Resolve("Q7")->id(), "model/r1");
+  EXPECT_EQ(graph.FindEntity("model/r1")->attributes().size(), 1u);
+
+  // A row naming the same model with another Q-id means another thing of that name.
+  Table namesake = Csv("Model,Developer,Kind,Released,Users,Open,Confidence,QID\nDeepSeek-R1,DeepSeek,Industry,2025,6,,,Q8\n");
+  ASSERT_TRUE(ImportTable(graph, namesake, Mapping(kModelMapping)).ok());
+  EXPECT_EQ(graph.FindEntity("model/deepseek-r1")->attribute("wikidata"), AttributeValue(std::string_view("Q8")));
+
+  // The same id with another Q-id is a clash.
+  std::vector<Diagnostic> problems;
+  Table clashing = Csv("Model,Developer,Kind,Released,Users,Open,Confidence,QID\nR1,DeepSeek,Industry,2025,6,,,Q9\n");
+  EXPECT_FALSE(ImportTable(graph, clashing, Mapping(kModelMapping), {}, &problems).ok());
+  EXPECT_THAT(Formatted(problems),
+              ElementsAre("t.csv:2:QID: entity 'model/r1' already has wikidata 'Q7', not 'Q9' (at m.json#/entities/model/attributes/wikidata)"));
+  EXPECT_EQ(graph.FindEntity("model/r1")->attributes().size(), 1u);
+}
+
+TEST(TableImport, AFailedImportGivesBackTheIdentifiersItAdded) {
+  Graph graph = LoadTiny();
+  Table table = Csv("Model,Developer,Kind,Released,Users,Open,Confidence,QID\n"
+                    "DeepSeek-R1,DeepSeek,Industry,2025,5,,,Q7\nOther,DeepSeek,Industry,2025,lots,,,\n");
+  EXPECT_FALSE(ImportTable(graph, table, Mapping(kModelMapping)).ok());
+  EXPECT_FALSE(graph.FindEntity("model/r1")->attribute("wikidata").has_value());
+  EXPECT_FALSE(NameResolver(graph).Resolve("Q7").ok());
+}
+
 TEST(TableImport, RowSourcesFallBackToTheDatasetSource) {
   Graph graph = LoadTiny();
   std::string mapping = R"({"format": "aikg-mapping/1", "name": "papers",

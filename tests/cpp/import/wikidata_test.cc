@@ -398,11 +398,12 @@ TEST(WikidataImport, LinksItemsToExistingEntitiesByName) {
   EXPECT_EQ(report.entities_created, 4u);
   EXPECT_EQ(graph.entity_count(), entities + 4);
   ASSERT_THAT(graph.FindByName("DeepSeek"), SizeIs(1));
-  // An existing entity is not redefined: no attributes added, its type kept.
+  // An existing entity keeps its definition and type, and learns its Q-id (nothing else).
   Entity deepseek = MustFind(graph, "org/deepseek");
   EXPECT_EQ(deepseek.type_name(), "Startup");
-  EXPECT_FALSE(deepseek.attribute("wikidata").has_value());
+  EXPECT_EQ(deepseek.attribute("wikidata"), AttributeValue(std::string_view("Q9100001")));
   EXPECT_FALSE(deepseek.attribute("website").has_value());
+  EXPECT_EQ(NameResolver(graph).Resolve("Q9100001")->id(), "org/deepseek");
   // Its claims are statements about it, and edges point to it.
   EXPECT_THAT(About(graph, "org/deepseek", "revenue"), SizeIs(5));
   EXPECT_THAT(Edges(graph, "develops"), Contains("org/deepseek develops model/deepseek-r1"));
