@@ -369,7 +369,8 @@ def main(argv: list[str] | None = None) -> int:
         "real_time; time.process_time and time.perf_counter). Process CPU and peak RSS: the whole child "
         "(os.wait4 rusage), interpreter and imports included. rows/s is rows over the minimum CPU time. "
         f"{args.repeat} repetitions, interleaved, order rotated each round. Load avg: the 1-minute load "
-        "average before each run; other busy cores: /proc/stat over the run minus the child's own CPU.",
+        "average before each run; other busy cores: /proc/stat over the run minus the child's own CPU. "
+        "MB = 10^6 bytes.",
         "",
     ]
     for rows_float in args.rows:

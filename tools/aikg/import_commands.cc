@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,31 @@ namespace {
 void PrintProblems(const std::vector<Diagnostic>& problems, const absl::Status& status) {
   for (const Diagnostic& problem : problems) std::cerr << problem.Format() << "\n";
   if (!status.ok() && problems.empty()) std::cerr << status.message() << "\n";
+}
+
+// The value, or nullopt after printing the problems that kept it from being made. Clears
+// `problems` either way, for the next step.
+template <typename T>
+std::optional<T> OrPrint(absl::StatusOr<T> value, std::vector<Diagnostic>& problems) {
+  if (!value.ok()) PrintProblems(problems, value.status());
+  problems.clear();
+  if (!value.ok()) return std::nullopt;
+  return *std::move(value);
+}
+
+struct MappedTable {
+  TableMapping mapping;
+  Table table;
+};
+
+// A table mapping and the CSV table it reads, in the mapping's dialect.
+std::optional<MappedTable> ReadMappedTable(const std::string& mapping_path, const std::string& table_path) {
+  std::vector<Diagnostic> problems;
+  std::optional<TableMapping> mapping = OrPrint(TableMapping::LoadFile(mapping_path, &problems), problems);
+  if (!mapping) return std::nullopt;
+  std::optional<Table> table = OrPrint(ReadCsvFile(table_path, mapping->csv(), &problems), problems);
+  if (!table) return std::nullopt;
+  return MappedTable{*std::move(mapping), *std::move(table)};
 }
 
 // `units` names what was read: "rows" of a table, "items" of Wikidata.
@@ -44,57 +70,35 @@ void PrintReport(const ImportReport& report, std::string_view units) {
 
 int RunImport(const ImportArguments& arguments) {
   Graph graph;
+  std::vector<Diagnostic> problems;
   if (!arguments.into.empty()) {
     if (!Load(graph, arguments.into)) return kExitInvalid;
   } else {
-    std::vector<Diagnostic> problems;
-    absl::StatusOr<Schema> schema = Schema::LoadFile(arguments.schema, &problems);
-    if (!schema.ok()) {
-      PrintProblems(problems, schema.status());
-      return kExitInvalid;
-    }
+    std::optional<Schema> schema = OrPrint(Schema::LoadFile(arguments.schema, &problems), problems);
+    if (!schema) return kExitInvalid;
     graph = Graph(std::make_shared<const Schema>(*std::move(schema)));
   }
 
   ImportOptions options;
   options.skip_bad_rows = arguments.skip_bad_rows;
-  std::vector<Diagnostic> problems;
   if (!arguments.same_as.empty()) {
-    absl::StatusOr<absl::flat_hash_map<std::string, std::string>> same_as = LoadSameAsFile(arguments.same_as, &problems);
-    if (!same_as.ok()) {
-      PrintProblems(problems, same_as.status());
-      return kExitInvalid;
-    }
+    auto same_as = OrPrint(LoadSameAsFile(arguments.same_as, &problems), problems);
+    if (!same_as) return kExitInvalid;
     options.same_as = *std::move(same_as);
   }
 
-  absl::StatusOr<ImportReport> report = absl::UnknownError("");
+  std::optional<ImportReport> report;
   if (arguments.format == "wikidata") {
-    absl::StatusOr<WikidataMapping> mapping = WikidataMapping::LoadFile(arguments.mapping, &problems);
-    if (!mapping.ok()) {
-      PrintProblems(problems, mapping.status());
-      return kExitInvalid;
-    }
-    report = ImportWikidata(graph, arguments.input, *mapping, options, &problems);
+    std::optional<WikidataMapping> mapping = OrPrint(WikidataMapping::LoadFile(arguments.mapping, &problems), problems);
+    if (!mapping) return kExitInvalid;
+    report = OrPrint(ImportWikidata(graph, arguments.input, *mapping, options, &problems), problems);
   } else {
-    absl::StatusOr<TableMapping> mapping = TableMapping::LoadFile(arguments.mapping, &problems);
-    if (!mapping.ok()) {
-      PrintProblems(problems, mapping.status());
-      return kExitInvalid;
-    }
-    absl::StatusOr<Table> table = ReadCsvFile(arguments.input, mapping->csv(), &problems);
-    if (!table.ok()) {
-      PrintProblems(problems, table.status());
-      return table.status().code() == absl::StatusCode::kUnavailable ? kExitUsage : kExitInvalid;
-    }
-    problems.clear();
-    report = ImportTable(graph, *table, *mapping, options, &problems);
+    std::optional<MappedTable> input = ReadMappedTable(arguments.mapping, arguments.input);
+    if (!input) return kExitInvalid;
+    report = OrPrint(ImportTable(graph, input->table, input->mapping, options, &problems), problems);
   }
-  if (!report.ok()) {
-    // With --skip-bad-rows the skipped rows' problems are in the report, not failures.
-    PrintProblems(problems, report.status());
-    return kExitInvalid;
-  }
+  // With --skip-bad-rows the skipped rows' problems are in the report, not failures.
+  if (!report) return kExitInvalid;
   absl::Status saved = SaveJsonFile(graph, arguments.output);
   if (!saved.ok()) {
     std::cerr << saved.message() << "\n";
@@ -107,22 +111,12 @@ int RunImport(const ImportArguments& arguments) {
 int RunReconcile(const ReconcileArguments& arguments) {
   Graph graph;
   if (!Load(graph, arguments.files)) return kExitInvalid;
+  std::optional<MappedTable> input = ReadMappedTable(arguments.mapping, arguments.table);
+  if (!input) return kExitInvalid;
   std::vector<Diagnostic> problems;
-  absl::StatusOr<TableMapping> mapping = TableMapping::LoadFile(arguments.mapping, &problems);
-  if (!mapping.ok()) {
-    PrintProblems(problems, mapping.status());
-    return kExitInvalid;
-  }
-  absl::StatusOr<Table> table = ReadCsvFile(arguments.table, mapping->csv(), &problems);
-  if (!table.ok()) {
-    PrintProblems(problems, table.status());
-    return kExitInvalid;
-  }
-  absl::StatusOr<std::vector<RowReconciliation>> rows = ReconcileTable(graph, *table, *mapping, &problems);
-  if (!rows.ok()) {
-    PrintProblems(problems, rows.status());
-    return kExitInvalid;
-  }
+  std::optional<std::vector<RowReconciliation>> rows =
+      OrPrint(ReconcileTable(graph, input->table, input->mapping, &problems), problems);
+  if (!rows) return kExitInvalid;
   query::Result result;
   result.columns = {"line", "entity", "text", "outcome", "id", "candidates"};
   for (const RowReconciliation& row : *rows) {
