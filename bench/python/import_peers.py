@@ -340,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
 
     measurements: list[Measurement] = []
     started = time.strftime("%Y-%m-%d %H:%M")
+    revision = commit()  # at the start: other work may commit while the run goes on
     for rows_float in args.rows:
         rows = int(rows_float)
         path = Path(subprocess.run([sys.executable, str(GENERATOR), "--rows", str(rows)], capture_output=True,
@@ -362,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Run of {started}: `python3 bench/python/import_peers.py "
         + " ".join(sys.argv[1:] if argv is None else argv) + "`.",
         "",
-        f"Machine: {machine()}. aikg {commit()} (`{args.bench.relative_to(REPOSITORY) if args.bench.is_relative_to(REPOSITORY) else args.bench}`, "
+        f"Machine: {machine()}. aikg {revision} at the start of the run (`{args.bench.relative_to(REPOSITORY) if args.bench.is_relative_to(REPOSITORY) else args.bench}`, "
         "Release). " + ", ".join(f"{k} {v}" for k, v in found.items()) + ".",
         "",
         "CPU and wall: the timed part, measured inside each fresh process (Google Benchmark's cpu_time and "

@@ -51,9 +51,7 @@ std::string Quote(std::string_view text) { return "'" + std::string(text) + "'";
 // external identifier, else the entities with that name, else with that alias.
 std::vector<EntityIndex> Candidates(const NameResolver& resolver, const std::string& text) {
   std::vector<EntityIndex> found;
-  for (const Candidate& candidate : resolver.Candidates(text)) {
-    if (candidate.how != ResolvedBy::kFuzzy) found.push_back(candidate.entity.index());
-  }
+  for (const Candidate& candidate : resolver.Matches(text)) found.push_back(candidate.entity.index());
   return found;
 }
 

@@ -32,16 +32,18 @@ std::string Describe(const Candidate& candidate) {
   return Cat("'", candidate.entity.name(), "' (", candidate.entity.id(), ")");
 }
 
+// Whether `entity` is of `type` (or a subtype); any entity when no type is asked for.
+bool Fits(const Graph& graph, const Entity& entity, std::optional<TypeId> type) {
+  return !type || graph.schema() == nullptr || graph.schema()->IsA(entity.type(), *type);
+}
+
 }  // namespace
 
-std::vector<Candidate> NameResolver::Candidates(std::string_view reference, std::optional<TypeId> type,
-                                                size_t limit, double min_fuzzy_score) const {
+std::vector<Candidate> NameResolver::Matches(std::string_view reference, std::optional<TypeId> type) const {
   const Graph& graph = *graph_;
   const internal::GraphData& data = graph.data();
   std::vector<Candidate> found;
-  auto fits = [&](const Entity& entity) {
-    return !type || graph.schema() == nullptr || graph.schema()->IsA(entity.type(), *type);
-  };
+  auto fits = [&](const Entity& entity) { return Fits(graph, entity, type); };
   if (std::optional<Entity> entity = graph.FindEntity(reference); entity && fits(*entity)) {
     return {{*entity, ResolvedBy::kId, std::string(reference), 1.0}};
   }
@@ -72,11 +74,20 @@ std::vector<Candidate> NameResolver::Candidates(std::string_view reference, std:
     if (!found.empty()) return found;
     if (!aliased.empty()) return aliased;
   }
+  return found;
+}
+
+std::vector<Candidate> NameResolver::Candidates(std::string_view reference, std::optional<TypeId> type,
+                                                size_t limit, double min_fuzzy_score) const {
+  std::vector<Candidate> found = Matches(reference, type);
+  if (!found.empty()) return found;
   SearchOptions options;
   options.limit = limit * 4 + 8;  // type filtering below may drop some
-  for (const NameMatch& match : SearchNames(graph, reference, options)) {
+  for (const NameMatch& match : SearchNames(*graph_, reference, options)) {
     if (found.size() >= limit) break;
-    if (match.kind == MatchKind::kExact || match.score < min_fuzzy_score || !fits(match.entity)) continue;
+    if (match.kind == MatchKind::kExact || match.score < min_fuzzy_score || !Fits(*graph_, match.entity, type)) {
+      continue;
+    }
     found.push_back({match.entity, ResolvedBy::kFuzzy, std::string(match.entity.name()), match.score});
   }
   return found;

@@ -30,6 +30,16 @@ std::string CollapseSpaces(std::string_view text) {
 }  // namespace
 
 std::string FoldForLookup(std::string_view text) {
+  // ASCII needs none of utf8proc's work: case folding is lowering, and nothing decomposes.
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string lowered = CollapseSpaces(text);
+    for (char& c : lowered) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return lowered;
+  }
   utf8proc_uint8_t* folded = nullptr;
   // COMPAT folds width variants (ｆｕｌｌ → full); STRIPMARK drops accents after decomposition.
   utf8proc_ssize_t length = utf8proc_map(

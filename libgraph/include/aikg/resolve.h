@@ -62,8 +62,12 @@ class NameResolver {
   // every candidate as "'name' (id)".
   absl::StatusOr<Entity> Resolve(std::string_view reference, std::optional<TypeId> type = std::nullopt) const;
 
-  // Every entity the first matching step finds (several when ambiguous), or, when no step
-  // finds any, near names scoring at least `min_fuzzy_score`, best first, at most `limit`. Fuzzy candidates are proposals: `Resolve` never answers with one.
+  // Every entity the first matching step finds (several when ambiguous); empty when none does.
+  // O(1) plus the matches.
+  std::vector<Candidate> Matches(std::string_view reference, std::optional<TypeId> type = std::nullopt) const;
+
+  // Matches, or, when no step finds any, near names scoring at least `min_fuzzy_score`, best
+  // first, at most `limit` (a scan of every name: see aikg/search.h). Fuzzy candidates are proposals: `Resolve` never answers with one.
   std::vector<Candidate> Candidates(std::string_view reference, std::optional<TypeId> type = std::nullopt,
                                     size_t limit = 5, double min_fuzzy_score = kMinFuzzyScore) const;
 

@@ -80,11 +80,11 @@ class CsvReader {
     size_t header_start = at_;
     if (!ReadRecord()) return std::nullopt;
     std::vector<std::string> columns;
-    absl::flat_hash_set<std::string_view> seen;
+    absl::flat_hash_set<std::string> seen;
     for (size_t i = 0; i < cells_.size(); ++i) {
       std::string name = Trimmed(cells_[i]);
       if (name.empty()) Report(header_line, 1, Cat("column ", i + 1, " of the header has no name"));
-      if (!name.empty() && !seen.insert(cells_[i]).second) {
+      if (!name.empty() && !seen.insert(name).second) {
         Report(header_line, 1, Cat("column '", name, "' appears twice in the header"));
       }
       columns.push_back(std::move(name));

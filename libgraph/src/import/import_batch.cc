@@ -48,9 +48,33 @@ std::string HexDigits(uint64_t hash, int digits) {
   return out;
 }
 
-std::string_view ImportBatch::Keep(std::string_view text) {
-  if (text.empty()) return {};
-  return kept_.emplace_back(text);
+std::string_view ImportBatch::Keep(std::string_view text) { return kept_.Copy(text); }
+
+void ImportBatch::Reserve(size_t entities, size_t statements) {
+  entities_.reserve(entities);
+  statements_.reserve(statements);
+}
+
+uint32_t ImportBatch::Site(const Diagnostic& where) {
+  std::string key = Cat(where.file, '\0', where.column_name, '\0', where.pointer_file, '\0', where.json_pointer);
+  auto [found, added] = site_ids_.try_emplace(std::move(key), static_cast<uint32_t>(sites_.size()));
+  if (added) {
+    Diagnostic site;
+    site.file = where.file;
+    site.column_name = where.column_name;
+    site.pointer_file = where.pointer_file;
+    site.json_pointer = where.json_pointer;
+    sites_.push_back(std::move(site));
+  }
+  return found->second;
+}
+
+Diagnostic ImportBatch::Locate(const ImportPlace& place, std::string message) const {
+  Diagnostic diagnostic = sites_[place.site];
+  diagnostic.line = place.line;
+  diagnostic.column = place.column;
+  diagnostic.message = std::move(message);
+  return diagnostic;
 }
 
 void ImportBatch::AddSource(SourceInput input, const ImportPlace& place) {
@@ -74,8 +98,9 @@ void ImportBatch::Report(const ImportPlace& place, std::string message) {
   bad_units_.insert(place.unit);
   // Several rules reading one bad cell (a date that is the valid time and a value) say it once.
   for (const auto& [known, text] : read_problems_) {
-    if (known.unit == place.unit && known.where.line == place.where.line &&
-        known.where.column_name == place.where.column_name && !place.where.column_name.empty() && text == message) {
+    const std::string& column = sites_[place.site].column_name;
+    if (known.unit == place.unit && known.line == place.line && sites_[known.site].column_name == column &&
+        !column.empty() && text == message) {
       return;
     }
   }
@@ -124,7 +149,7 @@ std::vector<std::pair<ImportPlace, std::string>> ImportBatch::TryApply(Graph& gr
   }
   auto left_out = [&](size_t unit) { return bad_units_.contains(unit) || orphaned.contains(unit); };
   // The first of several equal ids in the batch is added; the graph's own count as unchanged.
-  absl::flat_hash_set<std::string_view> seen;
+  absl::flat_hash_set<std::string_view, StringViewHash> seen;
   for (const Item<SourceInput>& item : sources_) {
     if (left_out(item.place.unit) || !seen.insert(item.input.id).second) continue;
     if (!graph.FindSource(item.input.id)) ++counts.sources_added;
@@ -201,9 +226,7 @@ absl::Status ImportBatch::Apply(Graph& graph, bool skip_bad_units, ImportReport&
                    [](const auto& a, const auto& b) { return a.first.unit < b.first.unit; });
   std::vector<Diagnostic> found;
   for (const auto& [place, message] : problems) {
-    Diagnostic diagnostic = place.where;
-    diagnostic.message = message;
-    found.push_back(std::move(diagnostic));
+    found.push_back(Locate(place, message));
   }
   if (diagnostics != nullptr) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
   if (!skip_bad_units && !found.empty()) return DiagnosticsToStatus(found);

@@ -7,17 +7,18 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "aikg/diagnostic.h"
 #include "aikg/graph.h"
 #include "aikg/import.h"
 #include "aikg/model.h"
+#include "internal/strings.h"
 
 namespace aikg::internal {
 
@@ -32,10 +33,13 @@ uint64_t StableHash(std::string_view bytes, uint64_t hash = 0xcbf29ce484222325UL
 std::string HexDigits(uint64_t hash, int digits = 12);
 
 // Where an imported item came from: the unit it is skipped with (a row, a Wikidata item) and
-// the place its problems are reported at (file, line, column or column name, pointer).
+// the place its problems are reported at. What many items share (file, column name, pointer) is
+// a site of the batch, so a place is a few numbers; the diagnostic is made only for a problem.
 struct ImportPlace {
   size_t unit = 0;
-  Diagnostic where;  // `message` left empty
+  uint32_t site = 0;  // ImportBatch::Site
+  int line = 0;
+  int column = 0;
 };
 
 // The inputs of one import. Strings given to the Add functions must live as long as the batch:
@@ -48,6 +52,18 @@ class ImportBatch {
 
   // A copy of `text` that lives as long as the batch.
   std::string_view Keep(std::string_view text);
+  // Room for what a caller expects to add.
+  void Reserve(size_t entities, size_t statements);
+
+  // The site of `where`'s file, column name and pointer (its line, column and message ignored):
+  // equal parts give the same site.
+  uint32_t Site(const Diagnostic& where);
+  // A place of `unit` at `where`.
+  ImportPlace Place(size_t unit, const Diagnostic& where) {
+    return {unit, Site(where), where.line, where.column};
+  }
+  // The diagnostic of a problem at `place`.
+  Diagnostic Locate(const ImportPlace& place, std::string message) const;
 
   void AddSource(SourceInput input, const ImportPlace& place);
   void AddEntity(EntityInput input, const ImportPlace& place);
@@ -85,7 +101,9 @@ class ImportBatch {
   std::vector<std::pair<ImportPlace, std::string>> TryApply(Graph& graph, ImportReport& report, bool commit);
 
   std::string label_;
-  std::deque<std::string> kept_;
+  StringStore kept_;
+  std::vector<Diagnostic> sites_;
+  absl::flat_hash_map<std::string, uint32_t> site_ids_;
   std::vector<Item<SourceInput>> sources_;
   std::vector<Item<EntityInput>> entities_;
   std::vector<Item<StatementInput>> statements_;

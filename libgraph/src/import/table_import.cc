@@ -13,6 +13,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "aikg/import.h"
 #include "aikg/resolve.h"
 #include "aikg/text.h"
@@ -36,12 +37,6 @@ using internal::ValidRule;
 
 // The unit of items that belong to the mapping rather than to a row (the dataset's source).
 constexpr size_t kMappingUnit = static_cast<size_t>(-1);
-
-std::string NumberText(double number) {
-  char buffer[32];
-  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, number);
-  return std::string(buffer, error == std::errc() ? end : buffer);
-}
 
 // The top of a type's parent chain: matches must share it with the rule's types.
 TypeId RootOf(const Schema& schema, TypeId type) {
@@ -136,13 +131,15 @@ class TableImporter {
         }
       }
     }
-    missing_.insert(mapping_.missing.begin(), mapping_.missing.end());
     for (const std::string& marker : mapping_.missing) longest_marker_ = std::max(longest_marker_, marker.size());
   }
 
   // Reads every row into the batch (or, when `reconciliation` is given, only resolves references).
   void ReadRows(std::vector<RowReconciliation>* reconciliation) {
     reconciliation_ = reconciliation;
+    if (reconciliation_ == nullptr) {
+      batch_.Reserve(table_.row_count() * mapping_.entities.size(), table_.row_count() * mapping_.statements.size());
+    }
     if (mapping_.source.present && reconciliation_ == nullptr) AddDatasetSource();
     for (size_t row = 0; row < table_.row_count(); ++row) ReadRow(row);
   }
@@ -161,12 +158,24 @@ class TableImporter {
     return diagnostic;
   }
 
-  ImportPlace RowPlace(size_t row, int column, const std::string& pointer) const {
-    ImportPlace place{row, MappingPlace(pointer)};
-    place.where.file = table_.label();
-    place.where.line = static_cast<int>(table_.line(row));
-    if (column >= 0) place.where.column_name = mapping_.columns[static_cast<size_t>(column)].name;
-    return place;
+  // The place of `row`'s cell in mapping column `column` (or the row, for -1), read by the part
+  // of the mapping at `pointer` (a string of the mapping, whose address keys the site cache).
+  ImportPlace RowPlace(size_t row, int column, const std::string& pointer) {
+    auto [site, added] = sites_.try_emplace(std::make_pair(column, &pointer), 0);
+    if (added) {
+      Diagnostic where = MappingPlace(pointer);
+      where.file = table_.label();
+      if (column >= 0) where.column_name = mapping_.columns[static_cast<size_t>(column)].name;
+      site->second = batch_.Site(where);
+    }
+    return {row, site->second, static_cast<int>(table_.line(row)), 0};
+  }
+
+  // `place` read by the part of the mapping at `pointer` instead.
+  ImportPlace Repointed(const ImportPlace& place, const std::string& pointer) {
+    Diagnostic where = batch_.Locate(place, "");
+    where.json_pointer = pointer;
+    return batch_.Place(place.unit, where);
   }
 
   // The cell of mapping column `column` in `row`, trimmed.
@@ -179,7 +188,9 @@ class TableImporter {
 
   bool IsMissing(std::string_view cell) const {
     if (cell.empty()) return true;
-    return cell.size() <= longest_marker_ && missing_.contains(internal::FoldCell(cell));
+    if (cell.size() > longest_marker_) return false;
+    return std::any_of(mapping_.missing.begin(), mapping_.missing.end(),
+                       [&](const std::string& marker) { return absl::EqualsIgnoreCase(internal::ToAbsl(cell), marker); });
   }
 
   // The non-missing values of a cell, split by `split` when given.
@@ -223,9 +234,10 @@ class TableImporter {
   }
 
   void AddDatasetSource() {
-    ImportPlace place{kMappingUnit, MappingPlace(mapping_.source.pointer)};
-    place.where.file = mapping_.label;
-    place.where.pointer_file.clear();
+    Diagnostic where;
+    where.file = mapping_.label;
+    where.json_pointer = mapping_.source.pointer;
+    ImportPlace place = batch_.Place(kMappingUnit, where);
     std::optional<SourceInput> source = ReadSource(mapping_.source, 0, place);
     if (source) {
       dataset_source_ = source->id;
@@ -252,9 +264,8 @@ class TableImporter {
       if (date.ok()) {
         source.published = *date;
       } else {
-        ImportPlace at = place;
-        at.where.json_pointer = Cat(rule.pointer, "/published");
-        batch_.Report(at, Cat("the source's publication date: ", date.status().message()));
+        batch_.Report(Repointed(place, Cat(rule.pointer, "/published")),
+                      Cat("the source's publication date: ", date.status().message()));
       }
     }
     return source;
@@ -351,7 +362,7 @@ class TableImporter {
   }
 
   // The place of the cell an entity rule reads the identifier `scheme` from.
-  ImportPlace IdentifierPlace(size_t row, const EntityRule& rule, const std::string& scheme) const {
+  ImportPlace IdentifierPlace(size_t row, const EntityRule& rule, const std::string& scheme) {
     for (const auto& [attribute, text] : rule.attributes) {
       if (attribute != scheme) continue;
       for (const Template::Part& part : text.parts) {
@@ -378,8 +389,8 @@ class TableImporter {
       std::optional<std::string> cell = Expand(text, row, value);
       if (!cell) continue;
       const AttributeDecl* decl = type_id ? schema_.FindAttribute(*type_id, attribute) : nullptr;
-      ImportPlace at = place;
-      at.where.json_pointer = text.pointer;
+      ImportPlace at = RowPlace(row, rule.column, text.pointer);
+      at.unit = place.unit;
       std::optional<AttributeValue> parsed = AttributeOf(decl, *cell, at);
       if (parsed) entity.attributes.push_back({batch_.Keep(attribute), *parsed});
     }
@@ -429,6 +440,9 @@ class TableImporter {
   // The entity a row's reference means (docs/import.md, "How a row's reference finds its entity").
   Resolved Resolve(size_t rule_index, const std::string& id, const std::string& name,
                    const std::vector<std::pair<std::string, std::string>>& identifiers) {
+    // Rules without a column make one entity per row (a table's models): their references rarely
+    // repeat, so only the others (organisations, countries in a column) are remembered.
+    if (mapping_.entities[rule_index].column < 0) return ResolveUncached(rule_index, id, name, identifiers);
     std::string key = Cat(rule_index, "\x1f", id, "\x1f", name);
     for (const auto& [scheme, value] : identifiers) key += Cat("\x1f", scheme, "=", value);
     auto cached = resolved_.find(key);
@@ -496,9 +510,8 @@ class TableImporter {
     };
     std::vector<Candidate> candidates;
     if (!name.empty()) {
-      for (Candidate& candidate : resolver_.Candidates(name)) {
-        if (candidate.how != ResolvedBy::kFuzzy && Fits(rule_index, candidate.entity) &&
-            !other_identity(candidate.entity)) {
+      for (Candidate& candidate : resolver_.Matches(name)) {
+        if (Fits(rule_index, candidate.entity) && !other_identity(candidate.entity)) {
           candidates.push_back(std::move(candidate));
         }
       }
@@ -521,8 +534,9 @@ class TableImporter {
       resolved.id = made->second;
       return resolved;
     }
-    // Nothing found: near names are proposals only.
-    if (!name.empty()) {
+    // Nothing found: near names are proposals only, for a curator (reconciliation) or a rule
+    // that may not create (an import that creates never scans for them).
+    if (!name.empty() && (reconciliation_ != nullptr || !rule.create)) {
       for (Candidate& candidate : resolver_.Candidates(name, std::nullopt, 5)) {
         if (candidate.how == ResolvedBy::kFuzzy && Fits(rule_index, candidate.entity)) {
           resolved.candidates.push_back(std::move(candidate));
@@ -701,29 +715,61 @@ class TableImporter {
 
   // "st/<mapping>/<subject>/<predicate>/<hash of everything else>" (docs/import.md).
   std::string StatementId(const StatementInput& statement) const {
-    std::string content;
+    // FNV-1a hashes byte by byte: feeding the pieces in turn hashes their concatenation.
+    uint64_t hash = internal::StableHash("");
+    auto feed = [&hash](std::string_view piece) { hash = internal::StableHash(piece, hash); };
+    char number[32];
+    auto number_text = [&number](double value) {
+      auto [end, error] = std::to_chars(number, number + sizeof number, value);
+      return std::string_view(number, error == std::errc() ? end - number : 0);
+    };
     std::visit(
         [&](const auto& value) {
           using T = std::decay_t<decltype(value)>;
           if constexpr (std::is_same_v<T, EntityId>) {
-            content = Cat("object=", value.id);
+            feed("object=");
+            feed(value.id);
           } else if constexpr (std::is_same_v<T, Quantity>) {
-            content = Cat("quantity=", NumberText(value.amount), " ", value.unit, " ", BoundName(value.bound));
+            feed("quantity=");
+            feed(number_text(value.amount));
+            feed(" ");
+            feed(value.unit);
+            feed(" ");
+            feed(BoundName(value.bound));
           } else if constexpr (std::is_same_v<T, Text>) {
-            content = Cat("text=", value.text, "@", value.lang);
+            feed("text=");
+            feed(value.text);
+            feed("@");
+            feed(value.lang);
           } else if constexpr (std::is_same_v<T, TimePoint>) {
-            content = Cat("date=", value.ToString());
+            feed("date=");
+            feed(value.ToString());
           } else if constexpr (std::is_same_v<T, bool>) {
-            content = value ? "boolean=true" : "boolean=false";
+            feed(value ? "boolean=true" : "boolean=false");
           }
         },
         statement.value);
-    content += Cat("\x1fvalid=", statement.valid.ToString(), "\x1fmodality=", ModalityName(statement.modality));
-    if (statement.confidence) content += Cat("\x1f" "confidence=", NumberText(*statement.confidence));
-    for (const Qualifier& qualifier : statement.qualifiers) content += Cat("\x1fq:", qualifier.key, "=", qualifier.value);
-    for (const CitationInput& citation : statement.sources) content += Cat("\x1fsource=", citation.source, "#", citation.locator);
-    return Cat("st/", mapping_.name, "/", statement.subject, "/", statement.predicate, "/",
-               internal::HexDigits(internal::StableHash(content)));
+    feed("\x1fvalid=");
+    feed(statement.valid.ToString());
+    feed("\x1fmodality=");
+    feed(ModalityName(statement.modality));
+    if (statement.confidence) {
+      feed("\x1f" "confidence=");
+      feed(number_text(*statement.confidence));
+    }
+    for (const Qualifier& qualifier : statement.qualifiers) {
+      feed("\x1fq:");
+      feed(qualifier.key);
+      feed("=");
+      feed(qualifier.value);
+    }
+    for (const CitationInput& citation : statement.sources) {
+      feed("\x1fsource=");
+      feed(citation.source);
+      feed("#");
+      feed(citation.locator);
+    }
+    return Cat("st/", mapping_.name, "/", statement.subject, "/", statement.predicate, "/", internal::HexDigits(hash));
   }
 
   Graph& graph_;
@@ -737,18 +783,19 @@ class TableImporter {
 
   std::vector<int> columns_;                // mapping column → table column
   std::vector<std::vector<TypeId>> roots_;  // entity rule → root types its entities may have
-  absl::flat_hash_set<std::string> missing_;
   size_t longest_marker_ = 0;
   size_t cells_missing_ = 0;  // cells the mapping reads that are empty or marked missing
   std::string_view dataset_source_;
+  // (mapping column, mapping pointer) → the batch's site for it.
+  absl::flat_hash_map<std::pair<int, const std::string*>, uint32_t> sites_;
 
   std::vector<std::vector<std::string_view>> row_entities_;  // entity rule → ids, for this row
   absl::flat_hash_map<std::string, Resolved> resolved_;      // rule, id, name → resolution
   // Entities this import creates (ids kept by the batch): by id, folded name and identifier.
-  absl::flat_hash_set<std::string_view> new_ids_;
+  absl::flat_hash_set<std::string_view, internal::StringViewHash> new_ids_;
   absl::flat_hash_map<std::string, std::string_view> new_names_;
   absl::flat_hash_map<std::string, std::string_view> new_identifiers_;
-  absl::flat_hash_map<std::string_view, size_t> entity_units_;  // new entity id → its unit
+  absl::flat_hash_map<std::string_view, size_t, internal::StringViewHash> entity_units_;  // new entity id → its unit
 };
 
 }  // namespace

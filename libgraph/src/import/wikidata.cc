@@ -216,12 +216,11 @@ class WikidataImporter {
 
   // A place that is only located when a problem is found there.
   ImportPlace LazyPlace(size_t unit, const JsonPath& path, const rapidjson::Value& value) {
-    ImportPlace place;
-    place.unit = unit;
-    place.where.file = input_.label();
-    place.where.json_pointer = path.ToPointer();
-    lazy_values_.emplace(place.where.json_pointer, &value);
-    return place;
+    Diagnostic where;
+    where.file = input_.label();
+    where.json_pointer = path.ToPointer();
+    lazy_values_.emplace(where.json_pointer, &value);
+    return batch_.Place(unit, where);
   }
 
   void Locate(Diagnostic& diagnostic) {
@@ -370,8 +369,7 @@ class WikidataImporter {
   // caller) several.
   std::vector<Entity> EntitiesWithQid(std::string_view qid) const {
     std::vector<Entity> found;
-    if (!graph_.data().identifiers.contains(qid)) return found;  // spares the resolver's fuzzy search
-    for (const Candidate& candidate : resolver_.Candidates(qid, std::nullopt, 0)) {
+    for (const Candidate& candidate : resolver_.Matches(qid)) {
       if (candidate.how == ResolvedBy::kIdentifier) found.push_back(candidate.entity);
     }
     return found;
@@ -439,8 +437,8 @@ class WikidataImporter {
     for (const std::vector<Term>* terms : {&labels, &aliases}) {
       absl::flat_hash_set<std::string> tried;
       for (const Term& term : *terms) {
-        if (!tried.insert(FoldForLookup(term.text)).second || graph_.FindByName(term.text).empty()) continue;
-        for (const Candidate& candidate : resolver_.Candidates(term.text, family, 0)) {
+        if (!tried.insert(FoldForLookup(term.text)).second) continue;
+        for (const Candidate& candidate : resolver_.Matches(term.text, family)) {
           if (candidate.how != ResolvedBy::kName && candidate.how != ResolvedBy::kAlias) continue;
           std::optional<AttributeValue> qid = candidate.entity.attribute(internal::kWikidataIdentifier);
           const std::string_view* other = qid ? std::get_if<std::string_view>(&*qid) : nullptr;

@@ -59,7 +59,7 @@ std::string_view ItemIdOfUri(std::string_view uri) {
 
 void WikidataValueReader::Problem(size_t unit, const JsonPath& path, const rapidjson::Value* value,
                                   std::string message) {
-  batch_.Report({unit, PlaceIn(input_, path, value)}, std::move(message));
+  batch_.Report(batch_.Place(unit, PlaceIn(input_, path, value)), std::move(message));
 }
 
 std::optional<bool> WikidataValueReader::ReadRank(size_t unit, const JsonPath& claim_path,
