@@ -148,18 +148,19 @@ std::vector<std::pair<ImportPlace, std::string>> ImportBatch::TryApply(Graph& gr
     if (!needed.contains(dependency.dependency)) orphaned.insert(dependency.dependency);
   }
   auto left_out = [&](size_t unit) { return bad_units_.contains(unit) || orphaned.contains(unit); };
-  // The first of several equal ids in the batch is added; the graph's own count as unchanged.
+  // The first of several equal ids in the batch is added. What the graph already holds is merged
+  // by the transaction: what it added is what the graph grew by, the rest was there unchanged.
+  size_t sources = graph.source_count(), entities = graph.entity_count(), statements = graph.statement_count();
+  size_t statements_given = 0;
   absl::flat_hash_set<std::string_view, StringViewHash> seen;
   for (const Item<SourceInput>& item : sources_) {
     if (left_out(item.place.unit) || !seen.insert(item.input.id).second) continue;
-    if (!graph.FindSource(item.input.id)) ++counts.sources_added;
     transaction.AddSource(item.input, origin(item.place));
   }
   transaction.ResolveSources();
   seen.clear();
   for (const Item<EntityInput>& item : entities_) {
     if (left_out(item.place.unit) || !seen.insert(item.input.id).second) continue;
-    if (!graph.FindEntity(item.input.id)) ++counts.entities_created;
     transaction.AddEntity(item.input, origin(item.place));
   }
   for (const Item<IdentifierInput>& item : identifiers_) {
@@ -169,11 +170,7 @@ std::vector<std::pair<ImportPlace, std::string>> ImportBatch::TryApply(Graph& gr
   seen.clear();
   for (const Item<StatementInput>& item : statements_) {
     if (left_out(item.place.unit) || !seen.insert(item.input.id).second) continue;
-    if (graph.FindStatement(item.input.id)) {
-      ++counts.statements_unchanged;
-    } else {
-      ++counts.statements_added;
-    }
+    ++statements_given;
     transaction.AddStatement(item.input, origin(item.place));
   }
   std::vector<std::pair<ImportPlace, std::string>> problems;
@@ -181,6 +178,10 @@ std::vector<std::pair<ImportPlace, std::string>> ImportBatch::TryApply(Graph& gr
     problems.emplace_back(*places[problem.origin.index], problem.message);
   }
   if (problems.empty() && commit) {
+    counts.sources_added = graph.source_count() - sources;
+    counts.entities_created = graph.entity_count() - entities;
+    counts.statements_added = graph.statement_count() - statements;
+    counts.statements_unchanged = statements_given - counts.statements_added;
     transaction.Commit();
     absl::flat_hash_set<EntityIndex> matched;
     for (const auto& [entity, unit] : matched_) {
