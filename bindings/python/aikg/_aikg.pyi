@@ -1392,6 +1392,33 @@ class Graph(View):
         base_dir : str or os.PathLike
             Where the document's schema path is resolved from.
         """
+    def merged(self, same_as: typing.Any) -> Graph:
+        """
+        A new graph in which the entities a curator decided are the same are merged (docs/import.md).
+        
+        Parameters
+        ----------
+        same_as : dict or str or os.PathLike
+            An id, identifier, name or alias → the entity it is merged into; or a same-as file.
+        
+        Returns
+        -------
+        Graph
+            Statements about or pointing to a merged entity are re-pointed and keep their ids and
+            sources; the merged entity's names become aliases of the kept one. This graph is unchanged.
+        
+        Raises
+        ------
+        ValidationError
+            When a name names no entity or several, the types are unrelated, or decisions form a cycle.
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> merged = g.merged({"DeepSeek": "org/alibaba"})
+        >>> merged.entity_count, merged.entity("深度求索").id, g.entity("深度求索").id
+        (6, 'org/alibaba', 'org/deepseek')
+        """
     def reconcile(self, source: typing.Any, mapping: typing.Any) -> list[RowReconciliation]:
         """
         What importing `source` through `mapping` would link each row's entity references to, without
@@ -1891,6 +1918,11 @@ class ImportReport:
     def unmapped_properties(self) -> dict[str, int]:
         """
         Wikidata properties without a mapping → how many claims used them.
+        """
+    @property
+    def unresolved_items(self) -> dict[str, int]:
+        """
+        Wikidata items that claims point to but that are neither in the input nor in the graph → how many claims were left out for each.
         """
 class Candidate:
     """
