@@ -134,10 +134,15 @@ struct StatementTest {
   }
 };
 
+StatementTest MakeStatementTest(const Graph& graph, const std::vector<std::string>& predicates,
+                                const std::vector<std::string>& modalities) {
+  return {PredicateIds(graph, predicates), Modalities(modalities)};
+}
+
 StatementTest MakeStatementTest(const Graph& graph, const std::optional<std::vector<std::string>>& predicates,
                                 const std::optional<std::vector<std::string>>& modalities) {
-  return {predicates ? PredicateIds(graph, *predicates) : std::vector<PredicateId>{},
-          modalities ? Modalities(*modalities) : std::vector<Modality>{}};
+  return MakeStatementTest(graph, predicates.value_or(std::vector<std::string>{}),
+                           modalities.value_or(std::vector<std::string>{}));
 }
 
 using TimeRange = std::tuple<std::optional<TimeArg>, std::optional<TimeArg>>;
@@ -303,10 +308,54 @@ True
               const EntityRef& ref = key.cast<const EntityRef&>();
               return &ref.owner->graph() == &self.graph() && view->Contains(ref.index);
             }
-            std::optional<Entity> entity = self.graph().FindEntity(key.cast<std::string>());
-            return entity.has_value() && view->Contains(entity->index());
+            for (const Candidate& candidate : NameResolver(self.graph()).Matches(key.cast<std::string>())) {
+              if (view->Contains(candidate.entity.index())) return true;
+            }
+            return false;
           },
-          py::arg("key"), "True when `key` is the id of an entity in the view, or such an Entity.")
+          py::arg("key"), R"doc(
+True when `key` names an entity of the view (an id, an identifier, a name or an alias, as
+``entity`` reads them), or is such an Entity.
+
+Examples
+--------
+>>> g = aikg.load("tests/data/tiny.json")
+>>> "org/alibaba" in g, "alibaba group" in g, "阿里巴巴" in g, "Atlantis" in g
+(True, True, True, False)
+)doc")
+      .def(
+          "__len__",
+          [](const ViewHandle& self) {
+            ReadLock lock(*self.owner());
+            return self.ResolveOrThrow()->entity_count();
+          },
+          "The number of entities of the view, as ``len(G)`` counts a networkx graph's nodes.")
+      .def(
+          "__iter__",
+          [](const ViewHandle& self) {
+            ReadLock lock(*self.owner());
+            std::shared_ptr<const View> view = self.ResolveOrThrow();
+            py::list entities;
+            for (EntityIndex i = 0; i < view->entities().size(); ++i) {
+              if (view->Contains(i)) entities.append(EntityRef{self.owner(), i});
+            }
+            return py::typing::Iterator<EntityRef>(entities.attr("__iter__")());
+          },
+          "The entities of the view, in load order.")
+      .def(
+          "__getitem__",
+          [](const ViewHandle& self, const EntityKey& key) {
+            ReadLock lock(*self.owner());
+            return EntityRef{self.owner(), ResolveEntity(*self.ResolveOrThrow(), key)};
+          },
+          py::arg("key"), R"doc(
+The entity `key` names, as ``entity(key)``: ``g["org/alibaba"]``, ``g["阿里巴巴"]``.
+
+Raises
+------
+KeyError
+    When `key` names no entity of the view (with the nearest names), or several.
+)doc")
       .def(
           "entity",
           [](const ViewHandle& self, const EntityKey& key) {
@@ -377,11 +426,14 @@ KeyError
 )doc")
       .def(
           "entities",
-          [](const ViewHandle& self, const std::optional<std::vector<std::string>>& types) {
+          [](const ViewHandle& self, const std::optional<std::vector<std::string>>& types,
+             const std::optional<std::string>& type) {
             ReadLock lock(*self.owner());
             std::shared_ptr<const View> view = self.ResolveOrThrow();
             const Graph& graph = self.graph();
-            std::vector<TypeId> wanted = types ? TypeIds(graph, *types) : std::vector<TypeId>{};
+            std::vector<std::string> names = types.value_or(std::vector<std::string>{});
+            if (type) names.push_back(*type);
+            std::vector<TypeId> wanted = TypeIds(graph, names);
             std::vector<EntityRef> entities;
             for (EntityIndex i = 0; i < view->entities().size(); ++i) {
               if (!view->Contains(i)) continue;
@@ -390,59 +442,102 @@ KeyError
             }
             return entities;
           },
-          py::arg("types") = py::none(), R"doc(
+          py::arg("types") = py::none(), py::kw_only(), py::arg("type") = py::none(), R"doc(
 The entities of the view, in load order.
 
 Parameters
 ----------
 types : list of str, optional
     Only entities of these types or their subtypes.
+type : str, optional
+    Only entities of this type or its subtypes.
 
 Examples
 --------
->>> [e.id for e in aikg.load("tests/data/tiny.json").entities(types=["Organization"])]
+>>> g = aikg.load("tests/data/tiny.json")
+>>> [e.id for e in g.entities(type="Organization")]
 ['org/alibaba', 'org/deepseek', 'org/nvidia']
+>>> [e.id for e in g.entities(types=["Chip", "Country"])]
+['country/us', 'country/cn', 'chip/h100']
 )doc")
       .def(
           "statements",
-          [](const ViewHandle& self, const std::optional<EntityKey>& subject,
-             const std::optional<std::vector<std::string>>& predicates,
+          [](const ViewHandle& self, const std::optional<EntityKey>& subject, const std::optional<EntityKey>& object,
+             const std::optional<std::string>& predicate, const std::optional<std::string>& source,
+             const std::optional<std::string>& modality, const std::optional<std::vector<std::string>>& predicates,
              const std::optional<std::vector<std::string>>& modalities) {
             ReadLock lock(*self.owner());
             std::shared_ptr<const View> view = self.ResolveOrThrow();
             const Graph& graph = self.graph();
-            StatementTest test = MakeStatementTest(graph, predicates, modalities);
+            std::vector<std::string> predicate_names = predicates.value_or(std::vector<std::string>{});
+            if (predicate) predicate_names.push_back(*predicate);
+            std::vector<std::string> modality_names = modalities.value_or(std::vector<std::string>{});
+            if (modality) modality_names.push_back(*modality);
+            StatementTest test = MakeStatementTest(graph, predicate_names, modality_names);
+            // A source counts with every source it relays (a newsletter relaying a wire story).
+            std::vector<bool> cited;
+            if (source) {
+              std::optional<Source> wanted = graph.FindSource(*source);
+              if (!wanted) ThrowKeyError("no source " + Quote(*source));
+              cited.assign(graph.source_count(), false);
+              for (SourceIndex i = 0; i < graph.source_count(); ++i) {
+                for (std::optional<Source> at = graph.source(i); at; at = at->via()) {
+                  if (*at == *wanted) cited[i] = true;
+                  if (cited[i]) break;
+                }
+              }
+            }
+            std::optional<EntityIndex> object_index;
+            if (object) object_index = ResolveEntity(*view, *object);
             std::vector<StatementRef> statements;
             auto add = [&](const Statement& statement) {
-              if (view->ContainsStatement(statement.index()) && test(statement)) {
-                statements.push_back({self.owner(), statement.index()});
+              if (!view->ContainsStatement(statement.index()) || !test(statement)) return;
+              if (object_index) {
+                std::optional<Entity> target = statement.object();
+                if (!target || target->index() != *object_index) return;
               }
+              if (source && std::none_of(statement.citations().begin(), statement.citations().end(),
+                                         [&](const Citation& citation) { return cited[citation.source]; })) {
+                return;
+              }
+              statements.push_back({self.owner(), statement.index()});
             };
             if (subject) {
               for (const Statement& statement : graph.StatementsAbout(ResolveEntity(*view, *subject))) add(statement);
+            } else if (object_index) {
+              for (const Statement& statement : graph.StatementsPointingTo(*object_index)) add(statement);
             } else {
               for (StatementIndex i = 0; i < view->statements().size(); ++i) add(graph.statement(i));
             }
             return statements;
           },
-          py::arg("subject") = py::none(), py::kw_only(), py::arg("predicates") = py::none(),
-          py::arg("modalities") = py::none(), R"doc(
-The statements of the view, in load order.
+          py::arg("subject") = py::none(), py::kw_only(), py::arg("object") = py::none(),
+          py::arg("predicate") = py::none(), py::arg("source") = py::none(), py::arg("modality") = py::none(),
+          py::arg("predicates") = py::none(), py::arg("modalities") = py::none(), R"doc(
+The statements of the view, in load order, filtered by any of the arguments (all must hold).
 
 Parameters
 ----------
-subject : str or Entity, optional
-    Only statements about this entity.
+subject, object : str or Entity, optional
+    Only statements about this entity, or linking to it (edges).
+predicate, modality : str, optional
+    Only statements of this predicate, or asserted in this modality.
+source : str, optional
+    Only statements citing this source, or a source it relays.
 predicates, modalities : list of str, optional
     Only statements of these predicates, or asserted in these modalities.
 
 Examples
 --------
 >>> g = aikg.load("tests/data/tiny.json")
->>> [s.id for s in g.statements("org/alibaba", predicates=["revenue"])]
+>>> [s.id for s in g.statements("org/alibaba", predicate="revenue")]
 ['st/3', 'st/11']
->>> [s.id for s in g.statements(modalities=["claim"])]
+>>> [s.id for s in g.statements(object="China")]
+['st/13', 'st/14']
+>>> [s.id for s in g.statements(modality="claim", source="src/wire")]
 ['st/8', 'st/10', 'st/12']
+>>> [s.id for s in g.statements(modalities=["forecast", "opinion"])]
+['st/7', 'st/11']
 )doc")
       .def(
           "sources",

@@ -185,3 +185,29 @@ def test_newsletter_is_a_graph_and_a_view(newsletter: aikg.Graph) -> None:
 
 def test_version() -> None:
     assert aikg.__version__.count(".") == 2
+
+
+def test_a_graph_reads_like_a_python_container(tiny: aikg.Graph) -> None:
+    assert len(tiny) == tiny.entity_count == 7
+    assert "org/alibaba" in tiny and "alibaba group" in tiny and "阿里巴巴" in tiny
+    assert "Atlantis" not in tiny and 42 not in tiny
+    assert tiny["深度求索"].id == "org/deepseek"
+    assert [entity.id for entity in tiny] == [entity.id for entity in tiny.entities()]
+    with pytest.raises(KeyError, match="nearest: 'DeepSeek'"):
+        tiny["deepsek"]
+    view = tiny.view(types=["Country"])
+    assert len(view) == 2 and "China" in view and "org/alibaba" not in view
+    assert [entity.id for entity in view] == ["country/us", "country/cn"]
+
+
+def test_statement_filters_combine(tiny: aikg.Graph) -> None:
+    assert [s.id for s in tiny.statements(object="chip/h100")] == ["st/1", "st/2", "st/12"]
+    assert [s.id for s in tiny.statements(object="chip/h100", predicate="develops", modality="claim")] == ["st/12"]
+    # src/wire is relayed by src/letter: asking for the letter finds what the wire said too.
+    assert [s.id for s in tiny.statements(source="src/wire")] == ["st/6", "st/8", "st/9", "st/10", "st/12"]
+    assert len(tiny.statements(source="src/letter")) == 14
+    assert [e.id for e in tiny.entities(type="Company")] == ["org/alibaba", "org/deepseek", "org/nvidia"]
+    with pytest.raises(KeyError, match="no source 'src/nowhere'"):
+        tiny.statements(source="src/nowhere")
+    with pytest.raises(aikg.ValidationError, match="unknown modality"):
+        tiny.statements(modality="rumour")

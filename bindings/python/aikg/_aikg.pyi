@@ -581,7 +581,31 @@ class View:
     """
     def __contains__(self, key: typing.Any) -> bool:
         """
-        True when `key` is the id of an entity in the view, or such an Entity.
+        True when `key` names an entity of the view (an id, an identifier, a name or an alias, as
+        ``entity`` reads them), or is such an Entity.
+        
+        Examples
+        --------
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> "org/alibaba" in g, "alibaba group" in g, "阿里巴巴" in g, "Atlantis" in g
+        (True, True, True, False)
+        """
+    def __getitem__(self, key: str | Entity) -> Entity:
+        """
+        The entity `key` names, as ``entity(key)``: ``g["org/alibaba"]``, ``g["阿里巴巴"]``.
+        
+        Raises
+        ------
+        KeyError
+            When `key` names no entity of the view (with the nearest names), or several.
+        """
+    def __iter__(self) -> collections.abc.Iterator[Entity]:
+        """
+        The entities of the view, in load order.
+        """
+    def __len__(self) -> int:
+        """
+        The number of entities of the view, as ``len(G)`` counts a networkx graph's nodes.
         """
     def __repr__(self) -> str:
         ...
@@ -751,7 +775,7 @@ class View:
         >>> sorted(e.id for e in g.ego("org/deepseek", hops=1).entities())
         ['country/cn', 'model/r1', 'org/alibaba', 'org/deepseek']
         """
-    def entities(self, types: collections.abc.Sequence[str] | None = None) -> list[Entity]:
+    def entities(self, types: collections.abc.Sequence[str] | None = None, *, type: str | None = None) -> list[Entity]:
         """
         The entities of the view, in load order.
         
@@ -759,11 +783,16 @@ class View:
         ----------
         types : list of str, optional
             Only entities of these types or their subtypes.
+        type : str, optional
+            Only entities of this type or its subtypes.
         
         Examples
         --------
-        >>> [e.id for e in aikg.load("tests/data/tiny.json").entities(types=["Organization"])]
+        >>> g = aikg.load("tests/data/tiny.json")
+        >>> [e.id for e in g.entities(type="Organization")]
         ['org/alibaba', 'org/deepseek', 'org/nvidia']
+        >>> [e.id for e in g.entities(types=["Chip", "Country"])]
+        ['country/us', 'country/cn', 'chip/h100']
         """
     def entities_frame(self) -> typing.Any:
         """
@@ -1059,24 +1088,32 @@ class View:
         >>> aikg.load("tests/data/tiny.json").statement("st/5").value.amount
         97000000.0
         """
-    def statements(self, subject: str | Entity | None = None, *, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None) -> list[Statement]:
+    def statements(self, subject: str | Entity | None = None, *, object: str | Entity | None = None, predicate: str | None = None, source: str | None = None, modality: str | None = None, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None) -> list[Statement]:
         """
-        The statements of the view, in load order.
+        The statements of the view, in load order, filtered by any of the arguments (all must hold).
         
         Parameters
         ----------
-        subject : str or Entity, optional
-            Only statements about this entity.
+        subject, object : str or Entity, optional
+            Only statements about this entity, or linking to it (edges).
+        predicate, modality : str, optional
+            Only statements of this predicate, or asserted in this modality.
+        source : str, optional
+            Only statements citing this source, or a source it relays.
         predicates, modalities : list of str, optional
             Only statements of these predicates, or asserted in these modalities.
         
         Examples
         --------
         >>> g = aikg.load("tests/data/tiny.json")
-        >>> [s.id for s in g.statements("org/alibaba", predicates=["revenue"])]
+        >>> [s.id for s in g.statements("org/alibaba", predicate="revenue")]
         ['st/3', 'st/11']
-        >>> [s.id for s in g.statements(modalities=["claim"])]
+        >>> [s.id for s in g.statements(object="China")]
+        ['st/13', 'st/14']
+        >>> [s.id for s in g.statements(modality="claim", source="src/wire")]
         ['st/8', 'st/10', 'st/12']
+        >>> [s.id for s in g.statements(modalities=["forecast", "opinion"])]
+        ['st/7', 'st/11']
         """
     def statements_frame(self) -> typing.Any:
         """

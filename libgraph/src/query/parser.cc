@@ -26,6 +26,7 @@ enum class TokenKind {
   kFloat,
   kParameter,  // $name (text without the $)
   kSymbol,     // punctuation and operators: ( ) [ ] { } , : . | * .. - -> <- = <> < <= > >= + /
+  kTime,       // a bare date right after AS OF or KNOWN AT: 2023-12-31, 2024-Q3, 2024 (as written)
 };
 
 struct Token {
@@ -50,6 +51,17 @@ bool IsReserved(std::string_view word) {
                                                    "STARTS", "ENDS", "CONTAINS", "IS",    "DISTINCT", "AS"};
   return std::any_of(std::begin(kReserved), std::end(kReserved),
                      [&](std::string_view reserved) { return SameWord(word, reserved); });
+}
+
+// Whether the last tokens are AS OF or KNOWN AT, after which a date may be written bare.
+bool EndsWithTimeClause(const std::vector<Token>& tokens) {
+  if (tokens.size() < 2) return false;
+  auto is_word = [](const Token& token, std::string_view word) {
+    return token.kind == TokenKind::kIdentifier && !token.quoted && SameWord(token.text, word);
+  };
+  const Token& first = tokens[tokens.size() - 2];
+  const Token& second = tokens.back();
+  return (is_word(first, "AS") && is_word(second, "OF")) || (is_word(first, "KNOWN") && is_word(second, "AT"));
 }
 
 // Describes a token for "found …" in messages.
@@ -92,6 +104,13 @@ class Lexer {
         token.kind = TokenKind::kParameter;
         token.text = TakeWhile([](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; });
         if (token.text.empty()) return Error(token, "expected a parameter name after '$'");
+      } else if (std::isdigit(static_cast<unsigned char>(c)) && EndsWithTimeClause(tokens)) {
+        // Read whole, or 2023-12-31 would be the arithmetic 2023 - 12 - 31: the characters of
+        // the time forms (docs/json-format.md) that have no space.
+        token.kind = TokenKind::kTime;
+        token.text = TakeWhile([](char ch) {
+          return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == ':' || ch == '+';
+        });
       } else if (std::isdigit(static_cast<unsigned char>(c))) {
         absl::Status number = LexNumber(token);
         if (!number.ok()) return number;
@@ -226,6 +245,43 @@ ExprPtr MakeExprFrom(decltype(Expr::node) node, const ExprPtr& first) {
   return MakeExpr(std::move(node), first->line, first->column);
 }
 
+// The clauses of a query. `rank` is their place in the grammar: a clause may follow only clauses
+// of a lower rank. AS OF and KNOWN AT share theirs, so either may come first.
+enum class Clause { kMatch, kWhere, kAsOf, kKnownAt, kReturn, kOrderBy, kSkip, kLimit };
+
+struct ClauseInfo {
+  std::string_view name;
+  int rank;
+  std::string_view repeat_hint;  // how to say twice what the clause says, when it cannot be repeated
+};
+
+const ClauseInfo& InfoOf(Clause clause) {
+  static constexpr ClauseInfo kClauses[] = {
+      {"MATCH", 0, " (join patterns with ',')"},
+      {"WHERE", 1, " (join conditions with AND)"},
+      {"AS OF", 2, ""},
+      {"KNOWN AT", 2, ""},
+      {"RETURN", 3, " (separate the columns with ',')"},
+      {"ORDER BY", 4, " (separate the sort keys with ',')"},
+      {"SKIP", 5, ""},
+      {"LIMIT", 6, ""},
+  };
+  return kClauses[static_cast<int>(clause)];
+}
+
+constexpr std::string_view kClauseOrder =
+    "clauses go MATCH, WHERE, AS OF and KNOWN AT (in either order), RETURN, ORDER BY, SKIP, LIMIT";
+
+// "a", "a or b", "a, b, or c".
+std::string JoinWithOr(const std::vector<std::string_view>& items) {
+  std::string text;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) text += items.size() == 2 ? " or " : (i + 1 == items.size() ? ", or " : ", ");
+    text += items[i];
+  }
+  return text;
+}
+
 class Parser {
  public:
   explicit Parser(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
@@ -233,35 +289,45 @@ class Parser {
   absl::StatusOr<Query> ParseQuery() {
     Query query;
     if (!ExpectKeyword("MATCH")) return error_;
+    seen_.push_back(Clause::kMatch);
     do {
       std::optional<PathPattern> path = ParsePath();
       if (!path) return error_;
       query.match.push_back(std::move(*path));
     } while (AcceptSymbol(","));
     if (AcceptKeyword("WHERE")) {
+      seen_.push_back(Clause::kWhere);
       if (!(query.where = ParseExpression())) return error_;
     }
     while (true) {
-      if (IsKeyword("AS") && IsKeyword("OF", 1)) {
-        if (query.as_of) return Fail(Peek(), "AS OF may appear once");
-        pos_ += 2;
-        if (!(query.as_of = ParseExpression())) return error_;
-      } else if (IsKeyword("KNOWN") && IsKeyword("AT", 1)) {
-        if (query.known_at) return Fail(Peek(), "KNOWN AT may appear once");
-        pos_ += 2;
-        if (!(query.known_at = ParseExpression())) return error_;
-      } else {
-        break;
-      }
+      std::optional<Clause> clause = ClauseAt();
+      if (clause != Clause::kAsOf && clause != Clause::kKnownAt) break;
+      if (Seen(*clause)) return Misplaced(*clause);
+      seen_.push_back(*clause);
+      pos_ += 2;
+      ExprPtr& date = *clause == Clause::kAsOf ? query.as_of : query.known_at;
+      if (!(date = ParseDate(InfoOf(*clause).name))) return error_;
     }
-    if (!ExpectKeyword("RETURN", "RETURN (or WHERE, AS OF, KNOWN AT, or ',' and another pattern)")) return error_;
+    if (!IsKeyword("RETURN")) {
+      if (std::optional<Clause> clause = ClauseAt()) return Misplaced(*clause);
+      std::vector<std::string_view> others;
+      if (!Seen(Clause::kWhere) && !Seen(Clause::kAsOf) && !Seen(Clause::kKnownAt)) others.push_back("WHERE");
+      if (!Seen(Clause::kAsOf)) others.push_back("AS OF");
+      if (!Seen(Clause::kKnownAt)) others.push_back("KNOWN AT");
+      if (seen_.size() == 1) others.push_back("',' and another pattern");
+      return Fail(Peek(), Cat("expected RETURN (or ", JoinWithOr(others), "), found ", Describe(Peek())));
+    }
+    ++pos_;
+    seen_.push_back(Clause::kReturn);
     query.distinct = AcceptKeyword("DISTINCT");
     do {
       size_t first = pos_;
       ExprPtr expression = ParseExpression();
       if (!expression) return error_;
       ReturnItem item{expression, ""};
-      if (AcceptKeyword("AS")) {
+      // `AS OF` followed by more than a column name is the time clause, misplaced.
+      if (IsKeyword("AS") && !(IsKeyword("OF", 1) && !EndsReturnItem(2))) {
+        ++pos_;
         std::optional<std::string> alias = ExpectName("a column name after AS");
         if (!alias) return error_;
         item.alias = *alias;
@@ -271,6 +337,7 @@ class Parser {
       query.returns.push_back(std::move(item));
     } while (AcceptSymbol(","));
     if (AcceptKeyword("ORDER")) {
+      seen_.push_back(Clause::kOrderBy);
       if (!ExpectKeyword("BY")) return error_;
       do {
         ExprPtr expression = ParseExpression();
@@ -285,14 +352,25 @@ class Parser {
       } while (AcceptSymbol(","));
     }
     if (AcceptKeyword("SKIP")) {
+      seen_.push_back(Clause::kSkip);
       if (!(query.skip = ParseExpression())) return error_;
     }
     if (AcceptKeyword("LIMIT")) {
+      seen_.push_back(Clause::kLimit);
       if (!(query.limit = ParseExpression())) return error_;
     }
-    AcceptSymbol(";");
-    if (Peek().kind != TokenKind::kEnd) {
-      return Fail(Peek(), Cat("expected ORDER BY, SKIP, LIMIT or the end of the query, found ", Describe(Peek())));
+    if (AcceptSymbol(";")) {
+      if (Peek().kind != TokenKind::kEnd) {
+        return Fail(Peek(), Cat("expected the end of the query after ';', found ", Describe(Peek())));
+      }
+    } else if (Peek().kind != TokenKind::kEnd) {
+      if (std::optional<Clause> clause = ClauseAt()) return Misplaced(*clause);
+      std::string expected;
+      for (Clause clause : {Clause::kOrderBy, Clause::kSkip, Clause::kLimit}) {
+        if (InfoOf(seen_.back()).rank < InfoOf(clause).rank) expected += Cat(InfoOf(clause).name, ", ");
+      }
+      if (!expected.empty()) expected.replace(expected.size() - 2, 2, " or ");
+      return Fail(Peek(), Cat("expected ", expected, "the end of the query, found ", Describe(Peek())));
     }
     return query;
   }
@@ -317,6 +395,53 @@ class Parser {
     if (!IsSymbol(symbol)) return false;
     ++pos_;
     return true;
+  }
+
+  // The clause whose keywords start at the current token, if any.
+  std::optional<Clause> ClauseAt() const {
+    if (IsKeyword("MATCH")) return Clause::kMatch;
+    if (IsKeyword("WHERE")) return Clause::kWhere;
+    if (IsKeyword("AS") && IsKeyword("OF", 1)) return Clause::kAsOf;
+    if (IsKeyword("KNOWN") && IsKeyword("AT", 1)) return Clause::kKnownAt;
+    if (IsKeyword("RETURN")) return Clause::kReturn;
+    if (IsKeyword("ORDER")) return Clause::kOrderBy;
+    if (IsKeyword("SKIP")) return Clause::kSkip;
+    if (IsKeyword("LIMIT")) return Clause::kLimit;
+    return std::nullopt;
+  }
+  bool Seen(Clause clause) const { return std::find(seen_.begin(), seen_.end(), clause) != seen_.end(); }
+
+  // The error for `clause` found where the grammar does not take it: said twice, after a clause
+  // that must follow it, or (ORDER BY, SKIP, LIMIT) before RETURN.
+  absl::Status Misplaced(Clause clause) {
+    const ClauseInfo& info = InfoOf(clause);
+    if (Seen(clause)) return Fail(Peek(), Cat(info.name, " may appear once", info.repeat_hint, ": ", kClauseOrder));
+    for (Clause earlier : seen_) {
+      const ClauseInfo& earlier_info = InfoOf(earlier);
+      if (earlier_info.rank > info.rank) {
+        return Fail(Peek(), Cat(info.name, " must come before ", earlier_info.name, ": ", kClauseOrder));
+      }
+    }
+    return Fail(Peek(), Cat(info.name, " must come after RETURN: ", kClauseOrder));
+  }
+
+  // Whether the token `ahead` ends a RETURN item (so that `AS OF` before it names a column "OF").
+  bool EndsReturnItem(size_t ahead) const {
+    return Peek(ahead).kind == TokenKind::kEnd || IsSymbol(",", ahead) || IsSymbol(";", ahead) ||
+           IsKeyword("ORDER", ahead) || IsKeyword("SKIP", ahead) || IsKeyword("LIMIT", ahead);
+  }
+
+  // The date of AS OF or KNOWN AT: a bare date (2023-12-31, 2024-Q3, 2024), read as the same
+  // text quoted would be, or any expression ('2023-12-31', $day, date(...)).
+  ExprPtr ParseDate(std::string_view clause_name) {
+    if (Peek().kind != TokenKind::kTime) return ParseExpression();
+    const Token& token = tokens_[pos_++];
+    absl::StatusOr<TimePoint> time = TimePoint::Parse(token.text);
+    if (!time.ok()) {
+      Record(token, Cat(clause_name, " needs a date: ", time.status().message()));
+      return nullptr;
+    }
+    return MakeExpr(Literal{Value{token.text}}, token);
   }
 
   void Record(const Token& at, std::string_view message) {
@@ -587,6 +712,7 @@ class Parser {
         ++pos_;
         return MakeExpr(Literal{Value{std::strtod(token.text.c_str(), nullptr)}}, token);
       case TokenKind::kString:
+      case TokenKind::kTime:
         ++pos_;
         return MakeExpr(Literal{Value{token.text}}, token);
       case TokenKind::kParameter:
@@ -650,6 +776,7 @@ class Parser {
 
   std::vector<Token> tokens_;
   size_t pos_ = 0;
+  std::vector<Clause> seen_;  // the clauses parsed so far, in order
   absl::Status error_;
 };
 

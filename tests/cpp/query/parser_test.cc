@@ -4,6 +4,8 @@
 #include "aikg/query.h"
 
 #include <string>
+#include <string_view>
+#include <variant>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -47,10 +49,84 @@ TEST(Parse, EveryKindOfSyntaxError) {
                                                   "of the query");
   EXPECT_EQ(ErrorOf("MATCH (a) RETURN a AS"), "1:22: expected a column name after AS, found the end of the query");
   EXPECT_EQ(ErrorOf("MATCH (a) RETURN a ORDER a"), "1:26: expected BY, found 'a'");
-  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a LIMIT 1 SKIP 2"),
-            "1:28: expected ORDER BY, SKIP, LIMIT or the end of the query, found 'SKIP'");
-  EXPECT_EQ(ErrorOf("MATCH (a) AS OF '2024' AS OF '2025' RETURN a"), "1:24: AS OF may appear once");
-  EXPECT_EQ(ErrorOf("MATCH (a) KNOWN AT '2024' KNOWN AT '2025' RETURN a"), "1:27: KNOWN AT may appear once");
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a x"), "1:20: expected ORDER BY, SKIP, LIMIT or the end of the query, found 'x'");
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a ORDER BY a.id x"),
+            "1:34: expected SKIP, LIMIT or the end of the query, found 'x'");
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a SKIP 1 LIMIT 2 x"), "1:35: expected the end of the query, found 'x'");
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a; x"), "1:21: expected the end of the query after ';', found 'x'");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x = 1 y RETURN a"), "1:25: expected RETURN (or AS OF or KNOWN AT), found 'y'");
+  EXPECT_EQ(ErrorOf("MATCH (a) AS OF '2024' y RETURN a"), "1:24: expected RETURN (or KNOWN AT), found 'y'");
+}
+
+// A clause out of place names the clause it must come before (or after) and the whole order;
+// tests/golden/query/tiny.test has a case for every pair.
+TEST(Parse, MisplacedClausesSayTheOrder) {
+  constexpr std::string_view kOrder =
+      ": clauses go MATCH, WHERE, AS OF and KNOWN AT (in either order), RETURN, ORDER BY, SKIP, LIMIT";
+  auto with_order = [&](std::string_view message) { return std::string(message) + std::string(kOrder); };
+  EXPECT_EQ(ErrorOf("MATCH (a) AS OF '2023' WHERE a.id = 'x' RETURN a"),
+            with_order("1:24: WHERE must come before AS OF"));
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a LIMIT 1 SKIP 2"), with_order("1:28: SKIP must come before LIMIT"));
+  EXPECT_EQ(ErrorOf("MATCH (a) ORDER BY a.id RETURN a"), with_order("1:11: ORDER BY must come after RETURN"));
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a AS OF '2024'"), with_order("1:20: AS OF must come before RETURN"));
+  EXPECT_EQ(ErrorOf("MATCH (a)\n  RETURN a\n  known at '2024'"), with_order("3:3: KNOWN AT must come before RETURN"));
+  EXPECT_EQ(ErrorOf("MATCH (a) AS OF '2024' AS OF '2025' RETURN a"), with_order("1:24: AS OF may appear once"));
+  EXPECT_EQ(ErrorOf("MATCH (a) KNOWN AT '2024' KNOWN AT '2025' RETURN a"),
+            with_order("1:27: KNOWN AT may appear once"));
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x = 1 WHERE a.y = 2 RETURN a"),
+            with_order("1:25: WHERE may appear once (join conditions with AND)"));
+  // Both time clauses, in either order.
+  EXPECT_TRUE(Parse("MATCH (a) KNOWN AT '2025' AS OF '2024' RETURN a").ok());
+  EXPECT_TRUE(Parse("MATCH (a) AS OF '2024' KNOWN AT '2025' RETURN a").ok());
+}
+
+// The text of the date a time clause holds, when it is a literal string.
+std::string DateText(const ExprPtr& date) {
+  if (date == nullptr) return "(none)";
+  const auto* literal = std::get_if<Literal>(&date->node);
+  if (literal == nullptr) return "(not a literal)";
+  const auto* text = std::get_if<std::string>(&literal->value.data);
+  return text != nullptr ? *text : "(not a string)";
+}
+
+TEST(Parse, BareDatesAfterTimeClausesAreTheQuotedText) {
+  for (std::string_view date : {"2023-12-31", "2025-09", "2024", "2024-Q3", "2024-H1", "2020s", "2025-09-04T15:20",
+                                "2025-09-04T15:20:05Z", "2025-09-04T15:20+08:00"}) {
+    SCOPED_TRACE(date);
+    absl::StatusOr<Query> bare = Parse(std::string("MATCH (a) AS OF ") + std::string(date) + " KNOWN AT " +
+                                       std::string(date) + " RETURN a");
+    ASSERT_TRUE(bare.ok()) << bare.status().message();
+    EXPECT_EQ(DateText(bare->as_of), date);
+    EXPECT_EQ(DateText(bare->known_at), date);
+    absl::StatusOr<Query> quoted = Parse(std::string("MATCH (a) AS OF '") + std::string(date) + "' KNOWN AT '" +
+                                         std::string(date) + "' RETURN a");
+    ASSERT_TRUE(quoted.ok());
+    EXPECT_EQ(Format(*bare), Format(*quoted));
+  }
+  // Keywords ignore case; the date keeps its place for later errors.
+  absl::StatusOr<Query> lower = Parse("match (a) as of 2024-Q3 return a");
+  ASSERT_TRUE(lower.ok());
+  EXPECT_EQ(DateText(lower->as_of), "2024-Q3");
+  EXPECT_EQ(lower->as_of->column, 17);
+  // Anywhere else digits and '-' are arithmetic, and other dates keep working.
+  absl::StatusOr<Query> arithmetic = Parse("MATCH (a) WHERE a.x = 2023-12-31 RETURN 2023-12-31");
+  ASSERT_TRUE(arithmetic.ok());
+  EXPECT_TRUE(std::holds_alternative<Operation>(arithmetic->returns[0].expression->node));
+  EXPECT_EQ(DateText(Parse("MATCH (a) AS OF '2023-12-31' RETURN a")->as_of), "2023-12-31");
+  EXPECT_TRUE(std::holds_alternative<Parameter>(Parse("MATCH (a) AS OF $day RETURN a")->as_of->node));
+  EXPECT_TRUE(std::holds_alternative<FunctionCall>(Parse("MATCH (a) KNOWN AT date('2025') RETURN a")->known_at->node));
+}
+
+TEST(Parse, MalformedBareDatesSayWhere) {
+  constexpr std::string_view kForms =
+      "': expected YYYY, YYYYs, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], optionally "
+      "after 'early ', 'mid ', 'late ', 'start of ' or 'end of ', or FYYYYY[-Qn|-Hn]";
+  EXPECT_EQ(ErrorOf("MATCH (a) AS OF 2023-13-45 RETURN a"),
+            "1:17: AS OF needs a date: malformed time '2023-13-45" + std::string(kForms));
+  EXPECT_EQ(ErrorOf("MATCH (a) KNOWN AT 2024-Q5 RETURN a"),
+            "1:20: KNOWN AT needs a date: malformed time '2024-Q5" + std::string(kForms));
+  EXPECT_EQ(ErrorOf("MATCH (a) AS OF 2024-02-30 RETURN a"),
+            "1:17: AS OF needs a date: malformed time '2024-02-30" + std::string(kForms));
 }
 
 TEST(Parse, EveryKindOfLexicalError) {
