@@ -37,9 +37,15 @@
 
 #include "aikg/graph.h"
 #include "aikg/json.h"
+#include "memory.h"
 #include "synthetic.h"
 
 namespace {
+
+using aikg_bench::HeapInUse;
+using aikg_bench::PeakResidentBytes;
+using aikg_bench::ResetPeakResident;
+using aikg_bench::ResidentBytes;
 
 struct Dataset {
   std::filesystem::path path;
@@ -60,36 +66,6 @@ const Dataset& GetDataset(uint64_t statements) {
 
 // Memory ------------------------------------------------------------------------------------------
 
-// Heap bytes in use: small blocks from every arena plus blocks mmapped on their own.
-size_t HeapInUse() {
-  struct mallinfo2 info = mallinfo2();
-  return info.uordblks + info.hblkhd;
-}
-
-size_t ResidentBytes() {
-  std::ifstream statm("/proc/self/statm");
-  size_t size = 0, resident = 0;
-  statm >> size >> resident;
-  return resident * static_cast<size_t>(sysconf(_SC_PAGESIZE));
-}
-
-// VmHWM, the peak resident set, in bytes; 0 when unknown.
-size_t PeakResidentBytes() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
-  }
-  return 0;
-}
-
-// Resets VmHWM to the current resident set (Linux ≥ 4.0).
-bool ResetPeakResident() {
-  std::ofstream clear("/proc/self/clear_refs");
-  clear << "5";
-  clear.flush();
-  return static_cast<bool>(clear);
-}
 
 struct LoadMemory {
   double heap_per_statement = 0;
