@@ -31,13 +31,11 @@
 // beside pandas and NetworkX.
 
 #include <malloc.h>
-#include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -124,7 +122,6 @@ std::unique_ptr<aikg::Graph> BaseGraph(std::string* error) {
 }
 
 // Memory ------------------------------------------------------------------------------------------
-
 
 // What one iteration holds and needed, measured outside the clock.
 class MemoryProbe {

@@ -19,14 +19,12 @@
 // AIKG_BENCH_HUGE=1 adds a load of 10^7 statements (one iteration).
 
 #include <malloc.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
@@ -65,7 +63,6 @@ const Dataset& GetDataset(uint64_t statements) {
 }
 
 // Memory ------------------------------------------------------------------------------------------
-
 
 struct LoadMemory {
   double heap_per_statement = 0;
