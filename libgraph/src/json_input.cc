@@ -45,6 +45,72 @@ bool ReadWholeFile(const std::filesystem::path& path, Buffer& out) {
   return static_cast<bool>(in.read(out.data(), size)) || size == 0;
 }
 
+// The UTF-8 byte order mark. The formats are UTF-8 and some editors start files with it; it is
+// skipped, and columns count from after it, as the editors that write it show none.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+template <typename Text>
+void DropByteOrderMark(Text& text) {
+  if (std::string_view(text.data(), text.size()).substr(0, 3) == kByteOrderMark) {
+    text.erase(text.begin(), text.begin() + kByteOrderMark.size());
+  }
+}
+
+// Scanning valid JSON text (the document parsed), to find where values that hold no string of
+// the buffer start. Each takes and returns an offset in `text`.
+size_t SkipSpace(std::string_view text, size_t pos) {
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r')) {
+    ++pos;
+  }
+  return pos;
+}
+
+// From a string's opening quote to just after its closing one.
+size_t SkipString(std::string_view text, size_t pos) {
+  for (++pos; pos < text.size() && text[pos] != '"'; ++pos) {
+    if (text[pos] == '\\') ++pos;
+  }
+  return std::min(pos + 1, text.size());
+}
+
+// From a value's first character to just after its last.
+size_t SkipValue(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return pos;
+  if (text[pos] == '"') return SkipString(text, pos);
+  if (text[pos] == '{' || text[pos] == '[') {
+    int depth = 0;
+    while (pos < text.size()) {
+      char c = text[pos];
+      if (c == '"') {
+        pos = SkipString(text, pos);
+        continue;
+      }
+      if (c == '{' || c == '[') {
+        ++depth;
+      } else if ((c == '}' || c == ']') && --depth == 0) {
+        return pos + 1;
+      }
+      ++pos;
+    }
+    return pos;
+  }
+  while (pos < text.size() && std::string_view(",]} \t\n\r").find(text[pos]) == std::string_view::npos) ++pos;
+  return pos;
+}
+
+// One JSON pointer token unescaped (~1 → /, ~0 → ~).
+std::string UnescapePointerToken(std::string_view token) {
+  std::string out;
+  for (size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out.push_back(token[++i] == '0' ? '~' : '/');
+    } else {
+      out.push_back(token[i]);
+    }
+  }
+  return out;
+}
+
 // The first 8 bytes of `text`, zero-padded, as a number.
 uint64_t Prefix(std::string_view text) {
   uint64_t prefix = 0;
@@ -107,6 +173,7 @@ std::unique_ptr<JsonInput> JsonInput::FromFile(const std::filesystem::path& path
     diagnostics.push_back(std::move(unreadable));
     return nullptr;
   }
+  DropByteOrderMark(input->buffer_);
   if (!input->Parse()) return nullptr;
   return input;
 }
@@ -114,6 +181,7 @@ std::unique_ptr<JsonInput> JsonInput::FromFile(const std::filesystem::path& path
 std::unique_ptr<JsonInput> JsonInput::FromString(std::string_view text, std::string label,
                                                  std::vector<Diagnostic>& diagnostics) {
   std::unique_ptr<JsonInput> input(new JsonInput(std::move(label), {}, diagnostics));
+  if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) text.remove_prefix(kByteOrderMark.size());
   input->original_ = std::string(text);
   input->buffer_.assign(text.begin(), text.end());
   if (!input->Parse()) return nullptr;
@@ -129,20 +197,78 @@ bool JsonInput::Parse() {
   return false;
 }
 
-const char* JsonInput::PlaceOf(const JsonPath& path, const rapidjson::Value* value) const {
+const char* JsonInput::PlaceOf(const JsonPath* path, std::string_view pointer, const rapidjson::Value* value) {
   auto in_buffer = [&](const char* p) { return p >= buffer_.data() && p < buffer_.data() + buffer_.size(); };
-  // A string is where it starts; a member is where its name is; an array element, where its
-  // first member name is; failing all that, the nearest enclosing member.
+  // A string is where it starts; a member is where its name is; an object, where its first
+  // member name is; failing all that, the deepest value along the pointer that the document has.
   if (value != nullptr && value->IsString() && in_buffer(value->GetString())) return value->GetString() - 1;
-  if (!path.is_index && in_buffer(path.member.data())) return path.member.data() - 1;
+  if (path != nullptr && !path->is_index && in_buffer(path->member.data())) return path->member.data() - 1;
   if (value != nullptr && value->IsObject() && value->MemberCount() > 0) {
     const char* name = value->MemberBegin()->name.GetString();
     if (in_buffer(name)) return name - 1;
   }
-  for (const JsonPath* step = path.parent; step != nullptr; step = step->parent) {
-    if (!step->is_index && in_buffer(step->member.data())) return step->member.data() - 1;
+  return PlaceAlong(pointer);
+}
+
+const char* JsonInput::PlaceAlong(std::string_view pointer) {
+  const std::string& text = Original();
+  if (text.size() + 1 != buffer_.size()) return nullptr;  // the file changed since it was parsed
+  const rapidjson::Value* value = &document_;
+  size_t start = SkipSpace(text, 0);  // where `value` starts
+  size_t place = start;
+  while (!pointer.empty() && pointer.front() == '/') {
+    pointer.remove_prefix(1);
+    std::string_view token = pointer.substr(0, pointer.find('/'));
+    pointer.remove_prefix(token.size());
+    if (value->IsObject()) {
+      std::string name = UnescapePointerToken(token);
+      // A Value, not a StringRef: that would convert to a C string and be measured by strlen.
+      rapidjson::Value key(rapidjson::StringRef(name.data(), static_cast<rapidjson::SizeType>(name.size())));
+      auto member = value->FindMember(key);
+      if (member == value->MemberEnd()) break;
+      const char* quote = member->name.GetString() - 1;
+      if (quote < buffer_.data() || quote >= buffer_.data() + text.size()) break;
+      place = static_cast<size_t>(quote - buffer_.data());
+      start = SkipSpace(text, SkipString(text, place));
+      if (start < text.size() && text[start] == ':') start = SkipSpace(text, start + 1);
+      value = &member->value;
+    } else if (value->IsArray()) {
+      size_t index = 0;
+      if (!absl::SimpleAtoi(ToAbsl(token), &index) || index >= value->Size()) break;
+      place = start = ElementStart(*value, start, index);
+      value = &(*value)[static_cast<rapidjson::SizeType>(index)];
+    } else {
+      break;
+    }
   }
-  return nullptr;
+  return buffer_.data() + place;
+}
+
+size_t JsonInput::ElementStart(const rapidjson::Value& array, size_t offset, size_t index) {
+  auto [found, inserted] = element_starts_.try_emplace(&array);
+  std::vector<size_t>& starts = found->second;
+  if (inserted) {
+    const std::string& text = Original();
+    size_t pos = offset + 1;  // past '['
+    starts.reserve(array.Size());
+    for (rapidjson::SizeType i = 0; i < array.Size(); ++i) {
+      pos = SkipSpace(text, pos);
+      if (i > 0 && pos < text.size() && text[pos] == ',') pos = SkipSpace(text, pos + 1);
+      starts.push_back(pos);
+      pos = SkipValue(text, pos);
+    }
+  }
+  return starts[index];
+}
+
+const std::string& JsonInput::Original() {
+  // The buffer was rewritten by the in-place parse (unescaped strings): read the original text
+  // again if it was not kept.
+  if (original_.empty() && !path_.empty()) {
+    ReadWholeFile(path_, original_);
+    DropByteOrderMark(original_);
+  }
+  return original_;
 }
 
 void JsonInput::AddDiagnostic(const char* place, std::string pointer, std::string_view message) {
@@ -151,17 +277,15 @@ void JsonInput::AddDiagnostic(const char* place, std::string pointer, std::strin
   diagnostic.json_pointer = std::move(pointer);
   diagnostic.message = std::string(message);
   if (place != nullptr) {
-    // The buffer was rewritten by the in-place parse (unescaped strings): count lines in the
-    // original text, read again if it was not kept.
-    if (original_.empty() && !path_.empty()) ReadWholeFile(path_, original_);
+    const std::string& original = Original();
     // Where lines start, found once: many problems in a large file stay linear.
     if (line_starts_.empty()) {
       line_starts_.push_back(0);
-      for (size_t i = 0; i < original_.size(); ++i) {
-        if (original_[i] == '\n') line_starts_.push_back(i + 1);
+      for (size_t i = 0; i < original.size(); ++i) {
+        if (original[i] == '\n') line_starts_.push_back(i + 1);
       }
     }
-    size_t offset = std::min<size_t>(place - buffer_.data(), original_.size());
+    size_t offset = std::min<size_t>(place - buffer_.data(), original.size());
     size_t line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin();
     diagnostic.line = static_cast<int>(line);
     diagnostic.column = static_cast<int>(offset - line_starts_[line - 1]) + 1;
@@ -170,18 +294,21 @@ void JsonInput::AddDiagnostic(const char* place, std::string pointer, std::strin
 }
 
 void JsonInput::Report(const JsonPath& path, const rapidjson::Value* value, std::string_view message) {
-  AddDiagnostic(PlaceOf(path, value), path.ToPointer(), message);
+  std::string pointer = path.ToPointer();
+  const char* place = PlaceOf(&path, pointer, value);
+  AddDiagnostic(place, std::move(pointer), message);
 }
 
 void JsonInput::ReportValue(std::string pointer, const rapidjson::Value& value, std::string_view message) {
-  AddDiagnostic(PlaceOf(JsonPath(), &value), std::move(pointer), message);
+  const char* place = PlaceOf(nullptr, pointer, &value);
+  AddDiagnostic(place, std::move(pointer), message);
 }
 
 void JsonInput::ReportBelow(const JsonPath& item, const rapidjson::Value& item_value, std::string_view pointer_suffix,
                             std::string_view message) {
   // Walk down as far as the document goes, keeping the deepest place found.
   const rapidjson::Value* at = &item_value;
-  const char* place = PlaceOf(item, &item_value);
+  const char* place = PlaceOf(&item, item.ToPointer(), &item_value);
   for (absl::string_view token : absl::StrSplit(ToAbsl(pointer_suffix), '/', absl::SkipEmpty())) {
     if (at->IsObject()) {
       // A Value, not a StringRef: that would convert to a C string and be measured by strlen.

@@ -86,19 +86,31 @@ class GraphReader {
     });
 
     // Items the reader found wrong still go to the transaction, so that every other problem
-    // is reported too; what it says again about a place the reader reported is dropped.
-    absl::flat_hash_set<std::string> reported;
+    // is reported too; what it says again about a place the reader reported, or about a place
+    // inside one (the source of a citation that is no object), is dropped.
+    absl::flat_hash_set<std::string> reported;         // "file#pointer" of each problem and its ancestors
+    absl::flat_hash_set<std::string> reported_places;  // "file#pointer" of each problem
     for (const Diagnostic& diagnostic : found_) {
       std::string_view pointer = diagnostic.json_pointer;
+      reported_places.insert(internal::Cat(diagnostic.file, "#", pointer));
       for (size_t end = pointer.size(); end != std::string_view::npos && end > 0; end = pointer.rfind('/', end - 1)) {
         reported.insert(internal::Cat(diagnostic.file, "#", pointer.substr(0, end)));
       }
     }
+    auto inside_reported = [&](std::string_view file, std::string_view pointer) {
+      for (size_t end = pointer.rfind('/'); end != std::string_view::npos && end > 0; end = pointer.rfind('/', end - 1)) {
+        if (reported_places.contains(internal::Cat(file, "#", pointer.substr(0, end)))) return true;
+      }
+      return false;
+    };
     for (const internal::Problem& problem : transaction.problems()) {
       GraphInput& input = inputs_[problem.origin.file];
       std::string pointer = internal::Cat("/", internal::ItemArrayName(problem.kind), "/", problem.origin.index,
                                           problem.field);
-      if (reported.contains(internal::Cat(input.json->label(), "#", pointer))) continue;
+      if (reported.contains(internal::Cat(input.json->label(), "#", pointer)) ||
+          inside_reported(input.json->label(), pointer)) {
+        continue;
+      }
       const rapidjson::Value& array = *input.items[static_cast<int>(problem.kind)];
       JsonPath root;
       JsonPath array_path = root.Member(internal::ItemArrayName(problem.kind));

@@ -2,7 +2,9 @@
 //
 // A JsonInput parses a document in place (RapidJSON's insitu mode, so every string of the DOM
 // points into the one buffer of file text) and turns any place in it into line:column: a string
-// value's place is where it starts in the buffer, any other value's is its member name's.
+// value's place is where it starts in the buffer, a member's is its name's, an array element's
+// or the root's is where it starts (found by scanning the text only when a problem is reported
+// there). A UTF-8 byte order mark at the start is skipped, and columns count from after it.
 // Paths are chains of stack-allocated JsonPath links, turned into JSON pointers only when a
 // problem is reported, so reading a valid file allocates nothing for them.
 
@@ -20,6 +22,7 @@
 
 #include <rapidjson/document.h>
 
+#include "absl/container/flat_hash_map.h"
 #include "aikg/diagnostic.h"
 #include "aikg/model.h"
 #include "aikg/time.h"
@@ -69,8 +72,16 @@ class JsonInput {
   JsonInput(std::string label, std::filesystem::path path, std::vector<Diagnostic>& diagnostics);
   // Parses `buffer_` in place.
   bool Parse();
-  // The place in the buffer that best stands for `value` at `path`, or null.
-  const char* PlaceOf(const JsonPath& path, const rapidjson::Value* value) const;
+  // The place in the buffer that best stands for `value` at `path` (JSON pointer `pointer`; `path`
+  // may be null), or null.
+  const char* PlaceOf(const JsonPath* path, std::string_view pointer, const rapidjson::Value* value);
+  // The place of the deepest value the document has along `pointer`: a member's name, an array
+  // element's or the root's first character.
+  const char* PlaceAlong(std::string_view pointer);
+  // Where element `index` of `array`, which starts at `offset` of the text, starts.
+  size_t ElementStart(const rapidjson::Value& array, size_t offset, size_t index);
+  // The unmodified text, read again from the file on first need.
+  const std::string& Original();
   void AddDiagnostic(const char* place, std::string pointer, std::string_view message);
 
   std::string label_;
@@ -79,6 +90,8 @@ class JsonInput {
   std::vector<char> buffer_;     // the parsed text, modified in place by the parser
   std::string original_;         // unmodified text for line:column, read again on first need
   std::vector<size_t> line_starts_;  // offsets in original_ where lines start, made on first need
+  // Element starts of the arrays a problem was placed in, so many problems in one array scan it once.
+  absl::flat_hash_map<const rapidjson::Value*, std::vector<size_t>> element_starts_;
   rapidjson::Document document_;
 };
 

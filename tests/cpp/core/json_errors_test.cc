@@ -46,6 +46,95 @@ TEST(JsonErrors, BadJsonSaysWhere) {
   EXPECT_EQ(graph.schema(), nullptr);
 }
 
+// Loads `json` into an empty graph; expects failure and returns the formatted diagnostics.
+std::vector<std::string> ProblemsOfDocument(const std::string& json) {
+  Graph graph;
+  std::vector<Diagnostic> diagnostics;
+  absl::Status status = testing::LoadString(graph, json, &diagnostics);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(graph.schema(), nullptr);
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : diagnostics) lines.push_back(d.Format());
+  return lines;
+}
+
+TEST(JsonErrors, WrongTopLevelValueSaysWhere) {
+  EXPECT_THAT(ProblemsOfDocument("[]"), ElementsAre("test.json:1:1: expected an object, found an array"));
+  EXPECT_THAT(ProblemsOfDocument("42"), ElementsAre("test.json:1:1: expected an object, found a number"));
+  EXPECT_THAT(ProblemsOfDocument("\n  \"aikg-graph/1\"\n"), ElementsAre("test.json:2:3: expected an object, found a string"));
+  // The pointer is the root's, "".
+  Graph graph;
+  std::vector<Diagnostic> diagnostics;
+  EXPECT_FALSE(testing::LoadString(graph, "[{\"format\": \"aikg-graph/1\"}]", &diagnostics).ok());
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].line, 1);
+  EXPECT_EQ(diagnostics[0].column, 1);
+  EXPECT_EQ(diagnostics[0].json_pointer, "");
+}
+
+TEST(JsonErrors, MissingTopLevelMembersSayWhere) {
+  EXPECT_THAT(ProblemsOfDocument("{}"), ElementsAre("test.json:1:1: missing required member 'format' (at /format)",
+                                                    "test.json:1:1: missing required member 'schema' (at /schema)"));
+  EXPECT_THAT(ProblemsOfDocument("\n\n   {\n}"),
+              ElementsAre("test.json:3:4: missing required member 'format' (at /format)",
+                          "test.json:3:4: missing required member 'schema' (at /schema)"));
+  EXPECT_THAT(ProblemsOfDocument(R"({"format": "aikg-graph/1"})"),
+              ElementsAre("test.json:1:2: missing required member 'schema' (at /schema)"));
+}
+
+TEST(JsonErrors, ItemsThatAreNoObjectsSayWhere) {
+  EXPECT_THAT(Problems(R"("statements": [42])"),
+              ElementsAre("test.json:2:16: expected an object, found a number (at /statements/0)"));
+  // Each element is found where it starts, past strings that hold brackets, quotes and commas.
+  EXPECT_THAT(
+      Problems(R"("sources": [null],
+  "entities": [{"id": "org/x]\",", "type": "Company", "name": "X"},  {}, "org/y"],
+  "statements": [{"id": "s", "subject": "org/nvidia", "predicate": "develops", "object": "chip/h100", "modality": "reported", "sources": [7, {}]}])"),
+      ElementsAre("test.json:2:13: expected an object, found null (at /sources/0)",
+                  "test.json:3:70: missing required member 'id' (at /entities/1/id)",
+                  "test.json:3:70: missing required member 'type' (at /entities/1/type)",
+                  "test.json:3:70: missing required member 'name' (at /entities/1/name)",
+                  "test.json:3:74: expected an object, found a string (at /entities/2)",
+                  "test.json:4:139: expected an object, found a number (at /statements/0/sources/0)",
+                  "test.json:4:142: missing required member 'source' (at /statements/0/sources/1/source)"));
+}
+
+TEST(JsonErrors, ByteOrderMarkIsSkipped) {
+  const std::string bom = "\xEF\xBB\xBF";
+  Graph graph = testing::LoadTiny();
+  EXPECT_TRUE(testing::LoadString(graph, bom + testing::TinyDocument(
+                                                   R"("entities": [{"id": "org/a", "type": "Company", "name": "A"}])"))
+                  .ok());
+  EXPECT_TRUE(graph.FindEntity("org/a").has_value());
+  // Columns count from after the mark, as editors show it.
+  EXPECT_THAT(ProblemsOfDocument(bom + R"({"format": "aikg-graph/2", "schema": "tiny.schema.json"})"),
+              ElementsAre("test.json:1:12: unsupported graph format 'aikg-graph/2' (expected 'aikg-graph/1') "
+                          "(at /format)"));
+  EXPECT_THAT(ProblemsOfDocument(bom + "[]"), ElementsAre("test.json:1:1: expected an object, found an array"));
+  EXPECT_TRUE(Schema::LoadString(bom + testing::ReadFile(testing::TestData("tiny.schema.json")), "s.json").ok());
+
+  // Files: a graph and its schema that both start with the mark; the graph's problems are placed
+  // in the text read again from the file.
+  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "aikg_bom";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "tiny.schema.json", std::ios::binary)
+      << bom << testing::ReadFile(testing::TestData("tiny.schema.json"));
+  std::ofstream(dir / "good.json", std::ios::binary)
+      << bom << testing::TinyDocument(R"("entities": [{"id": "org/a", "type": "Company", "name": "A"}])");
+  std::ofstream(dir / "bad.json", std::ios::binary)
+      << bom << testing::TinyDocument(R"("entities": [{"id": "org/b", "type": "Nope", "name": "B"}, 5])");
+  Graph from_files;
+  EXPECT_TRUE(LoadJsonFiles(from_files, {dir / "good.json"}).ok());
+  EXPECT_TRUE(from_files.FindEntity("org/a").has_value());
+  std::vector<Diagnostic> diagnostics;
+  EXPECT_FALSE(LoadJsonFiles(from_files, {dir / "bad.json"}, &diagnostics).ok());
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : diagnostics) lines.push_back(d.Format());
+  std::string bad = (dir / "bad.json").string();
+  EXPECT_THAT(lines, ElementsAre(bad + ":2:38: unknown entity type 'Nope' (at /entities/0/type)",
+                                 bad + ":2:60: expected an object, found a number (at /entities/1)"));
+}
+
 TEST(JsonErrors, InvalidUtf8IsRejected) {
   Graph graph;
   std::vector<Diagnostic> diagnostics;
