@@ -56,9 +56,11 @@ from aikg._aikg import (
     __version__,
     load,
 )
+from aikg import datasets
 from aikg._plots import Drawing
 
 __all__ = [
+    "datasets",
     "Alias",
     "Candidate",
     "Change",
