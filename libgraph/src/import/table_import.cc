@@ -17,6 +17,7 @@
 #include "aikg/import.h"
 #include "aikg/resolve.h"
 #include "aikg/text.h"
+#include "import/entity_linker.h"
 #include "import/import_internal.h"
 #include "import/table_mapping.h"
 #include "internal/cat.h"
@@ -38,19 +39,10 @@ using internal::ValidRule;
 // The unit of items that belong to the mapping rather than to a row (the dataset's source).
 constexpr size_t kMappingUnit = static_cast<size_t>(-1);
 
-// The top of a type's parent chain: matches must share it with the rule's types.
-TypeId RootOf(const Schema& schema, TypeId type) {
-  while (schema.type(type).parent) type = *schema.type(type).parent;
-  return type;
-}
-
-// How one row refers to an entity, as resolved.
-struct Resolved {
-  std::string_view id;  // kept by the batch
-  Reconciliation outcome = Reconciliation::kNew;
-  std::vector<Candidate> candidates;
-  std::string problem;  // set when the reference cannot be resolved
-};
+using internal::EntityLinker;
+using internal::Identifiers;
+using internal::Resolved;
+using internal::RootOf;
 
 class TableImporter {
  public:
@@ -60,8 +52,8 @@ class TableImporter {
         table_(table),
         mapping_(mapping),
         options_(options),
-        resolver_(graph),
-        batch_(table.label()) {}
+        batch_(table.label()),
+        linker_(graph, mapping, options_.same_as, batch_) {}
 
   // Checks the header against the columns the mapping reads, and the mapping's names against the
   // schema. Problems go to `found`.
@@ -91,8 +83,9 @@ class TableImporter {
       diagnostic.message = std::move(message);
       found.push_back(std::move(diagnostic));
     };
+    std::vector<std::vector<TypeId>> rule_roots;
     for (const EntityRule& rule : mapping_.entities) {
-      std::vector<TypeId>& roots = roots_.emplace_back();
+      std::vector<TypeId>& roots = rule_roots.emplace_back();
       auto check_type = [&](const std::optional<std::string>& name) {
         if (!name) return;
         std::optional<TypeId> type = schema_.FindType(*name);
@@ -107,6 +100,7 @@ class TableImporter {
       for (const auto& [text, type] : rule.type.map) check_type(type);
       if (rule.type.has_default) check_type(rule.type.default_value);
     }
+    linker_.SetTypeRoots(std::move(rule_roots));
     for (const StatementRule& rule : mapping_.statements) {
       std::optional<PredicateId> predicate = schema_.FindPredicate(rule.predicate);
       if (!predicate) {
@@ -313,12 +307,13 @@ class TableImporter {
       std::optional<std::string> name = Expand(rule.name, row, values[i]);
       if (!id && !name) continue;      // the templates read a missing cell: no entity
       if (rule.create && !id) continue;
-      std::vector<std::pair<std::string, std::string>> identifiers;
+      Identifiers identifiers;
       for (const auto& [attribute, text] : rule.attributes) {
         if (schema_.FindIdentifier(attribute) == nullptr) continue;
         if (std::optional<std::string> value = Expand(text, row, values[i])) identifiers.emplace_back(attribute, *value);
       }
-      Resolved resolved = Resolve(rule_index, id.value_or(""), name.value_or(""), identifiers);
+      Resolved resolved =
+          linker_.Link(rule_index, id.value_or(""), name.value_or(""), identifiers, reconciliation_ != nullptr);
       if (reconciliation_ != nullptr) {
         reconciliation_->push_back({row, table_.line(row), rule.key, name.value_or(id.value_or("")),
                                     std::string(resolved.id), resolved.outcome, resolved.candidates});
@@ -430,135 +425,6 @@ class TableImporter {
       }
     }
     return std::nullopt;
-  }
-
-  bool Fits(size_t rule_index, const Entity& entity) const {
-    const std::vector<TypeId>& roots = roots_[rule_index];
-    return roots.empty() || std::find(roots.begin(), roots.end(), RootOf(schema_, entity.type())) != roots.end();
-  }
-
-  // The entity a row's reference means (docs/import.md, "How a row's reference finds its entity").
-  Resolved Resolve(size_t rule_index, const std::string& id, const std::string& name,
-                   const std::vector<std::pair<std::string, std::string>>& identifiers) {
-    // Rules without a column make one entity per row (a table's models): their references rarely
-    // repeat, so only the others (organisations, countries in a column) are remembered.
-    if (mapping_.entities[rule_index].column < 0) return ResolveUncached(rule_index, id, name, identifiers);
-    std::string key = Cat(rule_index, "\x1f", id, "\x1f", name);
-    for (const auto& [scheme, value] : identifiers) key += Cat("\x1f", scheme, "=", value);
-    auto cached = resolved_.find(key);
-    if (cached != resolved_.end()) return cached->second;
-    Resolved resolved = ResolveUncached(rule_index, id, name, identifiers);
-    resolved_.emplace(key, resolved);
-    return resolved;
-  }
-
-  Resolved Matched(const Entity& entity, ResolvedBy how, std::string matched) {
-    Resolved resolved;
-    resolved.id = entity.id();
-    resolved.outcome = Reconciliation::kMatched;
-    resolved.candidates.push_back({entity, how, std::move(matched), 1.0});
-    return resolved;
-  }
-
-  Resolved ResolveUncached(size_t rule_index, const std::string& id, const std::string& name,
-                           const std::vector<std::pair<std::string, std::string>>& identifiers) {
-    const EntityRule& rule = mapping_.entities[rule_index];
-    // 1. A curator's decision.
-    for (const std::string* reference : {&name, &id}) {
-      auto decided = options_.same_as.find(*reference);
-      if (reference->empty() || decided == options_.same_as.end()) continue;
-      if (std::optional<Entity> target = graph_.FindEntity(decided->second)) {
-        return Matched(*target, ResolvedBy::kId, decided->second);
-      }
-      Resolved failed;
-      failed.problem = Cat("the same-as decision for '", *reference, "' names '", decided->second,
-                           "', which is not in the graph");
-      return failed;
-    }
-    // 2. External identifiers, in the graph and among the entities this import makes.
-    for (const auto& [scheme, value] : identifiers) {
-      auto known = graph_.data().identifiers.find(value);
-      if (known != graph_.data().identifiers.end()) {
-        for (EntityIndex e : known->second) {
-          if (Fits(rule_index, graph_.entity(e))) return Matched(graph_.entity(e), ResolvedBy::kIdentifier, value);
-        }
-      }
-      if (auto made = new_identifiers_.find(Cat(scheme, "=", value)); made != new_identifiers_.end()) {
-        Resolved resolved;
-        resolved.id = made->second;
-        return resolved;
-      }
-    }
-    // 3. The id.
-    if (!id.empty()) {
-      if (std::optional<Entity> entity = graph_.FindEntity(id)) return Matched(*entity, ResolvedBy::kId, id);
-      if (auto made = new_ids_.find(id); made != new_ids_.end()) {
-        Resolved resolved;
-        resolved.id = *made;
-        return resolved;
-      }
-    }
-    // 4. The name, then an alias.
-    // An entity that carries another value of an identifier the row gives is another thing of
-    // the same name.
-    auto other_identity = [&](const Entity& entity) {
-      for (const auto& [scheme, value] : identifiers) {
-        std::optional<AttributeValue> known = entity.attribute(scheme);
-        if (known && *known != AttributeValue(std::string_view(value))) return true;
-      }
-      return false;
-    };
-    std::vector<Candidate> candidates;
-    if (!name.empty()) {
-      for (Candidate& candidate : resolver_.Matches(name)) {
-        if (Fits(rule_index, candidate.entity) && !other_identity(candidate.entity)) {
-          candidates.push_back(std::move(candidate));
-        }
-      }
-    }
-    if (candidates.size() == 1) return Matched(candidates[0].entity, candidates[0].how, candidates[0].matched);
-    Resolved resolved;
-    if (candidates.size() > 1) {
-      resolved.outcome = Reconciliation::kAmbiguous;
-      resolved.problem = Cat("'", name, "' is ambiguous: ", candidates.size(), " entities have this ",
-                             ResolvedByName(candidates[0].how));
-      for (size_t i = 0; i < candidates.size(); ++i) {
-        resolved.problem += Cat(i == 0 ? ": '" : ", '", candidates[i].entity.name(), "' (", candidates[i].entity.id(), ")");
-      }
-      resolved.problem += "; decide with a same-as entry";
-      resolved.candidates = std::move(candidates);
-      return resolved;
-    }
-    std::string folded = name.empty() ? "" : FoldForLookup(name);
-    if (auto made = new_names_.find(Cat(rule_index, "\x1f", folded)); !folded.empty() && made != new_names_.end()) {
-      resolved.id = made->second;
-      return resolved;
-    }
-    // Nothing found: near names are proposals only, for a curator (reconciliation) or a rule
-    // that may not create (an import that creates never scans for them).
-    if (!name.empty() && (reconciliation_ != nullptr || !rule.create)) {
-      for (Candidate& candidate : resolver_.Candidates(name, std::nullopt, 5)) {
-        if (candidate.how == ResolvedBy::kFuzzy && Fits(rule_index, candidate.entity)) {
-          resolved.candidates.push_back(std::move(candidate));
-        }
-      }
-    }
-    if (!rule.create) {
-      resolved.outcome = Reconciliation::kUnknown;
-      resolved.problem = Cat("no entity is called '", name.empty() ? id : name, "'");
-      for (size_t i = 0; i < resolved.candidates.size(); ++i) {
-        const Candidate& near = resolved.candidates[i];
-        resolved.problem += Cat(i == 0 ? "; nearest: '" : ", '", near.entity.name(), "' (", near.entity.id(), ")");
-      }
-      return resolved;
-    }
-    // 5. A new entity, found by later rows through its id, name and identifiers.
-    std::string_view kept = batch_.Keep(id);
-    new_ids_.insert(kept);
-    resolved.id = kept;
-    if (!folded.empty()) new_names_.emplace(Cat(rule_index, "\x1f", folded), kept);
-    for (const auto& [scheme, value] : identifiers) new_identifiers_.emplace(Cat(scheme, "=", value), kept);
-    return resolved;
   }
 
   // ---- Statements ---------------------------------------------------------------------------
@@ -777,12 +643,11 @@ class TableImporter {
   const Table& table_;
   const TableMappingData& mapping_;
   const ImportOptions options_;
-  NameResolver resolver_;
   ImportBatch batch_;
+  EntityLinker linker_;
   std::vector<RowReconciliation>* reconciliation_ = nullptr;
 
   std::vector<int> columns_;                // mapping column → table column
-  std::vector<std::vector<TypeId>> roots_;  // entity rule → root types its entities may have
   size_t longest_marker_ = 0;
   size_t cells_missing_ = 0;  // cells the mapping reads that are empty or marked missing
   std::string_view dataset_source_;
@@ -790,11 +655,6 @@ class TableImporter {
   absl::flat_hash_map<std::pair<int, const std::string*>, uint32_t> sites_;
 
   std::vector<std::vector<std::string_view>> row_entities_;  // entity rule → ids, for this row
-  absl::flat_hash_map<std::string, Resolved> resolved_;      // rule, id, name → resolution
-  // Entities this import creates (ids kept by the batch): by id, folded name and identifier.
-  absl::flat_hash_set<std::string_view, internal::StringViewHash> new_ids_;
-  absl::flat_hash_map<std::string, std::string_view> new_names_;
-  absl::flat_hash_map<std::string, std::string_view> new_identifiers_;
   absl::flat_hash_map<std::string_view, size_t, internal::StringViewHash> entity_units_;  // new entity id → its unit
 };
 
