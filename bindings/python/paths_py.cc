@@ -79,12 +79,18 @@ Examples
   view_class.def(
       "shortest_path",
       [](const ViewHandle& self, const EntityKey& source, const EntityKey& target, const DirectionArg& direction,
-         const std::optional<WeightFunction>& weight) -> std::optional<PathValue> {
+         const std::optional<WeightFunction>& weight,
+         const std::optional<std::vector<std::string>>& exclude) -> std::optional<PathValue> {
         ReadLock lock(*self.owner());
         std::shared_ptr<const View> view = self.ResolveOrThrow();
         EntityIndex from = ResolveEntity(*view, source), to = ResolveEntity(*view, target);
         PathOptions options;
         options.direction = direction.direction;
+        for (const std::string& name : exclude.value_or(std::vector<std::string>{})) {
+          std::optional<PredicateId> predicate = self.graph().schema()->FindPredicate(name);
+          if (!predicate) ThrowValidationError("unknown predicate '" + name + "'");
+          options.exclude_predicates.push_back(*predicate);
+        }
         // The weight is Python: called with the GIL, its first error stops the search.
         std::optional<py::error_already_set> error;
         if (weight) {
@@ -116,7 +122,7 @@ Examples
         return ToPython(self.owner(), *path);
       },
       py::arg("source"), py::arg("target"), py::kw_only(), py::arg("direction") = "both",
-      py::arg("weight") = py::none(), R"doc(
+      py::arg("weight") = py::none(), py::arg("exclude") = py::none(), R"doc(
 A shortest path from `source` to `target`, or None when the view links them by no path.
 
 Ties go to the path found first, following statements in load order, so the answer is
@@ -131,6 +137,9 @@ direction : {"both", "out", "in"}
 weight : callable, optional
     ``weight(statement) -> float``, finite and non-negative: the path minimising the sum of
     weights (Dijkstra) instead of the number of hops.
+exclude : list of str, optional
+    Predicates not to follow: hubs such as ``headquartered_in`` join everything located in one
+    country, and a path through them says little.
 
 Returns
 -------
@@ -150,6 +159,10 @@ Examples
 True
 >>> trust = {"reported": 1.0, "claim": 2.0, "opinion": 5.0}
 >>> g.shortest_path("org/deepseek", "org/alibaba", weight=lambda s: trust[s.modality])
+<Path org/deepseek -[located_in]-> country/cn <-[located_in]- org/alibaba>
+>>> g.shortest_path("org/deepseek", "org/alibaba")
+<Path org/deepseek -[competes_with]-> org/alibaba>
+>>> g.shortest_path("org/deepseek", "org/alibaba", exclude=["competes_with"])
 <Path org/deepseek -[located_in]-> country/cn <-[located_in]- org/alibaba>
 )doc");
 

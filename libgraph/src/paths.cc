@@ -40,14 +40,22 @@ Path Unwind(EntityIndex from, EntityIndex to, const std::vector<Step>& steps, do
   return path;
 }
 
-absl::StatusOr<Path> BreadthFirst(const View& view, EntityIndex from, EntityIndex to, Direction direction) {
+// Whether a search may follow `hop`.
+bool Followed(const View& view, const PathOptions& options, const Hop& hop) {
+  if (options.exclude_predicates.empty()) return true;
+  PredicateId predicate = view.graph().statement(hop.statement).predicate();
+  return std::find(options.exclude_predicates.begin(), options.exclude_predicates.end(), predicate) ==
+         options.exclude_predicates.end();
+}
+
+absl::StatusOr<Path> BreadthFirst(const View& view, EntityIndex from, EntityIndex to, const PathOptions& options) {
   std::vector<Step> steps(view.graph().entity_count());
   steps[from].reached = true;
   std::vector<EntityIndex> queue{from};
   for (size_t next = 0; next < queue.size() && !steps[to].reached; ++next) {
     EntityIndex at = queue[next];
-    view.ForEachHop(at, direction, [&](const Hop& hop) {
-      if (steps[hop.neighbor].reached) return;
+    view.ForEachHop(at, options.direction, [&](const Hop& hop) {
+      if (steps[hop.neighbor].reached || !Followed(view, options, hop)) return;
       steps[hop.neighbor] = {at, hop, true};
       queue.push_back(hop.neighbor);
     });
@@ -77,6 +85,7 @@ absl::StatusOr<Path> Dijkstra(const View& view, EntityIndex from, EntityIndex to
     settled[at] = true;
     if (at == to) break;
     view.ForEachHop(at, options.direction, [&](const Hop& hop) {
+      if (!Followed(view, options, hop)) return;
       double weight = options.weight(graph.statement(hop.statement));
       if (!(weight >= 0) || std::isinf(weight)) {
         bad_weight = absl::InvalidArgumentError(
@@ -101,7 +110,7 @@ absl::StatusOr<Path> Dijkstra(const View& view, EntityIndex from, EntityIndex to
 absl::StatusOr<Path> ShortestPath(const View& view, EntityIndex from, EntityIndex to, const PathOptions& options) {
   if (absl::Status ends = CheckEnds(view, from, to); !ends.ok()) return ends;
   if (options.weight) return Dijkstra(view, from, to, options);
-  return BreadthFirst(view, from, to, options.direction);
+  return BreadthFirst(view, from, to, options);
 }
 
 absl::StatusOr<std::vector<Path>> AllSimplePaths(const View& view, EntityIndex from, EntityIndex to, int max_length,

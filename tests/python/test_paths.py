@@ -72,3 +72,13 @@ def test_newsletter_links_deepseek_to_huawei(newsletter: aikg.Graph) -> None:
     assert [s.id for s in path.statements] == ["st/deepseek-based-in-china", "st/huawei-based-in-china"]
     by_length = [len(p) for p in newsletter.all_simple_paths("org/deepseek", "org/huawei", max_length=3)]
     assert by_length == [2, 3, 3]
+
+
+def test_shortest_path_can_skip_hub_predicates(newsletter: aikg.Graph) -> None:
+    hub = newsletter.shortest_path("Alibaba", "DeepSeek")
+    assert hub is not None and [h.predicate for h in hub.hops] == ["headquartered_in", "headquartered_in"]
+    informative = newsletter.shortest_path("Alibaba", "DeepSeek", exclude=["headquartered_in", "member_of", "located_in"])
+    assert informative is not None and len(informative) > 2
+    assert not {"headquartered_in", "member_of", "located_in"} & {h.predicate for h in informative.hops}
+    with pytest.raises(aikg.ValidationError, match="unknown predicate 'based_nowhere'"):
+        newsletter.shortest_path("Alibaba", "DeepSeek", exclude=["based_nowhere"])

@@ -1024,7 +1024,7 @@ class View:
         >>> [(p.statement.id, p.quantity.amount, p.quantity.unit) for p in s]
         [('st/3', 34700000000.0, 'USD'), ('st/11', 250000000000.0, 'CNY')]
         """
-    def shortest_path(self, source: str | Entity, target: str | Entity, *, direction: typing.Literal['out', 'in', 'both'] = 'both', weight: collections.abc.Callable[[Statement], typing.SupportsFloat | typing.SupportsIndex] | None = None) -> Path | None:
+    def shortest_path(self, source: str | Entity, target: str | Entity, *, direction: typing.Literal['out', 'in', 'both'] = 'both', weight: collections.abc.Callable[[Statement], typing.SupportsFloat | typing.SupportsIndex] | None = None, exclude: collections.abc.Sequence[str] | None = None) -> Path | None:
         """
         A shortest path from `source` to `target`, or None when the view links them by no path.
         
@@ -1040,6 +1040,9 @@ class View:
         weight : callable, optional
             ``weight(statement) -> float``, finite and non-negative: the path minimising the sum of
             weights (Dijkstra) instead of the number of hops.
+        exclude : list of str, optional
+            Predicates not to follow: hubs such as ``headquartered_in`` join everything located in one
+            country, and a path through them says little.
         
         Returns
         -------
@@ -1059,6 +1062,10 @@ class View:
         True
         >>> trust = {"reported": 1.0, "claim": 2.0, "opinion": 5.0}
         >>> g.shortest_path("org/deepseek", "org/alibaba", weight=lambda s: trust[s.modality])
+        <Path org/deepseek -[located_in]-> country/cn <-[located_in]- org/alibaba>
+        >>> g.shortest_path("org/deepseek", "org/alibaba")
+        <Path org/deepseek -[competes_with]-> org/alibaba>
+        >>> g.shortest_path("org/deepseek", "org/alibaba", exclude=["competes_with"])
         <Path org/deepseek -[located_in]-> country/cn <-[located_in]- org/alibaba>
         """
     def source(self, id: str) -> Source:

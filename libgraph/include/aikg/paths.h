@@ -33,6 +33,9 @@ struct PathOptions {
   // Unset: fewest hops (breadth-first search). Set: cheapest path by the sum of this weight
   // over the hops' statements (Dijkstra); weights must be finite and non-negative.
   std::function<double(const Statement&)> weight;
+  // Statements of these predicates are not followed: hubs such as `headquartered_in` or
+  // `member_of` link everything to everything and make paths that say nothing.
+  std::vector<PredicateId> exclude_predicates;
 };
 
 // A shortest path from `from` to `to` in `view`. Ties go to the path found first, following

@@ -67,6 +67,21 @@ TEST(ShortestPath, WeightedByStatements) {
   EXPECT_EQ(ShortestPath(view, deepseek, cn, options).status().code(), absl::StatusCode::kInvalidArgument);
 }
 
+TEST(ShortestPath, SkipsExcludedPredicates) {
+  Graph graph = testing::LoadTiny();
+  View view(graph);
+  EntityIndex deepseek = Id(graph, "org/deepseek"), alibaba = Id(graph, "org/alibaba");
+  PathOptions options;
+  options.exclude_predicates = {*graph.schema()->FindPredicate("competes_with")};
+  // Without the direct rivalry, the two meet through the country they share.
+  EXPECT_THAT(Steps(graph, *ShortestPath(view, deepseek, alibaba, options)),
+              ElementsAre("org/deepseek st/14 country/cn", "country/cn st/13 org/alibaba"));
+  options.exclude_predicates.push_back(*graph.schema()->FindPredicate("located_in"));
+  EXPECT_EQ(ShortestPath(view, deepseek, alibaba, options).status().code(), absl::StatusCode::kNotFound);
+  options.weight = [](const Statement&) { return 1.0; };  // Dijkstra skips them too
+  EXPECT_EQ(ShortestPath(view, deepseek, alibaba, options).status().code(), absl::StatusCode::kNotFound);
+}
+
 TEST(AllSimplePaths, UpToALength) {
   Graph graph = testing::LoadTiny();
   View view(graph);
