@@ -374,14 +374,24 @@ class Executor {
     auto known = [&](auto& names) { return std::find(std::begin(names), std::end(names), key) != std::end(names); };
     switch (kind) {
       case VariableKind::kEntity:
-        if (known(kEntityProperties)) return absl::OkStatus();
+        if (known(kEntityProperties) || data_.schema->FindIdentifier(key) != nullptr) return absl::OkStatus();
         for (const EntityType& type : data_.schema->types()) {
           for (const AttributeDecl& decl : type.attributes) {
             if (decl.name == key) return absl::OkStatus();
           }
         }
+        // The property may belong to what the variable was meant to be: say how to get there.
+        if (known(kValueProperties)) {
+          return ErrorAt(at, Cat("entities have no property '", key, "'; values have it: label the node as a value, "
+                                 "(v:Value), or reach it by a value predicate, (e)-[:revenue]->(v)"));
+        }
+        if (known(kStatementProperties)) {
+          return ErrorAt(at, Cat("entities have no property '", key, "'; statements have it: name the relationship, "
+                                 "(a)-[r]->(b), and ask r.", key));
+        }
         return ErrorAt(at, Cat("entities have no property '", key,
-                               "' (expected id, name, type, description, aliases or an attribute of the schema)"));
+                               "' (expected id, name, type, description, aliases, an identifier or an attribute "
+                               "of the schema)"));
       case VariableKind::kStatement:
         if (known(kStatementProperties)) return absl::OkStatus();
         return ErrorAt(at, Cat("statements have no property '", key, "' (expected one of id, type, predicate, "
