@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "aikg/text.h"
 #include "import/import_internal.h"
@@ -97,10 +98,12 @@ void ImportBatch::AddIdentifier(EntityIndex entity, std::string_view identifier,
 void ImportBatch::Report(const ImportPlace& place, std::string message) {
   bad_units_.insert(place.unit);
   // Several rules reading one bad cell (a date that is the valid time and a value) say it once.
-  for (const auto& [known, text] : read_problems_) {
-    const std::string& column = sites_[place.site].column_name;
-    if (known.unit == place.unit && known.line == place.line && sites_[known.site].column_name == column &&
-        !column.empty() && text == message) {
+  // A unit's problems are reported together: only its own, the last ones, are compared.
+  const std::string& column = sites_[place.site].column_name;
+  for (auto known = read_problems_.rbegin(); known != read_problems_.rend() && known->first.unit == place.unit;
+       ++known) {
+    if (known->first.line == place.line && sites_[known->first.site].column_name == column && !column.empty() &&
+        known->second == message) {
       return;
     }
   }
@@ -117,11 +120,15 @@ void ImportBatch::DependsOn(const ImportPlace& place, size_t dependency, std::st
 
 bool ImportBatch::PropagateBadUnits() {
   bool added = false;
+  absl::flat_hash_set<int> lines_told;  // a row whose line already has a problem needs no second one
+  for (const auto& [place, message] : read_problems_) lines_told.insert(place.line);
   for (const Dependency& dependency : dependencies_) {
     if (!bad_units_.contains(dependency.dependency) || bad_units_.contains(dependency.place.unit)) continue;
     bad_units_.insert(dependency.place.unit);
-    read_problems_.emplace_back(dependency.place, Cat("the row refers to '", dependency.what,
-                                                      "', which cannot be made (see its problem above)"));
+    if (lines_told.insert(dependency.place.line).second) {
+      read_problems_.emplace_back(dependency.place, Cat("the row refers to '", dependency.what,
+                                                        "', which cannot be made (see its problem above)"));
+    }
     added = true;
   }
   return added;
@@ -200,9 +207,9 @@ std::vector<std::pair<ImportPlace, std::string>> ImportBatch::TryApply(Graph& gr
 absl::Status ImportBatch::Apply(Graph& graph, bool skip_bad_units, ImportReport& report,
                                 std::vector<Diagnostic>* diagnostics) {
   if (graph.schema() == nullptr) return absl::FailedPreconditionError("the graph has no schema to import into");
-  if (!read_problems_.empty() && skip_bad_units) {
-    while (PropagateBadUnits()) {
-    }
+  // Rows that rely on what a bad unit makes go with it, in both modes: a failed import then
+  // reports the cause, not the unknown entities it leaves behind.
+  while (PropagateBadUnits()) {
   }
   std::vector<std::pair<ImportPlace, std::string>> problems = read_problems_;
   if (!skip_bad_units) {
@@ -223,8 +230,20 @@ absl::Status ImportBatch::Apply(Graph& graph, bool skip_bad_units, ImportReport&
       problems.insert(problems.end(), read_problems_.begin() + static_cast<ptrdiff_t>(known), read_problems_.end());
     }
   }
+  // In the order of the input: a unit that others depend on (an entity a row makes) sorts with
+  // the first unit that needs it, and problems of one unit in the order found (a cause before
+  // what it caused).
+  absl::flat_hash_map<size_t, size_t> first_user;
+  for (const Dependency& dependency : dependencies_) {
+    auto [user, added] = first_user.try_emplace(dependency.dependency, dependency.place.unit);
+    if (!added) user->second = std::min(user->second, dependency.place.unit);
+  }
+  auto order = [&](size_t unit) {
+    auto user = first_user.find(unit);
+    return user == first_user.end() ? unit : user->second;
+  };
   std::stable_sort(problems.begin(), problems.end(),
-                   [](const auto& a, const auto& b) { return a.first.unit < b.first.unit; });
+                   [&](const auto& a, const auto& b) { return order(a.first.unit) < order(b.first.unit); });
   std::vector<Diagnostic> found;
   for (const auto& [place, message] : problems) {
     found.push_back(Locate(place, message));

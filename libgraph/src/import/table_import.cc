@@ -1,6 +1,6 @@
-// Importing a table through a mapping: each row's entity references are resolved (aikg/resolve.h)
+// Importing a table through a mapping: each row's entity references are linked (entity_linker.h)
 // or made, its statements built, and the whole table applied as one batch (import_internal.h).
-// Reconciliation runs the same resolution without changing the graph.
+// Reconciliation runs the same linking without changing the graph.
 
 #include <algorithm>
 #include <charconv>
@@ -12,16 +12,13 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "aikg/import.h"
 #include "aikg/resolve.h"
-#include "aikg/text.h"
 #include "import/entity_linker.h"
 #include "import/import_internal.h"
 #include "import/table_mapping.h"
 #include "internal/cat.h"
-#include "internal/graph_data.h"
 
 namespace aikg {
 namespace {

@@ -186,6 +186,43 @@ TEST(TableImport, DatesKeepTheirPrecision) {
   EXPECT_THAT(dates("model/e"), ElementsAre("2025-04-10"));
 }
 
+TEST(TableImport, CellsThatDoNotReadAsTheirKindAreRowProblems) {
+  Graph graph = LoadTiny();
+  std::string mapping = R"({"format": "aikg-mapping/1", "name": "kinds",
+    "row_source": {"id": "src/{slug(Name)}", "published": "{Published}"},
+    "entities": {"org": {"id": "org/{slug(Name)}", "type": "Company", "name": "{Name}",
+                         "attributes": {"employees": "{Staff}", "listed": "{Listed}", "founded": "{Founded}"}}},
+    "statements": [{"subject": "org", "predicate": "revenue", "quantity": {"column": "Revenue", "unit": "USD"},
+                    "valid": {"column": "Year", "format": "FY%Y"}}]})";
+  Table table = Csv("Name,Staff,Listed,Founded,Revenue,Year,Published\n"
+                    "Good,12,yes,1999,5,FY2024,2025-01\n"
+                    "Half,12.5,yes,1999,5,FY2024,2025-01\n"
+                    "Maybe,12,perhaps,1999,5,FY2024,2025-01\n"
+                    "Someday,12,no,someday,5,FY2024,2025-01\n"
+                    "Calendar,12,no,1999,5,2024,2025-01\n"
+                    "Undated,12,no,1999,5,FY2024,soon\n");
+  std::vector<Diagnostic> problems;
+  EXPECT_FALSE(ImportTable(graph, table, Mapping(mapping), {}, &problems).ok());
+  std::vector<std::string> lines = Formatted(problems);
+  ASSERT_THAT(lines, SizeIs(5));
+  EXPECT_EQ(lines[0], "t.csv:3: '12.5' is not an integer (at m.json#/entities/org/attributes/employees)");
+  EXPECT_EQ(lines[1], "t.csv:4: 'perhaps' is not true or false (at m.json#/entities/org/attributes/listed)");
+  EXPECT_THAT(lines[2], HasSubstr("t.csv:5: malformed time 'someday'"));
+  EXPECT_EQ(lines[3], "t.csv:6:Year: '2024' does not match the date format 'FY%Y' (at m.json#/statements/0/valid)");
+  EXPECT_THAT(lines[4], HasSubstr("t.csv:7: the source's publication date: malformed time 'soon'"));
+  EXPECT_THAT(lines[4], HasSubstr("(at m.json#/row_source/published)"));
+  EXPECT_EQ(graph.FindEntity("org/good"), std::nullopt);  // all or nothing
+
+  problems.clear();
+  std::string unknown_field = mapping;
+  unknown_field.replace(unknown_field.find("FY%Y"), 4, "FY%q");
+  EXPECT_FALSE(ImportTable(graph, Csv("Name,Staff,Listed,Founded,Revenue,Year,Published\nA,1,no,1999,5,FY2024,\n"),
+                           Mapping(unknown_field), {}, &problems)
+                   .ok());
+  EXPECT_THAT(Formatted(problems), ElementsAre(HasSubstr("unknown field '%q' in the date format 'FY%q' "
+                                                         "(known: %Y %y %m %d %b %B)")));
+}
+
 TEST(TableImport, MissingColumnIsNamed) {
   Graph graph = LoadTiny();
   std::vector<Diagnostic> problems;
