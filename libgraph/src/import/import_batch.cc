@@ -119,6 +119,7 @@ void ImportBatch::DependsOn(const ImportPlace& place, size_t dependency, std::st
 }
 
 bool ImportBatch::PropagateBadUnits() {
+  if (bad_units_.empty()) return false;
   bool added = false;
   absl::flat_hash_set<int> lines_told;  // a row whose line already has a problem needs no second one
   for (const auto& [place, message] : read_problems_) lines_told.insert(place.line);
@@ -234,9 +235,11 @@ absl::Status ImportBatch::Apply(Graph& graph, bool skip_bad_units, ImportReport&
   // the first unit that needs it, and problems of one unit in the order found (a cause before
   // what it caused).
   absl::flat_hash_map<size_t, size_t> first_user;
-  for (const Dependency& dependency : dependencies_) {
-    auto [user, added] = first_user.try_emplace(dependency.dependency, dependency.place.unit);
-    if (!added) user->second = std::min(user->second, dependency.place.unit);
+  if (!problems.empty()) {
+    for (const Dependency& dependency : dependencies_) {
+      auto [user, added] = first_user.try_emplace(dependency.dependency, dependency.place.unit);
+      if (!added) user->second = std::min(user->second, dependency.place.unit);
+    }
   }
   auto order = [&](size_t unit) {
     auto user = first_user.find(unit);
