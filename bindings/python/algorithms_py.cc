@@ -69,7 +69,7 @@ dict of str to float
 
 Examples
 --------
->>> rank = aikg.load("tests/data/tiny.json").pagerank(max_iterations=1000, tolerance=1e-12)
+>>> rank = aikg.datasets.load("tiny").pagerank(max_iterations=1000, tolerance=1e-12)
 >>> round(rank["chip/h100"], 10)
 0.2537395254
 )doc");
@@ -84,7 +84,7 @@ Number of edge statements at each entity (parallel statements count once each).
 
 Examples
 --------
->>> aikg.load("tests/data/tiny.json").degree("in")["chip/h100"]
+>>> aikg.datasets.load("tiny").degree("in")["chip/h100"]
 3
 )doc");
 
@@ -104,7 +104,7 @@ direction : {"both", "in", "out"}
 
 Examples
 --------
->>> aikg.load("tests/data/tiny.json").degree_centrality("in")["chip/h100"]
+>>> aikg.datasets.load("tiny").degree_centrality("in")["chip/h100"]
 0.5
 )doc");
 
@@ -120,7 +120,7 @@ Betweenness centrality of the directed view (Brandes' algorithm), normalised by
 
 Examples
 --------
->>> b = aikg.load("tests/data/tiny.json").betweenness()
+>>> b = aikg.datasets.load("tiny").betweenness()
 >>> b["org/deepseek"], b["country/cn"]
 (0.0, 0.0)
 )doc");
@@ -140,7 +140,7 @@ dict of str to int
 
 Examples
 --------
->>> c = aikg.load("tests/data/tiny.json").connected_components()
+>>> c = aikg.datasets.load("tiny").connected_components()
 >>> c["org/alibaba"], c["model/r1"], c["org/nvidia"], c["country/us"]
 (0, 0, 1, 1)
 )doc");

@@ -64,10 +64,10 @@ py::dict StatementRecord(const Graph& graph, const Statement& statement) {
   record["boolean"] = boolean ? py::object(py::bool_(*boolean)) : py::none();
   ValidTime valid = statement.valid();
   record["valid"] = valid.is_set() ? py::object(py::str(valid.ToString())) : py::none();
-  record["valid_from"] = TimeOrNone(valid.from);
-  record["valid_to"] = TimeOrNone(valid.to);
-  record["valid_start"] = valid.from.is_set() ? py::object(DayToPython(valid.from.first_day())) : py::none();
-  record["valid_end"] = valid.to.is_set() ? py::object(DayToPython(valid.to.last_day())) : py::none();
+  std::optional<absl::CivilDay> start = valid.start_day(), end = valid.end_day();
+  record["valid_start"] = start ? py::object(DayToPython(*start)) : py::none();
+  record["valid_end"] = end ? py::object(DayToPython(*end)) : py::none();
+  record["valid_precision"] = valid.is_set() ? Text(PrecisionName(valid.precision())) : py::none();
   record["period"] = TimeOrNone(statement.period());
   record["modality"] = Text(ModalityName(statement.modality()));
   py::list sources, locators;
@@ -128,13 +128,16 @@ void RegisterExport(py::module_& m) {
             return CallHelper("_interop", "to_networkx", py::make_tuple(self), py::dict(py::arg("values") = values));
           },
           py::kw_only(), py::arg("values") = true, R"doc(
-The view as a networkx.MultiDiGraph (networkx is imported on first use).
+The view as a networkx.MultiDiGraph (networkx is imported on first use): the node-link export
+read by ``networkx.node_link_graph``, so both have one attribute layout (docs/export.md).
 
-Nodes are entity ids, with the entity's ``type``, ``name``, ``description``, ``aliases`` (list of
-names) and every attribute (times as text). Edges are the entity-to-entity statements, keyed by
-statement id, so parallel statements stay separate edges; each carries the statement's fields
-(``id``, ``predicate``, ``modality``, ``valid``, ``valid_from``, ``valid_to``, ``valid_start``,
-``valid_end``, ``period``, ``sources``, ``locators``, ``confidence``, ``qualifiers``).
+Nodes are entity ids, with the entity's ``type``, ``name``, ``description``, ``aliases`` (list
+of ``{"name", "lang"}``), ``attributes`` (dict) and ``values`` (its value statements). Edges are
+the entity-to-entity statements, keyed by statement id, so parallel statements stay separate
+edges; each carries the statement's fields (``predicate``, ``modality``, ``valid``,
+``valid_start``, ``valid_end``, ``valid_precision``, ``period``, ``sources``, ``locators``,
+``confidence``, ``qualifiers``, ``order``), those not given left out. ``graph.graph`` holds the
+schema's name and version and the sources.
 
 Parameters
 ----------
@@ -144,10 +147,10 @@ values : bool
 
 Examples
 --------
->>> nxg = aikg.load("tests/data/tiny.json").to_networkx()
+>>> nxg = aikg.datasets.load("tiny").to_networkx()
 >>> sorted(nxg["org/nvidia"]["chip/h100"])
 ['st/1', 'st/12']
->>> nxg.edges["org/nvidia", "chip/h100", "st/12"]["modality"], nxg.nodes["org/alibaba"]["ticker"]
+>>> nxg.edges["org/nvidia", "chip/h100", "st/12"]["modality"], nxg.nodes["org/alibaba"]["attributes"]["ticker"]
 ('claim', 'BABA')
 )doc")
       .def(
@@ -157,13 +160,13 @@ The statements of the view as a pandas.DataFrame, one row per statement (edges a
 
 Columns: ``id``, ``subject``, ``predicate``, ``kind``, ``object`` (edges); ``amount``,
 ``unit``, ``bound``, ``lower``, ``upper``, ``text``, ``lang``, ``date``, ``boolean`` (values);
-``valid`` (text), ``valid_from``, ``valid_to`` (text), ``valid_start``, ``valid_end`` (first
-and last day, datetime64), ``period``, ``modality``, ``sources`` and ``locators`` (lists),
+``valid`` (the valid time as written), ``valid_start``, ``valid_end`` (its first and last
+possible day, datetime64), ``valid_precision``, ``period``, ``modality``, ``sources`` and ``locators`` (lists),
 ``confidence``, ``qualifiers`` (dict).
 
 Examples
 --------
->>> df = aikg.load("tests/data/tiny.json").statements_frame()
+>>> df = aikg.datasets.load("tiny").statements_frame()
 >>> df.loc[df.id == "st/5", ["subject", "amount", "unit", "bound"]].values.tolist()
 [['model/r1', 97000000.0, 'users', 'at_least']]
 )doc")
@@ -191,7 +194,7 @@ aikg.Drawing
 
 Examples
 --------
->>> d = aikg.load("tests/data/tiny.json").ego("org/nvidia").draw(engine="builtin")
+>>> d = aikg.datasets.load("tiny").ego("org/nvidia").draw(engine="builtin")
 >>> "Nvidia" in d.svg
 True
 )doc")
@@ -203,7 +206,7 @@ The entities of the view as a pandas.DataFrame: ``id``, ``type``, ``name``, ``de
 
 Examples
 --------
->>> df = aikg.load("tests/data/tiny.json").entities_frame()
+>>> df = aikg.datasets.load("tiny").entities_frame()
 >>> df.set_index("id").loc["org/alibaba", "employees"]
 np.float64(204891.0)
 )doc");

@@ -97,7 +97,7 @@ once; a load waits for the readers, and they for it.
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> g
 <aikg.Graph 'tiny': 7 entities, 14 statements, 2 sources>
 >>> g.entity_count, g.statement_count, g.edge_count, g.source_count
@@ -127,7 +127,7 @@ ValidationError
 Examples
 --------
 >>> g = aikg.Graph()
->>> g.load("tests/data/tiny.json")
+>>> g.load(aikg.datasets.path("tiny"))
 >>> g.entity_count
 7
 )doc")
@@ -186,7 +186,7 @@ Examples
 --------
 >>> import tempfile, pathlib
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "tiny.jgf.json"
->>> aikg.load("tests/data/tiny.json").export(out, format="jgf")
+>>> aikg.datasets.load("tiny").export(out, format="jgf")
 >>> copy = aikg.Graph(schema="tests/data/tiny.schema.json")
 >>> copy.import_file(out, format="jgf")
 >>> copy.statement_count
@@ -254,8 +254,8 @@ The canonical JSON text of the graph; its schema path is written relative to `ba
             result["statements_by_predicate"] = CountsToDict(summary.statements_by_predicate);
             result["statements_by_modality"] = CountsToDict(summary.statements_by_modality);
             result["sources_by_kind"] = CountsToDict(summary.sources_by_kind);
-            result["valid_from"] = summary.valid_from ? py::object(DayToPython(*summary.valid_from)) : py::none();
-            result["valid_to"] = summary.valid_to ? py::object(DayToPython(*summary.valid_to)) : py::none();
+            result["valid_start"] = summary.valid_start ? py::object(DayToPython(*summary.valid_start)) : py::none();
+            result["valid_end"] = summary.valid_end ? py::object(DayToPython(*summary.valid_end)) : py::none();
             return result;
           },
           R"doc(
@@ -266,13 +266,13 @@ Returns
 dict
     ``entities``, ``statements``, ``sources``, ``edges`` (counts);
     ``entities_by_type``, ``statements_by_predicate``, ``statements_by_modality``,
-    ``sources_by_kind`` (name → count); ``valid_from``, ``valid_to`` (datetime.date: the
+    ``sources_by_kind`` (name → count); ``valid_start``, ``valid_end`` (datetime.date: the
     span the statements' valid times cover, or None).
 
 Examples
 --------
->>> s = aikg.load("tests/data/tiny.json").summary()
->>> s["statements"], s["entities_by_type"]["Company"], s["valid_from"], s["valid_to"]
+>>> s = aikg.datasets.load("tiny").summary()
+>>> s["statements"], s["entities_by_type"]["Company"], s["valid_start"], s["valid_end"]
 (14, 3, datetime.date(2022, 1, 1), datetime.date(2025, 12, 31))
 )doc")
       .def("__repr__", &GraphRepr)
@@ -306,7 +306,7 @@ ValidationError
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> g.entity("DeepSeek").id
 'org/deepseek'
 )doc");

@@ -324,7 +324,7 @@ ValidationError
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> merged = g.merged({"DeepSeek": "org/alibaba"})
 >>> merged.entity_count, merged.entity("深度求索").id, g.entity("深度求索").id
 (6, 'org/alibaba', 'org/deepseek')

@@ -248,7 +248,7 @@ Examples
 --------
 >>> import json, tempfile, pathlib
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "tiny.json"
->>> aikg.load("tests/data/tiny.json").view(predicates=["develops"]).export(out, format="node-link")
+>>> aikg.datasets.load("tiny").view(predicates=["develops"]).export(out, format="node-link")
 >>> [edge["key"] for edge in json.loads(out.read_text())["edges"]]
 ['st/1', 'st/6', 'st/12']
 )doc")
@@ -261,14 +261,14 @@ Examples
           },
           py::kw_only(), py::arg("progress") = py::none(), R"doc(
 The view as three pyarrow Tables, ``{"entities": …, "statements": …, "sources": …}``: the rows
-and columns of the CSV export (docs/export.md), typed: texts are strings, ``valid_from`` and
-``valid_to`` dates, ``amount``, ``lower``, ``upper`` and ``confidence`` doubles, ``boolean``
+and columns of the CSV export (docs/export.md), typed: texts are strings, ``valid_start`` and
+``valid_end`` dates, ``amount``, ``lower``, ``upper`` and ``confidence`` doubles, ``boolean``
 booleans; lists and objects (``sources``, ``qualifiers``...) are JSON text.
 
 Examples
 --------
->>> t = aikg.load("tests/data/tiny.json").tables()
->>> t["statements"].num_rows, str(t["statements"].schema.field("valid_from").type)
+>>> t = aikg.datasets.load("tiny").tables()
+>>> t["statements"].num_rows, str(t["statements"].schema.field("valid_start").type)
 (14, 'date32[day]')
 )doc");
 }

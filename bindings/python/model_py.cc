@@ -152,7 +152,7 @@ A measured value: an amount in a unit of the schema, how exact it is, and an opt
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> users = g.statement("st/5").value
 >>> users
 Quantity(97000000, 'users', bound='at_least')
@@ -190,7 +190,7 @@ A text value with its language (a BCP 47 tag, or None). ``str(t)`` is the text.
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> slogan = g.statement("st/8").value
 >>> slogan.lang, str(slogan)
 ('fr', 'Vers l’ère des agents 🚀')
@@ -236,7 +236,7 @@ another source. Optional texts are None when not given.
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> wire = g.source("src/wire")
 >>> wire.kind, wire.publisher, str(wire.published), wire.via.id
 ('news_wire', 'Wire', '2025-09-04T15:20', 'src/letter')
@@ -307,7 +307,7 @@ A typed node of the graph: a company, a chip, a country...
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> alibaba = g.entity("Alibaba")   # by id, name or alias
 >>> alibaba
 <Entity org/alibaba 'Alibaba Group' Company>
@@ -380,7 +380,7 @@ where it was read.
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> s = g.statement("st/6")
 >>> s
 <Statement st/6: org/deepseek develops model/r1 [early 2025] reported>
@@ -432,6 +432,34 @@ Examples
             return valid.is_set() ? std::optional<ValidTime>(valid) : std::nullopt;
           },
           "When it holds (a ValidTime), or None when not bound to a time.")
+      .def_property_readonly(
+          "valid_start",
+          [](const StatementRef& s) -> std::optional<PyDate> {
+            ReadLock lock(*s.owner);
+            std::optional<absl::CivilDay> day = s.get().valid().start_day();
+            if (!day) return std::nullopt;
+            return DayToPython(*day);
+          },
+          "The first day it may hold on (datetime.date), as in frames and exports; None when undated "
+          "or open at the start.")
+      .def_property_readonly(
+          "valid_end",
+          [](const StatementRef& s) -> std::optional<PyDate> {
+            ReadLock lock(*s.owner);
+            std::optional<absl::CivilDay> day = s.get().valid().end_day();
+            if (!day) return std::nullopt;
+            return DayToPython(*day);
+          },
+          "The last day it may hold on (datetime.date); None when undated or open at the end.")
+      .def_property_readonly(
+          "valid_precision",
+          [](const StatementRef& s) -> std::optional<std::string> {
+            ReadLock lock(*s.owner);
+            ValidTime valid = s.get().valid();
+            if (!valid.is_set()) return std::nullopt;
+            return std::string(PrecisionName(valid.precision()));
+          },
+          "How finely its valid time is known: 'day', 'month', 'quarter', 'year', ...; None when undated.")
       .def_property_readonly(
           "period",
           [](const StatementRef& s) -> std::optional<TimePoint> {
@@ -493,7 +521,7 @@ The ontology a graph is typed by: entity types (with single inheritance), units 
 
 Examples
 --------
->>> schema = aikg.load("tests/data/tiny.json").schema
+>>> schema = aikg.datasets.load("tiny").schema
 >>> schema.name, schema.entity_types["Company"]["parent"]
 ('tiny', 'Organization')
 >>> schema.predicates["revenue"]["units"]

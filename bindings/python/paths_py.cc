@@ -50,7 +50,7 @@ hops.
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> path = g.shortest_path("model/r1", "country/cn")
 >>> path
 <Path model/r1 <-[develops]- org/deepseek -[located_in]-> country/cn>
@@ -154,7 +154,7 @@ ValidationError
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> g.shortest_path("model/r1", "country/cn", direction="out") is None
 True
 >>> trust = {"reported": 1.0, "claim": 2.0, "opinion": 5.0}
@@ -206,7 +206,7 @@ list of Path
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> [[s.id for s in p.statements] for p in g.all_simple_paths("org/nvidia", "chip/h100", max_length=1)]
 [['st/1'], ['st/12']]
 >>> len(g.all_simple_paths("org/deepseek", "country/cn", max_length=3))

@@ -129,7 +129,7 @@ TimePoint, Quantity, Text, str, int, float, bool, None or lists of them. ``to_pa
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> result = g.query("MATCH (o)-[:develops]->(c:Chip) RETURN o.name AS developer, c.name AS chip")
 >>> result.columns, len(result)
 (['developer', 'chip'], 2)
@@ -221,7 +221,7 @@ values of value nodes as their amount, text, date or truth value; lists stay lis
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> g.query("MATCH (m)-[s:users]->(v) RETURN m, v.amount AS users, s.valid AS valid").to_pandas()
           m       users valid
 0  model/r1  97000000.0  2025
@@ -295,7 +295,7 @@ ValidationError
 Examples
 --------
 >>> import datetime
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> r = g.query("MATCH (m)-[s:users]->(v) WHERE v.amount >= $least RETURN m.name, v", least=10**6)
 >>> r[0]
 ('DeepSeek-R1', Quantity(97000000, 'users', bound='at_least'))

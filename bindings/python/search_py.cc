@@ -84,7 +84,7 @@ list of NameMatch
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> [(m.entity.id, m.kind) for m in g.search("deepsek")]
 [('org/deepseek', 'fuzzy')]
 >>> [m.entity.id for m in g.search("deep")]

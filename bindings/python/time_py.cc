@@ -150,7 +150,7 @@ as in queries.
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> valid = g.statement("st/2").valid
 >>> str(valid), valid.start, valid.end, valid.first_day
 ('2022..', TimePoint('2022'), None, datetime.date(2022, 1, 1))
@@ -180,6 +180,13 @@ Examples
             return DayToPython(valid.to.last_day());
           },
           "The last day of the end (datetime.date), or None when open.")
+      .def_property_readonly(
+          "precision",
+          [](const ValidTime& valid) -> std::optional<std::string> {
+            if (!valid.is_set()) return std::nullopt;
+            return std::string(PrecisionName(valid.precision()));
+          },
+          "The precision of the coarser end: 'day', 'month', 'quarter', 'year', ... (``valid_precision``).")
       .def("__str__", &ValidTime::ToString)
       .def("__repr__", [](const ValidTime& valid) { return "ValidTime('" + valid.ToString() + "')"; })
       .def("__eq__", EqualTo<ValidTime>(std::equal_to<ValidTime>()), py::arg("other"))

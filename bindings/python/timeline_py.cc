@@ -383,7 +383,7 @@ Timeline
 
 Examples
 --------
->>> t = aikg.load("tests/data/tiny.json").timeline("2025", grouping="quarter")
+>>> t = aikg.datasets.load("tiny").timeline("2025", grouping="quarter")
 >>> [(e.statement.id, e.group) for e in t][:4]
 [('st/2', '2022..'), ('st/6', 'early 2025'), ('st/5', '2025'), ('st/3', '2025-Q2')]
 )doc");
@@ -414,7 +414,7 @@ ValidationError
 
 Examples
 --------
->>> s = aikg.load("tests/data/tiny.json").series("org/alibaba", "revenue")
+>>> s = aikg.datasets.load("tiny").series("org/alibaba", "revenue")
 >>> [(p.statement.id, p.quantity.amount, p.quantity.unit) for p in s]
 [('st/3', 34700000000.0, 'USD'), ('st/11', 250000000000.0, 'CNY')]
 )doc");

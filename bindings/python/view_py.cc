@@ -161,8 +161,10 @@ ViewPtr MakeView(const ViewHandle& self, const std::optional<std::vector<std::st
                  const std::optional<std::vector<std::string>>& predicates,
                  const std::optional<std::vector<std::string>>& modalities,
                  const std::optional<std::vector<std::string>>& sources, const std::optional<TimeArg>& valid_at,
-                 const std::optional<TimeRange>& valid_during, const std::optional<TimeArg>& known_at) {
+                 const std::optional<TimeRange>& valid_during, const std::optional<TimeArg>& known_at,
+                 bool include_undated) {
   Filter filter;
+  filter.include_undated = include_undated;
   if (types) filter.entity_types = *types;
   if (entities) {
     ReadLock lock(*self.owner());
@@ -215,7 +217,7 @@ sources), the entity it leads to, and whether it follows the statement from subj
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> for hop in sorted(g.neighbors("chip/h100", direction="in"), key=lambda hop: hop.statement.id):
 ...     print(hop, [source.id for source in hop.sources])
 <Hop <-[develops]- org/nvidia (st/1)> ['src/letter']
@@ -255,7 +257,7 @@ view keeps what passes both. A view keeps its graph alive, and reads the graph a
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> chips = g.view(types=["Organization", "Chip"], predicates=["develops"])
 >>> chips
 <aikg.View of 'tiny': 4 of 7 entities, 2 of 14 statements>
@@ -319,7 +321,7 @@ True when `key` names an entity of the view (an id, an identifier, a name or an 
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> "org/alibaba" in g, "alibaba group" in g, "阿里巴巴" in g, "Atlantis" in g
 (True, True, True, False)
 )doc")
@@ -381,7 +383,7 @@ KeyError
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> g.entity("org/deepseek").name, g.entity("深度求索").id, g.entity("etats-unis").id
 ('DeepSeek', 'org/deepseek', 'country/us')
 )doc")
@@ -405,7 +407,7 @@ KeyError
 
 Examples
 --------
->>> aikg.load("tests/data/tiny.json").statement("st/5").value.amount
+>>> aikg.datasets.load("tiny").statement("st/5").value.amount
 97000000.0
 )doc")
       .def(
@@ -454,7 +456,7 @@ type : str, optional
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> [e.id for e in g.entities(type="Organization")]
 ['org/alibaba', 'org/deepseek', 'org/nvidia']
 >>> [e.id for e in g.entities(types=["Chip", "Country"])]
@@ -529,7 +531,7 @@ predicates, modalities : list of str, optional
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> [s.id for s in g.statements("org/alibaba", predicate="revenue")]
 ['st/3', 'st/11']
 >>> [s.id for s in g.statements(object="China")]
@@ -551,7 +553,7 @@ Examples
       .def("view", &MakeView, py::kw_only(), py::arg("types") = py::none(), py::arg("entities") = py::none(),
            py::arg("predicates") = py::none(), py::arg("modalities") = py::none(), py::arg("sources") = py::none(),
            py::arg("valid_at") = py::none(), py::arg("valid_during") = py::none(), py::arg("known_at") = py::none(),
-           R"doc(
+           py::arg("include_undated") = false, R"doc(
 The part of this view that passes a filter. Every argument left out keeps everything.
 
 Parameters
@@ -568,11 +570,14 @@ sources : list of str, optional
     Statements citing one of these sources (or a source they relayed).
 valid_at : str or datetime.date or TimePoint, optional
     Statements that may hold on that day (a period stands for its last day: "2023" is
-    2023-12-31); statements without a valid time are kept.
+    2023-12-31). Undated statements are dropped unless ``include_undated``.
 valid_during : tuple (start, end), optional
     Statements whose valid time overlaps the period; either end may be None (open).
 known_at : str or datetime.date or TimePoint, optional
     Statements one of whose sources may have been published by that day.
+include_undated : bool, default False
+    With ``valid_at`` or ``valid_during``: keep undated statements too, each counting as holding
+    from the day its sources may first have been published (always, when no source is dated).
 
 Returns
 -------
@@ -586,7 +591,7 @@ ValidationError
 Examples
 --------
 >>> import datetime
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> v = g.view(modalities=["reported"], valid_at=datetime.date(2025, 6, 30))
 >>> sorted(s.id for s in v.statements())
 ['st/1', 'st/13', 'st/14', 'st/2', 'st/3', 'st/4', 'st/5', 'st/6', 'st/9']
@@ -595,17 +600,22 @@ Examples
 )doc")
       .def(
           "as_of",
-          [](const ViewHandle& self, const TimeArg& date) {
+          [](const ViewHandle& self, const TimeArg& date, bool include_undated) {
             Filter filter;
             filter.valid_at = date.last_day();
+            filter.include_undated = include_undated;
             return Derive(self, std::move(filter));
           },
-          py::arg("date"), R"doc(
-The view as of a day, in valid time: ``view(valid_at=date)``, as the AS OF clause of queries.
+          py::arg("date"), py::kw_only(), py::arg("include_undated") = false, R"doc(
+The view as of a day, in valid time: ``view(valid_at=date, include_undated=...)``, as the
+AS OF clause of queries (``AS OF date INCLUDE UNDATED``).
+
+Undated statements are dropped unless ``include_undated``; then each counts as holding from
+the day its sources may first have been published (always, when no source is dated).
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> "st/6" in {s.id for s in g.as_of("2024-12-31").statements()}
 False
 >>> "st/6" in {s.id for s in g.as_of("2025-02-01").statements()}
@@ -624,7 +634,7 @@ The view as known at a day: statements one of whose sources may have been publis
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> g.known_at("2025-08-31").statement_count, g.known_at("2025-09-30").statement_count
 (0, 14)
 >>> g.as_of("2025-06-30").known_at("2025-09-30").statement_count
@@ -655,7 +665,7 @@ statements among them (their values included).
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> sorted(e.id for e in g.ego("org/deepseek", hops=1).entities())
 ['country/cn', 'model/r1', 'org/alibaba', 'org/deepseek']
 )doc")
@@ -700,7 +710,7 @@ list of Hop
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> [(h.predicate, h.neighbor.id) for h in g.neighbors("org/deepseek")]
 [('develops', 'model/r1'), ('competes_with', 'org/alibaba'), ('located_in', 'country/cn')]
 >>> [h.neighbor.id for h in g.neighbors("country/cn", direction="in", types=["Company"])]
@@ -725,7 +735,7 @@ The value statements about an entity (quantities, texts, dates, truth values), i
 
 Examples
 --------
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> for s in g.values("Alibaba", predicates=["revenue"]):
 ...     print(s.id, s.value, s.modality)
 st/3 Quantity(34700000000, 'USD') reported
@@ -769,7 +779,7 @@ dict of str to int
 
 Examples
 --------
->>> aikg.load("tests/data/tiny.json").expand("model/r1", hops=2)
+>>> aikg.datasets.load("tiny").expand("model/r1", hops=2)
 {'model/r1': 0, 'org/deepseek': 1, 'org/alibaba': 2, 'country/cn': 2}
 )doc")
       .def("__repr__", &ViewRepr);

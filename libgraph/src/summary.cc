@@ -31,8 +31,8 @@ GraphSummary Summarize(const Graph& graph) {
     for (const TimePoint& end : {statement.valid.from, statement.valid.to}) {
       if (!end.is_set()) continue;
       absl::CivilDay first = end.first_day(), last = end.last_day();
-      summary.valid_from = summary.valid_from ? std::min(*summary.valid_from, first) : first;
-      summary.valid_to = summary.valid_to ? std::max(*summary.valid_to, last) : last;
+      summary.valid_start = summary.valid_start ? std::min(*summary.valid_start, first) : first;
+      summary.valid_end = summary.valid_end ? std::max(*summary.valid_end, last) : last;
     }
   }
   for (PredicateId p = 0; p < by_predicate.size(); ++p) {

@@ -1,5 +1,6 @@
 #include "aikg/time.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -445,6 +446,28 @@ std::string TimePoint::ToString() const {
     if (name.part == part()) return internal::Cat(name.prefix, buffer);
   }
   return buffer;
+}
+
+namespace {
+
+// An unresolved fiscal point ("FY2026" before the fiscal year's start month is known) has no days.
+bool HasDays(const TimePoint& point) { return point.is_set() && !(point.is_fiscal() && point.fiscal_year_start() == 0); }
+
+}  // namespace
+
+std::optional<absl::CivilDay> ValidTime::start_day() const {
+  if (!HasDays(from)) return std::nullopt;
+  return from.first_day();
+}
+
+std::optional<absl::CivilDay> ValidTime::end_day() const {
+  if (!HasDays(to)) return std::nullopt;
+  return to.last_day();
+}
+
+Precision ValidTime::precision() const {
+  // Precision values grow coarser; an unset end is kUnset (0), so the max is the coarser set end.
+  return std::max(from.precision(), to.precision());
 }
 
 std::string ValidTime::ToString() const {

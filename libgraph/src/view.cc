@@ -17,8 +17,8 @@ namespace {
 using internal::Cat;
 using internal::GraphData;
 
+// For a dated statement (undated ones follow Filter::include_undated).
 bool ValidAt(const ValidTime& valid, absl::CivilDay day) {
-  if (!valid.is_set()) return true;
   if (valid.from.is_set() && valid.from.first_day() > day) return false;
   if (valid.to.is_set() && !valid.is_point() && valid.to.last_day() < day) return false;
   // A point with no `to` has started by `day`; an interval without `from` may always have.
@@ -32,7 +32,6 @@ std::pair<absl::CivilDay, absl::CivilDay> Span(const ValidTime& valid) {
 }
 
 bool Overlaps(const ValidTime& valid, const ValidTime& window) {
-  if (!valid.is_set()) return true;
   auto [from, to] = Span(valid);
   auto [window_from, window_to] = Span(window);
   return from <= window_to && window_from <= to;
@@ -115,16 +114,40 @@ absl::StatusOr<View> View::Filtered(const Filter& filter) const {
     }
   }
   std::vector<std::optional<absl::CivilDay>> known_since;
-  if (filter.known_at) known_since = data.KnownSince();
+  bool valid_filter = filter.valid_at || filter.valid_during;
+  if (filter.known_at || (valid_filter && filter.include_undated)) known_since = data.KnownSince();
+  // With include_undated, an undated statement holds from the earliest day one of its sources may
+  // have been published (always, when no source is dated): a valid-time filter keeps it when
+  // that day is not after the filter's last day.
+  std::optional<absl::CivilDay> valid_filter_end = filter.valid_at;
+  if (filter.valid_during) {
+    std::optional<absl::CivilDay> end = filter.valid_during->end_day();
+    if (end && (!valid_filter_end || *end < *valid_filter_end)) valid_filter_end = end;
+  }
+  auto undated_kept = [&](const internal::StatementRecord& statement) {
+    if (!filter.include_undated) return false;
+    if (!valid_filter_end) return true;
+    std::optional<absl::CivilDay> earliest;
+    for (const Citation& citation : data.CitationsOf(statement)) {
+      const std::optional<absl::CivilDay>& since = known_since[citation.source];
+      if (since && (!earliest || *since < *earliest)) earliest = since;
+    }
+    return !earliest || *earliest <= *valid_filter_end;
+  };
 
   // A view made before later batches covers only what the graph held then.
   for (StatementIndex i = 0; i < view.statements_.size(); ++i) {
     if (!view.statements_.test(i)) continue;
     const internal::StatementRecord& statement = data.statements[i];
+    bool in_valid_time = !valid_filter;
+    if (valid_filter) {
+      in_valid_time = statement.valid.is_set()
+                          ? (!filter.valid_at || ValidAt(statement.valid, *filter.valid_at)) &&
+                                (!filter.valid_during || Overlaps(statement.valid, *filter.valid_during))
+                          : undated_kept(statement);
+    }
     bool kept = (predicate_kept.empty() || predicate_kept[statement.predicate]) &&
-                modality_kept[static_cast<int>(statement.modality)] &&
-                (!filter.valid_at || ValidAt(statement.valid, *filter.valid_at)) &&
-                (!filter.valid_during || Overlaps(statement.valid, *filter.valid_during));
+                modality_kept[static_cast<int>(statement.modality)] && in_valid_time;
     if (kept && (!source_kept.empty() || filter.known_at)) {
       bool cited = source_kept.empty(), known = !filter.known_at;
       for (const Citation& citation : data.CitationsOf(statement)) {

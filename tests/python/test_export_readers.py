@@ -249,11 +249,11 @@ def test_tables_in_duckdb(format_name: str, exported: dict[str, Path], summary: 
     assert by_modality == summary["statements_by_modality"]
     # Days are typed as dates; every end of every edge is an entity.
     types = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE statements)").fetchall())
-    assert types["valid_from"] == "DATE"
+    assert types["valid_start"] == "DATE"
     assert types["amount"] == "DOUBLE"
-    span = con.execute("SELECT min(valid_from), max(valid_to) FROM statements").fetchone()
+    span = con.execute("SELECT min(valid_start), max(valid_end) FROM statements").fetchone()
     assert span is not None
-    assert [day.isoformat() for day in span] == [summary["time_span"]["from"], summary["time_span"]["to"]]
+    assert [day.isoformat() for day in span] == [summary["valid_start"], summary["valid_end"]]
     dangling = (
         "SELECT count(*) FROM statements"
         " WHERE src NOT IN (SELECT id FROM entities) OR dst NOT IN (SELECT id FROM entities)"
@@ -385,8 +385,8 @@ def test_gexf_is_a_dynamic_graph_with_valid_time_spells(
         edge = by_id[statement["id"]]
         attvalues = {a.get("for"): a.get("value") for a in edge.iter(f"{GEXF}attvalue")}
         # The spell is the valid time's days; open ends and undated statements have none.
-        assert edge.get("start") == attvalues.get("valid_from")
-        assert edge.get("end") == attvalues.get("valid_to")
+        assert edge.get("start") == attvalues.get("valid_start")
+        assert edge.get("end") == attvalues.get("valid_end")
         valid = statement.get("valid")
         has_start = isinstance(valid, str) or (isinstance(valid, dict) and "from" in valid)
         assert (edge.get("start") is not None) == has_start

@@ -147,8 +147,8 @@ def test_summary(tiny: aikg.Graph) -> None:
     assert summary["statements_by_modality"] == {"claim": 3, "forecast": 1, "opinion": 1, "reported": 9}
     assert summary["statements_by_predicate"]["develops"] == 3
     assert summary["sources_by_kind"] == {"news_wire": 1, "newsletter": 1}
-    assert summary["valid_from"] == datetime.date(2022, 1, 1)
-    assert summary["valid_to"] == datetime.date(2025, 12, 31)
+    assert summary["valid_start"] == datetime.date(2022, 1, 1)
+    assert summary["valid_end"] == datetime.date(2025, 12, 31)
 
 
 def test_schema(tiny: aikg.Graph) -> None:

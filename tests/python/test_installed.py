@@ -13,7 +13,7 @@ import aikg
 
 
 def test_bundled_datasets_load_wherever_aikg_is_installed() -> None:
-    assert aikg.datasets.names() == ["china-ai-2025-09"]
+    assert aikg.datasets.names() == ["china-ai-2025-09", "tiny"]
     graph = aikg.datasets.load("china-ai-2025-09")
     assert graph.statement_count == 167 and graph.schema is not None and graph.schema.name == "ai-industry"
     assert aikg.datasets.path("china-ai-2025-09").is_file()

@@ -52,16 +52,31 @@ def test_view_rejects_unknown_names(tiny: aikg.Graph) -> None:
 
 
 def test_valid_time_filters(tiny: aikg.Graph) -> None:
-    # "early 2025" (Jan–Apr 2025) may hold from 2025-01-01 on; statements without a time always.
+    # "early 2025" (Jan–Apr 2025) may hold from 2025-01-01 on.
     assert "st/6" not in ids(tiny.as_of("2024-12-31").statements())
     assert "st/6" in ids(tiny.as_of(datetime.date(2025, 1, 1)).statements())
-    assert "st/7" in ids(tiny.as_of("1990").statements())
     # A period stands for its last day.
     assert ids(tiny.as_of("2025").statements()) == ids(tiny.as_of(datetime.date(2025, 12, 31)).statements())
     assert tiny.as_of(aikg.TimePoint("2021")).statement_count == tiny.view(valid_at="2021-12-31").statement_count
     during = tiny.view(valid_during=("2023", "2023")).statements()
     assert "st/2" in ids(during) and "st/1" not in ids(during)
-    assert tiny.view(valid_during=(None, "2022-06-30")).statement_count == 9
+    assert ids(tiny.view(valid_during=(None, "2022-06-30")).statements()) == ["st/1", "st/12", "st/2"]
+
+
+def test_undated_statements_only_when_included(tiny: aikg.Graph) -> None:
+    # st/7 has no valid time; its source, the letter, is dated 2025-09: included, it counts from
+    # 2025-09-01, in every valid-time filter alike.
+    assert "st/7" not in ids(tiny.as_of("2030").statements())
+    assert "st/7" in ids(tiny.as_of("2030", include_undated=True).statements())
+    assert "st/7" not in ids(tiny.as_of("2025-06-30", include_undated=True).statements())
+    assert "st/7" in ids(tiny.view(valid_at="2025-09-30", include_undated=True).statements())
+    assert "st/7" in ids(tiny.view(valid_during=("2025-Q3", "2025-Q3"), include_undated=True).statements())
+    assert "st/7" not in ids(tiny.view(valid_during=("2025-Q3", "2025-Q3")).statements())
+    query = "MATCH (x)-[r]->(y) AS OF 2030 INCLUDE UNDATED RETURN r.id"
+    edges = sorted(s.id for s in tiny.as_of("2030", include_undated=True).statements() if s.is_edge)
+    assert sorted(row[0] for row in tiny.query(query)) == edges and "st/7" in edges
+    # Without a valid-time filter nothing is dropped.
+    assert tiny.view(include_undated=True).statement_count == tiny.view().statement_count == 14
 
 
 def test_known_at(newsletter: aikg.Graph) -> None:
@@ -74,7 +89,7 @@ def test_known_at(newsletter: aikg.Graph) -> None:
 def test_views_compose(tiny: aikg.Graph) -> None:
     reported = tiny.view(modalities=["reported"])
     both = reported.as_of("2022-06-30").known_at("2025-09-30")
-    assert ids(both.statements()) == ["st/1", "st/13", "st/14", "st/2", "st/9"]
+    assert ids(both.statements()) == ["st/1", "st/2"]
     assert ids(reported.view(types=["Country", "Chip"]).statements()) == ["st/2"]
     assert both.statement_count <= reported.statement_count <= tiny.statement_count
 

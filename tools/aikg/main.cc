@@ -23,7 +23,8 @@
 //   aikg reconcile FILE... --table T.csv --mapping M.json [--format table|json|csv]
 //                                               what an import would link each row's entities to
 //   aikg export FILE... --format node-link|jgf|cytoscape|graphml|gexf|dot|timelinejs|csv|parquet
-//               -o PATH [--as-of DATE] [--known-at DATE] [--links] [--group-by predicate|modality]
+//               -o PATH [--as-of DATE [--include-undated]] [--known-at DATE] [--links]
+//               [--group-by predicate|modality]
 //               [--progress]                    the graph, or what holds/was known at a date, in
 //                                               another tool's format (docs/export.md); for csv
 //                                               and parquet, PATH is a directory
@@ -192,8 +193,8 @@ void PrintSummaryText(const aikg::GraphSummary& summary) {
   std::cout << "entities: " << summary.entities << "\n"
             << "statements: " << summary.statements << " (" << summary.edges << " between entities)\n"
             << "sources: " << summary.sources << "\n";
-  if (summary.valid_from) {
-    std::cout << "valid time span: " << absl::FormatCivilTime(*summary.valid_from) << " .. " << absl::FormatCivilTime(*summary.valid_to) << "\n";
+  if (summary.valid_start) {
+    std::cout << "valid time span: " << absl::FormatCivilTime(*summary.valid_start) << " .. " << absl::FormatCivilTime(*summary.valid_end) << "\n";
   }
   PrintCounts("entities by type", summary.entities_by_type);
   PrintCounts("statements by predicate", summary.statements_by_predicate);
@@ -227,16 +228,14 @@ void PrintSummaryJson(const aikg::GraphSummary& summary) {
   counts("statements_by_predicate", summary.statements_by_predicate);
   counts("statements_by_modality", summary.statements_by_modality);
   counts("sources_by_kind", summary.sources_by_kind);
-  writer.Key("time_span");
-  if (summary.valid_from) {
-    writer.StartObject();
-    writer.Key("from");
-    writer.String(absl::FormatCivilTime(*summary.valid_from).c_str());
-    writer.Key("to");
-    writer.String(absl::FormatCivilTime(*summary.valid_to).c_str());
-    writer.EndObject();
-  } else {
-    writer.Null();
+  // The span of the statements' valid times, under the names every table uses.
+  for (auto [key, day] : {std::pair{"valid_start", summary.valid_start}, std::pair{"valid_end", summary.valid_end}}) {
+    writer.Key(key);
+    if (day) {
+      writer.String(absl::FormatCivilTime(*day).c_str());
+    } else {
+      writer.Null();
+    }
   }
   writer.EndObject();
   std::cout << buffer.GetString() << "\n";
@@ -313,6 +312,8 @@ int main(int argc, char** argv) {
   exporter->add_option("-o,--output", output, "Output file (for csv and parquet: a directory)")->required();
   exporter->add_option("--as-of", as_of, "Only statements that may hold on this date");
   exporter->add_option("--known-at", known_at, "Only statements published by this date");
+  exporter->add_flag("--include-undated", undated,
+                     "With --as-of: keep undated statements known by that date (docs/timeline.md)");
   exporter->add_flag("--links", links_key, "node-link: name the edge list 'links' (networkx before 3.4)");
   exporter->add_option("--group-by", timeline_group, "timelinejs: what groups the events")
       ->check(CLI::IsMember({"predicate", "modality"}));
@@ -410,6 +411,7 @@ int main(int argc, char** argv) {
     aikg::Filter when;
     when.valid_at = DayOf(as_of, true, "--as-of");
     when.known_at = DayOf(known_at, true, "--known-at");
+    when.include_undated = undated;
     absl::StatusOr<aikg::View> view = aikg::View::Of(graph, when);
     absl::StatusOr<std::vector<aikg::TimelineEntry>> entries =
         view.ok() ? aikg::Timeline(*view, options) : view.status();
@@ -431,6 +433,7 @@ int main(int argc, char** argv) {
     aikg::Filter when;
     when.valid_at = DayOf(as_of, true, "--as-of");
     when.known_at = DayOf(known_at, true, "--known-at");
+    when.include_undated = undated;
     absl::StatusOr<aikg::View> view = aikg::View::Of(graph, when);
     if (!view.ok()) {
       std::cerr << view.status().message() << "\n";

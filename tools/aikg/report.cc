@@ -52,8 +52,8 @@ void PrintSummary(const Graph& graph, std::ostream& out) {
       << summary.entities << " entities, " << summary.statements << " statements (" << summary.edges
       << " between entities, " << summary.statements - summary.edges << " values), " << summary.sources
       << " sources.\n";
-  if (summary.valid_from) {
-    out << "Valid times span " << absl::FormatCivilTime(*summary.valid_from) << " .. " << absl::FormatCivilTime(*summary.valid_to) << ".\n";
+  if (summary.valid_start) {
+    out << "Valid times span " << absl::FormatCivilTime(*summary.valid_start) << " .. " << absl::FormatCivilTime(*summary.valid_end) << ".\n";
   }
   out << "\n- Statements by modality: " << LargestCounts(summary.statements_by_modality, 10) << "\n"
       << "- Entity types: " << LargestCounts(summary.entities_by_type, 12) << "\n"

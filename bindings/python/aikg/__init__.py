@@ -8,7 +8,7 @@ to pandas, pyarrow or networkx.
 Examples
 --------
 >>> import aikg
->>> g = aikg.load("tests/data/tiny.json")
+>>> g = aikg.datasets.load("tiny")
 >>> g.entity("deepseek").id
 'org/deepseek'
 >>> g.statement("st/5").value

@@ -82,7 +82,7 @@ class ValidTime:
     
     Examples
     --------
-    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g = aikg.datasets.load("tiny")
     >>> valid = g.statement("st/2").valid
     >>> str(valid), valid.start, valid.end, valid.first_day
     ('2022..', TimePoint('2022'), None, datetime.date(2022, 1, 1))
@@ -131,7 +131,7 @@ class Quantity:
     
     Examples
     --------
-    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g = aikg.datasets.load("tiny")
     >>> users = g.statement("st/5").value
     >>> users
     Quantity(97000000, 'users', bound='at_least')
@@ -181,7 +181,7 @@ class Text:
     
     Examples
     --------
-    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g = aikg.datasets.load("tiny")
     >>> slogan = g.statement("st/8").value
     >>> slogan.lang, str(slogan)
     ('fr', 'Vers l’ère des agents 🚀')
@@ -235,7 +235,7 @@ class Source:
     
     Examples
     --------
-    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g = aikg.datasets.load("tiny")
     >>> wire = g.source("src/wire")
     >>> wire.kind, wire.publisher, str(wire.published), wire.via.id
     ('news_wire', 'Wire', '2025-09-04T15:20', 'src/letter')
@@ -313,7 +313,7 @@ class Entity:
     
     Examples
     --------
-    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g = aikg.datasets.load("tiny")
     >>> alibaba = g.entity("Alibaba")   # by id, name or alias
     >>> alibaba
     <Entity org/alibaba 'Alibaba Group' Company>
@@ -374,7 +374,7 @@ class Statement:
     
     Examples
     --------
-    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g = aikg.datasets.load("tiny")
     >>> s = g.statement("st/6")
     >>> s
     <Statement st/6: org/deepseek develops model/r1 [early 2025] reported>
@@ -469,7 +469,7 @@ class Schema:
     
     Examples
     --------
-    >>> schema = aikg.load("tests/data/tiny.json").schema
+    >>> schema = aikg.datasets.load("tiny").schema
     >>> schema.name, schema.entity_types["Company"]["parent"]
     ('tiny', 'Organization')
     >>> schema.predicates["revenue"]["units"]
@@ -525,7 +525,7 @@ class Hop:
     
     Examples
     --------
-    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g = aikg.datasets.load("tiny")
     >>> for hop in sorted(g.neighbors("chip/h100", direction="in"), key=lambda hop: hop.statement.id):
     ...     print(hop, [source.id for source in hop.sources])
     <Hop <-[develops]- org/nvidia (st/1)> ['src/letter']
@@ -570,7 +570,7 @@ class View:
     
     Examples
     --------
-    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g = aikg.datasets.load("tiny")
     >>> chips = g.view(types=["Organization", "Chip"], predicates=["develops"])
     >>> chips
     <aikg.View of 'tiny': 4 of 7 entities, 2 of 14 statements>
@@ -586,7 +586,7 @@ class View:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> "org/alibaba" in g, "alibaba group" in g, "阿里巴巴" in g, "Atlantis" in g
         (True, True, True, False)
         """
@@ -643,7 +643,7 @@ class View:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> [[s.id for s in p.statements] for p in g.all_simple_paths("org/nvidia", "chip/h100", max_length=1)]
         [['st/1'], ['st/12']]
         >>> len(g.all_simple_paths("org/deepseek", "country/cn", max_length=3))
@@ -655,7 +655,7 @@ class View:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> "st/6" in {s.id for s in g.as_of("2024-12-31").statements()}
         False
         >>> "st/6" in {s.id for s in g.as_of("2025-02-01").statements()}
@@ -668,7 +668,7 @@ class View:
         
         Examples
         --------
-        >>> b = aikg.load("tests/data/tiny.json").betweenness()
+        >>> b = aikg.datasets.load("tiny").betweenness()
         >>> b["org/deepseek"], b["country/cn"]
         (0.0, 0.0)
         """
@@ -714,7 +714,7 @@ class View:
         
         Examples
         --------
-        >>> c = aikg.load("tests/data/tiny.json").connected_components()
+        >>> c = aikg.datasets.load("tiny").connected_components()
         >>> c["org/alibaba"], c["model/r1"], c["org/nvidia"], c["country/us"]
         (0, 0, 1, 1)
         """
@@ -724,7 +724,7 @@ class View:
         
         Examples
         --------
-        >>> aikg.load("tests/data/tiny.json").degree("in")["chip/h100"]
+        >>> aikg.datasets.load("tiny").degree("in")["chip/h100"]
         3
         """
     def degree_centrality(self, direction: typing.Literal['out', 'in', 'both'] = 'both') -> dict[str, float]:
@@ -738,7 +738,7 @@ class View:
         
         Examples
         --------
-        >>> aikg.load("tests/data/tiny.json").degree_centrality("in")["chip/h100"]
+        >>> aikg.datasets.load("tiny").degree_centrality("in")["chip/h100"]
         0.5
         """
     def draw(self, *, engine: str = 'auto', max_entities: typing.SupportsInt | typing.SupportsIndex = 200) -> typing.Any:
@@ -760,7 +760,7 @@ class View:
         
         Examples
         --------
-        >>> d = aikg.load("tests/data/tiny.json").ego("org/nvidia").draw(engine="builtin")
+        >>> d = aikg.datasets.load("tiny").ego("org/nvidia").draw(engine="builtin")
         >>> "Nvidia" in d.svg
         True
         """
@@ -771,7 +771,7 @@ class View:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> sorted(e.id for e in g.ego("org/deepseek", hops=1).entities())
         ['country/cn', 'model/r1', 'org/alibaba', 'org/deepseek']
         """
@@ -788,7 +788,7 @@ class View:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> [e.id for e in g.entities(type="Organization")]
         ['org/alibaba', 'org/deepseek', 'org/nvidia']
         >>> [e.id for e in g.entities(types=["Chip", "Country"])]
@@ -801,7 +801,7 @@ class View:
         
         Examples
         --------
-        >>> df = aikg.load("tests/data/tiny.json").entities_frame()
+        >>> df = aikg.datasets.load("tiny").entities_frame()
         >>> df.set_index("id").loc["org/alibaba", "employees"]
         np.float64(204891.0)
         """
@@ -825,7 +825,7 @@ class View:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> g.entity("org/deepseek").name, g.entity("深度求索").id, g.entity("etats-unis").id
         ('DeepSeek', 'org/deepseek', 'country/us')
         """
@@ -841,7 +841,7 @@ class View:
         
         Examples
         --------
-        >>> aikg.load("tests/data/tiny.json").expand("model/r1", hops=2)
+        >>> aikg.datasets.load("tiny").expand("model/r1", hops=2)
         {'model/r1': 0, 'org/deepseek': 1, 'org/alibaba': 2, 'country/cn': 2}
         """
     def export(self, path: os.PathLike | str | bytes, *, format: str, links: bool = False, group_by: str = 'predicate', progress: typing.Any = None) -> None:
@@ -876,7 +876,7 @@ class View:
         --------
         >>> import json, tempfile, pathlib
         >>> out = pathlib.Path(tempfile.mkdtemp()) / "tiny.json"
-        >>> aikg.load("tests/data/tiny.json").view(predicates=["develops"]).export(out, format="node-link")
+        >>> aikg.datasets.load("tiny").view(predicates=["develops"]).export(out, format="node-link")
         >>> [edge["key"] for edge in json.loads(out.read_text())["edges"]]
         ['st/1', 'st/6', 'st/12']
         """
@@ -887,7 +887,7 @@ class View:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> g.known_at("2025-08-31").statement_count, g.known_at("2025-09-30").statement_count
         (0, 14)
         >>> g.as_of("2025-06-30").known_at("2025-09-30").statement_count
@@ -915,7 +915,7 @@ class View:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> [(h.predicate, h.neighbor.id) for h in g.neighbors("org/deepseek")]
         [('develops', 'model/r1'), ('competes_with', 'org/alibaba'), ('located_in', 'country/cn')]
         >>> [h.neighbor.id for h in g.neighbors("country/cn", direction="in", types=["Company"])]
@@ -942,7 +942,7 @@ class View:
         
         Examples
         --------
-        >>> rank = aikg.load("tests/data/tiny.json").pagerank(max_iterations=1000, tolerance=1e-12)
+        >>> rank = aikg.datasets.load("tiny").pagerank(max_iterations=1000, tolerance=1e-12)
         >>> round(rank["chip/h100"], 10)
         0.2537395254
         """
@@ -973,7 +973,7 @@ class View:
         Examples
         --------
         >>> import datetime
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> r = g.query("MATCH (m)-[s:users]->(v) WHERE v.amount >= $least RETURN m.name, v", least=10**6)
         >>> r[0]
         ('DeepSeek-R1', Quantity(97000000, 'users', bound='at_least'))
@@ -1001,7 +1001,7 @@ class View:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> [(m.entity.id, m.kind) for m in g.search("deepsek")]
         [('org/deepseek', 'fuzzy')]
         >>> [m.entity.id for m in g.search("deep")]
@@ -1020,7 +1020,7 @@ class View:
         
         Examples
         --------
-        >>> s = aikg.load("tests/data/tiny.json").series("org/alibaba", "revenue")
+        >>> s = aikg.datasets.load("tiny").series("org/alibaba", "revenue")
         >>> [(p.statement.id, p.quantity.amount, p.quantity.unit) for p in s]
         [('st/3', 34700000000.0, 'USD'), ('st/11', 250000000000.0, 'CNY')]
         """
@@ -1057,7 +1057,7 @@ class View:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> g.shortest_path("model/r1", "country/cn", direction="out") is None
         True
         >>> trust = {"reported": 1.0, "claim": 2.0, "opinion": 5.0}
@@ -1092,7 +1092,7 @@ class View:
         
         Examples
         --------
-        >>> aikg.load("tests/data/tiny.json").statement("st/5").value.amount
+        >>> aikg.datasets.load("tiny").statement("st/5").value.amount
         97000000.0
         """
     def statements(self, subject: str | Entity | None = None, *, object: str | Entity | None = None, predicate: str | None = None, source: str | None = None, modality: str | None = None, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None) -> list[Statement]:
@@ -1112,7 +1112,7 @@ class View:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> [s.id for s in g.statements("org/alibaba", predicate="revenue")]
         ['st/3', 'st/11']
         >>> [s.id for s in g.statements(object="China")]
@@ -1134,7 +1134,7 @@ class View:
         
         Examples
         --------
-        >>> df = aikg.load("tests/data/tiny.json").statements_frame()
+        >>> df = aikg.datasets.load("tiny").statements_frame()
         >>> df.loc[df.id == "st/5", ["subject", "amount", "unit", "bound"]].values.tolist()
         [['model/r1', 97000000.0, 'users', 'at_least']]
         """
@@ -1147,7 +1147,7 @@ class View:
         
         Examples
         --------
-        >>> t = aikg.load("tests/data/tiny.json").tables()
+        >>> t = aikg.datasets.load("tiny").tables()
         >>> t["statements"].num_rows, str(t["statements"].schema.field("valid_from").type)
         (14, 'date32[day]')
         """
@@ -1173,7 +1173,7 @@ class View:
         
         Examples
         --------
-        >>> t = aikg.load("tests/data/tiny.json").timeline("2025", grouping="quarter")
+        >>> t = aikg.datasets.load("tiny").timeline("2025", grouping="quarter")
         >>> [(e.statement.id, e.group) for e in t][:4]
         [('st/2', '2022..'), ('st/6', 'early 2025'), ('st/5', '2025'), ('st/3', '2025-Q2')]
         """
@@ -1195,7 +1195,7 @@ class View:
         
         Examples
         --------
-        >>> nxg = aikg.load("tests/data/tiny.json").to_networkx()
+        >>> nxg = aikg.datasets.load("tiny").to_networkx()
         >>> sorted(nxg["org/nvidia"]["chip/h100"])
         ['st/1', 'st/12']
         >>> nxg.edges["org/nvidia", "chip/h100", "st/12"]["modality"], nxg.nodes["org/alibaba"]["ticker"]
@@ -1207,7 +1207,7 @@ class View:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> for s in g.values("Alibaba", predicates=["revenue"]):
         ...     print(s.id, s.value, s.modality)
         st/3 Quantity(34700000000, 'USD') reported
@@ -1249,7 +1249,7 @@ class View:
         Examples
         --------
         >>> import datetime
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> v = g.view(modalities=["reported"], valid_at=datetime.date(2025, 6, 30))
         >>> sorted(s.id for s in v.statements())
         ['st/1', 'st/13', 'st/14', 'st/2', 'st/3', 'st/4', 'st/5', 'st/6', 'st/9']
@@ -1297,7 +1297,7 @@ class Graph(View):
     
     Examples
     --------
-    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g = aikg.datasets.load("tiny")
     >>> g
     <aikg.Graph 'tiny': 7 entities, 14 statements, 2 sources>
     >>> g.entity_count, g.statement_count, g.edge_count, g.source_count
@@ -1333,7 +1333,7 @@ class Graph(View):
         --------
         >>> import tempfile, pathlib
         >>> out = pathlib.Path(tempfile.mkdtemp()) / "tiny.jgf.json"
-        >>> aikg.load("tests/data/tiny.json").export(out, format="jgf")
+        >>> aikg.datasets.load("tiny").export(out, format="jgf")
         >>> copy = aikg.Graph(schema="tests/data/tiny.schema.json")
         >>> copy.import_file(out, format="jgf")
         >>> copy.statement_count
@@ -1458,7 +1458,7 @@ class Graph(View):
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> merged = g.merged({"DeepSeek": "org/alibaba"})
         >>> merged.entity_count, merged.entity("深度求索").id, g.entity("深度求索").id
         (6, 'org/alibaba', 'org/deepseek')
@@ -1504,7 +1504,7 @@ class Graph(View):
         
         Examples
         --------
-        >>> s = aikg.load("tests/data/tiny.json").summary()
+        >>> s = aikg.datasets.load("tiny").summary()
         >>> s["statements"], s["entities_by_type"]["Company"], s["valid_from"], s["valid_to"]
         (14, 3, datetime.date(2022, 1, 1), datetime.date(2025, 12, 31))
         """
@@ -1551,7 +1551,7 @@ class Path:
     
     Examples
     --------
-    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g = aikg.datasets.load("tiny")
     >>> path = g.shortest_path("model/r1", "country/cn")
     >>> path
     <Path model/r1 <-[develops]- org/deepseek -[located_in]-> country/cn>
@@ -1592,7 +1592,7 @@ class Result:
     
     Examples
     --------
-    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g = aikg.datasets.load("tiny")
     >>> result = g.query("MATCH (o)-[:develops]->(c:Chip) RETURN o.name AS developer, c.name AS chip")
     >>> result.columns, len(result)
     (['developer', 'chip'], 2)
@@ -1649,7 +1649,7 @@ class Result:
         
         Examples
         --------
-        >>> g = aikg.load("tests/data/tiny.json")
+        >>> g = aikg.datasets.load("tiny")
         >>> g.query("MATCH (m)-[s:users]->(v) RETURN m, v.amount AS users, s.valid AS valid").to_pandas()
                   m       users valid
         0  model/r1  97000000.0  2025
@@ -2058,7 +2058,7 @@ def load(*args: os.PathLike | str | bytes) -> Graph:
     
     Examples
     --------
-    >>> g = aikg.load("tests/data/tiny.json")
+    >>> g = aikg.datasets.load("tiny")
     >>> g.entity("DeepSeek").id
     'org/deepseek'
     """

@@ -33,8 +33,8 @@ def graph_html(graph: Graph) -> str:
         ("statements", summary["statements"]),
         ("edges", summary["edges"]),
         ("sources", summary["sources"]),
-        ("valid from", summary["valid_from"]),
-        ("valid to", summary["valid_to"]),
+        ("valid start", summary["valid_start"]),
+        ("valid end", summary["valid_end"]),
     ]
     return f"<b>aikg.Graph</b>{_table(rows)}"
 

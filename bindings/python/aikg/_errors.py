@@ -89,7 +89,7 @@ class ValidationError(Error, ValueError):
     --------
     >>> import aikg
     >>> try:
-    ...     aikg.load("tests/data/tiny.json").query("MATCH (n RETURN n")
+    ...     aikg.datasets.load("tiny").query("MATCH (n RETURN n")
     ... except aikg.ValidationError as error:
     ...     print(error.line, error.column)
     1 10

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
 import os
 import tempfile
 from collections.abc import Callable
@@ -29,15 +30,11 @@ if TYPE_CHECKING:
 STATEMENT_COLUMNS = [
     "id", "subject", "predicate", "kind", "object",
     "amount", "unit", "bound", "lower", "upper", "text", "lang", "date", "boolean",
-    "valid", "valid_from", "valid_to", "valid_start", "valid_end", "period",
+    "valid", "valid_start", "valid_end", "valid_precision", "period",
     "modality", "sources", "locators", "confidence", "qualifiers",
 ]  # fmt: skip
 ENTITY_COLUMNS = ["id", "type", "name", "description", "aliases"]
 
-# Fields an edge does not need: its ends are the edge's ends, and it carries no value.
-_NOT_ON_EDGES = frozenset(
-    ["subject", "object", "kind", "amount", "unit", "bound", "lower", "upper", "text", "lang", "date", "boolean"]
-)
 _DAY_COLUMNS = ["valid_start", "valid_end"]
 
 
@@ -51,22 +48,17 @@ def _require(package: str, feature: str) -> Any:
 
 
 def to_networkx(view: View, values: bool = True) -> networkx.MultiDiGraph:
+    """The node-link export read by networkx: one attribute layout for both (docs/export.md)."""
     nx = _require("networkx", "to_networkx()")
-    graph = nx.MultiDiGraph()
-    schema = getattr(view, "schema", None)
-    if schema is not None:
-        graph.graph["schema"] = schema.name
-    for record in view._entity_records():
-        graph.add_node(record.pop("id"), **record)
-    for record in view._statement_records():
-        if record["kind"] == "entity":
-            fields = {key: value for key, value in record.items() if key not in _NOT_ON_EDGES}
-            graph.add_edge(record["subject"], record["object"], key=record["id"], **fields)
-        elif values:
-            subject = record.pop("subject")
-            del record["object"]
-            graph.nodes[subject].setdefault("values", []).append(record)
-    return graph
+    with tempfile.TemporaryDirectory(prefix="aikg-") as directory:
+        path = Path(directory) / "graph.json"
+        view.export(path, format="node-link")
+        with path.open(encoding="utf-8") as file:
+            data = json.load(file)
+    if not values:
+        for node in data["nodes"]:
+            node.pop("values", None)
+    return nx.node_link_graph(data, edges="edges")
 
 
 def _frame(records: list[dict[str, Any]], columns: list[str]) -> pandas.DataFrame:

@@ -1,12 +1,14 @@
 """The datasets that ship with aikg, and the mappings for public tables and Wikidata.
 
-``pip install .`` puts them in the package, so they are there wherever aikg is installed.
+``pip install .`` puts them in the package, so they are there wherever aikg is installed:
+``china-ai-2025-09`` (every claim of a newsletter on China's AI race, docs/datasets.md) and
+``tiny`` (a small made-up graph of 7 entities and 14 statements that the docstring examples use).
 
 Examples
 --------
 >>> import aikg
 >>> aikg.datasets.names()
-['china-ai-2025-09']
+['china-ai-2025-09', 'tiny']
 >>> g = aikg.datasets.load("china-ai-2025-09")
 >>> g.entity("DeepSeek").id
 'org/deepseek'

@@ -141,6 +141,7 @@ struct Query {
   std::vector<PathPattern> match;
   ExprPtr where;    // may be null
   ExprPtr as_of;    // valid-time clause, a date; may be null
+  bool include_undated = false;  // AS OF ... INCLUDE UNDATED (Filter::include_undated)
   ExprPtr known_at; // known-time clause, a date; may be null
   bool distinct = false;
   std::vector<ReturnItem> returns;
@@ -245,7 +246,7 @@ class Builder {
  public:
   Builder& Match(const Path& path);
   Builder& Where(const E& condition);  // ANDed with earlier conditions
-  Builder& AsOf(const E& date);
+  Builder& AsOf(const E& date, bool include_undated = false);
   Builder& KnownAt(const E& date);
   Builder& Distinct();
   Builder& Return(const E& expression, std::string alias = "");

@@ -28,8 +28,8 @@ struct GraphSummary {
   std::map<std::string, size_t> sources_by_kind;
   // The span covered by the statements' valid times: first and last day; unset when no
   // statement has a valid time.
-  std::optional<absl::CivilDay> valid_from;
-  std::optional<absl::CivilDay> valid_to;
+  std::optional<absl::CivilDay> valid_start;
+  std::optional<absl::CivilDay> valid_end;
 };
 
 GraphSummary Summarize(const Graph& graph);

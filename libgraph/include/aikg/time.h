@@ -156,6 +156,14 @@ struct ValidTime {
   // ("2022..", "..2025-09"); "" when unset.
   std::string ToString() const;
 
+  // The fields every table, frame and export shows (docs/json-format.md, "Valid time"):
+  // `valid_start` and `valid_end`, the first and last day the statement may hold on (unset for
+  // an open end, an undated statement or an unresolved fiscal point), and `valid_precision`, the
+  // precision of the coarser end (kUnset when undated).
+  std::optional<absl::CivilDay> start_day() const;
+  std::optional<absl::CivilDay> end_day() const;
+  Precision precision() const;
+
   friend bool operator==(const ValidTime& a, const ValidTime& b) {
     return a.from == b.from && a.to == b.to;
   }

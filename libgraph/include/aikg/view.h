@@ -9,10 +9,13 @@
 //
 // Time semantics (valid time may be imprecise, see aikg/time.h):
 //   - `valid_at` D keeps statements that may hold on day D: those whose valid time starts on or
-//     before D and, for intervals, does not end before D; statements without a valid time are
-//     kept (they are not bound to a time). "early 2024" (Jan–Apr 2024) is not valid at
-//     2023-12-31; "2024" may be valid at 2024-03-01.
+//     before D and, for intervals, does not end before D. "early 2024" (Jan–Apr 2024) is not
+//     valid at 2023-12-31; "2024" may be valid at 2024-03-01.
 //   - `valid_during` [A, B] keeps statements whose valid time overlaps it.
+//   - Undated statements (no valid time) are dropped by both, unless `include_undated`: then an
+//     undated statement counts as holding from the earliest day one of its sources may have been
+//     published (always, when no source is dated), so it is kept when that day is not after D
+//     (or B). The same rule and flag hold in timelines, queries, exports and the CLI.
 //   - `known_at` D keeps statements that one of their sources may have published by D: a
 //     source's date is its own publication date, or failing that, that of the source that
 //     relayed it (a relay publishes no earlier than what it relays). Statements whose sources
@@ -54,6 +57,8 @@ struct Filter {
   std::optional<absl::CivilDay> valid_at;
   std::optional<ValidTime> valid_during;
   std::optional<absl::CivilDay> known_at;
+  // Whether valid_at / valid_during keep undated statements (see the time semantics above).
+  bool include_undated = false;
 };
 
 enum class Direction : uint8_t {

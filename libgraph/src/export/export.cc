@@ -73,16 +73,6 @@ bool HasDays(const TimePoint& point) {
   return point.is_set() && !(point.is_fiscal() && point.fiscal_year_start() == 0);
 }
 
-std::optional<absl::CivilDay> ValidFirstDay(const ValidTime& valid) {
-  if (!HasDays(valid.from)) return std::nullopt;
-  return valid.from.first_day();
-}
-
-std::optional<absl::CivilDay> ValidLastDay(const ValidTime& valid) {
-  if (!HasDays(valid.to)) return std::nullopt;
-  return valid.to.last_day();
-}
-
 std::string DayText(absl::CivilDay day) {
   if (day.year() < 0 || day.year() > 9999) {
     char buffer[32];

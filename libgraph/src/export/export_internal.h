@@ -89,8 +89,6 @@ absl::StatusOr<ValidTime> ParseValidText(std::string_view text);
 // Whether the point has calendar days (an unresolved fiscal period has none).
 bool HasDays(const TimePoint& point);
 // First day of the valid time and last day of it; nullopt for open ends and undated statements.
-std::optional<absl::CivilDay> ValidFirstDay(const ValidTime& valid);
-std::optional<absl::CivilDay> ValidLastDay(const ValidTime& valid);
 // "2024-03-01".
 std::string DayText(absl::CivilDay day);
 // The shortest text that reads back to `value`; whole numbers below 2^53 without a fraction.
@@ -293,8 +291,9 @@ class JsonFields {
     Member("modality", ModalityName(statement.modality));
     if (statement.valid.is_set()) {
       Member("valid", statement.valid.ToString());
-      if (std::optional<absl::CivilDay> first = ValidFirstDay(statement.valid)) Member("valid_from", DayText(*first));
-      if (std::optional<absl::CivilDay> last = ValidLastDay(statement.valid)) Member("valid_to", DayText(*last));
+      if (std::optional<absl::CivilDay> start = statement.valid.start_day()) Member("valid_start", DayText(*start));
+      if (std::optional<absl::CivilDay> end = statement.valid.end_day()) Member("valid_end", DayText(*end));
+      Member("valid_precision", PrecisionName(statement.valid.precision()));
     }
     OptionalTime("period", statement.period);
     Key("sources");

@@ -185,7 +185,7 @@ class Importer {
         JsonPath value_path = values_path.Element(i);
         const rapidjson::Value& value = (*values)[i];
         ObjectReader item(*input_, value, value_path,
-                          {"id", "predicate", "value", "modality", "valid", "valid_from", "valid_to", "period",
+                          {"id", "predicate", "value", "modality", "valid", "valid_start", "valid_end", "valid_precision", "period",
                            "sources", "locators", "confidence", "qualifiers", "order"});
         if (!item.is_object()) continue;
         PendingStatement statement{{}, std::nullopt, values_place.Element(i), &value, Layout::kValue};
@@ -403,7 +403,7 @@ void ReadNodeLink(Importer& importer) {
     JsonPath edge_path = edges_path.Element(i);
     const rapidjson::Value& value = (*edges)[i];
     ObjectReader edge(input, value, edge_path,
-                      {"source", "target", "key", "predicate", "modality", "valid", "valid_from", "valid_to", "period",
+                      {"source", "target", "key", "predicate", "modality", "valid", "valid_start", "valid_end", "valid_precision", "period",
                        "sources", "locators", "confidence", "qualifiers", "order"});
     if (!edge.is_object()) continue;
     PendingStatement statement{{}, std::nullopt, top_place.Member(edges_name).Element(i), &value,
@@ -486,7 +486,7 @@ void ReadJsonGraph(Importer& importer) {
       if (const rapidjson::Value* metadata = edge.Object("metadata", true)) {
         JsonPath metadata_path = edge.PathOf("metadata");
         ObjectReader fields(input, *metadata, metadata_path,
-                            {"modality", "valid", "valid_from", "valid_to", "period", "sources", "locators",
+                            {"modality", "valid", "valid_start", "valid_end", "valid_precision", "period", "sources", "locators",
                              "confidence", "qualifiers", "order"});
         if (fields.is_object()) importer.ReadStatementMembers(fields, statement);
       }

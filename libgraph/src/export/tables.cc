@@ -49,8 +49,9 @@ constexpr Column kStatementColumns[] = {
     {{"kind", kString}, ":IGNORE"},
     {{"modality", kString}, "modality"},
     {{"valid", kString}, "valid"},
-    {{"valid_from", ColumnType::kDate}, "valid_from:date"},
-    {{"valid_to", ColumnType::kDate}, "valid_to:date"},
+    {{"valid_start", ColumnType::kDate}, "valid_start:date"},
+    {{"valid_end", ColumnType::kDate}, "valid_end:date"},
+    {{"valid_precision", kString}, "valid_precision"},
     {{"period", kString}, "period"},
     {{"sources", kString}, "sources"},
     {{"locators", kString}, "locators"},
@@ -169,40 +170,41 @@ class TableWriter {
       row[5] = ModalityName(statement.modality);
       valid = statement.valid.ToString();
       row[6] = TextCell(valid);
-      if (std::optional<absl::CivilDay> first = internal::ValidFirstDay(statement.valid)) row[7] = *first;
-      if (std::optional<absl::CivilDay> last = internal::ValidLastDay(statement.valid)) row[8] = *last;
+      if (std::optional<absl::CivilDay> start = statement.valid.start_day()) row[7] = *start;
+      if (std::optional<absl::CivilDay> end = statement.valid.end_day()) row[8] = *end;
+      if (statement.valid.is_set()) row[9] = PrecisionName(statement.valid.precision());
       period = statement.period.ToString();
-      row[9] = TextCell(period);
+      row[10] = TextCell(period);
       json_.Begin().SourceIds(statement);
       sources = json_.text();
-      row[10] = sources;
+      row[11] = sources;
       json_.Begin().Locators(statement);
       locators = json_.text();
-      row[11] = locators;
-      row[12] = NumberCell(statement.confidence);
+      row[12] = locators;
+      row[13] = NumberCell(statement.confidence);
       qualifiers.clear();
       if (statement.qualifiers.count > 0) {
         json_.Begin().Qualifiers(statement);
         qualifiers = json_.text();
       }
-      row[13] = TextCell(qualifiers);
+      row[14] = TextCell(qualifiers);
       if (const internal::ObjectRef* object = std::get_if<internal::ObjectRef>(&statement.value)) {
         row[1] = data_.entities[object->entity].id;
       } else if (const internal::QuantityRef* ref = std::get_if<internal::QuantityRef>(&statement.value)) {
         const internal::QuantityRecord& quantity = data_.quantities[ref->index];
-        row[14] = quantity.amount;
-        row[15] = std::string_view(data_.schema->unit(quantity.unit).name);
-        row[16] = BoundName(quantity.bound);
-        row[17] = NumberCell(quantity.lower);
-        row[18] = NumberCell(quantity.upper);
+        row[15] = quantity.amount;
+        row[16] = std::string_view(data_.schema->unit(quantity.unit).name);
+        row[17] = BoundName(quantity.bound);
+        row[18] = NumberCell(quantity.lower);
+        row[19] = NumberCell(quantity.upper);
       } else if (const internal::TextRef* text = std::get_if<internal::TextRef>(&statement.value)) {
-        row[19] = data_.texts[text->index].text;
-        row[20] = TextCell(data_.texts[text->index].lang);
+        row[20] = data_.texts[text->index].text;
+        row[21] = TextCell(data_.texts[text->index].lang);
       } else if (const TimePoint* point = std::get_if<TimePoint>(&statement.value)) {
         date = point->ToString();
-        row[21] = std::string_view(date);
+        row[22] = std::string_view(date);
       } else if (const bool* boolean = std::get_if<bool>(&statement.value)) {
-        row[22] = *boolean;
+        row[23] = *boolean;
       }
       if (absl::Status status = sink_.AddRow(row); !status.ok()) return status;
       progress_.Step();

@@ -87,9 +87,9 @@ struct EdgeColumn {
   std::string_view type;  // GraphML attr.type
 };
 constexpr EdgeColumn kEdgeColumns[] = {
-    {"predicate", "string"}, {"modality", "string"}, {"valid", "string"},      {"valid_from", "string"},
-    {"valid_to", "string"},  {"period", "string"},   {"sources", "string"},    {"locators", "string"},
-    {"confidence", "double"}, {"qualifiers", "string"},
+    {"predicate", "string"},  {"modality", "string"},  {"valid", "string"},      {"valid_start", "string"},
+    {"valid_end", "string"},  {"valid_precision", "string"}, {"period", "string"}, {"sources", "string"},
+    {"locators", "string"},   {"confidence", "double"}, {"qualifiers", "string"},
 };
 constexpr std::string_view kNodeColumns[] = {"label", "type", "name", "description", "aliases", "values"};
 
@@ -101,8 +101,9 @@ void EdgeCells(const ExportScope& scope, JsonText& json, StatementIndex index, C
   cell("modality", ModalityName(statement.modality));
   if (statement.valid.is_set()) {
     cell("valid", statement.valid.ToString());
-    if (std::optional<absl::CivilDay> first = ValidFirstDay(statement.valid)) cell("valid_from", DayText(*first));
-    if (std::optional<absl::CivilDay> last = ValidLastDay(statement.valid)) cell("valid_to", DayText(*last));
+    if (std::optional<absl::CivilDay> start = statement.valid.start_day()) cell("valid_start", DayText(*start));
+    if (std::optional<absl::CivilDay> end = statement.valid.end_day()) cell("valid_end", DayText(*end));
+    cell("valid_precision", PrecisionName(statement.valid.precision()));
   }
   if (statement.period.is_set()) cell("period", statement.period.ToString());
   json.Begin().SourceIds(statement);
@@ -300,11 +301,11 @@ void WriteGexf(ExportScope& scope, const ExportOptions& options, std::FILE* file
     out.Xml(predicate);
     out << "\"";
     // The spell Gephi's timeline plays: the valid time's days; an open end is left open.
-    if (std::optional<absl::CivilDay> first = ValidFirstDay(statement.valid)) {
-      out << " start=\"" << DayText(*first) << "\"";
+    if (std::optional<absl::CivilDay> start = statement.valid.start_day()) {
+      out << " start=\"" << DayText(*start) << "\"";
     }
-    if (std::optional<absl::CivilDay> last = ValidLastDay(statement.valid)) {
-      out << " end=\"" << DayText(*last) << "\"";
+    if (std::optional<absl::CivilDay> end = statement.valid.end_day()) {
+      out << " end=\"" << DayText(*end) << "\"";
     }
     out << ">\n        <attvalues>\n";
     EdgeCells(scope, json, s, [&](std::string_view name, std::string_view text) { attvalue(name, text); });

@@ -91,8 +91,9 @@ Builder& Builder::Where(const E& condition) {
   query_.where = query_.where ? (E(query_.where) && condition).get() : condition.get();
   return *this;
 }
-Builder& Builder::AsOf(const E& date) {
+Builder& Builder::AsOf(const E& date, bool include_undated) {
   query_.as_of = date.get();
+  query_.include_undated = include_undated;
   return *this;
 }
 Builder& Builder::KnownAt(const E& date) {

@@ -53,10 +53,10 @@ bool IsAggregate(const std::string& name) {
 }
 
 constexpr std::string_view kEntityProperties[] = {"id", "name", "type", "description", "aliases"};
-constexpr std::string_view kStatementProperties[] = {"id",        "type",     "predicate", "modality", "confidence",
-                                                     "valid",     "valid_from", "valid_to", "period",   "source",
-                                                     "sources",   "locator",  "locators",  "published", "subject",
-                                                     "object"};
+constexpr std::string_view kStatementProperties[] = {
+    "id",     "type",    "predicate", "modality", "confidence", "valid",     "valid_start", "valid_end",
+    "valid_precision",   "period",    "source",   "sources",    "locator",   "locators",    "published",
+    "subject", "object"};
 constexpr std::string_view kValueProperties[] = {"kind", "amount", "unit",    "bound", "lower", "upper", "text",
                                                  "lang", "date",   "boolean", "value", "dimension"};
 constexpr std::string_view kFunctions[] = {"count", "min",     "max",  "sum",      "avg",       "collect",
@@ -395,8 +395,8 @@ class Executor {
       case VariableKind::kStatement:
         if (known(kStatementProperties)) return absl::OkStatus();
         return ErrorAt(at, Cat("statements have no property '", key, "' (expected one of id, type, predicate, "
-                               "modality, confidence, valid, valid_from, valid_to, period, source, sources, "
-                               "locator, locators, published, subject, object)"));
+                               "modality, confidence, valid, valid_start, valid_end, valid_precision, period, source, "
+                               "sources, locator, locators, published, subject, object)"));
       case VariableKind::kValue:
         if (known(kValueProperties)) return absl::OkStatus();
         return ErrorAt(at, Cat("values have no property '", key, "' (expected one of kind, amount, unit, bound, "
@@ -555,6 +555,7 @@ class Executor {
       // A period stands for its last day: AS OF '2023' is as of the end of 2023.
       *target = time->last_day();
     }
+    filter.include_undated = query_.include_undated;
     if (filter.valid_at || filter.known_at) {
       absl::StatusOr<View> narrowed = view_.Filtered(filter);
       if (!narrowed.ok()) return narrowed.status();
@@ -839,8 +840,16 @@ class Executor {
       if (valid.is_point()) return Value{valid.from};
       return Value{valid.ToString()};
     }
-    if (key == "valid_from") return time(statement.valid().from);
-    if (key == "valid_to") return time(statement.valid().to);
+    // The first and last possible day, so that comparing them with an ISO date is exact.
+    if (key == "valid_start" || key == "valid_end") {
+      ValidTime valid = statement.valid();
+      std::optional<absl::CivilDay> day = key == "valid_start" ? valid.start_day() : valid.end_day();
+      return day ? Value{TimePoint::Day(static_cast<int>(day->year()), day->month(), day->day())} : Value{};
+    }
+    if (key == "valid_precision") {
+      ValidTime valid = statement.valid();
+      return valid.is_set() ? Value{std::string(PrecisionName(valid.precision()))} : Value{};
+    }
     if (key == "period") return time(statement.period());
     if (key == "source") return Value{std::string(graph.source(statement.citations()[0].source).id())};
     if (key == "locator") {

@@ -168,6 +168,7 @@ std::string Format(const Query& query) {
   });
   if (query.where) text += " WHERE " + internal::FormatExpression(*query.where);
   if (query.as_of) text += " AS OF " + internal::FormatExpression(*query.as_of);
+  if (query.include_undated) text += " INCLUDE UNDATED";
   if (query.known_at) text += " KNOWN AT " + internal::FormatExpression(*query.known_at);
   text += query.distinct ? " RETURN DISTINCT " : " RETURN ";
   text += absl::StrJoin(query.returns, ", ", [](std::string* out, const ReturnItem& item) {

@@ -307,6 +307,10 @@ class Parser {
       pos_ += 2;
       ExprPtr& date = *clause == Clause::kAsOf ? query.as_of : query.known_at;
       if (!(date = ParseDate(InfoOf(*clause).name))) return error_;
+      if (*clause == Clause::kAsOf && AcceptKeyword("INCLUDE")) {
+        if (!ExpectKeyword("UNDATED", "UNDATED after AS OF ... INCLUDE")) return error_;
+        query.include_undated = true;
+      }
     }
     if (!IsKeyword("RETURN")) {
       if (std::optional<Clause> clause = ClauseAt()) return Misplaced(*clause);

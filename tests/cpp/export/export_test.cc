@@ -134,13 +134,15 @@ TEST(ExportNodeLink, NodesCarryEntitiesAndValuesEdgesCarryStatements) {
   EXPECT_EQ(Str(forecast["value"]["bound"]), "about");
   EXPECT_EQ(forecast["value"]["lower"].GetInt64(), 240000000000);
   EXPECT_EQ(Str(forecast["valid"]), "end of 2025");
-  EXPECT_EQ(Str(forecast["valid_from"]), "2025-12-01");
-  EXPECT_EQ(Str(forecast["valid_to"]), "2025-12-31");
+  EXPECT_EQ(Str(forecast["valid_start"]), "2025-12-01");
+  EXPECT_EQ(Str(forecast["valid_end"]), "2025-12-31");
+  EXPECT_EQ(Str(forecast["valid_precision"]), "year");  // a part of a year, as `valid` says
 
   const rapidjson::Value& open_ended = document["edges"][1];  // st/2: valid from 2022 on
   EXPECT_EQ(Str(open_ended["valid"]), "2022..");
-  EXPECT_EQ(Str(open_ended["valid_from"]), "2022-01-01");
-  EXPECT_FALSE(open_ended.HasMember("valid_to"));
+  EXPECT_EQ(Str(open_ended["valid_start"]), "2022-01-01");
+  EXPECT_FALSE(open_ended.HasMember("valid_end"));
+  EXPECT_EQ(Str(open_ended["valid_precision"]), "year");
   EXPECT_EQ(open_ended["confidence"].GetDouble(), 0.9);
   const rapidjson::Value& two_sources = document["edges"][2];  // st/6
   EXPECT_EQ(Str(two_sources["sources"][1]), "src/letter");
@@ -272,11 +274,11 @@ TEST(ExportCsv, WritesTablesAndNeo4jHeaders) {
   EXPECT_THAT(ListFiles(dir), ElementsAre("entities.csv", "neo4j/entities.header.csv", "neo4j/sources.header.csv",
                                           "neo4j/statements.header.csv", "sources.csv", "statements.csv"));
   std::string statements = ReadFile(dir / "statements.csv");
-  EXPECT_THAT(statements, StartsWith("src,dst,id,predicate,kind,modality,valid,valid_from,valid_to,period,sources,"
-                                     "locators,confidence,qualifiers,amount,unit,bound,lower,upper,text,lang,date,"
-                                     "boolean\n"));
+  EXPECT_THAT(statements, StartsWith("src,dst,id,predicate,kind,modality,valid,valid_start,valid_end,valid_precision,"
+                                     "period,sources,locators,confidence,qualifiers,amount,unit,bound,lower,upper,"
+                                     "text,lang,date,boolean\n"));
   EXPECT_THAT(statements, HasSubstr("\norg/alibaba,,st/11,revenue,quantity,forecast,end of 2025,2025-12-01,"
-                                    "2025-12-31,,\"[\"\"src/letter\"\"]\",\"[\"\"Alibaba\"\"]\",,,250000000000.0,CNY,"
+                                    "2025-12-31,year,,\"[\"\"src/letter\"\"]\",\"[\"\"Alibaba\"\"]\",,,250000000000.0,CNY,"
                                     "about,240000000000.0,260000000000.0,,,,\n"));
   EXPECT_THAT(statements, HasSubstr("\nmodel/r1,,st/10,open_source,boolean,claim,"));
   EXPECT_EQ(std::count(statements.begin(), statements.end(), '\n'), 15);
@@ -302,7 +304,8 @@ class RowCounter : public TableSink {
     if (tables.back() == "statements" && std::get<std::string_view>(row[2]) == "st/2") {
       EXPECT_EQ(std::get<absl::CivilDay>(row[7]), absl::CivilDay(2022, 1, 1));
       EXPECT_TRUE(std::holds_alternative<std::monostate>(row[8]));
-      EXPECT_EQ(std::get<double>(row[12]), 0.9);
+      EXPECT_EQ(std::get<std::string_view>(row[9]), "year");
+      EXPECT_EQ(std::get<double>(row[13]), 0.9);
     }
     return absl::OkStatus();
   }
@@ -476,18 +479,20 @@ TEST(ExportViews, AsOfAndKnownAtKeepWhatHeldAndWasKnown) {
   Filter when;
   when.valid_at = absl::CivilDay(2024, 12, 31);
   when.known_at = absl::CivilDay(2025, 9, 3);  // before the wire's post of 2025-09-04
+  when.include_undated = true;
   absl::StatusOr<View> view = View::Of(graph, when);
   ASSERT_TRUE(view.ok());
   std::filesystem::path out = ScratchDir("as_of") / "g.json";
   ASSERT_TRUE(ExportTo(*view, ExportFormat::kNodeLink, out).ok());
   rapidjson::Document document = ParseJson(out);
-  // st/6 ("early 2025") does not hold yet; st/12 and the values only the wire gave are unknown.
-  EXPECT_THAT(EdgeKeys(document), ElementsAre("st/1", "st/2", "st/7", "st/13", "st/14"));
+  // st/6 ("early 2025") does not hold yet; st/12 and the values only the wire gave are unknown;
+  // the undated edges count from the letter's publication (2025-09), after the as-of day.
+  EXPECT_THAT(EdgeKeys(document), ElementsAre("st/1", "st/2"));
   EXPECT_THAT(ValueIds(document), ::testing::IsEmpty());
   ASSERT_EQ(document["graph"]["sources"].Size(), 1u);
   EXPECT_EQ(Str(document["graph"]["sources"][0]["id"]), "src/letter");
   // Orders number the exported statements only.
-  EXPECT_EQ(document["edges"][4]["order"].GetUint(), 4u);
+  EXPECT_EQ(document["edges"][1]["order"].GetUint(), 1u);
 }
 
 TEST(ExportViews, EgoViewKeepsTheNeighbourhood) {

@@ -56,8 +56,32 @@ TEST(View, ValidAtRespectsPrecision) {
   std::vector<std::string> end_2024 = StatementIds(*View::Of(graph, {.valid_at = absl::CivilDay(2024, 12, 31)}));
   EXPECT_THAT(end_2024, ::testing::Not(::testing::Contains("st/6")));
   EXPECT_THAT(end_2024, ::testing::Contains("st/2"));  // open interval from 2022
-  EXPECT_THAT(end_2024, ::testing::Contains("st/7"));  // no valid time: not bound to a time
+  EXPECT_THAT(end_2024, ::testing::Not(::testing::Contains("st/7")));  // undated: left out by default
   EXPECT_THAT(StatementIds(*View::Of(graph, {.valid_at = absl::CivilDay(2025, 2, 1)})), ::testing::Contains("st/6"));
+}
+
+TEST(View, UndatedStatementsCountFromTheirSourcesPublication) {
+  Graph graph = testing::LoadTiny();
+  // st/7 is undated and cited by the letter (2025-09, so from 2025-09-01); st/8 by the wire, which
+  // the letter relays, published 2025-09-04.
+  auto ids = [&](Filter filter) { return StatementIds(*View::Of(graph, filter)); };
+  EXPECT_THAT(ids({.valid_at = absl::CivilDay(2025, 12, 31)}), ::testing::Not(::testing::Contains("st/7")));
+  EXPECT_THAT(ids({.valid_at = absl::CivilDay(2025, 12, 31), .include_undated = true}),
+              ::testing::IsSupersetOf({"st/7", "st/8"}));
+  std::vector<std::string> third = ids({.valid_at = absl::CivilDay(2025, 9, 3), .include_undated = true});
+  EXPECT_THAT(third, ::testing::Contains("st/7"));
+  EXPECT_THAT(third, ::testing::Not(::testing::Contains("st/8")));
+  std::vector<std::string> end_2024 = ids({.valid_at = absl::CivilDay(2024, 12, 31), .include_undated = true});
+  EXPECT_THAT(end_2024, ::testing::Not(::testing::Contains("st/7")));
+  EXPECT_THAT(end_2024, ::testing::Contains("st/2"));  // dated statements are unaffected
+  // A period counts up to its last day; an open-ended one keeps every undated statement.
+  ValidTime q3 = ValidTime::At(TimePoint::Quarter(2025, 3));
+  EXPECT_THAT(ids({.valid_during = q3, .include_undated = true}), ::testing::IsSupersetOf({"st/7", "st/8"}));
+  EXPECT_THAT(ids({.valid_during = q3}), ::testing::Not(::testing::Contains("st/7")));
+  ValidTime from_2020{TimePoint::Year(2020), TimePoint()};
+  EXPECT_THAT(ids({.valid_during = from_2020, .include_undated = true}), ::testing::Contains("st/7"));
+  // Without a valid-time filter the flag changes nothing.
+  EXPECT_EQ(View::Of(graph, {.include_undated = true})->statement_count(), 14u);
 }
 
 TEST(View, ValidDuringOverlaps) {
