@@ -299,7 +299,7 @@ Examples
 >>> r = g.query("MATCH (m)-[s:users]->(v) WHERE v.amount >= $least RETURN m.name, v", least=10**6)
 >>> r[0]
 ('DeepSeek-R1', Quantity(97000000, 'users', bound='at_least'))
->>> g.query("MATCH (x)-[r]->(y) AS OF $day RETURN count(r) AS edges", day=datetime.date(2021, 1, 1))[0]
+>>> g.query("MATCH (x)-[r]->(y) AS OF $day RETURN count(r) AS edges", day=datetime.date(2022, 6, 30))[0]
 (3,)
 )doc");
 }

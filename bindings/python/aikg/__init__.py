@@ -18,7 +18,9 @@ Quantity(97000000, 'users', bound='at_least')
 >>> g.query("MATCH (c:Country)<-[:located_in]-(o) RETURN c.name, count(o) AS n").rows
 [('China', 2)]
 >>> g.as_of("2024-12-31").known_at("2025-09-30").statement_count
-9
+3
+>>> g.as_of("2025-09-30", include_undated=True).statement_count
+13
 >>> [point.quantity.amount for point in g.series("model/r1", "users")]
 [97000000.0]
 """

@@ -118,6 +118,11 @@ class ValidTime:
         The last day of the end (datetime.date), or None when open.
         """
     @property
+    def precision(self) -> str | None:
+        """
+        The precision of the coarser end: 'day', 'month', 'quarter', 'year', ... (``valid_precision``).
+        """
+    @property
     def start(self) -> TimePoint | None:
         """
         The start (a TimePoint), or None when open.
@@ -459,6 +464,21 @@ class Statement:
         When it holds (a ValidTime), or None when not bound to a time.
         """
     @property
+    def valid_end(self) -> datetime.date | None:
+        """
+        The last day it may hold on (datetime.date); None when undated or open at the end.
+        """
+    @property
+    def valid_precision(self) -> str | None:
+        """
+        How finely its valid time is known: 'day', 'month', 'quarter', 'year', ...; None when undated.
+        """
+    @property
+    def valid_start(self) -> datetime.date | None:
+        """
+        The first day it may hold on (datetime.date), as in frames and exports; None when undated or open at the start.
+        """
+    @property
     def value(self) -> Entity | Quantity | Text | TimePoint | bool:
         """
         The object entity, or the value: a Quantity, a Text, a TimePoint or a bool.
@@ -649,9 +669,13 @@ class View:
         >>> len(g.all_simple_paths("org/deepseek", "country/cn", max_length=3))
         2
         """
-    def as_of(self, date: str | datetime.date | TimePoint) -> View:
+    def as_of(self, date: str | datetime.date | TimePoint, *, include_undated: bool = False) -> View:
         """
-        The view as of a day, in valid time: ``view(valid_at=date)``, as the AS OF clause of queries.
+        The view as of a day, in valid time: ``view(valid_at=date, include_undated=...)``, as the
+        AS OF clause of queries (``AS OF date INCLUDE UNDATED``).
+        
+        Undated statements are dropped unless ``include_undated``; then each counts as holding from
+        the day its sources may first have been published (always, when no source is dated).
         
         Examples
         --------
@@ -891,7 +915,7 @@ class View:
         >>> g.known_at("2025-08-31").statement_count, g.known_at("2025-09-30").statement_count
         (0, 14)
         >>> g.as_of("2025-06-30").known_at("2025-09-30").statement_count
-        13
+        7
         """
     def neighbors(self, entity: str | Entity, direction: typing.Literal['out', 'in', 'both'] = 'out', *, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None, types: collections.abc.Sequence[str] | None = None) -> list[Hop]:
         """
@@ -977,7 +1001,7 @@ class View:
         >>> r = g.query("MATCH (m)-[s:users]->(v) WHERE v.amount >= $least RETURN m.name, v", least=10**6)
         >>> r[0]
         ('DeepSeek-R1', Quantity(97000000, 'users', bound='at_least'))
-        >>> g.query("MATCH (x)-[r]->(y) AS OF $day RETURN count(r) AS edges", day=datetime.date(2021, 1, 1))[0]
+        >>> g.query("MATCH (x)-[r]->(y) AS OF $day RETURN count(r) AS edges", day=datetime.date(2022, 6, 30))[0]
         (3,)
         """
     def search(self, text: str, limit: typing.SupportsInt | typing.SupportsIndex = 10, *, max_edits: typing.SupportsInt | typing.SupportsIndex = 2) -> list[NameMatch]:
@@ -1128,8 +1152,8 @@ class View:
         
         Columns: ``id``, ``subject``, ``predicate``, ``kind``, ``object`` (edges); ``amount``,
         ``unit``, ``bound``, ``lower``, ``upper``, ``text``, ``lang``, ``date``, ``boolean`` (values);
-        ``valid`` (text), ``valid_from``, ``valid_to`` (text), ``valid_start``, ``valid_end`` (first
-        and last day, datetime64), ``period``, ``modality``, ``sources`` and ``locators`` (lists),
+        ``valid`` (the valid time as written), ``valid_start``, ``valid_end`` (its first and last
+        possible day, datetime64), ``valid_precision``, ``period``, ``modality``, ``sources`` and ``locators`` (lists),
         ``confidence``, ``qualifiers`` (dict).
         
         Examples
@@ -1141,14 +1165,14 @@ class View:
     def tables(self, *, progress: typing.Any = None) -> typing.Any:
         """
         The view as three pyarrow Tables, ``{"entities": …, "statements": …, "sources": …}``: the rows
-        and columns of the CSV export (docs/export.md), typed: texts are strings, ``valid_from`` and
-        ``valid_to`` dates, ``amount``, ``lower``, ``upper`` and ``confidence`` doubles, ``boolean``
+        and columns of the CSV export (docs/export.md), typed: texts are strings, ``valid_start`` and
+        ``valid_end`` dates, ``amount``, ``lower``, ``upper`` and ``confidence`` doubles, ``boolean``
         booleans; lists and objects (``sources``, ``qualifiers``...) are JSON text.
         
         Examples
         --------
         >>> t = aikg.datasets.load("tiny").tables()
-        >>> t["statements"].num_rows, str(t["statements"].schema.field("valid_from").type)
+        >>> t["statements"].num_rows, str(t["statements"].schema.field("valid_start").type)
         (14, 'date32[day]')
         """
     def timeline(self, start: str | datetime.date | TimePoint | None = None, end: str | datetime.date | TimePoint | None = None, *, entities: collections.abc.Sequence[str | Entity] | None = None, include_undated: bool = False, grouping: str | None = None) -> Timeline:
@@ -1179,13 +1203,16 @@ class View:
         """
     def to_networkx(self, *, values: bool = True) -> typing.Any:
         """
-        The view as a networkx.MultiDiGraph (networkx is imported on first use).
+        The view as a networkx.MultiDiGraph (networkx is imported on first use): the node-link export
+        read by ``networkx.node_link_graph``, so both have one attribute layout (docs/export.md).
         
-        Nodes are entity ids, with the entity's ``type``, ``name``, ``description``, ``aliases`` (list of
-        names) and every attribute (times as text). Edges are the entity-to-entity statements, keyed by
-        statement id, so parallel statements stay separate edges; each carries the statement's fields
-        (``id``, ``predicate``, ``modality``, ``valid``, ``valid_from``, ``valid_to``, ``valid_start``,
-        ``valid_end``, ``period``, ``sources``, ``locators``, ``confidence``, ``qualifiers``).
+        Nodes are entity ids, with the entity's ``type``, ``name``, ``description``, ``aliases`` (list
+        of ``{"name", "lang"}``), ``attributes`` (dict) and ``values`` (its value statements). Edges are
+        the entity-to-entity statements, keyed by statement id, so parallel statements stay separate
+        edges; each carries the statement's fields (``predicate``, ``modality``, ``valid``,
+        ``valid_start``, ``valid_end``, ``valid_precision``, ``period``, ``sources``, ``locators``,
+        ``confidence``, ``qualifiers``, ``order``), those not given left out. ``graph.graph`` holds the
+        schema's name and version and the sources.
         
         Parameters
         ----------
@@ -1198,7 +1225,7 @@ class View:
         >>> nxg = aikg.datasets.load("tiny").to_networkx()
         >>> sorted(nxg["org/nvidia"]["chip/h100"])
         ['st/1', 'st/12']
-        >>> nxg.edges["org/nvidia", "chip/h100", "st/12"]["modality"], nxg.nodes["org/alibaba"]["ticker"]
+        >>> nxg.edges["org/nvidia", "chip/h100", "st/12"]["modality"], nxg.nodes["org/alibaba"]["attributes"]["ticker"]
         ('claim', 'BABA')
         """
     def values(self, entity: str | Entity, *, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None) -> list[Statement]:
@@ -1213,7 +1240,7 @@ class View:
         st/3 Quantity(34700000000, 'USD') reported
         st/11 Quantity(250000000000, 'CNY', bound='about', lower=240000000000, upper=260000000000) forecast
         """
-    def view(self, *, types: collections.abc.Sequence[str] | None = None, entities: collections.abc.Sequence[str | Entity] | None = None, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None, sources: collections.abc.Sequence[str] | None = None, valid_at: str | datetime.date | TimePoint | None = None, valid_during: tuple[str | datetime.date | TimePoint | None, str | datetime.date | TimePoint | None] | None = None, known_at: str | datetime.date | TimePoint | None = None) -> View:
+    def view(self, *, types: collections.abc.Sequence[str] | None = None, entities: collections.abc.Sequence[str | Entity] | None = None, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None, sources: collections.abc.Sequence[str] | None = None, valid_at: str | datetime.date | TimePoint | None = None, valid_during: tuple[str | datetime.date | TimePoint | None, str | datetime.date | TimePoint | None] | None = None, known_at: str | datetime.date | TimePoint | None = None, include_undated: bool = False) -> View:
         """
         The part of this view that passes a filter. Every argument left out keeps everything.
         
@@ -1231,11 +1258,14 @@ class View:
             Statements citing one of these sources (or a source they relayed).
         valid_at : str or datetime.date or TimePoint, optional
             Statements that may hold on that day (a period stands for its last day: "2023" is
-            2023-12-31); statements without a valid time are kept.
+            2023-12-31). Undated statements are dropped unless ``include_undated``.
         valid_during : tuple (start, end), optional
             Statements whose valid time overlaps the period; either end may be None (open).
         known_at : str or datetime.date or TimePoint, optional
             Statements one of whose sources may have been published by that day.
+        include_undated : bool, default False
+            With ``valid_at`` or ``valid_during``: keep undated statements too, each counting as holding
+            from the day its sources may first have been published (always, when no source is dated).
         
         Returns
         -------
@@ -1252,8 +1282,10 @@ class View:
         >>> g = aikg.datasets.load("tiny")
         >>> v = g.view(modalities=["reported"], valid_at=datetime.date(2025, 6, 30))
         >>> sorted(s.id for s in v.statements())
-        ['st/1', 'st/13', 'st/14', 'st/2', 'st/3', 'st/4', 'st/5', 'st/6', 'st/9']
+        ['st/1', 'st/2', 'st/3', 'st/4', 'st/5', 'st/6']
         >>> g.view(valid_during=("2025-Q2", None)).statement_count
+        6
+        >>> g.view(valid_during=("2025-Q2", None), include_undated=True).statement_count
         12
         """
     @property
@@ -1419,7 +1451,7 @@ class Graph(View):
         Examples
         --------
         >>> g = aikg.Graph()
-        >>> g.load("tests/data/tiny.json")
+        >>> g.load(aikg.datasets.path("tiny"))
         >>> g.entity_count
         7
         """
@@ -1499,13 +1531,13 @@ class Graph(View):
         dict
             ``entities``, ``statements``, ``sources``, ``edges`` (counts);
             ``entities_by_type``, ``statements_by_predicate``, ``statements_by_modality``,
-            ``sources_by_kind`` (name → count); ``valid_from``, ``valid_to`` (datetime.date: the
+            ``sources_by_kind`` (name → count); ``valid_start``, ``valid_end`` (datetime.date: the
             span the statements' valid times cover, or None).
         
         Examples
         --------
         >>> s = aikg.datasets.load("tiny").summary()
-        >>> s["statements"], s["entities_by_type"]["Company"], s["valid_from"], s["valid_to"]
+        >>> s["statements"], s["entities_by_type"]["Company"], s["valid_start"], s["valid_end"]
         (14, 3, datetime.date(2022, 1, 1), datetime.date(2025, 12, 31))
         """
     def to_json(self, base_dir: os.PathLike | str | bytes = '.') -> str:
