@@ -5,6 +5,7 @@
 // outlives the view. Their frames, plots and HTML are built by the pure-Python helpers of
 // aikg._timeline from the plain records made here.
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,8 @@ namespace {
 
 struct TimelineEntryValue {
   StatementRef statement;
+  ValidTime when;
+  bool from_value;
   std::string group;
 };
 
@@ -85,6 +88,26 @@ std::optional<StatementRef> RefOf(const GraphPtr& owner, const std::optional<Sta
   return StatementRef{owner, statement->index()};
 }
 
+// The time columns of every result's records (docs/python.md): `valid` as written,
+// `valid_start` and `valid_end` (the first and last possible day; None for an open end),
+// `valid_precision` (of the coarser end); all None when undated. A timeline's entries give
+// where they are placed, which for a release or announcement is its date.
+void SetTimeColumns(py::dict& record, const ValidTime& valid) {
+  auto day = [](std::optional<absl::CivilDay> day) { return day ? py::object(DayToPython(*day)) : py::none(); };
+  Precision coarser = std::max(valid.from.precision(), valid.to.precision());  // kUnset is the finest
+  record["valid"] = valid.is_set() ? py::object(py::str(valid.ToString())) : py::none();
+  record["valid_start"] = day(valid.from.is_set() ? std::optional(valid.from.first_day()) : std::nullopt);
+  record["valid_end"] = day(valid.to.is_set() ? std::optional(valid.to.last_day()) : std::nullopt);
+  record["valid_precision"] = valid.is_set() ? py::object(py::str(std::string(PrecisionName(coarser)))) : py::none();
+}
+
+// The record of a statement, with its time columns.
+py::dict ResultRecord(const Graph& graph, const Statement& statement) {
+  py::dict record = StatementRecord(graph, statement);
+  SetTimeColumns(record, statement.valid());
+  return record;
+}
+
 QuantityValue CopyQuantity(const Quantity& q) { return {q.amount, std::string(q.unit), q.bound, q.lower, q.upper}; }
 
 SeriesValue CopySeries(const GraphPtr& owner, const Series& series) {
@@ -116,7 +139,7 @@ Records SeriesRecords(const SeriesValue& series, Records records) {
   ReadLock lock(*series.subject.owner);
   const Graph& graph = series.subject.owner->graph();
   for (const SeriesPointValue& point : series.points) {
-    py::dict record = StatementRecord(graph, point.statement.get());
+    py::dict record = ResultRecord(graph, point.statement.get());
     record["metric"] = series.metric;
     record["derived_growth"] = py::cast(point.derived_growth);
     record["previous"] = IdOrNone(point.previous);
@@ -158,8 +181,17 @@ void AddSequence(Class& cls, Items items) {
 }  // namespace
 
 void RegisterTimeline(py::module_& m) {
-  py::class_<TimelineEntryValue>(m, "TimelineEntry", "A statement of a Timeline and the label of its group.")
+  py::class_<TimelineEntryValue>(m, "TimelineEntry",
+                                  "A statement of a Timeline, where it is placed and the label of its group.")
       .def_readonly("statement", &TimelineEntryValue::statement)
+      .def_property_readonly(
+          "when",
+          [](const TimelineEntryValue& e) { return e.when.is_set() ? std::optional(e.when) : std::nullopt; },
+          R"doc(
+Where the entry is placed (a ValidTime): the statement's valid time, or, for a statement without
+one whose value is a date (a release, an announcement), that date. None when undated.)doc")
+      .def_readonly("from_value", &TimelineEntryValue::from_value,
+                    "True when ``when`` is the statement's date value rather than its valid time.")
       .def_readonly("group", &TimelineEntryValue::group, R"doc(
 "2024", "2024-Q2", "2024-03" by the grouping, the statement's own coarser period when it does
 not fit in one group ("2020s", "2023..2025"), or "" when ungrouped or undated.)doc")
@@ -170,8 +202,9 @@ not fit in one group ("2020s", "2023..2025"), or "" when ungrouped or undated.)d
       });
 
   py::class_<TimelineValue> timeline(m, "Timeline", R"doc(
-The statements of a view in a date range, ordered by their first possible day, then by their
-last (the more precise first); see View.timeline. Iterates over TimelineEntry objects.
+The statements of a view in a date range, ordered by the first possible day of where they are
+placed (TimelineEntry.when), then by its last (the more precise first); see View.timeline.
+Iterates over TimelineEntry objects.
 )doc");
   timeline.def_readonly("grouping", &TimelineValue::grouping, "'none', 'year', 'quarter' or 'month'.")
       .def_property_readonly(
@@ -188,20 +221,38 @@ last (the more precise first); see View.timeline. Iterates over TimelineEntry ob
             Records records;
             for (const TimelineEntryValue& entry : t.entries) {
               py::dict record = StatementRecord(t.owner->graph(), entry.statement.get());
+              SetTimeColumns(record, entry.when);
+              record["from_value"] = entry.from_value;
               record["group"] = entry.group;
               records.append(record);
             }
             return records;
           },
-          "The entries as dicts of plain values (the statements_frame columns, and ``group``).")
+          "The entries as dicts of plain values (the statements_frame columns, with the time the entry is\n"
+          "placed at in ``valid``, ``valid_start``, ``valid_end`` and ``valid_precision``, and ``from_value``\n"
+          "and ``group``).")
       .def(
           "plot",
-          [](py::object self, py::object ax) {
-            return CallHelper("_plots", "plot_timeline", py::make_tuple(self), py::dict(py::arg("ax") = ax));
+          [](py::object self, py::object ax, const std::optional<std::string>& group_by) {
+            return CallHelper("_plots", "plot_timeline", py::make_tuple(self),
+                              py::dict(py::arg("ax") = ax, py::arg("group_by") = group_by));
           },
-          py::kw_only(), py::arg("ax") = py::none(), R"doc(
-Draws the timeline with matplotlib (imported on first use): one marker per statement on a time
-axis, intervals and imprecise periods as bars, coloured by modality. Returns the Axes.
+          py::kw_only(), py::arg("ax") = py::none(), py::arg("group_by") = py::none(), R"doc(
+Draws the dated entries with matplotlib (imported on first use), one row each, labelled with its
+claim in words ("DeepSeek-R1 · users · ≥ 97 million users"): a day or finer as a marker, a
+longer or imprecise period as a bar (hatched towards an open end), coloured by modality.
+
+Parameters
+----------
+ax : matplotlib Axes, optional
+    Where to draw; by default a new figure whose height follows the number of rows.
+group_by : {None, "entity", "year"}
+    Rows grouped under a bold header with a line between groups: by subject, or by the year the
+    entry falls in (its own period when it spans years, as grouping="year" labels it).
+
+Returns
+-------
+matplotlib Axes
 )doc");
   AddSequence(timeline, &TimelineValue::entries);
 
@@ -290,7 +341,7 @@ cannot order them); the others stay in the graph.
         for (size_t i = 0; i < c.conflicts.size(); ++i) {
           const ConflictValue& conflict = c.conflicts[i];
           for (const StatementRef& statement : conflict.statements) {
-            py::dict record = StatementRecord(c.owner->graph(), statement.get());
+            py::dict record = ResultRecord(c.owner->graph(), statement.get());
             record["conflict"] = i;
             record["current"] =
                 conflict.current ? py::object(py::bool_(conflict.current->index == statement.index)) : py::none();
@@ -325,7 +376,7 @@ A statement that became known: ``kind`` is "added" (about something not claimed 
             ReadLock lock(*c.owner);
             Records records;
             for (const ChangeValue& change : c.changes) {
-              py::dict record = StatementRecord(c.owner->graph(), change.statement.get());
+              py::dict record = ResultRecord(c.owner->graph(), change.statement.get());
               record["change"] = change.kind;
               record["previous"] = IdOrNone(change.previous);
               records.append(record);
@@ -357,13 +408,15 @@ A statement that became known: ``kind`` is "added" (about something not claimed 
             ReadView(self, [&options](const View& view) { return Timeline(view, options); });
         ThrowIfError(entries.status());
         for (const TimelineEntry& entry : *entries) {
-          value.entries.push_back({StatementRef{self.owner(), entry.statement.index()}, entry.group});
+          value.entries.push_back(
+              {StatementRef{self.owner(), entry.statement.index()}, entry.when, entry.from_value, entry.group});
         }
         return value;
       },
       py::arg("start") = py::none(), py::arg("end") = py::none(), py::kw_only(), py::arg("entities") = py::none(),
       py::arg("include_undated") = false, py::arg("grouping") = py::none(), R"doc(
-The statements of the view whose valid time overlaps [start, end], in time order.
+The statements of the view placed in [start, end], in time order: each at its valid time, or, for
+a statement without one whose value is a date (a release, an announcement), at that date.
 
 Parameters
 ----------
@@ -373,7 +426,8 @@ start, end : str, datetime.date or TimePoint, optional
 entities : list of str or Entity, optional
     Only statements about these entities (as subject or object).
 include_undated : bool
-    Also list statements without valid time, after the dated ones.
+    Also list the undated statements (no valid time, no date value), after the dated ones; with
+    `end` given, only those one of whose sources may have been published by `end`.
 grouping : {None, "year", "quarter", "month"}
     Labels each entry with its group ("2024", "2024-Q2", "2024-03").
 
@@ -385,7 +439,10 @@ Examples
 --------
 >>> t = aikg.datasets.load("tiny").timeline("2025", grouping="quarter")
 >>> [(e.statement.id, e.group) for e in t][:4]
-[('st/2', '2022..'), ('st/6', 'early 2025'), ('st/5', '2025'), ('st/3', '2025-Q2')]
+[('st/2', '2022..'), ('st/6', 'early 2025'), ('st/5', '2025'), ('st/9', '2025-Q1')]
+>>> release = t[3]
+>>> str(release.when), release.from_value
+('2025-01-20', True)
 )doc");
 
   view_class.def(

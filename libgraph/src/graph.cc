@@ -45,12 +45,19 @@ void GraphData::RebuildIndexes() {
   }
 
   constexpr absl::CivilDay kEpoch(1970, 1, 1);
-  std::vector<DayInterval> spans;
+  std::vector<DayInterval> spans, date_values;
   undated.clear();
   for (StatementIndex i = 0; i < statements.size(); ++i) {
     const ValidTime& valid = statements[i].valid;
     if (!valid.is_set()) {
-      undated.push_back(i);
+      // A fiscal date value is not placed on the calendar (only valid times and periods are
+      // resolved against the subject's fiscal year): it has no days.
+      const auto* date = std::get_if<TimePoint>(&statements[i].value);
+      if (date != nullptr && !(date->is_fiscal() && date->fiscal_year_start() == 0)) {
+        date_values.push_back({date->first_day_number(), date->last_day_number(), i});
+      } else {
+        undated.push_back(i);
+      }
       continue;
     }
     absl::CivilDay first = valid.from.is_set() ? valid.from.first_day() : absl::CivilDay(1, 1, 1);
@@ -58,6 +65,7 @@ void GraphData::RebuildIndexes() {
     spans.push_back({static_cast<int32_t>(first - kEpoch), static_cast<int32_t>(last - kEpoch), i});
   }
   valid_index = IntervalIndex(std::move(spans));
+  date_value_index = IntervalIndex(std::move(date_values));
 }
 
 void GraphData::IndexNames(EntityIndex first) {

@@ -152,20 +152,45 @@ absl::StatusOr<std::vector<TimelineEntry>> Timeline(const View& view, const Time
 
   int32_t from = options.from ? static_cast<int32_t>(*options.from - kEpoch) : std::numeric_limits<int32_t>::min();
   int32_t to = options.to ? static_cast<int32_t>(*options.to - kEpoch) : std::numeric_limits<int32_t>::max();
-  std::vector<std::pair<Span, StatementIndex>> dated;
+  struct Placed {
+    Span span;
+    StatementIndex index;
+    ValidTime when;
+    bool from_value;
+  };
+  std::vector<Placed> dated;
   data.valid_index.Overlapping(from, to, [&](uint32_t index) {
-    if (wanted(index)) dated.emplace_back(SpanOf(data.statements[index].valid), index);
+    const ValidTime& valid = data.statements[index].valid;
+    if (wanted(index)) dated.push_back({SpanOf(valid), index, valid, false});
   });
-  std::sort(dated.begin(), dated.end(), [](const auto& a, const auto& b) {
-    return EarlierSpan(a.first, a.second, b.first, b.second);
+  // Releases and announcements: no valid time, a date as the value; they happen at that date.
+  data.date_value_index.Overlapping(from, to, [&](uint32_t index) {
+    if (!wanted(index)) return;
+    ValidTime when = ValidTime::At(std::get<TimePoint>(data.statements[index].value));
+    dated.push_back({SpanOf(when), index, when, true});
+  });
+  std::sort(dated.begin(), dated.end(), [](const Placed& a, const Placed& b) {
+    return EarlierSpan(a.span, a.index, b.span, b.index);
   });
   std::vector<TimelineEntry> entries;
-  for (const auto& [span, index] : dated) {
-    entries.push_back({graph.statement(index), GroupLabel(span, data.statements[index].valid, options.grouping)});
+  entries.reserve(dated.size());
+  for (const Placed& placed : dated) {
+    entries.push_back({graph.statement(placed.index), placed.when, placed.from_value,
+                       GroupLabel(placed.span, placed.when, options.grouping)});
   }
   if (options.include_undated) {
+    // An undated claim holds from when it was published: it is in a range ending at `to` when
+    // it was known by then, as a view known at `to` says.
+    std::optional<View> known_by_end;
+    if (options.to) {
+      Filter known;
+      known.known_at = options.to;
+      known_by_end = *view.Filtered(known);  // names nothing: cannot fail
+    }
     for (StatementIndex index : data.undated) {
-      if (wanted(index)) entries.push_back({graph.statement(index), ""});
+      if (!wanted(index)) continue;
+      if (known_by_end && !known_by_end->ContainsStatement(index)) continue;
+      entries.push_back({graph.statement(index), ValidTime(), false, ""});
     }
   }
   return entries;

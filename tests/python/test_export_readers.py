@@ -203,10 +203,12 @@ def test_cytoscape_elements(exported: dict[str, Path], summary: dict[str, Any]) 
 def test_timelinejs_events_at_their_own_precision(exported: dict[str, Path], dataset: dict[str, Any]) -> None:
     document = json.loads(exported["timelinejs"].read_text(encoding="utf-8"))
     events = {event["unique_id"]: event for event in document["events"]}
-    dated = {s["id"]: s for s in dataset["statements"] if "valid" in s}
+    # Dated statements at their valid time; releases and announcements without one at their date.
+    dated = {s["id"]: s for s in dataset["statements"] if "valid" in s or "date" in (s.get("value") or {})}
     assert set(events) == set(dated)
+    assert events["st/deepseek-v3.1-release-date"]["start_date"] == {"year": 2025, "month": 8, "day": 21}
     for statement_id, event in events.items():
-        valid = dated[statement_id]["valid"]
+        valid = dated[statement_id].get("valid") or dated[statement_id]["value"]["date"]
         start = event["start_date"]
         assert isinstance(start["year"], int)
         assert event["group"] == dated[statement_id]["predicate"]

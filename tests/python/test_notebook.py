@@ -89,7 +89,7 @@ def test_pagerank_table(executed: Any) -> None:
 
 
 def test_plots_and_drawing_show_inline(executed: Any) -> None:
-    plot = cell_with(executed, "timeline().plot()")
+    plot = cell_with(executed, "timeline().plot(group_by=\"entity\")")
     assert any("image/png" in output.get("data", {}) for output in plot.outputs)
     drawing = cell_with(executed, 'huawei = g.ego("org/huawei")')
     shown = [output for output in drawing.outputs if output.output_type == "execute_result"][0]

@@ -14,13 +14,34 @@ from conftest import TEST_DATA, TINY
 def test_timeline_orders_by_first_then_last_day(tiny: aikg.Graph) -> None:
     timeline = tiny.timeline()
     assert isinstance(timeline, aikg.Timeline)
-    assert [entry.statement.id for entry in timeline] == ["st/1", "st/12", "st/2", "st/6", "st/5", "st/3", "st/4", "st/11"]
+    assert [entry.statement.id for entry in timeline] == [
+        "st/1", "st/12", "st/2", "st/6", "st/5", "st/9", "st/3", "st/4", "st/11",
+    ]  # fmt: skip
     assert timeline.statements == [entry.statement for entry in timeline]
     assert timeline.grouping == "none"
     assert {entry.group for entry in timeline} == {""}
     assert timeline[-1].statement.id == "st/11" and timeline[0].statement.id == "st/1"
     with pytest.raises(IndexError):
-        timeline[8]
+        timeline[9]
+
+
+def test_timeline_places_a_release_at_its_date(tiny: aikg.Graph) -> None:
+    timeline = tiny.timeline()
+    release = timeline[5]
+    # st/9: DeepSeek-R1's release date, 2025-01-20, with no valid time of its own.
+    assert release.statement.id == "st/9" and release.statement.valid is None
+    assert isinstance(release.when, aikg.ValidTime)
+    assert (str(release.when), release.when.first_day, release.from_value) == (
+        "2025-01-20", datetime.date(2025, 1, 20), True,
+    )  # fmt: skip
+    users = timeline[4]
+    assert users.when == users.statement.valid and not users.from_value
+    assert [e.statement.id for e in tiny.timeline("2025-01-20", "2025-01-20", entities=["model/r1"])] == [
+        "st/6", "st/5", "st/9",
+    ]  # fmt: skip
+    assert [e.statement.id for e in tiny.timeline("2025-02", entities=["model/r1"])] == ["st/6", "st/5"]
+    undated = tiny.timeline(include_undated=True)[-1]
+    assert (undated.statement.id, undated.when, undated.from_value) == ("st/14", None, False)
 
 
 def test_timeline_range_grouping_and_undated(tiny: aikg.Graph) -> None:
@@ -29,6 +50,7 @@ def test_timeline_range_grouping_and_undated(tiny: aikg.Graph) -> None:
         ("st/2", "2022.."),
         ("st/6", "early 2025"),
         ("st/5", "2025"),
+        ("st/9", "2025-Q1"),
         ("st/3", "2025-Q2"),
         ("st/4", "2025-Q2"),
         ("st/11", "2025-Q4"),
@@ -36,8 +58,18 @@ def test_timeline_range_grouping_and_undated(tiny: aikg.Graph) -> None:
     assert [e.statement.id for e in tiny.timeline(end=datetime.date(2022, 6, 30))] == ["st/1", "st/12", "st/2"]
     with_undated = tiny.timeline(include_undated=True)
     assert len(with_undated) == 14
-    assert [e.statement.id for e in with_undated][8:] == ["st/7", "st/8", "st/9", "st/10", "st/13", "st/14"]
+    assert [e.statement.id for e in with_undated][9:] == ["st/7", "st/8", "st/10", "st/13", "st/14"]
     assert repr(tiny.timeline("2025-Q2", "2025-Q2")[0]) == "<TimelineEntry st/2>"
+
+
+def test_timeline_lists_undated_claims_known_by_the_end(tiny: aikg.Graph) -> None:
+    # The letter (2025-09) is out by 2025-09-02, the wire (2025-09-04) is not.
+    deepseek = tiny.timeline("2025", "2025-09-02", entities=["org/deepseek"], include_undated=True)
+    assert [e.statement.id for e in deepseek] == ["st/6", "st/7", "st/14"]
+    later = tiny.timeline("2025", "2025-09-30", entities=["org/deepseek"], include_undated=True)
+    assert [e.statement.id for e in later] == ["st/6", "st/7", "st/8", "st/14"]
+    # Nothing undated was published by the end of August 2025.
+    assert [e.statement.id for e in tiny.timeline(end="2025-08", include_undated=True)][-1] == "st/4"
 
 
 def test_timeline_of_entities_and_of_a_view(tiny: aikg.Graph) -> None:
@@ -54,18 +86,29 @@ def test_timeline_of_entities_and_of_a_view(tiny: aikg.Graph) -> None:
 def test_timeline_frame(tiny: aikg.Graph) -> None:
     frame = tiny.timeline(grouping="year").to_pandas()
     assert list(frame.columns) == [
-        "group", "id", "valid", "first_day", "last_day", "subject", "predicate", "object", "value", "modality",
-        "sources",
+        "group", "id", "valid", "valid_start", "valid_end", "valid_precision", "from_value", "subject",
+        "predicate", "object", "value", "modality", "sources",
     ]  # fmt: skip
-    assert len(frame) == 8
-    row = frame.set_index("id").loc["st/5"]
-    assert row["first_day"] == datetime.date(2025, 1, 1) and row["last_day"] == datetime.date(2025, 12, 31)
+    assert len(frame) == 9
+    rows = frame.set_index("id")
+    row = rows.loc["st/5"]
+    assert row["valid_start"] == datetime.date(2025, 1, 1) and row["valid_end"] == datetime.date(2025, 12, 31)
+    assert (row["valid_precision"], row["from_value"]) == ("year", False)
     assert (row["subject"], row["predicate"], row["value"], row["modality"]) == (
         "model/r1", "users", "≥97,000,000 users", "reported",
     )  # fmt: skip
     assert row["sources"] == ["src/letter"]
-    open_ended = frame.set_index("id").loc["st/2"]
-    assert open_ended["valid"] == "2022.." and open_ended["last_day"] is None
+    open_ended = rows.loc["st/2"]
+    assert open_ended["valid"] == "2022.." and open_ended["valid_end"] is None
+    assert open_ended["valid_precision"] == "year"
+    # The release is an event: the frame carries its date where the valid time would be.
+    release = rows.loc["st/9"]
+    assert (release["valid"], release["valid_start"], release["valid_end"], release["valid_precision"]) == (
+        "2025-01-20", datetime.date(2025, 1, 20), datetime.date(2025, 1, 20), "day",
+    )  # fmt: skip
+    assert (release["from_value"], release["group"], release["value"]) == (True, "2025", "2025-01-20")
+    undated = tiny.timeline(include_undated=True).to_pandas().set_index("id").loc["st/7"]
+    assert undated[["valid", "valid_start", "valid_end", "valid_precision"]].isna().all()
 
 
 def test_timeline_repr_and_html(tiny: aikg.Graph) -> None:
@@ -93,7 +136,8 @@ def test_series_values_units_and_growth(tiny: aikg.Graph) -> None:
         ["st/3", 34700000000.0, "USD", "exact"],
         ["st/11", 250000000000.0, "CNY", "about"],
     ]
-    assert frame.loc[1, "lower"] == 240000000000.0 and frame.loc[1, "last_day"] == datetime.date(2025, 12, 31)
+    assert frame.loc[1, "lower"] == 240000000000.0 and frame.loc[1, "valid_end"] == datetime.date(2025, 12, 31)
+    assert frame.loc[0, "valid_precision"] == "quarter" and "from_value" not in frame.columns
     assert repr(series).startswith("<aikg.Series org/alibaba revenue: 2 points in USD, CNY>")
 
 

@@ -12,7 +12,7 @@
 //   aikg query FILE... -e 'MATCH …' [--param k=v]... [--format table|json|csv]
 //                                               run a pattern query (docs/query.md)
 //   aikg timeline FILE... [--entity ID|NAME]... [--from DATE] [--to DATE] [--group year|quarter|month]
-//                 [--undated] [--as-of DATE] [--known-at DATE] [--format table|json|csv]
+//                 [--include-undated] [--as-of DATE] [--known-at DATE] [--format table|json|csv]
 //                                               statements in time order (docs/timeline.md)
 //   aikg series FILE... --subject ID|NAME --metric NAME [--format table|json|csv]
 //                                               one subject's values of one metric over time
@@ -122,6 +122,8 @@ aikg::query::Value ValidText(const aikg::ValidTime& valid) {
   return valid.is_set() ? Text(valid.ToString()) : aikg::query::Value{};
 }
 
+// The `valid` column is where an entry is placed (TimelineEntry::when): its valid time, or the
+// date of a release or announcement that has none.
 aikg::query::Result TimelineTable(const aikg::Graph& graph, const std::vector<aikg::TimelineEntry>& entries,
                                   bool grouped) {
   aikg::query::Result result;
@@ -133,7 +135,7 @@ aikg::query::Result TimelineTable(const aikg::Graph& graph, const std::vector<ai
     const aikg::Statement& s = entry.statement;
     std::vector<aikg::query::Value> row;
     if (grouped) row.push_back(Text(entry.group));
-    for (aikg::query::Value value : {ValidText(s.valid()), aikg::query::Value{s.subject()}, Text(s.predicate_name()),
+    for (aikg::query::Value value : {ValidText(entry.when), aikg::query::Value{s.subject()}, Text(s.predicate_name()),
                                      ObjectOrValue(s), Text(aikg::ModalityName(s.modality())), SourceIds(graph, s),
                                      Text(s.id())}) {
       row.push_back(std::move(value));
@@ -281,14 +283,16 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> entities;
   std::string from, to, grouping = "none", as_of, known_at;
-  bool undated = false;
+  bool include_undated = false;
   auto* timeline = app.add_subcommand("timeline", "List statements in time order (docs/timeline.md)");
   timeline->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
   timeline->add_option("--entity", entities, "Only statements about this entity: id or name (repeatable)");
   timeline->add_option("--from", from, "Start of the range: a time (2024, 2024-Q2, 2024-03-01)");
   timeline->add_option("--to", to, "End of the range: a time");
   timeline->add_option("--group", grouping, "Group by")->check(CLI::IsMember({"none", "year", "quarter", "month"}));
-  timeline->add_flag("--undated", undated, "Also list statements without a valid time");
+  timeline->add_flag("--include-undated,--undated", include_undated,
+                     "Also list statements with neither a valid time nor a date value (within --to: those "
+                     "published by then)");
   timeline->add_option("--as-of", as_of, "Only statements that may hold on this date");
   timeline->add_option("--known-at", known_at, "Only statements published by this date");
   timeline->add_option("--format", result_format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
@@ -403,7 +407,7 @@ int main(int argc, char** argv) {
       if (!id) return kExitUsage;
       options.entities.push_back(*id);
     }
-    options.include_undated = undated;
+    options.include_undated = include_undated;
     options.grouping = grouping == "year"      ? aikg::Grouping::kYear
                        : grouping == "quarter" ? aikg::Grouping::kQuarter
                        : grouping == "month"   ? aikg::Grouping::kMonth

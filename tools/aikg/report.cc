@@ -76,7 +76,7 @@ void PrintTimeline(const View& view, const ReportOptions& options, std::ostream&
   out << "\n## Timeline\n\n" << entries.size() << " dated statements";
   size_t undated = view.graph().statement_count() - entries.size();
   if (undated > 0) out << " (" << undated << " undated, not listed)";
-  out << ", by the year (or longer period) they are valid for.\n";
+  out << ", by the year (or longer period) they are valid for; releases and announcements by their date.\n";
   std::string group;
   for (size_t i = 0; i < entries.size(); ++i) {
     if (i == options.max_events) {
@@ -89,7 +89,7 @@ void PrintTimeline(const View& view, const ReportOptions& options, std::ostream&
       out << "\n### " << group << "\n\n";
     }
     const Statement& statement = entry.statement;
-    out << "- " << ValidText(statement.valid()) << ": " << Sentence(statement);
+    out << "- " << ValidText(entry.when) << ": " << Sentence(statement);
     if (statement.modality() != Modality::kReported) out << " (" << ModalityName(statement.modality()) << ")";
     out << "\n";
   }

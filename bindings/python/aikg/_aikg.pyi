@@ -1177,7 +1177,8 @@ class View:
         """
     def timeline(self, start: str | datetime.date | TimePoint | None = None, end: str | datetime.date | TimePoint | None = None, *, entities: collections.abc.Sequence[str | Entity] | None = None, include_undated: bool = False, grouping: str | None = None) -> Timeline:
         """
-        The statements of the view whose valid time overlaps [start, end], in time order.
+        The statements of the view placed in [start, end], in time order: each at its valid time, or, for
+        a statement without one whose value is a date (a release, an announcement), at that date.
         
         Parameters
         ----------
@@ -1187,7 +1188,8 @@ class View:
         entities : list of str or Entity, optional
             Only statements about these entities (as subject or object).
         include_undated : bool
-            Also list statements without valid time, after the dated ones.
+            Also list the undated statements (no valid time, no date value), after the dated ones; with
+            `end` given, only those one of whose sources may have been published by `end`.
         grouping : {None, "year", "quarter", "month"}
             Labels each entry with its group ("2024", "2024-Q2", "2024-03").
         
@@ -1199,7 +1201,10 @@ class View:
         --------
         >>> t = aikg.datasets.load("tiny").timeline("2025", grouping="quarter")
         >>> [(e.statement.id, e.group) for e in t][:4]
-        [('st/2', '2022..'), ('st/6', 'early 2025'), ('st/5', '2025'), ('st/3', '2025-Q2')]
+        [('st/2', '2022..'), ('st/6', 'early 2025'), ('st/5', '2025'), ('st/9', '2025-Q1')]
+        >>> release = t[3]
+        >>> str(release.when), release.from_value
+        ('2025-01-20', True)
         """
     def to_networkx(self, *, values: bool = True) -> typing.Any:
         """
@@ -1698,10 +1703,15 @@ class Result:
         """
 class TimelineEntry:
     """
-    A statement of a Timeline and the label of its group.
+    A statement of a Timeline, where it is placed and the label of its group.
     """
     def __repr__(self) -> str:
         ...
+    @property
+    def from_value(self) -> bool:
+        """
+        True when ``when`` is the statement's date value rather than its valid time.
+        """
     @property
     def group(self) -> str:
         """
@@ -1711,10 +1721,17 @@ class TimelineEntry:
     @property
     def statement(self) -> Statement:
         ...
+    @property
+    def when(self) -> ValidTime | None:
+        """
+        Where the entry is placed (a ValidTime): the statement's valid time, or, for a statement without
+        one whose value is a date (a release, an announcement), that date. None when undated.
+        """
 class Timeline:
     """
-    The statements of a view in a date range, ordered by their first possible day, then by their
-    last (the more precise first); see View.timeline. Iterates over TimelineEntry objects.
+    The statements of a view in a date range, ordered by the first possible day of where they are
+    placed (TimelineEntry.when), then by its last (the more precise first); see View.timeline.
+    Iterates over TimelineEntry objects.
     """
     def __getitem__(self, index: typing.SupportsInt | typing.SupportsIndex) -> TimelineEntry:
         ...
@@ -1726,14 +1743,29 @@ class Timeline:
         ...
     def _records(self) -> list[dict[str, typing.Any]]:
         """
-        The entries as dicts of plain values (the statements_frame columns, and ``group``).
+        The entries as dicts of plain values (the statements_frame columns, with the time the entry is
+        placed at in ``valid``, ``valid_start``, ``valid_end`` and ``valid_precision``, and ``from_value``
+        and ``group``).
         """
     def _repr_html_(self) -> str:
         ...
-    def plot(self, *, ax: typing.Any = None) -> typing.Any:
+    def plot(self, *, ax: typing.Any = None, group_by: str | None = None) -> typing.Any:
         """
-        Draws the timeline with matplotlib (imported on first use): one marker per statement on a time
-        axis, intervals and imprecise periods as bars, coloured by modality. Returns the Axes.
+        Draws the dated entries with matplotlib (imported on first use), one row each, labelled with its
+        claim in words ("DeepSeek-R1 · users · ≥ 97 million users"): a day or finer as a marker, a
+        longer or imprecise period as a bar (hatched towards an open end), coloured by modality.
+        
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Where to draw; by default a new figure whose height follows the number of rows.
+        group_by : {None, "entity", "year"}
+            Rows grouped under a bold header with a line between groups: by subject, or by the year the
+            entry falls in (its own period when it spans years, as grouping="year" labels it).
+        
+        Returns
+        -------
+        matplotlib Axes
         """
     def to_pandas(self) -> typing.Any:
         """

@@ -24,12 +24,10 @@ if TYPE_CHECKING:
 
 # Colours by modality (the schema's modalities); others take the grey.
 MODALITY_COLOURS = {
-    "fact": "#1f77b4",
+    "reported": "#1f77b4",
     "claim": "#ff7f0e",
-    "estimate": "#2ca02c",
     "forecast": "#9467bd",
     "plan": "#8c564b",
-    "rumor": "#d62728",
     "opinion": "#e377c2",
 }
 OTHER_COLOUR = "#7f7f7f"
@@ -37,8 +35,12 @@ OTHER_COLOUR = "#7f7f7f"
 BOUND_MARKERS = {"exact": "o", "about": "D", "at_least": "^", "at_most": "v"}
 # Entities' fill colours by type in drawings.
 TYPE_COLOURS = ["#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d"]
-# Tick labels are written on a timeline's rows up to this many statements.
-LABELLED_ROWS = 40
+# A timeline row's label is cut to this many characters; a new figure gives each row this many
+# inches of height.
+LABEL_WIDTH = 60
+ROW_HEIGHT = 0.24
+# What Timeline.plot(group_by=...) accepts.
+TIMELINE_GROUPINGS = (None, "entity", "year")
 
 
 def _axes(ax: Any) -> Any:
@@ -53,52 +55,157 @@ def _middle(first: datetime.date, last: datetime.date) -> datetime.date:
     return first + (last - first) / 2
 
 
-def plot_timeline(timeline: Timeline, ax: Any = None) -> Any:
-    """One row per dated statement: a marker at the middle of its period, a bar over the period."""
+# ---- Timeline labels -----------------------------------------------------------------------------
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_BOUND_SIGNS = {"at_least": "≥ ", "at_most": "≤ ", "about": "≈ "}
+_UNIT_SYMBOLS = {"percent": "%"}
+
+
+def _number(value: float) -> str:
+    """At most two decimals, none when whole: 34.7, 97, 1,234."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def readable_quantity(amount: float, unit: str | None, bound: str | None) -> str:
+    """A quantity as people write it: "≥ 97 million users", "34.7 billion USD", "26 %".
+
+    A stand-in for the shared readable-quantity formatter of this round; it keeps the same form.
+    """
+    shown = _number(amount)
+    for scale, word in _SCALES:
+        if abs(amount) >= scale:
+            shown = f"{_number(amount / scale)} {word}"
+            break
+    unit_text = _UNIT_SYMBOLS.get(unit or "", unit or "")
+    return f"{_BOUND_SIGNS.get(bound or '', '')}{shown} {unit_text}".strip()
+
+
+def _claim_value(row: dict[str, Any], object_name: str | None) -> str:
+    """The object's name or the value, in words."""
+    if object_name is not None:
+        return object_name
+    if row.get("amount") is not None:
+        return readable_quantity(row["amount"], row.get("unit"), row.get("bound"))
+    if row.get("text") is not None:
+        return f"“{row['text']}”"
+    if row.get("boolean") is not None:
+        return "yes" if row["boolean"] else "no"
+    return str(row.get("date") or "")
+
+
+def _shortened(parts: list[str], width: int = LABEL_WIDTH) -> str:
+    """The parts joined by " · ", the longest cut first (with "…") until the whole fits `width`."""
+    parts = list(parts)
+    while len(" · ".join(parts)) > width:
+        longest = max(range(len(parts)), key=lambda i: len(parts[i]))
+        text = parts[longest].rstrip("…")
+        if len(text) <= 3:
+            break
+        parts[longest] = text[:-1].rstrip() + "…"
+    return " · ".join(parts)
+
+
+def _timeline_rows(timeline: Timeline, group_by: str | None) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The dated entries as (group header, rows) in order of each group's first entry; each row
+    gains ``label``. One group with an empty header when not grouping."""
+    groups: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+    for entry, row in zip(timeline, records(timeline)):
+        start, end = row["valid_start"], row["valid_end"]
+        if start is None and end is None:
+            continue  # undated: nowhere on the time axis
+        statement = entry.statement
+        subject = statement.subject
+        target = statement.object
+        words = [subject.name, row["predicate"].replace("_", " "), _claim_value(row, target.name if target else None)]
+        if group_by == "entity":
+            key, header = subject.id, _shortened([subject.name])
+            words = words[1:]  # the header names the subject
+        elif group_by == "year":
+            # As grouping="year" labels entries: the year when the entry lies in one, else its period.
+            same_year = start is not None and end is not None and start.year == end.year
+            key = header = str(start.year) if same_year else row["valid"]
+        else:
+            key, header = "", ""
+        row["label"] = _shortened(words)
+        groups.setdefault(key, (header, []))[1].append(row)
+    return list(groups.values())
+
+
+def plot_timeline(timeline: Timeline, ax: Any = None, group_by: str | None = None) -> Any:
+    """One labelled row per dated entry: a marker for a day (or finer), a bar over a longer period."""
+    if group_by not in TIMELINE_GROUPINGS:
+        raise ValidationError(f"group_by must be None, 'entity' or 'year', not {group_by!r}")
     dates = _require("matplotlib.dates", "plot()")
-    ax = _axes(ax)
-    rows = [row for row in records(timeline) if row["first_day"] is not None or row["last_day"] is not None]
-    known_days = [day for row in rows for day in (row["first_day"], row["last_day"]) if day is not None]
-    by_modality: dict[str, tuple[list[float], list[int]]] = {}
-    labels = []
-    for y, row in enumerate(rows):
-        colour = MODALITY_COLOURS.get(row["modality"], OTHER_COLOUR)
-        first, last = row["first_day"], row["last_day"]
-        # An open end reaches the edge of the timeline's days, hatched; the marker is on the known end.
-        open_end = first is None or last is None
-        marked = first if last is None else last if first is None else _middle(first, last)
-        first = first if first is not None else min(known_days)
-        last = last if last is not None else max(known_days)
-        if last > first:
-            start = dates.date2num(first)
+    patches = _require("matplotlib.patches", "plot()")
+    groups = _timeline_rows(timeline, group_by)
+    headed = group_by is not None
+    count = sum(len(rows) for _header, rows in groups)
+    lines = count + (len(groups) if headed else 0)
+    if ax is None:
+        plt = _require("matplotlib.pyplot", "plot()")
+        _figure, ax = plt.subplots(figsize=(12, 1.4 + ROW_HEIGHT * max(lines, 4)), layout="constrained")
+    known = [day for _h, rows in groups for row in rows for day in (row["valid_start"], row["valid_end"]) if day]
+    # Open ends reach a little beyond the known days, hatched.
+    margin = datetime.timedelta(days=max(30, ((max(known) - min(known)).days if known else 0) // 40))
+    left = (min(known) - margin) if known else None
+    right = (max(known) + margin) if known else None
+    points: dict[str, tuple[list[float], list[int]]] = {}
+    labels: list[str] = []
+    header_rows: list[int] = []
+    for group, (header, rows) in enumerate(groups):
+        if headed:
+            if group > 0:
+                ax.axhline(len(labels) - 0.5, color="#888888", linewidth=0.8, gid="group-separator")
+            header_rows.append(len(labels))
+            labels.append(header)
+        for row in rows:
+            y = len(labels)
+            labels.append(row["label"])
+            colour = MODALITY_COLOURS.get(row["modality"], OTHER_COLOUR)
+            start, end = row["valid_start"], row["valid_end"]
+            if start is not None and start == end:  # a day, or a minute of it: a point
+                xs, ys = points.setdefault(row["modality"], ([], []))
+                xs.append(dates.date2num(start) + 0.5)
+                ys.append(y)
+                continue
+            open_end = start is None or end is None
+            first = dates.date2num(start if start is not None else left)
+            last = dates.date2num(end if end is not None else right) + 1
             ax.barh(
-                y, dates.date2num(last) + 1 - start, left=start, height=0.5, color=colour, alpha=0.35,
-                hatch="//" if open_end else None,
+                y, last - first, left=first, height=0.6, color=colour, alpha=0.55, edgecolor=colour,
+                linewidth=0.6, hatch="//" if open_end else None,
             )  # fmt: skip
-        xs, ys = by_modality.setdefault(row["modality"], ([], []))
-        xs.append(dates.date2num(marked))
-        ys.append(y)
-        value = row["value"] or ""
-        labels.append(f"{row['subject']} {row['predicate']} {value}"[:60])
-    for modality, (xs, ys) in by_modality.items():
+    for modality, (xs, ys) in points.items():
         colour = MODALITY_COLOURS.get(modality, OTHER_COLOUR)
-        ax.plot(xs, ys, linestyle="none", marker="o", color=colour, label=modality)
+        ax.plot(xs, ys, linestyle="none", marker="o", markersize=6, color=colour, markeredgecolor="white")
+    ax.set_yticks(range(len(labels)), labels, fontsize=8)
+    for i in header_rows:
+        ax.get_yticklabels()[i].set_fontweight("bold")
+    ax.set_ylim(len(labels) - 0.5, -0.5)  # the earliest at the top
+    if known:
+        ax.set_xlim(dates.date2num(left), dates.date2num(right) + 1)
     ax.xaxis_date()
-    if len(rows) <= LABELLED_ROWS:
-        ax.set_yticks(range(len(rows)), labels, fontsize=7)
-    ax.invert_yaxis()
-    ax.set_xlabel("valid time")
-    ax.set_title(f"Timeline: {len(rows)} statements")
-    if by_modality:
-        ax.legend(title="modality", fontsize=7)
+    # Light lines along the rows lead the eye from a label to its bar far to the right.
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.grid(axis="y", color="#eeeeee", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_xlabel("valid time (releases and announcements at their date)")
+    undated = len(timeline) - count
+    noun = "statement" if count == 1 else "statements"
+    ax.set_title(f"Timeline: {count} dated {noun}" + (f" ({undated} undated, not shown)" if undated else ""))
+    modalities = dict.fromkeys(row["modality"] for _h, rows in groups for row in rows)
+    if modalities:
+        handles = [patches.Patch(color=MODALITY_COLOURS.get(m, OTHER_COLOUR), label=m) for m in modalities]
+        ax.legend(handles=handles, title="modality", fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
 
 
 def _plot_points(ax: Any, rows: list[dict[str, Any]], label: str, colour: Any = None) -> Any:
     """Markers by bound (one Line2D per bound), a line through the points, ranges as error bars."""
     dates = _require("matplotlib.dates", "plot()")
-    dated = [row for row in rows if row["first_day"] is not None and row["amount"] is not None]
-    xs = [dates.date2num(_middle(row["first_day"], row["last_day"] or row["first_day"])) for row in dated]
+    dated = [row for row in rows if row["valid_start"] is not None and row["amount"] is not None]
+    xs = [dates.date2num(_middle(row["valid_start"], row["valid_end"] or row["valid_start"])) for row in dated]
     (line,) = ax.plot(xs, [row["amount"] for row in dated], linestyle="-", linewidth=1, color=colour, label=label)
     colour = line.get_color()
     for bound, marker in BOUND_MARKERS.items():
@@ -115,7 +222,7 @@ def _plot_points(ax: Any, rows: list[dict[str, Any]], label: str, colour: Any = 
             label=f"{label} ({bound.replace('_', ' ')})",
         )
     for x, row in zip(xs, dated):
-        first, last = row["first_day"], row["last_day"] or row["first_day"]
+        first, last = row["valid_start"], row["valid_end"] or row["valid_start"]
         if last > first:  # the period the value is for
             start, end = dates.date2num(first), dates.date2num(last) + 1
             ax.hlines(row["amount"], start, end, colors=colour, alpha=0.4, gid="period")

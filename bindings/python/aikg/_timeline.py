@@ -20,11 +20,15 @@ TimelineResult = Union[Timeline, Series, SeriesComparison, Conflicts, Changes]
 # Rows shown by __repr__ and _repr_html_ before saying how many more there are.
 SHOWN_ROWS = 20
 
-_COMMON = ["id", "valid", "first_day", "last_day", "subject", "predicate"]
+# The time columns (the round's names, one way everywhere): ``valid`` as written, ``valid_start``
+# and ``valid_end`` (datetime.date; None for an open end), ``valid_precision``; a timeline's rows
+# give where the entry is placed, which for a release or announcement is its date (``from_value``).
+_TIME = ["valid", "valid_start", "valid_end", "valid_precision"]
+_COMMON = ["id", *_TIME, "subject", "predicate"]
 _TAIL = ["modality", "sources"]
 # Columns of each result's frame, in order.
 COLUMNS: dict[str, list[str]] = {
-    "Timeline": ["group", *_COMMON, "object", "value", *_TAIL],
+    "Timeline": ["group", "id", *_TIME, "from_value", "subject", "predicate", "object", "value", *_TAIL],
     "Series": [*_COMMON, "amount", "unit", "bound", "lower", "upper", "derived_growth",
                "stated_growth", "growth_consistent", *_TAIL],
     "SeriesComparison": [*_COMMON, "amount", "unit", "bound", "lower", "upper", "derived_growth",
@@ -58,11 +62,9 @@ def _value_text(record: dict[str, Any]) -> str | None:
 
 
 def records(result: TimelineResult) -> list[dict[str, Any]]:
-    """The result's records, with ``first_day``/``last_day`` (datetime.date) and ``value`` (text)."""
+    """The result's records, with ``value``: the object or value as text."""
     rows = result._records()
     for row in rows:
-        row["first_day"] = row.pop("valid_start", None)
-        row["last_day"] = row.pop("valid_end", None)
         row["value"] = _value_text(row)
     return rows
 

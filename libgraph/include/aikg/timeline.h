@@ -5,7 +5,8 @@
 // `Filter::known_at`, see aikg/view.h); this header reads them:
 //
 //   - Timeline: the statements of a view in a date range, ordered by when they hold, grouped
-//     by year, quarter or month, each at its own precision;
+//     by year, quarter or month, each at its own precision; a statement with no valid time whose
+//     value is a date (a release, an announcement) is an event at that date;
 //   - MetricSeries: one subject's values of one metric over time, with units and bounds as
 //     stated, growth derived from absolute values and checked against stated growth;
 //   - CompareSeries: several series side by side, refused when they measure different things;
@@ -40,26 +41,38 @@ namespace aikg {
 enum class Grouping : uint8_t { kNone, kYear, kQuarter, kMonth };
 
 struct TimelineOptions {
-  // Statements whose valid time overlaps [from, to]; an unset end is open.
+  // Statements placed (see TimelineEntry::when) in [from, to]; an unset end is open.
   std::optional<absl::CivilDay> from;
   std::optional<absl::CivilDay> to;
   // Statements about these entities (as subject or object); empty: all.
   std::vector<std::string> entities;
-  // Also list statements that have no valid time (after the dated ones).
+  // Also list the undated statements (no valid time, no date value), after the dated ones. With
+  // `to` set, only those known by `to` (one of their sources may have been published by then,
+  // as Filter::known_at): an undated claim counts as holding from when it was published.
   bool include_undated = false;
   Grouping grouping = Grouping::kNone;
 };
 
 struct TimelineEntry {
   Statement statement;
-  // The group's label: "2024", "2024-Q2", "2024-03" by the grouping, or the statement's own
-  // coarser period when it does not fit in one group ("2020s", "2023..2025"); "" when ungrouped
-  // or undated.
+  // Where the statement is placed on the timeline: its valid time when it has one; else, when
+  // its value is a date ("release_date": 2025-08-21, "announced": 2023), that date as a point at
+  // its own precision, so releases and announcements show as events; unset for an undated
+  // statement (TimelineOptions::include_undated).
+  ValidTime when;
+  // True when `when` is the statement's date value rather than its valid time.
+  bool from_value = false;
+  // The group's label: "2024", "2024-Q2", "2024-03" by the grouping, or the entry's own coarser
+  // period when it does not fit in one group ("2020s", "2023..2025"); "" when ungrouped or
+  // undated.
   std::string group;
 };
 
-// The view's statements in the range, ordered by their first possible day, then by their last
-// (the more precise first), then by load order. InvalidArgument names an unknown entity.
+// The view's statements placed in the range, ordered by the first possible day of `when`, then
+// by its last (the more precise first), then by load order; then, if asked, the undated ones in
+// load order. O(log n + k) for k entries in range (interval indexes built with the graph), plus
+// a pass over the view for the undated ones known by `to`. InvalidArgument names an unknown
+// entity.
 absl::StatusOr<std::vector<TimelineEntry>> Timeline(const View& view, const TimelineOptions& options = {});
 
 // ---- Metric series ----------------------------------------------------------------------------

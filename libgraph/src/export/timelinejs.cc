@@ -1,5 +1,6 @@
-// TimelineJS JSON: one event per dated statement of the view, in time order (aikg::Timeline),
-// dated at the statement's own precision so that a year-precise claim is never pinned to a day.
+// TimelineJS JSON: one event per entry of the view's timeline (aikg::Timeline): each dated
+// statement at its valid time, each release or announcement at its date value, in time order
+// and at the entry's own precision so that a year-precise claim is never pinned to a day.
 
 #include <cstdio>
 #include <string>
@@ -73,9 +74,10 @@ class TimelineWriter {
   TimelineWriter(ExportScope& scope, const ExportOptions& options, JsonFile& out)
       : scope_(scope), options_(options), out_(out), fields_(scope, out.writer()) {}
 
-  void Event(const Statement& statement) {
+  void Event(const TimelineEntry& entry) {
+    const Statement& statement = entry.statement;
     const StatementRecord& record = scope_.data.statements[statement.index()];
-    const ValidTime& valid = record.valid;
+    const ValidTime& valid = entry.when;
     JsonFile::Writer& writer = out_.writer();
     writer.StartObject();
     // An open start is shown from the end's own period: TimelineJS needs a start.
@@ -170,15 +172,14 @@ class TimelineWriter {
 void WriteTimelineJs(ExportScope& scope, const ExportOptions& options, std::FILE* file) {
   Progress progress(options, scope.view.statement_count());
   JsonFile out(file);
-  // Only the dated statements, ordered by when they hold; Timeline fails only for unknown
-  // entities, and none are asked for.
+  // Only the dated entries, in time order; Timeline fails only for unknown entities, and none
+  // are asked for.
   absl::StatusOr<std::vector<TimelineEntry>> entries = Timeline(scope.view);
   std::vector<TimelineEntry> dated;
   if (entries.ok()) {
     for (TimelineEntry& entry : *entries) {
       // A fiscal period not placed on the calendar has no days to show.
-      ValidTime valid = entry.statement.valid();
-      if (HasDays(valid.from) || HasDays(valid.to)) dated.push_back(std::move(entry));
+      if (HasDays(entry.when.from) || HasDays(entry.when.to)) dated.push_back(std::move(entry));
     }
   }
 
@@ -197,7 +198,7 @@ void WriteTimelineJs(ExportScope& scope, const ExportOptions& options, std::FILE
   for (size_t i = 0; i < dated.size(); ++i) {
     out.Raw(i == 0 ? "\n  " : ",\n  ");
     out.Next();
-    events.Event(dated[i].statement);
+    events.Event(dated[i]);
     progress.Step();
   }
   out.Raw(dated.empty() ? "]\n}\n" : "\n ]\n}\n");

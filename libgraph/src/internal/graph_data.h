@@ -137,12 +137,15 @@ struct GraphData {
   // value_statements[value_offsets[e] .. value_offsets[e + 1]).
   std::vector<uint32_t> value_offsets;
   std::vector<StatementIndex> value_statements;
-  // Statements by the days their valid time may cover (open ends reach the calendar's ends),
-  // and the statements without a valid time.
+  // Statements by the days their valid time may cover (open ends reach the calendar's ends);
+  // those without a valid time whose value is a date on the calendar (a release, an
+  // announcement), by the days of that date, where timelines place them; and the others, with
+  // neither, in statement order.
   IntervalIndex valid_index;
+  IntervalIndex date_value_index;
   std::vector<StatementIndex> undated;
 
-  // Rebuilds `edges`, the value index and the valid-time index from the statements.
+  // Rebuilds `edges`, the value index and the time indexes from the statements.
   // O(V + E + S log S).
   void RebuildIndexes();
   // Adds the folded name and aliases of entities [first, end) to `names` and `sorted_names`,

@@ -245,7 +245,7 @@ TEST(ExportTimelineJs, DatesAtTheStatementsOwnPrecision) {
   ASSERT_TRUE(ExportTo(View(graph), ExportFormat::kTimelineJs, out, options).ok());
   rapidjson::Document document = ParseJson(out);
   const rapidjson::Value& events = document["events"];
-  ASSERT_EQ(events.Size(), 8u);  // the dated statements, in time order
+  ASSERT_EQ(events.Size(), 9u);  // the dated statements and the release, in time order
   std::map<std::string, const rapidjson::Value*> by_id;
   for (const auto& event : events.GetArray()) by_id[Str(event["unique_id"])] = &event;
   const rapidjson::Value& year = *by_id["st/1"];  // "2022": a year and nothing finer
@@ -263,7 +263,15 @@ TEST(ExportTimelineJs, DatesAtTheStatementsOwnPrecision) {
   EXPECT_EQ(early["end_date"]["month"].GetInt(), 4);
   EXPECT_EQ(Str(early["display_date"]), "early 2025");
   EXPECT_EQ(Str(early["text"]["headline"]), "DeepSeek develops DeepSeek-R1");
+  const rapidjson::Value& release = *by_id["st/9"];  // no valid time: at its release date, a day
+  EXPECT_EQ(release["start_date"]["year"].GetInt(), 2025);
+  EXPECT_EQ(release["start_date"]["month"].GetInt(), 1);
+  EXPECT_EQ(release["start_date"]["day"].GetInt(), 20);
+  EXPECT_FALSE(release.HasMember("end_date"));
+  EXPECT_EQ(Str(release["display_date"]), "2025-01-20");
+  EXPECT_EQ(Str(release["text"]["headline"]), "DeepSeek-R1 release date 2025-01-20");
   EXPECT_EQ(Str(events[0]["unique_id"]), "st/1");
+  EXPECT_EQ(Str(events[5]["unique_id"]), "st/9");
   EXPECT_EQ(by_id.count("st/7"), 0u);  // undated
 }
 

@@ -47,9 +47,15 @@ TEST(Timeline, OrdersByTimeWithPrecision) {
   Graph graph = testing::LoadTiny();
   absl::StatusOr<std::vector<TimelineEntry>> entries = Timeline(View(graph));
   ASSERT_TRUE(entries.ok());
-  // 2022 (st/1, st/2 from 2022 open, st/12), early 2025, 2025-01-20 (a day, after early 2025 which
-  // starts before it), 2025 (year), Q2, end of 2025.
-  EXPECT_THAT(Ids(*entries), ElementsAre("st/1", "st/12", "st/2", "st/6", "st/5", "st/3", "st/4", "st/11"));
+  // 2022 (st/1, st/2 from 2022 open, st/12), early 2025, 2025 (year), the release of 2025-01-20
+  // (st/9: a day, after the periods starting on January 1st), Q2, end of 2025.
+  EXPECT_THAT(Ids(*entries), ElementsAre("st/1", "st/12", "st/2", "st/6", "st/5", "st/9", "st/3", "st/4", "st/11"));
+  const TimelineEntry& release = (*entries)[5];
+  EXPECT_EQ(release.when, ValidTime::At(TimePoint::Day(2025, 1, 20)));
+  EXPECT_TRUE(release.from_value);
+  const TimelineEntry& users = (*entries)[4];
+  EXPECT_EQ(users.when, ValidTime::At(TimePoint::Year(2025)));
+  EXPECT_FALSE(users.from_value);
 }
 
 TEST(Timeline, RangeEntitiesAndUndated) {
@@ -58,8 +64,12 @@ TEST(Timeline, RangeEntitiesAndUndated) {
                           .entities = {"org/deepseek"}, .include_undated = true};
   absl::StatusOr<std::vector<TimelineEntry>> entries = Timeline(View(graph), options);
   ASSERT_TRUE(entries.ok());
-  // In range: st/6 (early 2025); undated about DeepSeek: st/7, st/8, st/14.
-  EXPECT_THAT(Ids(*entries), ElementsAre("st/6", "st/7", "st/8", "st/14"));
+  // In range: st/6 (early 2025); undated about DeepSeek, known by 2025-03-31: none (the
+  // sources are of September 2025).
+  EXPECT_THAT(Ids(*entries), ElementsAre("st/6"));
+  options.to.reset();
+  // Undated about DeepSeek: st/7, st/8, st/14.
+  EXPECT_THAT(Ids(*Timeline(View(graph), options)), ElementsAre("st/6", "st/7", "st/8", "st/14"));
   EXPECT_EQ(Timeline(View(graph), {.entities = {"org/x"}}).status().message(), "unknown entity 'org/x'");
 }
 
@@ -70,8 +80,96 @@ TEST(Timeline, GroupsAtTheirOwnPrecision) {
   ASSERT_TRUE(entries.ok());
   std::vector<std::string> groups;
   for (const TimelineEntry& entry : *entries) groups.push_back(std::string(entry.statement.id()) + " " + entry.group);
-  EXPECT_THAT(groups, ElementsAre("st/2 2022..", "st/6 early 2025", "st/5 2025", "st/3 2025-Q2", "st/4 2025-Q2",
-                                  "st/11 2025-Q4"));
+  EXPECT_THAT(groups, ElementsAre("st/2 2022..", "st/6 early 2025", "st/5 2025", "st/9 2025-Q1", "st/3 2025-Q2",
+                                  "st/4 2025-Q2", "st/11 2025-Q4"));
+}
+
+// A model's release and announcement (dates as values, no valid time), a release date restated
+// with a valid time of its own, a fiscal date that is not on the calendar, and undated claims
+// from sources of 2024-01, 2025-06 and of no date.
+Graph EventGraph() {
+  absl::StatusOr<Schema> schema = Schema::LoadFile(testing::TestData("tiny.schema.json"));
+  Graph graph(std::make_shared<const Schema>(*std::move(schema)));
+  ChangeSet changes;
+  changes.sources.push_back({.id = "old", .kind = SourceKind::kNewsWire, .published = TimePoint::Month(2024, 1)});
+  changes.sources.push_back({.id = "new", .kind = SourceKind::kReport, .published = TimePoint::Month(2025, 6)});
+  changes.sources.push_back({.id = "undated", .kind = SourceKind::kOther});
+  changes.entities.push_back({.id = "m", .type = "AIModel", .name = "M"});
+  changes.entities.push_back({.id = "c", .type = "Company", .name = "C"});
+  auto statement = [&](std::string_view id, std::string_view subject, std::string_view predicate,
+                       StatementValue value, ValidTime valid, std::string_view source) {
+    changes.statements.push_back({.id = id, .subject = subject, .predicate = predicate, .value = std::move(value),
+                                  .valid = valid, .sources = {{source, ""}}});
+  };
+  statement("launch", "m", "release_date", TimePoint::Day(2024, 3, 5), {}, "old");
+  statement("announce", "m", "release_date", TimePoint::Year(2024), {}, "old");
+  statement("restated", "m", "release_date", TimePoint::Day(2024, 3, 5), ValidTime::At(TimePoint::Year(2025)), "new");
+  statement("fiscal", "m", "release_date", *TimePoint::Parse("FY2026"), {}, "old");
+  statement("slogan-old", "c", "slogan", Text{"first", "en"}, {}, "old");
+  statement("slogan-new", "c", "slogan", Text{"second", "en"}, {}, "new");
+  statement("slogan-unknown", "c", "slogan", Text{"third", "en"}, {}, "undated");
+  statement("users", "m", "users", Quantity{.amount = 5, .unit = "users"}, ValidTime::At(TimePoint::Month(2024, 3)),
+            "old");
+  EXPECT_TRUE(graph.Apply(changes).ok());
+  return graph;
+}
+
+TEST(Timeline, DateValuesAreEventsAtTheirDate) {
+  Graph graph = EventGraph();
+  absl::StatusOr<std::vector<TimelineEntry>> all = Timeline(View(graph));
+  ASSERT_TRUE(all.ok());
+  // The announced year 2024, then March 2024 (a valid time), then the release on the 5th of
+  // March; the restated date keeps its valid time (2025); a fiscal date is not on the calendar.
+  EXPECT_THAT(Ids(*all), ElementsAre("announce", "users", "launch", "restated"));
+  EXPECT_EQ((*all)[0].when, ValidTime::At(TimePoint::Year(2024)));
+  EXPECT_TRUE((*all)[0].from_value);
+  EXPECT_EQ((*all)[1].when, ValidTime::At(TimePoint::Month(2024, 3)));
+  EXPECT_FALSE((*all)[1].from_value);
+  EXPECT_EQ((*all)[2].when, ValidTime::At(TimePoint::Day(2024, 3, 5)));
+  EXPECT_TRUE((*all)[2].from_value);
+  EXPECT_EQ((*all)[3].when, ValidTime::At(TimePoint::Year(2025)));
+  EXPECT_FALSE((*all)[3].from_value);
+}
+
+TEST(Timeline, RangesAndGroupsUseTheEventDate) {
+  Graph graph = EventGraph();
+  auto ids = [&](TimelineOptions options) { return Ids(*Timeline(View(graph), options)); };
+  EXPECT_THAT(ids({.from = absl::CivilDay(2024, 3, 5), .to = absl::CivilDay(2024, 3, 5)}),
+              ElementsAre("announce", "users", "launch"));
+  EXPECT_THAT(ids({.from = absl::CivilDay(2024, 3, 6), .to = absl::CivilDay(2024, 12, 31)}),
+              ElementsAre("announce", "users"));
+  EXPECT_THAT(ids({.from = absl::CivilDay(2024, 6, 1), .to = absl::CivilDay(2024, 12, 31)}), ElementsAre("announce"));
+  EXPECT_THAT(ids({.from = absl::CivilDay(2025, 1, 1)}), ElementsAre("restated"));
+  EXPECT_THAT(ids({.to = absl::CivilDay(2023, 12, 31)}), ElementsAre());
+
+  absl::StatusOr<std::vector<TimelineEntry>> months = Timeline(View(graph), {.grouping = Grouping::kMonth});
+  std::vector<std::string> groups;
+  for (const TimelineEntry& entry : *months) groups.push_back(entry.group);
+  // A year-precise announcement is never put in a month: it keeps its own period.
+  EXPECT_THAT(groups, ElementsAre("2024", "2024-03", "2024-03", "2025"));
+}
+
+TEST(Timeline, UndatedClaimsAreListedWhenKnownByTheEndOfTheRange) {
+  Graph graph = EventGraph();
+  auto ids = [&](TimelineOptions options) {
+    options.include_undated = true;
+    return Ids(*Timeline(View(graph), options));
+  };
+  // Without an end, every undated statement (the fiscal date among them), after the dated ones.
+  EXPECT_THAT(ids({.from = absl::CivilDay(2025, 1, 1)}),
+              ElementsAre("restated", "fiscal", "slogan-old", "slogan-new", "slogan-unknown"));
+  // Ending in 2024: only what a source published by then (January 2024) said; nothing shows the
+  // undated source's claim was known.
+  EXPECT_THAT(ids({.to = absl::CivilDay(2024, 12, 31)}),
+              ElementsAre("announce", "users", "launch", "fiscal", "slogan-old"));
+  EXPECT_THAT(ids({.to = absl::CivilDay(2023, 12, 31)}), ElementsAre());
+  EXPECT_THAT(ids({.to = absl::CivilDay(2025, 6, 1)}),
+              ElementsAre("announce", "users", "launch", "restated", "fiscal", "slogan-old", "slogan-new"));
+  // Undated entries have no time.
+  std::vector<TimelineEntry> entries = *Timeline(View(graph), {.include_undated = true});
+  EXPECT_FALSE(entries.back().when.is_set());
+  EXPECT_FALSE(entries.back().from_value);
+  EXPECT_EQ(entries.back().group, "");
 }
 
 TEST(MetricSeries, KeepsUnitsAndBoundsAsStated) {
