@@ -45,12 +45,18 @@ def format_value(value):
     return json.dumps(value, ensure_ascii=False)
 
 
-def format_valid(valid):
+def format_valid(valid, period=None):
+    """The valid time as aikg writes it in text ("2025-Q2", "2022..", "..2025-09"), then the
+    reporting period when the statement names one."""
     if valid is None:
-        return ""
-    if isinstance(valid, dict):
-        return f"{valid.get('from', '…')} → {valid.get('to', '…')}"
-    return valid
+        text = ""
+    elif isinstance(valid, dict):
+        text = f"{valid.get('from', '')}..{valid.get('to', '')}"
+    else:
+        text = valid
+    if period:
+        text += f" <br>*period: {period}*"
+    return text
 
 
 def cell(text):
@@ -90,7 +96,7 @@ def render(graph_path):
             names.get(st["subject"], st["subject"]),
             st["predicate"],
             target,
-            format_valid(st.get("valid")),
+            format_valid(st.get("valid"), st.get("period")),
             st["modality"],
             "; ".join(source_label(ref) for ref in st["sources"]),
         ]

@@ -170,7 +170,9 @@ def test_tables_are_typed_and_match_the_csv_export(newsletter: aikg.Graph, tmp_p
     users = statements.filter(pa.compute.equal(statements["id"], "st/deepseek-users")).to_pylist()[0]
     assert (users["src"], users["dst"], users["amount"], users["bound"]) == ("org/deepseek", None, 97e6, "at_least")
     revenue = statements.filter(pa.compute.equal(statements["id"], "st/alibaba-revenue")).to_pylist()[0]
-    assert (revenue["valid_start"], revenue["valid_end"]) == (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+    assert (revenue["valid_start"], revenue["valid_end"], revenue["valid_precision"]) == (
+        datetime.date(2025, 4, 1), datetime.date(2025, 6, 30), "quarter"
+    )
 
     # Cell for cell what the CSV tables hold, read back with the same types.
     newsletter.export(tmp_path / "csv", format="csv")

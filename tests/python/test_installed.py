@@ -15,7 +15,7 @@ import aikg
 def test_bundled_datasets_load_wherever_aikg_is_installed() -> None:
     assert aikg.datasets.names() == ["china-ai-2025-09", "tiny"]
     graph = aikg.datasets.load("china-ai-2025-09")
-    assert graph.statement_count == 167 and graph.schema is not None and graph.schema.name == "ai-industry"
+    assert graph.statement_count == 172 and graph.schema is not None and graph.schema.name == "ai-industry"
     assert aikg.datasets.path("china-ai-2025-09").is_file()
     assert set(aikg.datasets.mappings()) >= {"epoch-notable-models", "epoch-all-models", "gpu-specs", "wikidata"}
     with pytest.raises(KeyError, match="there are: china-ai-2025-09"):
@@ -37,4 +37,4 @@ def test_the_command_line_comes_with_the_package() -> None:
     done = subprocess.run([command, "validate", aikg.datasets.path("china-ai-2025-09")],
                           capture_output=True, text=True, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("valid: 63 entities, 167 statements, 5 sources")
+    assert done.stdout.startswith("valid: 63 entities, 172 statements, 5 sources")

@@ -163,7 +163,7 @@ def test_newsletter_deepseek_users(newsletter: aikg.Graph) -> None:
     users = newsletter.statement("st/deepseek-users")
     assert users.subject.id == "org/deepseek" and users.predicate == "users"
     assert users.value == aikg.Quantity(97000000, "users", bound="at_least")
-    assert users.modality == "reported" and users.valid is None
+    assert users.modality == "reported" and str(users.valid) == "2025-09"
     assert users.sources == [newsletter.source("src/newsletter-2025-09")]
     assert [s.value for s in newsletter.values("DeepSeek", predicates=["users"])] == [
         aikg.Quantity(1000, "users", bound="at_least"),

@@ -62,7 +62,7 @@ def test_who_builds_which_chips(executed: Any) -> None:
 
 def test_export_control_timeline(executed: Any) -> None:
     text = outputs(cell_with(executed, "export_timeline = controls.timeline"))
-    assert text.startswith("<aikg.Timeline: 11 entries>")
+    assert text.startswith("<aikg.Timeline: 13 entries>")
     assert "st/us-export-controls-2022-h100" in text
 
 
@@ -75,7 +75,7 @@ def test_refused_comparison_is_shown_with_its_error(executed: Any) -> None:
 def test_single_source_claims(executed: Any) -> None:
     text = outputs(cell_with(executed, "conflicts = g.conflicts()"))
     assert "0 conflicts" in text
-    assert "164 of 167 statements rest on a single source" in text
+    assert "169 of 172 statements rest on a single source" in text
 
 
 def test_pagerank_table(executed: Any) -> None:

@@ -109,8 +109,8 @@ def test_to_pandas(newsletter: aikg.Graph) -> None:
         "RETURN x, r, v, r.valid ORDER BY r.id"
     ).to_pandas()
     assert plain.values.tolist() == [
-        ["product/ernie-bot", "st/ernie-bot-daily-api-calls", 1.5e9, None],
-        ["product/ernie-bot", "st/ernie-bot-registrations", 4.3e8, None],
+        ["product/ernie-bot", "st/ernie-bot-daily-api-calls", 1.5e9, "2025-09"],
+        ["product/ernie-bot", "st/ernie-bot-registrations", 4.3e8, "2025-09"],
     ]
     empty = newsletter.query("MATCH (x:Country) WHERE x.id = 'nowhere' RETURN x.id AS id, x.name").to_pandas()
     assert list(empty.columns) == ["id", "x.name"] and len(empty) == 0
