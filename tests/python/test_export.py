@@ -157,14 +157,14 @@ def test_tables_are_typed_and_match_the_csv_export(newsletter: aikg.Graph, tmp_p
     assert list(tables) == ["entities", "statements", "sources"]
     statements = tables["statements"]
     types = {field.name: str(field.type) for field in statements.schema}
-    assert (types["valid_from"], types["amount"], types["boolean"], types["src"]) == (
+    assert (types["valid_start"], types["amount"], types["boolean"], types["src"]) == (
         "date32[day]", "double", "bool", "large_string"
     )
     assert statements.num_rows == newsletter.statement_count
     users = statements.filter(pa.compute.equal(statements["id"], "st/deepseek-users")).to_pylist()[0]
     assert (users["src"], users["dst"], users["amount"], users["bound"]) == ("org/deepseek", None, 97e6, "at_least")
     revenue = statements.filter(pa.compute.equal(statements["id"], "st/alibaba-revenue")).to_pylist()[0]
-    assert (revenue["valid_from"], revenue["valid_to"]) == (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+    assert (revenue["valid_start"], revenue["valid_end"]) == (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
 
     # Cell for cell what the CSV tables hold, read back with the same types.
     newsletter.export(tmp_path / "csv", format="csv")

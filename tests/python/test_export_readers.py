@@ -249,9 +249,9 @@ def test_tables_in_duckdb(format_name: str, exported: dict[str, Path], summary: 
     assert by_modality == summary["statements_by_modality"]
     # Days are typed as dates; every end of every edge is an entity.
     types = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE statements)").fetchall())
-    assert types["valid_from"] == "DATE"
+    assert types["valid_start"] == "DATE"
     assert types["amount"] == "DOUBLE"
-    span = con.execute("SELECT min(valid_from), max(valid_to) FROM statements").fetchone()
+    span = con.execute("SELECT min(valid_start), max(valid_end) FROM statements").fetchone()
     assert span is not None
     assert [day.isoformat() for day in span] == [summary["time_span"]["from"], summary["time_span"]["to"]]
     dangling = (

@@ -272,7 +272,7 @@ TEST(ExportCsv, WritesTablesAndNeo4jHeaders) {
   EXPECT_THAT(ListFiles(dir), ElementsAre("entities.csv", "neo4j/entities.header.csv", "neo4j/sources.header.csv",
                                           "neo4j/statements.header.csv", "sources.csv", "statements.csv"));
   std::string statements = ReadFile(dir / "statements.csv");
-  EXPECT_THAT(statements, StartsWith("src,dst,id,predicate,kind,modality,valid,valid_from,valid_to,period,sources,"
+  EXPECT_THAT(statements, StartsWith("src,dst,id,predicate,kind,modality,valid,valid_start,valid_end,period,sources,"
                                      "locators,confidence,qualifiers,amount,unit,bound,lower,upper,text,lang,date,"
                                      "boolean\n"));
   EXPECT_THAT(statements, HasSubstr("\norg/alibaba,,st/11,revenue,quantity,forecast,end of 2025,2025-12-01,"
