@@ -268,7 +268,7 @@ booleans; lists and objects (``sources``, ``qualifiers``...) are JSON text.
 Examples
 --------
 >>> t = aikg.load("tests/data/tiny.json").tables()
->>> t["statements"].num_rows, str(t["statements"].schema.field("valid_from").type)
+>>> t["statements"].num_rows, str(t["statements"].schema.field("valid_start").type)
 (14, 'date32[day]')
 )doc");
 }

@@ -1148,7 +1148,7 @@ class View:
         Examples
         --------
         >>> t = aikg.load("tests/data/tiny.json").tables()
-        >>> t["statements"].num_rows, str(t["statements"].schema.field("valid_from").type)
+        >>> t["statements"].num_rows, str(t["statements"].schema.field("valid_start").type)
         (14, 'date32[day]')
         """
     def timeline(self, start: str | datetime.date | TimePoint | None = None, end: str | datetime.date | TimePoint | None = None, *, entities: collections.abc.Sequence[str | Entity] | None = None, include_undated: bool = False, grouping: str | None = None) -> Timeline:
