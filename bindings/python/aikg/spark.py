@@ -76,7 +76,9 @@ def read_tables(spark: SparkSession, path: str | os.PathLike[str], *, format: st
         ``{"entities", "statements", "sources"}``, with the columns of ``View.tables()`` in
         their order: ``valid_start`` and ``valid_end`` as DateType, ``amount``, ``lower``,
         ``upper`` and ``confidence`` as DoubleType, ``boolean`` as BooleanType, the rest
-        strings (lists and objects as JSON text).
+        strings (lists and objects as JSON text). From CSV files, the same rows, except that an
+        empty text value (``""``, rare: aikg writes absent texts as nulls) reads as null, since
+        Spark's CSV reader does not tell a quoted empty field from an empty one.
 
     Raises
     ------
@@ -110,7 +112,7 @@ def read_tables(spark: SparkSession, path: str | os.PathLike[str], *, format: st
             tables[name] = spark.read.parquet(file)
             continue
         # RFC 4180 (a quote doubled inside quotes), quoted line breaks; every cell read as text, an
-        # empty field as null (a quoted "" stays an empty text), then typed as the Parquet files are.
+        # empty field as null, then typed as the Parquet files are.
         table = spark.read.csv(file, header=True, multiLine=True, quote='"', escape='"', encoding="UTF-8")
         tables[name] = table.select(
             *[F.col(column).cast(_TYPED_COLUMNS.get(column, "string")).alias(column) for column in table.columns]
