@@ -125,7 +125,7 @@ def test_csv_tables_read_as_the_parquet_ones(spark: Any, workdir: Path, doc: dic
         assert from_csv[name].dtypes == table.dtypes, name
         assert from_csv[name].exceptAll(table).count() == 0, name
         assert table.exceptAll(from_csv[name]).count() == 0, name
-    # Quoted empty texts stay empty texts, empty fields are nulls, as in the Parquet files.
+    # Empty fields are nulls and amounts doubles, as in the Parquet files.
     located = from_csv["statements"].where("id = 'st/deepseek-users'").first()
     assert located is not None
     assert (located["dst"], located["amount"], located["bound"]) == (None, 97e6, "at_least")
