@@ -3,11 +3,14 @@
 # Idempotent: installs nothing when everything is already there. Shared by README and CI.
 set -euo pipefail
 
+# default-jre-headless: the Java runtime Spark runs on (tests/python/test_spark.py), Debian's
+# default one: OpenJDK 17 on Debian 12, 21 on Debian 13, both of which Spark 4 supports.
 debian_packages=(
   g++ cmake ninja-build pkg-config
   libabsl-dev libboost-graph-dev rapidjson-dev libutf8proc-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   graphviz
+  default-jre-headless
 )
 
 missing=()
