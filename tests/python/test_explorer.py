@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -322,3 +323,21 @@ def test_console_has_no_errors(driver: Any, page: Path) -> None:
         _open(driver, page, fragment)
     problems = [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
     assert problems == []
+
+
+def test_cli_and_python_write_the_same_page(newsletter: aikg.Graph, tmp_path: Path) -> None:
+    cli = Path(os.environ.get("AIKG_CLI", NEWSLETTER.parents[1] / "build" / "tools" / "aikg" / "aikg"))
+    if not cli.is_file():
+        pytest.skip(f"no aikg command line at {cli}")
+    ours, theirs = tmp_path / "python.html", tmp_path / "cli.html"
+    newsletter.as_of("2025-06-30").view(types=["Organization"]).ego("org/deepseek", hops=1).export(
+        ours, format="html", title="DeepSeek", layout="radial")
+    subprocess.run([cli, "export", NEWSLETTER, "--format", "html", "--as-of", "2025-06-30", "--type", "Organization",
+                    "--around", "DeepSeek", "--hops", "1", "--title", "DeepSeek", "-o", theirs], check=True)  # fmt: skip
+    assert "<title>DeepSeek</title>" in theirs.read_text(encoding="utf-8")
+    # The command line lays out with Graphviz when it can; the data before the drawings agree.
+    mine, cli_page = ours.read_text(encoding="utf-8"), theirs.read_text(encoding="utf-8")
+    assert mine.split('"neighbourhoods"')[0].replace('"layout":"radial"', "") == \
+        cli_page.split('"neighbourhoods"')[0].replace('"layout":"graphviz"', "").replace('"layout":"radial"', "")
+    with pytest.raises(aikg.ValidationError, match="layout"):
+        newsletter.export(tmp_path / "x.html", format="html", layout="spring")

@@ -63,6 +63,11 @@ size_t Count(const std::string& text, const std::string& part) {
   return count;
 }
 
+TEST(ExportExplorer, IsTheHtmlFormat) {
+  EXPECT_EQ(ExportFormatName(ExportFormat::kHtml), "html");
+  EXPECT_EQ(*ParseExportFormat("html"), ExportFormat::kHtml);
+}
+
 TEST(ExportExplorer, OnePageThatLoadsNothingFromElsewhere) {
   Graph graph = testing::LoadTiny();
   Page page = ExportPage(View(graph), "frame");
