@@ -21,7 +21,7 @@ from typing import Any
 
 import aikg
 
-QUERIES = ["org", "entity 12", "entty 123", "a"]
+QUERIES = ["china", "net", "netherlnds", "deepsek", "a"]
 
 
 def _driver() -> Any:
