@@ -11,6 +11,9 @@ debian_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   graphviz
   default-jre-headless
+  # The explorer's browser tests (tests/python/test_explorer.py): headless Chromium and its
+  # driver, used by Selenium without any browser download; a font for the CJK names.
+  chromium chromium-driver fonts-wqy-microhei
 )
 
 missing=()
@@ -27,7 +30,7 @@ fi
 
 # Python packages for tests/python: the real readers of the export formats (test_export_readers.py).
 pip_packages=(
-  pytest networkx jsonschema types-jsonschema duckdb kuzu
+  pytest networkx jsonschema types-jsonschema duckdb kuzu selenium
 )
 pip_missing=()
 for package in "${pip_packages[@]}"; do

@@ -4,7 +4,8 @@
 #   1. validates it (exit 1 with file:line:col for every problem),
 #   2. prints its report (summary, timeline, most central entities, conflicting claims), also
 #      saved as report.md,
-#   3. writes it in every export format (docs/export.md),
+#   3. writes it in every export format (docs/export.md), the browsable explorer.html among them
+#      (docs/explorer.md),
 # into out/china-ai-2025-09/ (or $AIKG_OUT).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +27,9 @@ echo
 declare -A targets=(
   [node-link]=graph.node-link.json [jgf]=graph.jgf.json [cytoscape]=graph.cyjs [graphml]=graph.graphml
   [gexf]=graph.gexf [dot]=graph.dot [timelinejs]=timeline.json [csv]=tables-csv [parquet]=tables-parquet
+  [html]=explorer.html
 )
-for format in node-link jgf cytoscape graphml gexf dot timelinejs csv parquet; do
+for format in node-link jgf cytoscape graphml gexf dot timelinejs csv parquet html; do
   "$aikg" export "$dataset" --format "$format" -o "$out/${targets[$format]}"
   echo "export: $format → $out/${targets[$format]}"
 done

@@ -183,7 +183,8 @@ py::list TableBuffers(const ViewHandle& self, py::object progress) {
 // ---- Files ------------------------------------------------------------------------------------
 
 void ExportFile(const ViewHandle& self, const std::filesystem::path& path, const std::string& format_name,
-                bool links, const std::string& group_by, py::object progress) {
+                bool links, const std::string& group_by, const std::string& title, const std::string& layout,
+                py::object progress) {
   if (format_name == "parquet") {
     CallHelper("_interop", "write_parquet", py::make_tuple(py::cast(self), path),
                py::dict(py::arg("progress") = progress));
@@ -197,6 +198,12 @@ void ExportFile(const ViewHandle& self, const std::filesystem::path& path, const
     options.timeline_group = TimelineGroup::kModality;
   } else if (group_by != "predicate") {
     ThrowValidationError("group_by is 'predicate' or 'modality', not '" + group_by + "'");
+  }
+  options.html_title = title;
+  if (layout == "radial") {
+    options.explorer_layout = ExplorerLayout::kRadial;
+  } else if (layout != "auto") {
+    ThrowValidationError("layout is 'auto' or 'radial', not '" + layout + "'");
   }
   PythonProgress python_progress(std::move(progress));
   python_progress.Install(options);
@@ -217,7 +224,8 @@ void RegisterInterchange(py::module_& m) {
   ViewClass view_class = GetViewClass(m);
   view_class
       .def("export", &ExportFile, py::arg("path"), py::kw_only(), py::arg("format"), py::arg("links") = false,
-           py::arg("group_by") = "predicate", py::arg("progress") = py::none(), R"doc(
+           py::arg("group_by") = "predicate", py::arg("title") = "", py::arg("layout") = "auto",
+           py::arg("progress") = py::none(), R"doc(
 Writes the view to `path` in another tool's format (docs/export.md), atomically.
 
 Parameters
@@ -227,12 +235,18 @@ path : str or os.PathLike
     ``entities``, ``statements`` and ``sources`` tables.
 format : str
     "node-link" (networkx), "jgf" (JSON Graph Format v2), "cytoscape" (Cytoscape.js), "graphml",
-    "gexf" (Gephi, with valid-time spells), "dot" (Graphviz), "timelinejs", "csv" or "parquet"
-    (pyarrow; the same tables as "csv", typed).
+    "gexf" (Gephi, with valid-time spells), "dot" (Graphviz), "timelinejs", "csv", "parquet"
+    (pyarrow; the same tables as "csv", typed) or "html" (a browsable page that works offline,
+    docs/explorer.md).
 links : bool
     node-link: name the edge list "links" (networkx before 3.4) instead of "edges".
 group_by : {"predicate", "modality"}
     timelinejs: what groups the events.
+title : str
+    html: the page's title (default: the schema's name).
+layout : {"auto", "radial"}
+    html: how the neighbourhood drawings are laid out: "auto" uses Graphviz ``dot`` when it is
+    installed and the view is small enough, "radial" the library's own layout.
 progress : callable, optional
     Called as ``progress(done, total)`` with the entities and statements written so far, every
     100 000 and once at the end.
@@ -240,9 +254,10 @@ progress : callable, optional
 Raises
 ------
 ValidationError
-    For an unknown format or group_by.
+    For an unknown format, group_by or layout.
 Error
-    When the output cannot be written (nothing partial is left behind).
+    When the output cannot be written (nothing partial is left behind); for "html", when the
+    view is larger than the page takes (narrow it with ``as_of``, ``view`` or ``ego``).
 
 Examples
 --------

@@ -22,12 +22,15 @@
 //                                               items into a graph (docs/import.md)
 //   aikg reconcile FILE... --table T.csv --mapping M.json [--format table|json|csv]
 //                                               what an import would link each row's entities to
-//   aikg export FILE... --format node-link|jgf|cytoscape|graphml|gexf|dot|timelinejs|csv|parquet
-//               -o PATH [--as-of DATE [--include-undated]] [--known-at DATE] [--links]
-//               [--group-by predicate|modality]
-//               [--progress]                    the graph, or what holds/was known at a date, in
-//                                               another tool's format (docs/export.md); for csv
-//                                               and parquet, PATH is a directory
+//   aikg export FILE... --format node-link|jgf|cytoscape|graphml|gexf|dot|timelinejs|csv|parquet|html
+//               -o PATH [--as-of DATE [--include-undated]] [--known-at DATE] [--type TYPE]...
+//               [--around ENTITY]...
+//               [--hops N] [--links] [--group-by predicate|modality] [--title TEXT] [--progress]
+//                                               the graph, or what holds/was known at a date, of
+//                                               some types or around some entities, in another
+//                                               tool's format (docs/export.md; html: a browsable
+//                                               page, docs/explorer.md); for csv and parquet,
+//                                               PATH is a directory
 //
 // Exit codes: 0 success, 1 invalid input, 2 usage error, 3 output could not be written.
 
@@ -304,7 +307,9 @@ int main(int argc, char** argv) {
   series->add_option("--metric", metric, "The metric (a quantity predicate)")->required();
   series->add_option("--format", result_format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
 
-  std::string export_format;
+  std::string export_format, title;
+  std::vector<std::string> export_types, around;
+  int hops = 2;
   std::string timeline_group = "predicate";
   bool links_key = false, progress = false;
   auto* exporter = app.add_subcommand("export", "Write the graph in another tool's format (docs/export.md)");
@@ -312,12 +317,17 @@ int main(int argc, char** argv) {
   exporter->add_option("--format", export_format, "Output format")
       ->required()
       ->check(CLI::IsMember(
-          {"node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv", "parquet"}));
+          {"node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv", "parquet", "html"}));
   exporter->add_option("-o,--output", output, "Output file (for csv and parquet: a directory)")->required();
   exporter->add_option("--as-of", as_of, "Only statements that may hold on this date");
   exporter->add_option("--known-at", known_at, "Only statements published by this date");
-  exporter->add_flag("--include-undated", undated,
+  exporter->add_flag("--include-undated", include_undated,
                      "With --as-of: keep undated statements known by that date (docs/timeline.md)");
+  exporter->add_option("--type", export_types, "Only entities of this type (and its subtypes); repeatable");
+  exporter->add_option("--around", around, "Only the neighbourhood of this entity (id or name); repeatable");
+  exporter->add_option("--hops", hops, "--around: how many steps from the entities (default 2)")
+      ->check(CLI::NonNegativeNumber);
+  exporter->add_option("--title", title, "html: the page's title (default: the schema's name)");
   exporter->add_flag("--links", links_key, "node-link: name the edge list 'links' (networkx before 3.4)");
   exporter->add_option("--group-by", timeline_group, "timelinejs: what groups the events")
       ->check(CLI::IsMember({"predicate", "modality"}));
@@ -415,7 +425,7 @@ int main(int argc, char** argv) {
     aikg::Filter when;
     when.valid_at = DayOf(as_of, true, "--as-of");
     when.known_at = DayOf(known_at, true, "--known-at");
-    when.include_undated = undated;
+    when.include_undated = include_undated;
     absl::StatusOr<aikg::View> view = aikg::View::Of(graph, when);
     absl::StatusOr<std::vector<aikg::TimelineEntry>> entries =
         view.ok() ? aikg::Timeline(*view, options) : view.status();
@@ -437,13 +447,24 @@ int main(int argc, char** argv) {
     aikg::Filter when;
     when.valid_at = DayOf(as_of, true, "--as-of");
     when.known_at = DayOf(known_at, true, "--known-at");
-    when.include_undated = undated;
+    when.include_undated = include_undated;
+    when.entity_types = export_types;
     absl::StatusOr<aikg::View> view = aikg::View::Of(graph, when);
     if (!view.ok()) {
       std::cerr << view.status().message() << "\n";
       return kExitInvalid;
     }
+    if (!around.empty()) {
+      std::vector<aikg::EntityIndex> seeds;
+      for (const std::string& entity : around) {
+        std::optional<std::string> id = ResolveEntity(graph, entity, "--around");
+        if (!id) return kExitUsage;
+        seeds.push_back(graph.FindEntity(*id)->index());
+      }
+      *view = view->Ego(seeds, hops, aikg::Direction::kBoth);
+    }
     aikg::ExportOptions options;
+    options.html_title = title;
     options.node_link_links_key = links_key;
     options.timeline_group =
         timeline_group == "modality" ? aikg::TimelineGroup::kModality : aikg::TimelineGroup::kPredicate;

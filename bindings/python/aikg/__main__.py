@@ -1,7 +1,8 @@
 """``python -m aikg export``: the command line's export, in Python.
 
     python -m aikg export FILE... --format FORMAT -o PATH [--as-of DATE] [--known-at DATE]
-                          [--links] [--group-by predicate|modality] [--progress]
+                          [--type TYPE]... [--around ENTITY]... [--hops N] [--links]
+                          [--group-by predicate|modality] [--title TEXT] [--progress]
 
 It takes the options of ``aikg export`` (docs/export.md), exits with its codes (0 success,
 1 invalid input, 2 usage error, 3 output not written) and adds nothing; the C++ tool runs it
@@ -20,7 +21,7 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_CANNOT_WRITE = 3
 
-FORMATS = ["node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv", "parquet"]
+FORMATS = ["node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv", "parquet", "html"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, help="Output file (for csv and parquet: a directory)")
     export.add_argument("--as-of", help="Only statements that may hold on this date")
     export.add_argument("--known-at", help="Only statements published by this date")
+    export.add_argument("--type", action="append", default=[], help="Only entities of this type; repeatable")
+    export.add_argument("--around", action="append", default=[], help="Only the neighbourhood of this entity")
+    export.add_argument("--hops", type=int, default=2, help="--around: how many steps from the entities")
+    export.add_argument("--title", default="", help="html: the page's title")
     export.add_argument("--links", action="store_true", help="node-link: name the edge list 'links'")
     export.add_argument("--group-by", default="predicate", choices=["predicate", "modality"])
     export.add_argument("--progress", action="store_true", help="Report progress on stderr")
@@ -65,10 +70,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"--{option.replace('_', '-')}: {error}", file=sys.stderr)
             return EXIT_USAGE
 
+    try:
+        if arguments.type:
+            view = view.view(types=arguments.type)
+        if arguments.around:
+            view = view.ego(arguments.around, hops=arguments.hops)
+    except (aikg.ValidationError, KeyError) as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+
     progress = _report_progress if arguments.progress or sys.stderr.isatty() else None
     try:
         view.export(arguments.output, format=arguments.format, links=arguments.links,
-                    group_by=arguments.group_by, progress=progress)  # fmt: skip
+                    group_by=arguments.group_by, title=arguments.title, progress=progress)  # fmt: skip
     except ImportError as error:  # pyarrow, for parquet
         print(error, file=sys.stderr)
         return EXIT_CANNOT_WRITE

@@ -868,7 +868,7 @@ class View:
         >>> aikg.datasets.load("tiny").expand("model/r1", hops=2)
         {'model/r1': 0, 'org/deepseek': 1, 'org/alibaba': 2, 'country/cn': 2}
         """
-    def export(self, path: os.PathLike | str | bytes, *, format: str, links: bool = False, group_by: str = 'predicate', progress: typing.Any = None) -> None:
+    def export(self, path: os.PathLike | str | bytes, *, format: str, links: bool = False, group_by: str = 'predicate', title: str = '', layout: str = 'auto', progress: typing.Any = None) -> None:
         """
         Writes the view to `path` in another tool's format (docs/export.md), atomically.
         
@@ -879,12 +879,18 @@ class View:
             ``entities``, ``statements`` and ``sources`` tables.
         format : str
             "node-link" (networkx), "jgf" (JSON Graph Format v2), "cytoscape" (Cytoscape.js), "graphml",
-            "gexf" (Gephi, with valid-time spells), "dot" (Graphviz), "timelinejs", "csv" or "parquet"
-            (pyarrow; the same tables as "csv", typed).
+            "gexf" (Gephi, with valid-time spells), "dot" (Graphviz), "timelinejs", "csv", "parquet"
+            (pyarrow; the same tables as "csv", typed) or "html" (a browsable page that works offline,
+            docs/explorer.md).
         links : bool
             node-link: name the edge list "links" (networkx before 3.4) instead of "edges".
         group_by : {"predicate", "modality"}
             timelinejs: what groups the events.
+        title : str
+            html: the page's title (default: the schema's name).
+        layout : {"auto", "radial"}
+            html: how the neighbourhood drawings are laid out: "auto" uses Graphviz ``dot`` when it is
+            installed and the view is small enough, "radial" the library's own layout.
         progress : callable, optional
             Called as ``progress(done, total)`` with the entities and statements written so far, every
             100 000 and once at the end.
@@ -892,9 +898,10 @@ class View:
         Raises
         ------
         ValidationError
-            For an unknown format or group_by.
+            For an unknown format, group_by or layout.
         Error
-            When the output cannot be written (nothing partial is left behind).
+            When the output cannot be written (nothing partial is left behind); for "html", when the
+            view is larger than the page takes (narrow it with ``as_of``, ``view`` or ``ego``).
         
         Examples
         --------

@@ -11,7 +11,10 @@
 //   kGexf        GEXF 1.3, edges carrying their valid time as spells for Gephi's timeline;
 //   kDot         Graphviz DOT;
 //   kTimelineJs  TimelineJS JSON: one event per dated statement, at its own precision;
-//   kCsv         a directory of CSV tables (entities, statements, sources) for bulk loaders.
+//   kCsv         a directory of CSV tables (entities, statements, sources) for bulk loaders;
+//   kHtml        a browsable explorer: one self-contained HTML page (search, entity pages,
+//                neighbourhood drawings, timeline, metric charts, as-of and known-at controls)
+//                that opens offline and loads nothing from the network (docs/explorer.md).
 //
 // docs/export.md documents every layout; docs/scaling.md shows the loaders' commands. Output is
 // deterministic (entities, statements and sources in index order; the same view gives the same
@@ -36,6 +39,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -50,10 +54,20 @@
 
 namespace aikg {
 
-enum class ExportFormat : uint8_t { kNodeLink, kJsonGraph, kCytoscape, kGraphMl, kGexf, kDot, kTimelineJs, kCsv };
+enum class ExportFormat : uint8_t {
+  kNodeLink,
+  kJsonGraph,
+  kCytoscape,
+  kGraphMl,
+  kGexf,
+  kDot,
+  kTimelineJs,
+  kCsv,
+  kHtml,
+};
 
 // The command-line names: "node-link", "jgf", "cytoscape", "graphml", "gexf", "dot",
-// "timelinejs", "csv".
+// "timelinejs", "csv", "html".
 std::string_view ExportFormatName(ExportFormat format);
 // The format of a command-line name; InvalidArgument listing the names otherwise.
 absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name);
@@ -61,11 +75,33 @@ absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name);
 // What groups TimelineJS events (its rows).
 enum class TimelineGroup : uint8_t { kPredicate, kModality };
 
+// How the explorer's neighbourhood drawings are laid out.
+enum class ExplorerLayout : uint8_t {
+  kAuto,    // Graphviz `dot` when it is on the PATH and the view has at most
+            // kExplorerGraphvizEntityLimit entities; the radial layout otherwise
+  kRadial,  // the library's own: the entity in the centre, its neighbours on a ring around it,
+            // theirs on an outer ring next to the neighbour that reaches them
+};
+
+// The largest view the explorer takes (statements): past it a page is too slow to open and
+// search, and Export says so, suggesting a narrower view (as of a date, some entity types, the
+// neighbourhood of some entities).
+inline constexpr size_t kExplorerStatementLimit = 250000;
+// Views with more entities are laid out radially even when Graphviz is there (one drawing per
+// entity: Graphviz would take minutes).
+inline constexpr size_t kExplorerGraphvizEntityLimit = 1000;
+// Entities in one neighbourhood drawing at most: the entity, then its neighbours, then theirs.
+inline constexpr size_t kExplorerNeighbourhoodLimit = 30;
+
 struct ExportOptions {
   // Node-link: name the edge list "links" (networkx's name before 3.4) instead of "edges".
   bool node_link_links_key = false;
   // TimelineJS: the events' group.
   TimelineGroup timeline_group = TimelineGroup::kPredicate;
+  // Html: the page's title; empty: the schema's name.
+  std::string html_title;
+  // Html: how the neighbourhood drawings are laid out.
+  ExplorerLayout explorer_layout = ExplorerLayout::kAuto;
   // Called with the items (entities and statements) written so far and their total, every
   // `progress_every` items and once when done. Runs on the exporting thread.
   std::function<void(size_t done, size_t total)> progress;
@@ -75,7 +111,8 @@ struct ExportOptions {
 // Writes `view` to `out` (for kCsv, a directory, created when missing) in `format`.
 // Unavailable "cannot write …" or "cannot create a temporary file in …" when the output cannot
 // be written; on error no partial or temporary file is left (kCsv writes its tables one by one,
-// each atomically). FailedPrecondition when the graph has no schema. O(entities + statements +
+// each atomically). FailedPrecondition when the graph has no schema, and for kHtml when the view
+// has more than kExplorerStatementLimit statements. O(entities + statements +
 // sources) time; memory: one bit per source, and for the JSON formats four bytes per statement.
 absl::Status Export(const View& view, ExportFormat format, const std::filesystem::path& out,
                     const ExportOptions& options = {});

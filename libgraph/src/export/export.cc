@@ -169,6 +169,7 @@ constexpr FormatName kFormatNames[] = {
     {ExportFormat::kCytoscape, "cytoscape"}, {ExportFormat::kGraphMl, "graphml"},
     {ExportFormat::kGexf, "gexf"},           {ExportFormat::kDot, "dot"},
     {ExportFormat::kTimelineJs, "timelinejs"}, {ExportFormat::kCsv, "csv"},
+    {ExportFormat::kHtml, "html"},
 };
 
 }  // namespace
@@ -195,6 +196,7 @@ absl::Status Export(const View& view, ExportFormat format, const std::filesystem
     return absl::FailedPreconditionError("the graph has no schema: nothing to export");
   }
   if (format == ExportFormat::kCsv) return internal::WriteCsvDirectory(view, options, out);
+  if (format == ExportFormat::kHtml) return internal::WriteExplorer(view, options, out);
 
   absl::StatusOr<internal::AtomicFile> file = internal::AtomicFile::Create(out);
   if (!file.ok()) return file.status();
@@ -207,7 +209,8 @@ absl::Status Export(const View& view, ExportFormat format, const std::filesystem
     case ExportFormat::kGexf: internal::WriteGexf(scope, options, file->stream()); break;
     case ExportFormat::kDot: internal::WriteDot(scope, options, file->stream()); break;
     case ExportFormat::kTimelineJs: internal::WriteTimelineJs(scope, options, file->stream()); break;
-    case ExportFormat::kCsv: break;
+    case ExportFormat::kCsv:
+    case ExportFormat::kHtml: break;
   }
   return file->Commit();
 }

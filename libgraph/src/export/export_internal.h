@@ -406,6 +406,8 @@ void WriteDot(ExportScope& scope, const ExportOptions& options, std::FILE* file)
 void WriteTimelineJs(ExportScope& scope, const ExportOptions& options, std::FILE* file);
 // The CSV directory: one file per table, plus the Neo4j header files.
 absl::Status WriteCsvDirectory(const View& view, const ExportOptions& options, const std::filesystem::path& dir);
+// The explorer page (explorer.cc): checks the view's size before writing anything.
+absl::Status WriteExplorer(const View& view, const ExportOptions& options, const std::filesystem::path& out);
 
 }  // namespace aikg::internal
 

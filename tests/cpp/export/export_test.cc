@@ -78,7 +78,7 @@ TEST(ExportFormat, UnknownNameListsTheKnownOnes) {
   absl::StatusOr<ExportFormat> parsed = ParseExportFormat("xml");
   EXPECT_EQ(parsed.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(parsed.status().message(),
-            "unknown export format 'xml' (expected node-link, jgf, cytoscape, graphml, gexf, dot, timelinejs, csv)");
+            "unknown export format 'xml' (expected node-link, jgf, cytoscape, graphml, gexf, dot, timelinejs, csv, html)");
 }
 
 // ---- Golden files: every format of the tiny graph -------------------------------------------------
