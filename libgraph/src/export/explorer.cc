@@ -78,13 +78,6 @@ std::string TitleText(std::string_view title) {
   return out;
 }
 
-// The precision of a valid time: of the coarser end for an interval.
-Precision ValidPrecision(const ValidTime& valid) {
-  if (!valid.from.is_set()) return valid.to.precision();
-  if (!valid.to.is_set()) return valid.from.precision();
-  return std::max(valid.from.precision(), valid.to.precision());
-}
-
 class ExplorerWriter {
  public:
   ExplorerWriter(ExportScope& scope, const ExportOptions& options, Writer& writer)
@@ -285,9 +278,9 @@ class ExplorerWriter {
     const ValidTime& valid = statement.valid;
     if (valid.is_set()) {
       fields_.Member("valid", valid.ToString());
-      if (std::optional<absl::CivilDay> first = ValidFirstDay(valid)) fields_.Member("valid_start", DayText(*first));
-      if (std::optional<absl::CivilDay> last = ValidLastDay(valid)) fields_.Member("valid_end", DayText(*last));
-      fields_.Member("valid_precision", PrecisionName(ValidPrecision(valid)));
+      if (std::optional<absl::CivilDay> start = valid.start_day()) fields_.Member("valid_start", DayText(*start));
+      if (std::optional<absl::CivilDay> end = valid.end_day()) fields_.Member("valid_end", DayText(*end));
+      fields_.Member("valid_precision", PrecisionName(valid.precision()));
       // What View's valid_at compares, as day numbers since 1970-01-01: the first day, and the
       // last day of an interval (a point holds from its start on); null for an open end.
       fields_.Key("holds");

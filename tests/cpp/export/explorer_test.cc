@@ -124,8 +124,14 @@ TEST(ExportExplorer, StatementsCarryTheLibrarysTimeSemantics) {
   // Bloomberg is undated, relayed by the newsletter: the relay's date counts.
   const rapidjson::Value& agent = StatementById(page.data, "st/deepseek-agent-multistep-tasks");
   EXPECT_EQ(agent["known"].GetInt(), absl::CivilDay(2025, 9, 1) - absl::CivilDay(1970, 1, 1));
-  EXPECT_FALSE(agent.HasMember("valid"));
-  EXPECT_FALSE(agent.HasMember("holds"));
+  EXPECT_EQ(Str(agent["valid"]), "end of 2025..");
+  EXPECT_EQ(agent["holds"][0].GetInt(), absl::CivilDay(2025, 12, 1) - absl::CivilDay(1970, 1, 1));
+  EXPECT_TRUE(agent["holds"][1].IsNull());
+  // An undated statement has no valid time to compare; the page applies the undated rule.
+  const rapidjson::Value& based = StatementById(page.data, "st/alibaba-based-in-china");
+  EXPECT_FALSE(based.HasMember("valid"));
+  EXPECT_FALSE(based.HasMember("holds"));
+  EXPECT_EQ(based["known"].GetInt(), absl::CivilDay(2025, 9, 4) - absl::CivilDay(1970, 1, 1));  // Reuters
   // The relay chain is there to be shown: Bloomberg → the newsletter.
   const rapidjson::Value& cited = page.data["sources"][agent["sources"][0][0].GetUint()];
   EXPECT_EQ(Str(cited["publisher"]), "Bloomberg");
