@@ -127,14 +127,19 @@ class Quantity:
     A measured value: an amount in a unit of the schema, how exact it is, and an optional range.
     
     ``bound`` is ``'exact'``, ``'at_least'`` ("passed 97 million"), ``'at_most'`` or ``'about'``.
-    ``float(q)`` is the amount.
+    ``float(q)`` is the amount. ``str(q)`` is the quantity as people read it: the bound's sign,
+    the amount with a scale word and every digit it has, the unit (``percent`` as ``%``) and the
+    range: "≥ 97 million users", "34.712 billion USD", "12,000 users", "-3.5 %",
+    "≈ 250 billion CNY (240–260 billion)".
     
     Examples
     --------
     >>> g = aikg.load("tests/data/tiny.json")
     >>> users = g.statement("st/5").value
     >>> users
-    Quantity(97000000, 'users', bound='at_least')
+    <Quantity ≥ 97 million users>
+    >>> str(users)
+    '≥ 97 million users'
     >>> users.amount, users.unit, users.bound
     (97000000.0, 'users', 'at_least')
     >>> users == aikg.Quantity(97000000, "users", bound="at_least")
@@ -149,6 +154,8 @@ class Quantity:
     def __init__(self, amount: typing.SupportsFloat | typing.SupportsIndex, unit: str, *, bound: str = 'exact', lower: typing.SupportsFloat | typing.SupportsIndex | None = None, upper: typing.SupportsFloat | typing.SupportsIndex | None = None) -> None:
         ...
     def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
         ...
     @property
     def amount(self) -> float:
@@ -976,7 +983,7 @@ class View:
         >>> g = aikg.load("tests/data/tiny.json")
         >>> r = g.query("MATCH (m)-[s:users]->(v) WHERE v.amount >= $least RETURN m.name, v", least=10**6)
         >>> r[0]
-        ('DeepSeek-R1', Quantity(97000000, 'users', bound='at_least'))
+        ('DeepSeek-R1', <Quantity ≥ 97 million users>)
         >>> g.query("MATCH (x)-[r]->(y) AS OF $day RETURN count(r) AS edges", day=datetime.date(2021, 1, 1))[0]
         (3,)
         """
@@ -1125,8 +1132,10 @@ class View:
     def statements_frame(self) -> typing.Any:
         """
         The statements of the view as a pandas.DataFrame, one row per statement (edges and values).
+        ``value`` is what each says as people read it (the object's id, "≥ 97 million users"); the
+        columns after it hold the value's parts for analysis.
         
-        Columns: ``id``, ``subject``, ``predicate``, ``kind``, ``object`` (edges); ``amount``,
+        Columns: ``id``, ``subject``, ``predicate``, ``kind``, ``object`` (edges), ``value``; ``amount``,
         ``unit``, ``bound``, ``lower``, ``upper``, ``text``, ``lang``, ``date``, ``boolean`` (values);
         ``valid`` (text), ``valid_from``, ``valid_to`` (text), ``valid_start``, ``valid_end`` (first
         and last day, datetime64), ``period``, ``modality``, ``sources`` and ``locators`` (lists),
@@ -1210,8 +1219,8 @@ class View:
         >>> g = aikg.load("tests/data/tiny.json")
         >>> for s in g.values("Alibaba", predicates=["revenue"]):
         ...     print(s.id, s.value, s.modality)
-        st/3 Quantity(34700000000, 'USD') reported
-        st/11 Quantity(250000000000, 'CNY', bound='about', lower=240000000000, upper=260000000000) forecast
+        st/3 34.7 billion USD reported
+        st/11 ≈ 250 billion CNY (240–260 billion) forecast
         """
     def view(self, *, types: collections.abc.Sequence[str] | None = None, entities: collections.abc.Sequence[str | Entity] | None = None, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None, sources: collections.abc.Sequence[str] | None = None, valid_at: str | datetime.date | TimePoint | None = None, valid_during: tuple[str | datetime.date | TimePoint | None, str | datetime.date | TimePoint | None] | None = None, known_at: str | datetime.date | TimePoint | None = None) -> View:
         """

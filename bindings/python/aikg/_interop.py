@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # Columns of statements_frame, in order (the keys of View._statement_records).
 STATEMENT_COLUMNS = [
-    "id", "subject", "predicate", "kind", "object",
+    "id", "subject", "predicate", "kind", "object", "value",
     "amount", "unit", "bound", "lower", "upper", "text", "lang", "date", "boolean",
     "valid", "valid_from", "valid_to", "valid_start", "valid_end", "period",
     "modality", "sources", "locators", "confidence", "qualifiers",
@@ -36,8 +36,9 @@ ENTITY_COLUMNS = ["id", "type", "name", "description", "aliases"]
 
 # Fields an edge does not need: its ends are the edge's ends, and it carries no value.
 _NOT_ON_EDGES = frozenset(
-    ["subject", "object", "kind", "amount", "unit", "bound", "lower", "upper", "text", "lang", "date", "boolean"]
-)
+    ["subject", "object", "value", "kind",
+     "amount", "unit", "bound", "lower", "upper", "text", "lang", "date", "boolean"]
+)  # fmt: skip
 _DAY_COLUMNS = ["valid_start", "valid_end"]
 
 
