@@ -103,16 +103,6 @@ std::string Joined(const ScaledAmount& amount) {
   return amount.scale.empty() ? amount.number : amount.number + " " + std::string(amount.scale);
 }
 
-std::string_view BoundSign(Bound bound) {
-  switch (bound) {
-    case Bound::kAtLeast: return "≥ ";
-    case Bound::kAtMost: return "≤ ";
-    case Bound::kAbout: return "≈ ";
-    case Bound::kExact: return "";
-  }
-  return "";
-}
-
 // "240–260 billion", "800 million–1.2 billion", "-5 to 10", "at least 5", or "" without a range.
 std::string RangeText(const Quantity& quantity) {
   if (quantity.lower && quantity.upper) {
@@ -134,7 +124,9 @@ std::string FormatAmount(double amount) { return Joined(Scaled(amount)); }
 std::string_view UnitLabel(std::string_view unit) { return unit == "percent" ? "%" : unit; }
 
 std::string FormatQuantity(const Quantity& quantity) {
-  std::string text = std::string(BoundSign(quantity.bound)) + FormatAmount(quantity.amount);
+  std::string text;
+  if (quantity.bound != Bound::kExact) text = std::string(BoundSymbol(quantity.bound)) + " ";
+  text += FormatAmount(quantity.amount);
   std::string_view label = UnitLabel(quantity.unit);
   if (!label.empty()) text += " " + std::string(label);
   std::string range = RangeText(quantity);

@@ -152,7 +152,8 @@ aikg::query::Result SeriesTable(const aikg::Graph& graph, const aikg::Series& se
   } else {
     result.columns.insert(result.columns.end(), {"amount", "unit", "bound"});
   }
-  for (const char* column : {"modality", "sources", "derived_growth_percent", "stated_growth", "consistent", "statement"}) {
+  for (const char* column :
+       {"modality", "sources", "derived_growth_percent", "stated_growth", "consistent", "statement"}) {
     result.columns.push_back(column);
   }
   auto optional_number = [](const std::optional<double>& number) {

@@ -63,6 +63,9 @@ std::optional<Modality> ParseModality(std::string_view name);
 std::optional<SourceKind> ParseSourceKind(std::string_view name);
 std::optional<Bound> ParseBound(std::string_view name);
 
+// The sign a bound is shown with: "≥", "≤", "≈", or "" for an exact quantity.
+std::string_view BoundSymbol(Bound bound);
+
 // A measured value. `unit` names a unit of the schema.
 struct Quantity {
   double amount = 0;

@@ -199,10 +199,8 @@ std::string ValueText(const Value& value, bool readable) {
           const Statement& statement = data.statement;
           if (auto quantity = statement.quantity()) {
             if (readable) return FormatQuantity(*quantity);
-            std::string bound = quantity->bound == Bound::kAtLeast  ? "≥ "
-                                : quantity->bound == Bound::kAtMost ? "≤ "
-                                : quantity->bound == Bound::kAbout  ? "≈ "
-                                                                    : "";
+            std::string bound(BoundSymbol(quantity->bound));
+            if (!bound.empty()) bound += " ";
             return aikg::internal::Cat(bound, NumberText(quantity->amount), " ", quantity->unit);
           }
           if (auto text = statement.text()) return std::string(text->text);

@@ -99,6 +99,13 @@ TEST(UnitLabel, WritesPercentAsASign) {
   EXPECT_EQ(UnitLabel(""), "");
 }
 
+TEST(BoundSymbol, SignsEachInexactBound) {
+  EXPECT_EQ(BoundSymbol(Bound::kAtLeast), "≥");
+  EXPECT_EQ(BoundSymbol(Bound::kAtMost), "≤");
+  EXPECT_EQ(BoundSymbol(Bound::kAbout), "≈");
+  EXPECT_EQ(BoundSymbol(Bound::kExact), "");
+}
+
 TEST(FormatQuantity, ShowsBoundScaleAndUnit) {
   EXPECT_EQ(FormatQuantity(Of(97000000, "users", Bound::kAtLeast)), "≥ 97 million users");
   EXPECT_EQ(FormatQuantity(Of(34700000000, "USD")), "34.7 billion USD");

@@ -244,7 +244,8 @@ TEST(Results, RenderAsTableCsvAndJson) {
 TEST(Results, ShowQuantitiesReadablyInTablesAndPlainlyInCsv) {
   Graph graph = testing::LoadTiny();
   absl::StatusOr<Result> result =
-      query::Run(View(graph), "MATCH (x)-[s:users|revenue]->(v) WHERE s.id <> 'st/3' RETURN s.id, v ORDER BY s.id");
+      query::Run(View(graph),
+                 "MATCH (x)-[s:users|revenue]->(v) WHERE s.id <> 'st/3' RETURN s.id, v ORDER BY s.id");
   ASSERT_TRUE(result.ok()) << result.status().message();
   ASSERT_EQ(result->rows.size(), 2u);
   EXPECT_EQ(ToText(result->rows[0][1]), "≈ 250 billion CNY (240–260 billion)");
