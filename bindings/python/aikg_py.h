@@ -114,6 +114,9 @@ struct QuantityValue {
   Bound bound = Bound::kExact;
   std::optional<double> lower;
   std::optional<double> upper;
+
+  // As people read it: "≥ 97 million users" (aikg::FormatQuantity).
+  std::string ToString() const { return FormatQuantity(Quantity{amount, unit, bound, lower, upper}); }
 };
 
 struct TextValue {

@@ -49,6 +49,8 @@ py::dict StatementRecord(const Graph& graph, const Statement& statement) {
   record["kind"] = Text(RangeKindName(statement.kind()));
   std::optional<Entity> object = statement.object();
   record["object"] = object ? Text(object->id()) : py::none();
+  // What the statement says, for people: the object's id, or the value ("≥ 97 million users").
+  record["value"] = object ? Text(object->id()) : py::str(query::ToText(query::Value{query::ValueOf{statement}}));
   std::optional<Quantity> quantity = statement.quantity();
   record["amount"] = quantity ? py::object(py::float_(quantity->amount)) : py::none();
   record["unit"] = quantity ? Text(quantity->unit) : py::none();
@@ -157,8 +159,10 @@ Examples
           "statements_frame",
           [](py::object self) { return CallHelper("_interop", "statements_frame", py::make_tuple(self)); }, R"doc(
 The statements of the view as a pandas.DataFrame, one row per statement (edges and values).
+``value`` is what each says as people read it (the object's id, "≥ 97 million users"); the
+columns after it hold the value's parts for analysis.
 
-Columns: ``id``, ``subject``, ``predicate``, ``kind``, ``object`` (edges); ``amount``,
+Columns: ``id``, ``subject``, ``predicate``, ``kind``, ``object`` (edges), ``value``; ``amount``,
 ``unit``, ``bound``, ``lower``, ``upper``, ``text``, ``lang``, ``date``, ``boolean`` (values);
 ``valid`` (the valid time as written), ``valid_start``, ``valid_end`` (its first and last
 possible day, datetime64), ``valid_precision``, ``period``, ``modality``, ``sources`` and ``locators`` (lists),

@@ -4,7 +4,6 @@
 // Entity, Statement and Source are handles (the shared graph and an index): they are cheap,
 // compare equal when they name the same thing of the same graph, and read the graph on access.
 
-#include <cmath>
 #include <string>
 #include <vector>
 
@@ -17,36 +16,16 @@ std::optional<std::string> NonEmpty(std::string_view text) {
   return text.empty() ? std::nullopt : std::optional<std::string>(std::string(text));
 }
 
-// 97000000 rather than 97000000.0 or 9.7e+07.
-std::string NumberText(double number) {
-  if (std::isfinite(number) && std::trunc(number) == number && std::fabs(number) < 9007199254740992.0) {
-    return std::to_string(static_cast<long long>(number));
-  }
-  return py::repr(py::float_(number));
-}
-
 std::string QuoteText(std::string_view text) { return py::repr(py::str(std::string(text))); }
-
-std::string QuantityRepr(const QuantityValue& q) {
-  std::string text = "Quantity(" + NumberText(q.amount) + ", " + QuoteText(q.unit);
-  if (q.bound != Bound::kExact) text += ", bound='" + std::string(BoundName(q.bound)) + "'";
-  if (q.lower) text += ", lower=" + NumberText(*q.lower);
-  if (q.upper) text += ", upper=" + NumberText(*q.upper);
-  return text + ")";
-}
 
 QuantityValue CopyQuantity(const Quantity& quantity) {
   return {quantity.amount, std::string(quantity.unit), quantity.bound, quantity.lower, quantity.upper};
 }
 
-// "97000000 users (at least)", "chip/h100", "'Vers l’ère des agents'", "2025-01-20", "true".
+// "chip/h100", "≥ 97 million users", "'Vers l’ère des agents'", "2025-01-20", "true".
 std::string ValueText(const Statement& statement) {
   if (std::optional<Entity> object = statement.object()) return std::string(object->id());
-  if (std::optional<Quantity> q = statement.quantity()) {
-    std::string text = NumberText(q->amount) + " " + std::string(q->unit);
-    if (q->bound != Bound::kExact) text += " (" + std::string(BoundName(q->bound)) + ")";
-    return text;
-  }
+  if (std::optional<Quantity> q = statement.quantity()) return FormatQuantity(*q);
   if (std::optional<Text> text = statement.text()) return QuoteText(text->text);
   if (std::optional<TimePoint> date = statement.date()) return date->ToString();
   if (std::optional<bool> boolean = statement.boolean()) return *boolean ? "true" : "false";
@@ -148,14 +127,19 @@ void RegisterModel(py::module_& m) {
 A measured value: an amount in a unit of the schema, how exact it is, and an optional range.
 
 ``bound`` is ``'exact'``, ``'at_least'`` ("passed 97 million"), ``'at_most'`` or ``'about'``.
-``float(q)`` is the amount.
+``float(q)`` is the amount. ``str(q)`` is the quantity as people read it: the bound's sign,
+the amount with a scale word and every digit it has, the unit (``percent`` as ``%``) and the
+range: "≥ 97 million users", "34.712 billion USD", "12,000 users", "-3.5 %",
+"≈ 250 billion CNY (240–260 billion)".
 
 Examples
 --------
 >>> g = aikg.datasets.load("tiny")
 >>> users = g.statement("st/5").value
 >>> users
-Quantity(97000000, 'users', bound='at_least')
+<Quantity ≥ 97 million users>
+>>> str(users)
+'≥ 97 million users'
 >>> users.amount, users.unit, users.bound
 (97000000.0, 'users', 'at_least')
 >>> users == aikg.Quantity(97000000, "users", bound="at_least")
@@ -177,7 +161,8 @@ True
       .def_readonly("lower", &QuantityValue::lower, "The lower end of the range, or None.")
       .def_readonly("upper", &QuantityValue::upper, "The upper end of the range, or None.")
       .def("__float__", [](const QuantityValue& q) { return q.amount; })
-      .def("__repr__", &QuantityRepr)
+      .def("__str__", &QuantityValue::ToString)
+      .def("__repr__", [](const QuantityValue& q) { return "<Quantity " + q.ToString() + ">"; })
       .def(
           "__eq__", EqualTo<QuantityValue>([](const QuantityValue& a, const QuantityValue& b) {
             return a.amount == b.amount && a.unit == b.unit && a.bound == b.bound && a.lower == b.lower &&

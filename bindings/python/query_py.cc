@@ -298,7 +298,7 @@ Examples
 >>> g = aikg.datasets.load("tiny")
 >>> r = g.query("MATCH (m)-[s:users]->(v) WHERE v.amount >= $least RETURN m.name, v", least=10**6)
 >>> r[0]
-('DeepSeek-R1', Quantity(97000000, 'users', bound='at_least'))
+('DeepSeek-R1', <Quantity ≥ 97 million users>)
 >>> g.query("MATCH (x)-[r]->(y) AS OF $day RETURN count(r) AS edges", day=datetime.date(2022, 6, 30))[0]
 (3,)
 )doc");

@@ -270,8 +270,8 @@ values (amounts given exactly or approximately only), or None.)doc")
       .def("__repr__", [](const SeriesPointValue& p) {
         ReadLock lock(*p.statement.owner);
         Statement statement = p.statement.get();
-        return "<SeriesPoint " + std::string(statement.id()) + " " + statement.valid().ToString() + ": " +
-               std::to_string(p.quantity.amount) + " " + p.quantity.unit + ">";
+        std::string valid = statement.valid().is_set() ? " " + statement.valid().ToString() : "";
+        return "<SeriesPoint " + std::string(statement.id()) + valid + ": " + p.quantity.ToString() + ">";
       });
 
   py::class_<SeriesValue> series(m, "Series", R"doc(

@@ -740,8 +740,8 @@ Examples
 >>> g = aikg.datasets.load("tiny")
 >>> for s in g.values("Alibaba", predicates=["revenue"]):
 ...     print(s.id, s.value, s.modality)
-st/3 Quantity(34700000000, 'USD') reported
-st/11 Quantity(250000000000, 'CNY', bound='about', lower=240000000000, upper=260000000000) forecast
+st/3 34.7 billion USD reported
+st/11 ≈ 250 billion CNY (240–260 billion) forecast
 )doc")
       .def(
           "expand",

@@ -20,12 +20,14 @@ constexpr std::string_view kSourceKindNames[] = {
     "newsletter", "news_wire", "news_article", "social_media_post", "company_announcement",
     "regulator",  "report",    "research_paper", "other"};
 constexpr std::string_view kBoundNames[] = {"exact", "at_least", "at_most", "about"};
+constexpr std::string_view kBoundSymbols[] = {"", "≥", "≤", "≈"};
 
 }  // namespace
 
 std::string_view ModalityName(Modality modality) { return kModalityNames[static_cast<size_t>(modality)]; }
 std::string_view SourceKindName(SourceKind kind) { return kSourceKindNames[static_cast<size_t>(kind)]; }
 std::string_view BoundName(Bound bound) { return kBoundNames[static_cast<size_t>(bound)]; }
+std::string_view BoundSymbol(Bound bound) { return kBoundSymbols[static_cast<size_t>(bound)]; }
 
 std::optional<Modality> ParseModality(std::string_view name) { return ParseName<Modality>(kModalityNames, name); }
 std::optional<SourceKind> ParseSourceKind(std::string_view name) {

@@ -83,9 +83,15 @@ def test_statements_frame(tiny: aikg.Graph) -> None:
     pd = pytest.importorskip("pandas")
     frame = tiny.statements_frame()
     assert len(frame) == 14
-    assert list(frame.columns)[:5] == ["id", "subject", "predicate", "kind", "object"]
+    assert list(frame.columns)[:6] == ["id", "subject", "predicate", "kind", "object", "value"]
     users = frame.set_index("id").loc["st/5"]
     assert (users["subject"], users["amount"], users["unit"], users["bound"]) == ("model/r1", 97e6, "users", "at_least")
+    # `value` is for people; the numeric columns beside it are for analysis.
+    assert users["value"] == "≥ 97 million users"
+    values = frame.set_index("id")["value"]
+    assert values["st/11"] == "≈ 250 billion CNY (240–260 billion)"
+    assert (values["st/4"], values["st/6"]) == ("2 %", "model/r1")
+    assert values["st/8"] == "Vers l’ère des agents 🚀" and values["st/10"] == "true"
     assert users["valid_start"] == pd.Timestamp("2025-01-01") and users["valid_end"] == pd.Timestamp("2025-12-31")
     assert frame["valid_start"].dtype == "datetime64[s]"
     assert frame["amount"].dtype == "float64"

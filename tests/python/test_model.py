@@ -102,9 +102,7 @@ def test_quantity_statements(tiny: aikg.Graph) -> None:
     assert q != aikg.Quantity(97000000, "users")
     forecast = tiny.statement("st/11").value
     assert forecast == aikg.Quantity(250e9, "CNY", bound="about", lower=240e9, upper=260e9)
-    assert repr(forecast) == (
-        "Quantity(250000000000, 'CNY', bound='about', lower=240000000000, upper=260000000000)"
-    )
+    assert repr(forecast) == "<Quantity ≈ 250 billion CNY (240–260 billion)>"
     assert tiny.statement("st/11").modality == "forecast"
     assert str(tiny.statement("st/11").valid) == "end of 2025"
     revenue = tiny.statement("st/3")
@@ -114,6 +112,33 @@ def test_quantity_statements(tiny: aikg.Graph) -> None:
     assert tiny.statement("st/2").confidence == 0.9
     with pytest.raises(aikg.ValidationError, match="bound"):
         aikg.Quantity(1, "users", bound="roughly")
+
+
+def test_quantities_read_as_people_read_them(tiny: aikg.Graph) -> None:
+    users = tiny.statement("st/5")
+    assert str(users.value) == "≥ 97 million users"
+    assert repr(users.value) == "<Quantity ≥ 97 million users>"
+    assert repr(users) == "<Statement st/5: model/r1 users ≥ 97 million users [2025] reported>"
+    assert str(tiny.statement("st/3").value) == "34.7 billion USD"
+    assert str(tiny.statement("st/4").value) == "2 %"
+    # Every digit is kept: the text says exactly what the graph holds.
+    assert str(aikg.Quantity(34_712_000_000, "USD")) == "34.712 billion USD"
+    assert str(aikg.Quantity(1_234_567, "users")) == "1,234,567 users"
+    assert str(aikg.Quantity(12_000, "users", bound="at_most")) == "≤ 12,000 users"
+    assert str(aikg.Quantity(1.2e12, "CNY", bound="about")) == "≈ 1.2 trillion CNY"
+    assert str(aikg.Quantity(-3.5, "percent")) == "-3.5 %"
+    assert str(aikg.Quantity(0.85, "ratio")) == "0.85 ratio"
+    assert str(aikg.Quantity(3.8e25, "FLOP")) == "3.8e25 FLOP"
+    assert str(aikg.Quantity(6, "years", lower=5)) == "6 years (at least 5)"
+    assert str(aikg.Quantity(1e9, "USD", lower=8e8, upper=1.2e9)) == "1 billion USD (800 million–1.2 billion)"
+
+
+def test_series_points_show_their_quantity(tiny: aikg.Graph) -> None:
+    points = list(tiny.series("org/alibaba", "revenue"))
+    assert [repr(point) for point in points] == [
+        "<SeriesPoint st/3 2025-Q2: 34.7 billion USD>",
+        "<SeriesPoint st/11 end of 2025: ≈ 250 billion CNY (240–260 billion)>",
+    ]
 
 
 def test_text_date_and_boolean_statements(tiny: aikg.Graph) -> None:
@@ -156,7 +181,7 @@ def test_sources(tiny: aikg.Graph) -> None:
 def test_statement_html(tiny: aikg.Graph) -> None:
     html = tiny.statement("st/6")._repr_html_()
     assert "<b>st/6</b>" in html and "DeepSeek-R1 (model/r1)" in html and "src/wire › post" in html
-    assert "Quantity(97000000" in tiny.statement("st/5")._repr_html_()
+    assert "<td style='text-align:left'>≥ 97 million users</td>" in tiny.statement("st/5")._repr_html_()
 
 
 def test_newsletter_deepseek_users(newsletter: aikg.Graph) -> None:

@@ -148,21 +148,40 @@ aikg::query::Result TimelineTable(const aikg::Graph& graph, const std::vector<ai
   return result;
 }
 
-aikg::query::Result SeriesTable(const aikg::Graph& graph, const aikg::Series& series) {
+// For people (`readable`), a point's quantity is one column, "≥ 97 million users"; for programs,
+// its amount, unit and bound are three.
+aikg::query::Result SeriesTable(const aikg::Graph& graph, const aikg::Series& series, bool readable) {
   aikg::query::Result result;
-  result.columns = {"valid", "period", "amount", "unit", "bound", "modality", "sources", "derived_growth_percent",
-                    "stated_growth", "consistent", "statement"};
+  result.columns = {"valid", "period"};
+  if (readable) {
+    result.columns.push_back("value");
+  } else {
+    result.columns.insert(result.columns.end(), {"amount", "unit", "bound"});
+  }
+  for (const char* column :
+       {"modality", "sources", "derived_growth_percent", "stated_growth", "consistent", "statement"}) {
+    result.columns.push_back(column);
+  }
   auto optional_number = [](const std::optional<double>& number) {
     return number ? aikg::query::Value{*number} : aikg::query::Value{};
   };
   for (const aikg::SeriesPoint& point : series.points) {
     const aikg::Statement& s = point.statement;
-    result.rows.push_back(
-        {ValidText(s.valid()), s.period().is_set() ? Text(s.period().ToString()) : aikg::query::Value{},
-         aikg::query::Value{point.quantity.amount}, Text(point.quantity.unit), Text(aikg::BoundName(point.quantity.bound)),
-         Text(aikg::ModalityName(s.modality())), SourceIds(graph, s), optional_number(point.derived_growth),
-         point.stated_growth ? aikg::query::Value{aikg::query::ValueOf{*point.stated_growth}} : aikg::query::Value{},
-         point.growth_consistent ? aikg::query::Value{*point.growth_consistent} : aikg::query::Value{}, Text(s.id())});
+    std::vector<aikg::query::Value> row = {ValidText(s.valid()),
+                                           s.period().is_set() ? Text(s.period().ToString()) : aikg::query::Value{}};
+    if (readable) {
+      row.push_back(Text(aikg::FormatQuantity(point.quantity)));
+    } else {
+      row.insert(row.end(), {aikg::query::Value{point.quantity.amount}, Text(point.quantity.unit),
+                             Text(aikg::BoundName(point.quantity.bound))});
+    }
+    row.insert(row.end(),
+               {Text(aikg::ModalityName(s.modality())), SourceIds(graph, s), optional_number(point.derived_growth),
+                point.stated_growth ? aikg::query::Value{aikg::query::ValueOf{*point.stated_growth}}
+                                    : aikg::query::Value{},
+                point.growth_consistent ? aikg::query::Value{*point.growth_consistent} : aikg::query::Value{},
+                Text(s.id())});
+    result.rows.push_back(std::move(row));
   }
   return result;
 }
@@ -442,7 +461,7 @@ int main(int argc, char** argv) {
       std::cerr << values.status().message() << "\n";
       return kExitInvalid;
     }
-    Print(SeriesTable(graph, *values), result_format);
+    Print(SeriesTable(graph, *values, result_format == "table"), result_format);
   } else if (*exporter) {
     aikg::Filter when;
     when.valid_at = DayOf(as_of, true, "--as-of");

@@ -26,7 +26,7 @@ std::string Named(const Entity& entity) {
   return std::string(entity.name()) + " (" + std::string(entity.id()) + ")";
 }
 
-// "Huawei develops Ascend", "DeepSeek-R1 users ≥ 97000000 users".
+// "Huawei develops Ascend", "DeepSeek-R1 users ≥ 97 million users".
 std::string Sentence(const Statement& statement) {
   std::string object = statement.object() ? std::string(statement.object()->name())
                                           : query::ToText(query::Value{query::ValueOf{statement}});

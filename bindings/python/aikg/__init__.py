@@ -12,7 +12,7 @@ Examples
 >>> g.entity("deepseek").id
 'org/deepseek'
 >>> g.statement("st/5").value
-Quantity(97000000, 'users', bound='at_least')
+<Quantity ≥ 97 million users>
 >>> [h.neighbor.id for h in g.neighbors("org/nvidia")]
 ['chip/h100', 'chip/h100']
 >>> g.query("MATCH (c:Country)<-[:located_in]-(o) RETURN c.name, count(o) AS n").rows

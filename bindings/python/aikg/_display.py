@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from aikg._aikg import Entity, Quantity
+from aikg._aikg import Entity
 
 if TYPE_CHECKING:
     from aikg._aikg import Graph, Result, Statement
@@ -52,10 +52,8 @@ def entity_html(entity: Entity) -> str:
 
 def statement_html(statement: Statement) -> str:
     value = statement.value
-    if isinstance(value, Entity):
-        shown = f"{value.name} ({value.id})"
-    else:
-        shown = repr(value) if isinstance(value, Quantity) else str(value)
+    # A quantity's str() is the readable one: "≥ 97 million users".
+    shown = f"{value.name} ({value.id})" if isinstance(value, Entity) else str(value)
     rows: list[tuple[str, Any]] = [
         ("subject", f"{statement.subject.name} ({statement.subject.id})"),
         ("predicate", statement.predicate),

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # Columns of statements_frame, in order (the keys of View._statement_records).
 STATEMENT_COLUMNS = [
-    "id", "subject", "predicate", "kind", "object",
+    "id", "subject", "predicate", "kind", "object", "value",
     "amount", "unit", "bound", "lower", "upper", "text", "lang", "date", "boolean",
     "valid", "valid_start", "valid_end", "valid_precision", "period",
     "modality", "sources", "locators", "confidence", "qualifiers",

@@ -7,6 +7,8 @@
 // modality (reported fact, company claim, forecast, plan, opinion) and the sources it comes
 // from. A source is where a claim was read, possibly relayed `via` another source.
 //
+// `FormatQuantity` writes a quantity for people: "≥ 97 million users", "34.7 billion USD".
+//
 // Input records hold `std::string_view`s: the strings must stay alive until `Graph::Apply`
 // returns; the graph copies what it keeps.
 
@@ -15,6 +17,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -60,6 +63,9 @@ std::optional<Modality> ParseModality(std::string_view name);
 std::optional<SourceKind> ParseSourceKind(std::string_view name);
 std::optional<Bound> ParseBound(std::string_view name);
 
+// The sign a bound is shown with: "≥", "≤", "≈", or "" for an exact quantity.
+std::string_view BoundSymbol(Bound bound);
+
 // A measured value. `unit` names a unit of the schema.
 struct Quantity {
   double amount = 0;
@@ -70,6 +76,24 @@ struct Quantity {
 
   friend bool operator==(const Quantity&, const Quantity&) = default;
 };
+
+// A quantity as people read it: the bound's sign, the amount with a scale word, the unit's
+// label, then the range if there is one:
+//   "≥ 97 million users", "34.7 billion USD", "12,000 users", "-3.5 %", "0.85",
+//   "3.8e25 FLOP", "≈ 250 billion CNY (240–260 billion)", "6 years (at least 5)".
+// Nothing is rounded: the amount keeps every digit it has (34712000000 is "34.712 billion"),
+// so the text says exactly what the graph holds. See `FormatAmount` and `UnitLabel`.
+std::string FormatQuantity(const Quantity& quantity);
+
+// A number with a scale word: "97 million", "34.712 billion", "1.2 trillion" from 10^6 up to
+// 10^15 when that leaves at most three decimals, otherwise in full with thousands separators
+// ("12,000", "1,234,567", "0.85"); scientific from 10^15 up and under 10^-4 ("3.8e25",
+// "1.5e-6"). The digits are the shortest that read back as the same double, never rounded.
+std::string FormatAmount(double amount);
+
+// How a unit is labelled after a number: "%" for the schema's `percent`, the unit's name
+// otherwise ("USD", "CNY", "users", "FLOP/s").
+std::string_view UnitLabel(std::string_view unit);
 
 struct Text {
   std::string_view text;

@@ -51,7 +51,8 @@ struct Value {
 };
 
 // The text of a value as shown in tables: entities by id, statements by id, times in their
-// canonical form, lists as [a, b].
+// canonical form, quantities as people read them ("≥ 97 million users", see FormatQuantity),
+// lists as [a, b]. ToCsv writes quantities with their plain amount ("≥ 97000000 users").
 std::string ToText(const Value& value);
 
 // ---- The query tree -------------------------------------------------------------------------

@@ -131,7 +131,7 @@ class TimelineWriter {
     writer.EndObject();
   }
 
-  // "Nvidia develops H100", "Alibaba Group revenue ≈ 250000000000 CNY".
+  // "Nvidia develops H100", "Alibaba Group revenue ≈ 250 billion CNY".
   static std::string Headline(const Statement& statement) {
     std::string predicate(statement.predicate_name());
     for (char& c : predicate) {

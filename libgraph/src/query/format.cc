@@ -231,7 +231,9 @@ std::string ToCsv(const Result& result) {
   std::string csv;
   csv += absl::StrJoin(result.columns, ",", [&](std::string* out, const std::string& c) { *out += field(c); }) + "\r\n";
   for (const auto& row : result.rows) {
-    csv += absl::StrJoin(row, ",", [&](std::string* out, const Value& v) { *out += field(ToText(v)); }) + "\r\n";
+    csv += absl::StrJoin(row, ",",
+                         [&](std::string* out, const Value& v) { *out += field(internal::ToPlainText(v)); }) +
+           "\r\n";
   }
   return csv;
 }

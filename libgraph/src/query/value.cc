@@ -175,11 +175,11 @@ std::string NumberText(double number) {
   return buffer;
 }
 
-}  // namespace
-
-std::string ToText(const Value& value) {
+// `readable`: a quantity as people read it ("≥ 97 million users"), else with its plain amount
+// ("≥ 97000000 users") for programs.
+std::string ValueText(const Value& value, bool readable) {
   return std::visit(
-      [](const auto& data) -> std::string {
+      [readable](const auto& data) -> std::string {
         using T = std::decay_t<decltype(data)>;
         if constexpr (std::is_same_v<T, std::monostate>) {
           return "";
@@ -198,10 +198,9 @@ std::string ToText(const Value& value) {
         } else if constexpr (std::is_same_v<T, ValueOf>) {
           const Statement& statement = data.statement;
           if (auto quantity = statement.quantity()) {
-            std::string bound = quantity->bound == Bound::kAtLeast  ? "≥ "
-                                : quantity->bound == Bound::kAtMost ? "≤ "
-                                : quantity->bound == Bound::kAbout  ? "≈ "
-                                                                    : "";
+            if (readable) return FormatQuantity(*quantity);
+            std::string bound(BoundSymbol(quantity->bound));
+            if (!bound.empty()) bound += " ";
             return aikg::internal::Cat(bound, NumberText(quantity->amount), " ", quantity->unit);
           }
           if (auto text = statement.text()) return std::string(text->text);
@@ -209,11 +208,23 @@ std::string ToText(const Value& value) {
           if (auto boolean = statement.boolean()) return *boolean ? "true" : "false";
           return "";
         } else {
-          return "[" + absl::StrJoin(data, ", ", [](std::string* out, const Value& item) { *out += ToText(item); }) +
+          return "[" +
+                 absl::StrJoin(data, ", ",
+                               [readable](std::string* out, const Value& item) { *out += ValueText(item, readable); }) +
                  "]";
         }
       },
       value.data);
 }
+
+}  // namespace
+
+std::string ToText(const Value& value) { return ValueText(value, true); }
+
+namespace internal {
+
+std::string ToPlainText(const Value& value) { return ValueText(value, false); }
+
+}  // namespace internal
 
 }  // namespace aikg::query

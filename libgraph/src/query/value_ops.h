@@ -32,6 +32,10 @@ std::optional<double> AsNumber(const Value& value);
 
 Value FromAttribute(const AttributeValue& attribute);
 
+// The text of a value in CSV: as ToText, but a quantity keeps its plain amount
+// ("≥ 97000000 users", not "≥ 97 million users") so that programs read the number back.
+std::string ToPlainText(const Value& value);
+
 // An expression as query text (see Format in aikg/query.h).
 std::string FormatExpression(const Expr& expression);
 

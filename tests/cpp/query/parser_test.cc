@@ -229,16 +229,31 @@ TEST(Results, RenderAsTableCsvAndJson) {
                                       "MATCH (c:Company)-[s:revenue]->(v) RETURN c, v, s.valid AS `valid time`, "
                                       "c.name + ', \"Inc\"' AS label ORDER BY v.amount LIMIT 1");
   ASSERT_TRUE(result.ok()) << result.status().message();
+  // The table is for people, CSV for programs: the same value, readable or with its plain amount.
   EXPECT_EQ(ToTable(*result),
-            "c            v                valid time  label\n"
-            "-----------  ---------------  ----------  --------------------\n"
-            "org/alibaba  34700000000 USD  2025-Q2     Alibaba Group, \"Inc\"\n"
+            "c            v                 valid time  label\n"
+            "-----------  ----------------  ----------  --------------------\n"
+            "org/alibaba  34.7 billion USD  2025-Q2     Alibaba Group, \"Inc\"\n"
             "(1 row)\n");
   EXPECT_EQ(ToCsv(*result), "c,v,valid time,label\r\norg/alibaba,34700000000 USD,2025-Q2,\"Alibaba Group, \"\"Inc\"\"\"\r\n");
   EXPECT_EQ(ToJson(*result),
             "[{\"c\":{\"id\":\"org/alibaba\",\"name\":\"Alibaba Group\",\"type\":\"Company\"},"
             "\"v\":{\"amount\":34700000000.0,\"unit\":\"USD\",\"bound\":\"exact\"},\"valid time\":\"2025-Q2\","
             "\"label\":\"Alibaba Group, \\\"Inc\\\"\"}]\n");
+}
+
+TEST(Results, ShowQuantitiesReadablyInTablesAndPlainlyInCsv) {
+  Graph graph = testing::LoadTiny();
+  absl::StatusOr<Result> result =
+      query::Run(View(graph),
+                 "MATCH (x)-[s:users|revenue]->(v) WHERE s.id <> 'st/3' RETURN s.id, v ORDER BY s.id");
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  ASSERT_EQ(result->rows.size(), 2u);
+  EXPECT_EQ(ToText(result->rows[0][1]), "≈ 250 billion CNY (240–260 billion)");
+  EXPECT_EQ(ToText(result->rows[1][1]), "≥ 97 million users");
+  EXPECT_EQ(ToCsv(*result), "s.id,v\r\nst/11,≈ 250000000000 CNY\r\nst/5,≥ 97000000 users\r\n");
+  // Lists of values read the same way.
+  EXPECT_EQ(ToText(Value{List{result->rows[1][1], Value{int64_t{3}}}}), "[≥ 97 million users, 3]");
 }
 
 }  // namespace
