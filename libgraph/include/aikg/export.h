@@ -11,7 +11,9 @@
 //   kGexf        GEXF 1.3, edges carrying their valid time as spells for Gephi's timeline;
 //   kDot         Graphviz DOT;
 //   kTimelineJs  TimelineJS JSON: one event per dated statement, at its own precision;
-//   kCsv         a directory of CSV tables (entities, statements, sources) for bulk loaders.
+//   kCsv         a directory of CSV tables (entities, statements, sources) for bulk loaders;
+//   kTurtle, kNTriples, kNQuads, kJsonLd
+//                RDF 1.1 in Wikidata's model, for triple stores and SPARQL (aikg/rdf.h).
 //
 // docs/export.md documents every layout; docs/scaling.md shows the loaders' commands. Output is
 // deterministic (entities, statements and sources in index order; the same view gives the same
@@ -19,7 +21,8 @@
 // target and renamed over it when complete.
 //
 // `ImportNodeLink` and `ImportJsonGraph` read back what the node-link and JGF exporters wrote,
-// without loss, into a graph typed by the caller's schema.
+// without loss, into a graph typed by the caller's schema (`ImportRdf` in aikg/rdf.h does the
+// same for Turtle and N-Triples).
 //
 // Example:
 //   aikg::Filter then;
@@ -36,6 +39,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -46,14 +50,28 @@
 #include "absl/types/span.h"
 #include "aikg/diagnostic.h"
 #include "aikg/graph.h"
+#include "aikg/rdf.h"
 #include "aikg/view.h"
 
 namespace aikg {
 
-enum class ExportFormat : uint8_t { kNodeLink, kJsonGraph, kCytoscape, kGraphMl, kGexf, kDot, kTimelineJs, kCsv };
+enum class ExportFormat : uint8_t {
+  kNodeLink,
+  kJsonGraph,
+  kCytoscape,
+  kGraphMl,
+  kGexf,
+  kDot,
+  kTimelineJs,
+  kCsv,
+  kTurtle,
+  kNTriples,
+  kNQuads,
+  kJsonLd,
+};
 
 // The command-line names: "node-link", "jgf", "cytoscape", "graphml", "gexf", "dot",
-// "timelinejs", "csv".
+// "timelinejs", "csv", "turtle", "ntriples", "nquads", "jsonld".
 std::string_view ExportFormatName(ExportFormat format);
 // The format of a command-line name; InvalidArgument listing the names otherwise.
 absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name);
@@ -66,6 +84,9 @@ struct ExportOptions {
   bool node_link_links_key = false;
   // TimelineJS: the events' group.
   TimelineGroup timeline_group = TimelineGroup::kPredicate;
+  // RDF formats: the IRI that entity, statement and source IRIs are made under (aikg/rdf.h);
+  // must pass CheckBaseIri.
+  std::string base_iri = std::string(kDefaultBaseIri);
   // Called with the items (entities and statements) written so far and their total, every
   // `progress_every` items and once when done. Runs on the exporting thread.
   std::function<void(size_t done, size_t total)> progress;
@@ -74,7 +95,8 @@ struct ExportOptions {
 
 // Writes `view` to `out` (for kCsv, a directory, created when missing) in `format`.
 // Unavailable "cannot write …" or "cannot create a temporary file in …" when the output cannot
-// be written; on error no partial or temporary file is left (kCsv writes its tables one by one,
+// be written; InvalidArgument for a bad `options.base_iri`, or a language tag that RDF cannot
+// carry (RDF formats); on error no partial or temporary file is left (kCsv writes its tables one by one,
 // each atomically). FailedPrecondition when the graph has no schema. O(entities + statements +
 // sources) time; memory: one bit per source, and for the JSON formats four bytes per statement.
 absl::Status Export(const View& view, ExportFormat format, const std::filesystem::path& out,
