@@ -208,6 +208,7 @@ bool TurtleReader::Iri(RdfTerm& term) {
 
 bool TurtleReader::IriRef(std::string& out) {
   TextLocation start = Here();
+  --start.column;  // at the '<'
   out.clear();
   while (true) {
     if (AtEnd()) return Fail(start, "unterminated IRI: expected '>'");
