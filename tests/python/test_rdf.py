@@ -226,7 +226,14 @@ def _doc_blocks(kind: str) -> Iterator[tuple[str, str]]:
 
 def _prefixes() -> str:
     text = RDF_DOC.read_text(encoding="utf-8")
-    return next(block for block in re.findall(r"```sparql\n(.*?)```", text, re.S) if block.startswith("PREFIX"))
+    blocks: list[str] = re.findall(r"```sparql\n(.*?)```", text, re.S)
+    return next(block for block in blocks if block.startswith("PREFIX"))
+
+
+def _select(store: pyoxigraph.Store, query: str, union: bool = False) -> pyoxigraph.QuerySolutions:
+    solutions = store.query(query, use_default_graph_as_union=union)
+    assert isinstance(solutions, pyoxigraph.QuerySolutions)
+    return solutions
 
 
 def _golden_case(dataset: str, name: str) -> GoldenCase:
@@ -281,7 +288,7 @@ def test_sparql_gives_what_aikg_gives(
         assert ["|".join(row) for row in rows] == case.rows
     else:
         assert sorted("|".join(row) for row in rows) == sorted(case.rows)
-    solutions = stores[dataset].query(_prefixes() + sparql)
+    solutions = _select(stores[dataset], _prefixes() + sparql)
     variables = [variable.value for variable in solutions.variables]
     theirs = [tuple(_cell(solution[v]) for v in variables) for solution in solutions]
     assert len(ours) > 0
@@ -295,8 +302,8 @@ def test_sparql_over_n_quads_needs_the_union_of_graphs(exported: dict[str, Path]
     store = pyoxigraph.Store()
     store.load(path=str(exported["tiny.nq"]), format=pyoxigraph.RdfFormat.N_QUADS)
     query = _prefixes() + "SELECT ?id WHERE { ?o a/rdfs:subClassOf* type:Organization ; aikg:id ?id }"
-    assert len(list(store.query(query))) == 0  # the default graph is empty
-    assert len(list(store.query(query, use_default_graph_as_union=True))) == 3
+    assert len(list(_select(store, query))) == 0  # the default graph is empty
+    assert len(list(_select(store, query, union=True))) == 3
 
 
 def test_the_turtle_of_the_doc_is_what_aikg_writes(exported: dict[str, Path]) -> None:

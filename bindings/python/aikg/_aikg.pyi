@@ -844,7 +844,7 @@ class View:
         >>> aikg.load("tests/data/tiny.json").expand("model/r1", hops=2)
         {'model/r1': 0, 'org/deepseek': 1, 'org/alibaba': 2, 'country/cn': 2}
         """
-    def export(self, path: os.PathLike | str | bytes, *, format: str, links: bool = False, group_by: str = 'predicate', progress: typing.Any = None) -> None:
+    def export(self, path: os.PathLike | str | bytes, *, format: str, links: bool = False, group_by: str = 'predicate', base_iri: str | None = None, progress: typing.Any = None) -> None:
         """
         Writes the view to `path` in another tool's format (docs/export.md), atomically.
         
@@ -855,12 +855,16 @@ class View:
             ``entities``, ``statements`` and ``sources`` tables.
         format : str
             "node-link" (networkx), "jgf" (JSON Graph Format v2), "cytoscape" (Cytoscape.js), "graphml",
-            "gexf" (Gephi, with valid-time spells), "dot" (Graphviz), "timelinejs", "csv" or "parquet"
-            (pyarrow; the same tables as "csv", typed).
+            "gexf" (Gephi, with valid-time spells), "dot" (Graphviz), "timelinejs", "csv", "parquet"
+            (pyarrow; the same tables as "csv", typed), or RDF for triple stores and SPARQL: "turtle",
+            "ntriples", "nquads" or "jsonld" (docs/rdf.md).
         links : bool
             node-link: name the edge list "links" (networkx before 3.4) instead of "edges".
         group_by : {"predicate", "modality"}
             timelinejs: what groups the events.
+        base_iri : str, optional
+            RDF formats: the IRI that ids become IRIs under (absolute, ending with "/" or "#"); by
+            default ``https://aikg.invalid/graph/``.
         progress : callable, optional
             Called as ``progress(done, total)`` with the entities and statements written so far, every
             100 000 and once at the end.
@@ -868,7 +872,7 @@ class View:
         Raises
         ------
         ValidationError
-            For an unknown format or group_by.
+            For an unknown format or group_by, or a bad base_iri.
         Error
             When the output cannot be written (nothing partial is left behind).
         
@@ -879,6 +883,9 @@ class View:
         >>> aikg.load("tests/data/tiny.json").view(predicates=["develops"]).export(out, format="node-link")
         >>> [edge["key"] for edge in json.loads(out.read_text())["edges"]]
         ['st/1', 'st/6', 'st/12']
+        >>> aikg.load("tests/data/tiny.json").export(out.with_suffix(".ttl"), format="turtle", base_iri="https://example.org/ai/")
+        >>> "<https://example.org/ai/entity/org/nvidia> direct:develops" in out.with_suffix(".ttl").read_text()
+        True
         """
     def known_at(self, date: str | datetime.date | TimePoint) -> View:
         """
@@ -1311,15 +1318,15 @@ class Graph(View):
         ...
     def import_file(self, path: os.PathLike | str | bytes, *, format: str) -> None:
         """
-        Reads back a file that ``View.export`` wrote as "node-link" or "jgf", losslessly, as one batch
-        (all or nothing, like ``load``).
+        Reads back a file that ``View.export`` wrote as "node-link", "jgf", "turtle" or "ntriples",
+        losslessly, as one batch (all or nothing, like ``load``).
         
         The graph must have the schema the file names: make it with ``Graph(schema=...)``.
         
         Parameters
         ----------
         path : str or os.PathLike
-        format : {"node-link", "jgf"}
+        format : {"node-link", "jgf", "turtle", "ntriples"}
         
         Raises
         ------
@@ -1327,7 +1334,7 @@ class Graph(View):
             When the file does not exist.
         ValidationError
             When the file is not what the exporter writes; ``diagnostics`` give the file, line,
-            column and JSON pointer of every problem.
+            column and (for JSON) JSON pointer of every problem.
         
         Examples
         --------
