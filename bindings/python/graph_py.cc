@@ -156,7 +156,8 @@ base_dir : str or os.PathLike
           [](GraphHandle& self, const std::filesystem::path& path, const std::string& format) {
             CheckExists(path);
             if (format != "node-link" && format != "jgf" && format != "turtle" && format != "ntriples") {
-              ThrowValidationError("import_file reads 'node-link', 'jgf', 'turtle' or 'ntriples', not '" + format + "'");
+              ThrowValidationError("import_file reads 'node-link', 'jgf', 'turtle' or 'ntriples', not '" + format +
+                                   "'");
             }
             Write(self, [&](Graph& graph, std::vector<Diagnostic>& diagnostics) {
               if (format == "turtle" || format == "ntriples") return ImportRdf(graph, path, &diagnostics);

@@ -182,8 +182,8 @@ py::list TableBuffers(const ViewHandle& self, py::object progress) {
 
 // ---- Files ------------------------------------------------------------------------------------
 
-void ExportFile(const ViewHandle& self, const std::filesystem::path& path, const std::string& format_name,
-                bool links, const std::string& group_by, std::optional<std::string> base_iri, py::object progress) {
+void ExportFile(const ViewHandle& self, const std::filesystem::path& path, const std::string& format_name, bool links,
+                const std::string& group_by, std::optional<std::string> base_iri, py::object progress) {
   if (format_name == "parquet") {
     CallHelper("_interop", "write_parquet", py::make_tuple(py::cast(self), path),
                py::dict(py::arg("progress") = progress));

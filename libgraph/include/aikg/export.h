@@ -96,8 +96,8 @@ struct ExportOptions {
 // Writes `view` to `out` (for kCsv, a directory, created when missing) in `format`.
 // Unavailable "cannot write …" or "cannot create a temporary file in …" when the output cannot
 // be written; InvalidArgument for a bad `options.base_iri`, or a language tag that RDF cannot
-// carry (RDF formats); on error no partial or temporary file is left (kCsv writes its tables one by one,
-// each atomically). FailedPrecondition when the graph has no schema. O(entities + statements +
+// carry (RDF formats); on error no partial or temporary file is left (kCsv writes its tables one
+// by one, each atomically). FailedPrecondition when the graph has no schema. O(entities + statements +
 // sources) time; memory: one bit per source, and for the JSON formats four bytes per statement.
 absl::Status Export(const View& view, ExportFormat format, const std::filesystem::path& out,
                     const ExportOptions& options = {});

@@ -74,8 +74,7 @@ std::string SourceIri(std::string_view base, std::string_view id);
 // not read (the graph has its own); derived triples (direct triples, first and last days) are
 // accepted and ignored. Anything else is an error: every problem is reported as a diagnostic
 // "file:line:col: message" at the term it is about.
-absl::Status ImportRdf(Graph& graph, const std::filesystem::path& path,
-                       std::vector<Diagnostic>* diagnostics = nullptr);
+absl::Status ImportRdf(Graph& graph, const std::filesystem::path& path, std::vector<Diagnostic>* diagnostics = nullptr);
 
 }  // namespace aikg
 

@@ -1,6 +1,8 @@
 // What the RDF writer and reader share: namespaces, IRI encoding, typed times and the table of
 // aikg's vocabulary.
 
+#include "aikg/rdf.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -8,7 +10,6 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
-#include "aikg/rdf.h"
 #include "export/rdf_internal.h"
 #include "internal/cat.h"
 
@@ -18,7 +19,9 @@ namespace {
 
 bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUnreserved(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '-' || c == '.' || c == '_' || c == '~'; }
+bool IsUnreserved(char c) {
+  return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
 
 void AppendEscaped(std::string& out, unsigned char c) {
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -132,11 +135,16 @@ bool IsLanguageTag(std::string_view tag) {
 std::optional<std::string_view> TimeDatatype(const TimePoint& point) {
   if (!point.is_set() || point.is_fiscal() || point.part() != PeriodPart::kWhole) return std::nullopt;
   switch (point.precision()) {
-    case Precision::kDay: return "date";
-    case Precision::kMonth: return "gYearMonth";
-    case Precision::kYear: return "gYear";
-    case Precision::kSecond: return "dateTime";
-    default: return std::nullopt;
+    case Precision::kDay:
+      return "date";
+    case Precision::kMonth:
+      return "gYearMonth";
+    case Precision::kYear:
+      return "gYear";
+    case Precision::kSecond:
+      return "dateTime";
+    default:
+      return std::nullopt;
   }
 }
 
@@ -188,7 +196,8 @@ const VocabularyTerm kVocabulary[] = {
     {term::kTitle, TermKind::kProperty, "aikg:Source", "xsd:string", "Its title."},
     {term::kLanguage, TermKind::kProperty, "aikg:Source", "xsd:string", "Its language."},
     {term::kPublished, TermKind::kProperty, "aikg:Source", "rdfs:Literal", "When it was published, as written."},
-    {term::kPublishedStart, TermKind::kProperty, "aikg:Source", "xsd:date", "The first day it may have been published."},
+    {term::kPublishedStart, TermKind::kProperty, "aikg:Source", "xsd:date",
+     "The first day it may have been published."},
     {term::kPublishedPrecision, TermKind::kProperty, "aikg:Source", "xsd:string", "The precision of its date."},
     {term::kUrl, TermKind::kProperty, "aikg:Source", "xsd:anyURI", "Its address."},
     {term::kVia, TermKind::kProperty, "aikg:Source", "aikg:Source", "The source that relayed it."},
@@ -197,7 +206,8 @@ const VocabularyTerm kVocabulary[] = {
      "What a predicate points at: entity, quantity, text, date or boolean."},
     {term::kAllowedUnit, TermKind::kProperty, "rdf:Property", "aikg:Unit", "A unit a quantity predicate allows."},
     {term::kSymmetric, TermKind::kProperty, "rdf:Property", "xsd:boolean", "Whether the predicate goes both ways."},
-    {term::kGrowthOf, TermKind::kProperty, "rdf:Property", "rdf:Property", "The metric a growth rate is the growth of."},
+    {term::kGrowthOf, TermKind::kProperty, "rdf:Property", "rdf:Property",
+     "The metric a growth rate is the growth of."},
     {term::kClaim, TermKind::kProperty, "rdf:Property", "rdf:Property",
      "The property from an entity to its statements of this predicate (p:)."},
     {term::kStatementProperty, TermKind::kProperty, "rdf:Property", "rdf:Property",
@@ -218,8 +228,8 @@ absl::Status CheckBaseIri(std::string_view iri) {
                     ((iri[0] >= 'A' && iri[0] <= 'Z') || (iri[0] >= 'a' && iri[0] <= 'z'));
   for (size_t i = 1; has_scheme && i < colon; ++i) {
     char c = iri[i];
-    has_scheme = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
-                 c == '-' || c == '.';
+    has_scheme =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
   }
   if (!has_scheme) {
     return absl::InvalidArgumentError(
@@ -227,8 +237,8 @@ absl::Status CheckBaseIri(std::string_view iri) {
   }
   for (char c : iri) {
     if (static_cast<unsigned char>(c) <= 0x20 || std::string_view("<>\"{}|\\^`").find(c) != std::string_view::npos) {
-      return absl::InvalidArgumentError(internal::Cat("base IRI '", iri, "' contains '", std::string(1, c),
-                                                      "', which IRIs cannot hold"));
+      return absl::InvalidArgumentError(
+          internal::Cat("base IRI '", iri, "' contains '", std::string(1, c), "', which IRIs cannot hold"));
     }
   }
   // JSON-LD would read "p:..." as a compact IRI of aikg's prefix p.

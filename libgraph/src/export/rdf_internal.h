@@ -92,23 +92,21 @@ namespace term {
 inline constexpr std::string_view kDataset = "Dataset", kEntity = "Entity", kStatement = "Statement",
                                   kSource = "Source", kQuantityValue = "QuantityValue", kTimeValue = "TimeValue",
                                   kUnit = "Unit";
-inline constexpr std::string_view kFormat = "format", kSchema = "schema", kSchemaVersion = "schemaVersion",
-                                  kId = "id";
+inline constexpr std::string_view kFormat = "format", kSchema = "schema", kSchemaVersion = "schemaVersion", kId = "id";
 inline constexpr std::string_view kSubject = "subject", kPredicate = "predicate", kModality = "modality",
                                   kValid = "valid", kValidStart = "validStart", kValidEnd = "validEnd",
-                                  kValidPrecision = "validPrecision", kPeriod = "period",
-                                  kConfidence = "confidence", kLocator = "locator";
+                                  kValidPrecision = "validPrecision", kPeriod = "period", kConfidence = "confidence",
+                                  kLocator = "locator";
 inline constexpr std::string_view kAmount = "amount", kLowerBound = "lowerBound", kUpperBound = "upperBound",
                                   kUnitOf = "unit", kBound = "bound", kTime = "time", kTimeStart = "timeStart",
                                   kTimeEnd = "timeEnd", kTimePrecision = "timePrecision";
 inline constexpr std::string_view kKind = "kind", kPublisher = "publisher", kAuthor = "author", kTitle = "title",
-                                  kLanguage = "language", kPublished = "published",
-                                  kPublishedStart = "publishedStart", kPublishedPrecision = "publishedPrecision",
-                                  kUrl = "url", kVia = "via";
+                                  kLanguage = "language", kPublished = "published", kPublishedStart = "publishedStart",
+                                  kPublishedPrecision = "publishedPrecision", kUrl = "url", kVia = "via";
 inline constexpr std::string_view kRangeKind = "rangeKind", kAllowedUnit = "allowedUnit", kSymmetric = "symmetric",
-                                  kGrowthOf = "growthOf", kClaim = "claim",
-                                  kStatementProperty = "statementProperty", kStatementValue = "statementValue",
-                                  kDimension = "dimension", kAttributeKind = "attributeKind";
+                                  kGrowthOf = "growthOf", kClaim = "claim", kStatementProperty = "statementProperty",
+                                  kStatementValue = "statementValue", kDimension = "dimension",
+                                  kAttributeKind = "attributeKind";
 }  // namespace term
 
 }  // namespace aikg::internal::rdf

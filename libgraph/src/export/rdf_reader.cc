@@ -43,7 +43,10 @@ namespace term = internal::rdf::term;
 const std::string kRdfType = Cat(internal::rdf::kRdf, "type");
 
 std::string Vocab(std::string_view name) { return Cat(kRdfVocabulary, name); }
-std::string Xsd(std::string_view name) { return Cat(internal::rdf::kXsd, name); }
+// Whether `iri` is `space` + `name`, without building the IRI (this runs for every triple).
+bool IsTerm(std::string_view iri, std::string_view space, std::string_view name) {
+  return iri.size() == space.size() + name.size() && iri.starts_with(space) && iri.ends_with(name);
+}
 
 // Where the fields of a record were read: the longest field prefix of a transaction problem's
 // field names the term to report it at; the record's first place otherwise.
@@ -54,8 +57,8 @@ class Places {
     TextLocation best = first;
     size_t best_length = 0;
     for (const auto& [prefix, where] : places_) {
-      bool covers = field == prefix || (field.starts_with(prefix) && field.size() > prefix.size() &&
-                                        field[prefix.size()] == '/');
+      bool covers =
+          field == prefix || (field.starts_with(prefix) && field.size() > prefix.size() && field[prefix.size()] == '/');
       if (covers && prefix.size() >= best_length) {
         best = where;
         best_length = prefix.size();
@@ -148,12 +151,16 @@ class RdfImporter {
     found_.push_back(std::move(diagnostic));
   }
 
-  // The first pass: the subject of `a aikg:Dataset` is the base IRI.
+  // The first pass: the subject of `a aikg:Dataset` is the base IRI. aikg writes it first, so
+  // the pass stops there; syntax errors after it are found by the second.
   bool FindBase() {
     internal::TurtleReader reader(text_);
     std::string dataset_type = Vocab(term::kDataset);
     bool parsed = reader.Read([&](const RdfTerm& s, const RdfTerm& p, const RdfTerm& o) {
-      if (!base_ && p.value == kRdfType && o.is_iri && o.value == dataset_type) base_ = s.value;
+      if (p.value == kRdfType && o.is_iri && o.value == dataset_type) {
+        base_ = s.value;
+        reader.Stop();
+      }
     });
     if (!parsed) {
       Report(reader.error().where, reader.error().message);
@@ -198,7 +205,8 @@ class RdfImporter {
 
   // A plain string literal's text, or a report.
   std::optional<std::string_view> PlainString(const RdfTerm& object, std::string_view what) {
-    if (object.is_iri || !object.lang.empty() || (!object.datatype.empty() && object.datatype != Xsd("string"))) {
+    if (object.is_iri || !object.lang.empty() ||
+        (!object.datatype.empty() && !IsTerm(object.datatype, internal::rdf::kXsd, "string"))) {
       Report(object.where, Cat(what, " must be a plain string literal"));
       return std::nullopt;
     }
@@ -222,16 +230,16 @@ class RdfImporter {
   void DatasetTriple(const RdfTerm& s, const RdfTerm& p, const RdfTerm& o) {
     dataset_seen_ = true;
     if (p.value == kRdfType) return;
-    if (p.value == Vocab(term::kFormat)) {
+    if (IsTerm(p.value, kRdfVocabulary, term::kFormat)) {
       if (o.value != internal::rdf::kRdfFormat) {
         Report(o.where, Cat("unsupported layout '", o.value, "' (expected '", internal::rdf::kRdfFormat,
                             "', as written by aikg export)"));
       }
-    } else if (p.value == Vocab(term::kSchema)) {
+    } else if (IsTerm(p.value, kRdfVocabulary, term::kSchema)) {
       if (o.value != schema_.name()) {
         Report(o.where, Cat("the file's schema '", o.value, "' is not the graph's schema '", schema_.name(), "'"));
       }
-    } else if (p.value != Vocab(term::kSchemaVersion)) {
+    } else if (!IsTerm(p.value, kRdfVocabulary, term::kSchemaVersion)) {
       Unexpected(s, p, "the dataset");
     }
   }
@@ -253,15 +261,15 @@ class RdfImporter {
     PendingEntity& entity = Find(entities_, entity_index_, s);
     if (p.value == kRdfType) {
       if (Once(entity.type, o, p, s.value)) entity.places.Add("/type", o.where);
-    } else if (p.value == Vocab(term::kId)) {
+    } else if (IsTerm(p.value, kRdfVocabulary, term::kId)) {
       if (Once(entity.id, o, p, s.value)) entity.places.Add("/id", o.where);
-    } else if (p.value == Cat(internal::rdf::kRdfs, "label")) {
+    } else if (IsTerm(p.value, internal::rdf::kRdfs, "label")) {
       if (Once(entity.name, o, p, s.value)) entity.places.Add("/name", o.where);
-    } else if (p.value == Cat(internal::rdf::kRdfs, "comment")) {
+    } else if (IsTerm(p.value, internal::rdf::kRdfs, "comment")) {
       if (std::optional<std::string_view> text = PlainString(o, "a description")) entity.input.description = *text;
       entity.places.Add("/description", o.where);
-    } else if (p.value == Cat(internal::rdf::kSkos, "altLabel")) {
-      if (o.is_iri || (!o.datatype.empty() && o.datatype != Xsd("string"))) {
+    } else if (IsTerm(p.value, internal::rdf::kSkos, "altLabel")) {
+      if (o.is_iri || (!o.datatype.empty() && !IsTerm(o.datatype, internal::rdf::kXsd, "string"))) {
         Report(o.where, "an alias must be a string literal, with or without a language tag");
         return;
       }
@@ -277,8 +285,7 @@ class RdfImporter {
 
   // prop/NAME is the claim namespace, which prop/direct/, prop/statement/... share the start of.
   bool IsNonClaimProperty(std::string_view iri) const {
-    return iri.starts_with(ns_->direct) || iri.starts_with(ns_->statement_property) ||
-           iri.starts_with(ns_->qualifier);
+    return iri.starts_with(ns_->direct) || iri.starts_with(ns_->statement_property) || iri.starts_with(ns_->qualifier);
   }
 
   void StatementTriple(const RdfTerm& s, const RdfTerm& p, const RdfTerm& o) {
@@ -288,14 +295,15 @@ class RdfImporter {
       if (Once(field, o, p, s.value)) statement.places.Add(std::move(field_name), o.where);
     };
     if (property == kRdfType) {
-      if (!o.is_iri || o.value != Vocab(term::kStatement)) Report(o.where, "a statement node is a aikg:Statement");
-    } else if (property == Vocab(term::kId)) {
+      if (!o.is_iri || !IsTerm(o.value, kRdfVocabulary, term::kStatement))
+        Report(o.where, "a statement node is a aikg:Statement");
+    } else if (IsTerm(property, kRdfVocabulary, term::kId)) {
       one(statement.id, "/id");
-    } else if (property == Vocab(term::kSubject)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kSubject)) {
       one(statement.subject, "/subject");
-    } else if (property == Vocab(term::kPredicate)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kPredicate)) {
       one(statement.predicate, "/predicate");
-    } else if (property == Vocab(term::kModality)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kModality)) {
       one(statement.modality, "/modality");
     } else if (property.starts_with(ns_->statement_value)) {
       one(statement.value_node, "/value");
@@ -305,7 +313,7 @@ class RdfImporter {
         statement.places.Add("/value", o.where);
         statement.places.Add("/object", o.where);
       }
-    } else if (property == Vocab(term::kValid)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kValid)) {
       statement.places.Add("/valid", o.where);
       if (std::optional<std::string_view> text = PlainString(o, "aikg:valid")) {
         absl::StatusOr<ValidTime> valid = internal::ParseValidText(*text);
@@ -315,10 +323,10 @@ class RdfImporter {
           Report(o.where, std::string(valid.status().message()));
         }
       }
-    } else if (property == Vocab(term::kPeriod)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kPeriod)) {
       statement.places.Add("/period", o.where);
       if (std::optional<TimePoint> period = Time(o)) statement.input.period = *period;
-    } else if (property == Vocab(term::kConfidence)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kConfidence)) {
       statement.places.Add("/confidence", o.where);
       if (std::optional<double> confidence = Decimal(o)) statement.input.confidence = *confidence;
     } else if (std::optional<std::string> key = IdIn(property, ns_->qualifier)) {
@@ -326,15 +334,17 @@ class RdfImporter {
       if (std::optional<std::string_view> value = PlainString(o, "a qualifier")) {
         statement.input.qualifiers.push_back({Keep(*key), *value});
       }
-    } else if (property == Cat(internal::rdf::kProv, "qualifiedDerivation")) {
+    } else if (IsTerm(property, internal::rdf::kProv, "qualifiedDerivation")) {
       if (!o.is_iri) {
         Report(o.where, "prov:qualifiedDerivation names a citation node by its IRI");
         return;
       }
       statement.places.Add(Cat("/sources/", statement.references.size()), o.where);
       statement.references.push_back(o);
-    } else if (property == Cat(internal::rdf::kProv, "wasDerivedFrom") || property == Vocab(term::kValidStart) ||
-               property == Vocab(term::kValidEnd) || property == Vocab(term::kValidPrecision)) {
+    } else if (IsTerm(property, internal::rdf::kProv, "wasDerivedFrom") ||
+               IsTerm(property, kRdfVocabulary, term::kValidStart) ||
+               IsTerm(property, kRdfVocabulary, term::kValidEnd) ||
+               IsTerm(property, kRdfVocabulary, term::kValidPrecision)) {
       // Derived: the citations and the valid text say it all.
     } else {
       Unexpected(s, p, "statement");
@@ -346,15 +356,17 @@ class RdfImporter {
     const std::string& property = p.value;
     auto text = [&](std::string_view& field, std::string field_name) {
       source.places.Add(std::move(field_name), o.where);
-      if (std::optional<std::string_view> value = PlainString(o, Cat("aikg:", property.substr(kRdfVocabulary.size())))) {
+      if (std::optional<std::string_view> value =
+              PlainString(o, Cat("aikg:", property.substr(kRdfVocabulary.size())))) {
         field = *value;
       }
     };
     if (property == kRdfType) {
-      if (!o.is_iri || o.value != Vocab(term::kSource)) Report(o.where, "a source node is a aikg:Source");
-    } else if (property == Vocab(term::kId)) {
+      if (!o.is_iri || !IsTerm(o.value, kRdfVocabulary, term::kSource))
+        Report(o.where, "a source node is a aikg:Source");
+    } else if (IsTerm(property, kRdfVocabulary, term::kId)) {
       if (Once(source.id, o, p, s.value)) source.places.Add("/id", o.where);
-    } else if (property == Vocab(term::kKind)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kKind)) {
       source.places.Add("/kind", o.where);
       std::optional<SourceKind> kind = ParseSourceKind(o.value);
       if (kind && !o.is_iri) {
@@ -362,27 +374,28 @@ class RdfImporter {
       } else {
         Report(o.where, Cat("unknown source kind '", o.value, "'"));
       }
-    } else if (property == Vocab(term::kPublisher)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kPublisher)) {
       text(source.input.publisher, "/publisher");
-    } else if (property == Vocab(term::kAuthor)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kAuthor)) {
       text(source.input.author, "/author");
-    } else if (property == Vocab(term::kTitle)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kTitle)) {
       text(source.input.title, "/title");
-    } else if (property == Vocab(term::kLanguage)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kLanguage)) {
       text(source.input.language, "/language");
-    } else if (property == Vocab(term::kPublished)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kPublished)) {
       source.places.Add("/published", o.where);
       if (std::optional<TimePoint> published = Time(o)) source.input.published = *published;
-    } else if (property == Vocab(term::kUrl)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kUrl)) {
       source.places.Add("/url", o.where);
       if (o.is_iri || !o.lang.empty()) {
         Report(o.where, "aikg:url must be a literal");
       } else {
         source.input.url = Keep(o.value);
       }
-    } else if (property == Vocab(term::kVia)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kVia)) {
       if (Once(source.via, o, p, s.value)) source.places.Add("/via", o.where);
-    } else if (property != Vocab(term::kPublishedStart) && property != Vocab(term::kPublishedPrecision)) {
+    } else if (!IsTerm(property, kRdfVocabulary, term::kPublishedStart) &&
+               !IsTerm(property, kRdfVocabulary, term::kPublishedPrecision)) {
       Unexpected(s, p, "source");
     }
   }
@@ -394,18 +407,19 @@ class RdfImporter {
     const std::string& property = p.value;
     if (property == kRdfType) {
       Once(value.type, o, p, s.value);
-    } else if (property == Vocab(term::kAmount)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kAmount)) {
       Once(value.amount, o, p, s.value);
-    } else if (property == Vocab(term::kUnitOf)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kUnitOf)) {
       Once(value.unit, o, p, s.value);
-    } else if (property == Vocab(term::kBound)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kBound)) {
       Once(value.bound, o, p, s.value);
-    } else if (property == Vocab(term::kLowerBound)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kLowerBound)) {
       Once(value.lower, o, p, s.value);
-    } else if (property == Vocab(term::kUpperBound)) {
+    } else if (IsTerm(property, kRdfVocabulary, term::kUpperBound)) {
       Once(value.upper, o, p, s.value);
-    } else if (property != Vocab(term::kTime) && property != Vocab(term::kTimeStart) &&
-               property != Vocab(term::kTimeEnd) && property != Vocab(term::kTimePrecision)) {
+    } else if (!IsTerm(property, kRdfVocabulary, term::kTime) && !IsTerm(property, kRdfVocabulary, term::kTimeStart) &&
+               !IsTerm(property, kRdfVocabulary, term::kTimeEnd) &&
+               !IsTerm(property, kRdfVocabulary, term::kTimePrecision)) {
       // A date's value node repeats the ps: literal, which is what is read.
       Unexpected(s, p, "value node");
     }
@@ -416,12 +430,12 @@ class RdfImporter {
     PendingReference& reference = it->second;
     if (added) reference.first = s.where;
     if (p.value == kRdfType) {
-      if (!o.is_iri || o.value != Cat(internal::rdf::kProv, "Derivation")) {
+      if (!o.is_iri || !IsTerm(o.value, internal::rdf::kProv, "Derivation")) {
         Report(o.where, "a citation node is a prov:Derivation");
       }
-    } else if (p.value == Cat(internal::rdf::kProv, "entity")) {
+    } else if (IsTerm(p.value, internal::rdf::kProv, "entity")) {
       Once(reference.source, o, p, s.value);
-    } else if (p.value == Vocab(term::kLocator)) {
+    } else if (IsTerm(p.value, kRdfVocabulary, term::kLocator)) {
       Once(reference.locator, o, p, s.value);
     } else {
       Unexpected(s, p, "citation node");
@@ -444,8 +458,9 @@ class RdfImporter {
   }
 
   std::optional<double> Decimal(const RdfTerm& object) {
-    bool numeric = !object.is_iri && (object.datatype == Xsd("decimal") || object.datatype == Xsd("double") ||
-                                      object.datatype == Xsd("integer"));
+    bool numeric = !object.is_iri && (IsTerm(object.datatype, internal::rdf::kXsd, "decimal") ||
+                                      IsTerm(object.datatype, internal::rdf::kXsd, "double") ||
+                                      IsTerm(object.datatype, internal::rdf::kXsd, "integer"));
     double value = 0;
     if (numeric && object.value == "INF") return std::numeric_limits<double>::infinity();
     if (numeric && object.value == "-INF") return -std::numeric_limits<double>::infinity();
@@ -457,7 +472,7 @@ class RdfImporter {
   }
 
   std::optional<bool> Boolean(const RdfTerm& object) {
-    if (!object.is_iri && object.datatype == Xsd("boolean")) {
+    if (!object.is_iri && IsTerm(object.datatype, internal::rdf::kXsd, "boolean")) {
       if (object.value == "true" || object.value == "1") return true;
       if (object.value == "false" || object.value == "0") return false;
     }
@@ -503,11 +518,13 @@ class RdfImporter {
 
   void Resolve() {
     for (PendingSource& source : sources_) {
-      if (std::optional<std::string_view> id = NodeId(source.id, source.iri, ns_->source, source.places.first, "source")) {
+      if (std::optional<std::string_view> id =
+              NodeId(source.id, source.iri, ns_->source, source.places.first, "source")) {
         source.input.id = *id;
       }
       if (source.via.present()) {
-        if (std::optional<std::string_view> via = Reference(source.via, ns_->source, "a source")) source.input.via = *via;
+        if (std::optional<std::string_view> via = Reference(source.via, ns_->source, "a source"))
+          source.input.via = *via;
       }
     }
     for (PendingEntity& entity : entities_) ResolveEntity(entity);
@@ -515,7 +532,8 @@ class RdfImporter {
   }
 
   void ResolveEntity(PendingEntity& entity) {
-    if (std::optional<std::string_view> id = NodeId(entity.id, entity.iri, ns_->entity, entity.places.first, "entity")) {
+    if (std::optional<std::string_view> id =
+            NodeId(entity.id, entity.iri, ns_->entity, entity.places.first, "entity")) {
       entity.input.id = *id;
     }
     if (!entity.name.present()) {
@@ -553,7 +571,8 @@ class RdfImporter {
         return std::nullopt;
       case AttributeKind::kInteger: {
         int64_t integer = 0;
-        if (!value.is_iri && value.datatype == Xsd("integer") && absl::SimpleAtoi(internal::ToAbsl(value.value), &integer)) {
+        if (!value.is_iri && IsTerm(value.datatype, internal::rdf::kXsd, "integer") &&
+            absl::SimpleAtoi(internal::ToAbsl(value.value), &integer)) {
           return AttributeValue(integer);
         }
         Report(value.where, Cat("expected an xsd:integer, not ", Describe(value)));
@@ -585,9 +604,8 @@ class RdfImporter {
     } else if (std::optional<Modality> modality = ParseModality(statement.modality.term.value)) {
       input.modality = *modality;
     } else {
-      Report(statement.modality.term.where,
-             Cat("unknown modality '", statement.modality.term.value,
-                 "' (expected reported, claim, forecast, plan or opinion)"));
+      Report(statement.modality.term.where, Cat("unknown modality '", statement.modality.term.value,
+                                                "' (expected reported, claim, forecast, plan or opinion)"));
     }
     const aikg::Predicate* predicate = nullptr;
     if (!statement.predicate.present()) {
@@ -627,9 +645,9 @@ class RdfImporter {
     if (predicate == nullptr) return;  // the transaction says the predicate is unknown
     std::optional<std::string> value_name = internal::rdf::DecodeName(statement.value_predicate);
     if (!value_name || *value_name != predicate->name) {
-      Report(statement.value.term.where, Cat("the object or value of a '", predicate->name, "' statement is given by ps:",
-                                             internal::rdf::EncodeName(predicate->name), ", not <",
-                                             ns_->statement_property, statement.value_predicate, ">"));
+      Report(statement.value.term.where, Cat("the object or value of a '", predicate->name,
+                                             "' statement is given by ps:", internal::rdf::EncodeName(predicate->name),
+                                             ", not <", ns_->statement_property, statement.value_predicate, ">"));
       return;
     }
     const RdfTerm& value = statement.value.term;
@@ -639,9 +657,11 @@ class RdfImporter {
           input.value = EntityId{*object};
         }
         break;
-      case RangeKind::kQuantity: ResolveQuantity(statement); break;
+      case RangeKind::kQuantity:
+        ResolveQuantity(statement);
+        break;
       case RangeKind::kText:
-        if (value.is_iri || (!value.datatype.empty() && value.datatype != Xsd("string"))) {
+        if (value.is_iri || (!value.datatype.empty() && !IsTerm(value.datatype, internal::rdf::kXsd, "string"))) {
           Report(value.where, Cat("expected a string literal, not ", Describe(value)));
         } else {
           input.value = Text{Keep(value.value), Keep(value.lang)};
@@ -668,8 +688,9 @@ class RdfImporter {
       return;
     }
     PendingValue& node = found->second;
-    if (!node.type.present() || node.type.term.value != Vocab(term::kQuantityValue)) {
-      Report(node.type.present() ? node.type.term.where : node.first, "a quantity's value node is a aikg:QuantityValue");
+    if (!node.type.present() || !IsTerm(node.type.term.value, kRdfVocabulary, term::kQuantityValue)) {
+      Report(node.type.present() ? node.type.term.where : node.first,
+             "a quantity's value node is a aikg:QuantityValue");
       return;
     }
     Quantity quantity;
@@ -720,9 +741,15 @@ class RdfImporter {
     for (const internal::Problem& problem : transaction.problems()) {
       const Places* places = nullptr;
       switch (problem.kind) {
-        case ItemKind::kSource: places = &sources_[problem.origin.index].places; break;
-        case ItemKind::kEntity: places = &entities_[problem.origin.index].places; break;
-        case ItemKind::kStatement: places = &statements_[problem.origin.index].places; break;
+        case ItemKind::kSource:
+          places = &sources_[problem.origin.index].places;
+          break;
+        case ItemKind::kEntity:
+          places = &entities_[problem.origin.index].places;
+          break;
+        case ItemKind::kStatement:
+          places = &statements_[problem.origin.index].places;
+          break;
       }
       Report(places->Find(problem.field), problem.message);
     }

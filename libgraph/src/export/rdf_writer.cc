@@ -6,6 +6,9 @@
 // ontology, sources, entities, then each statement with its direct triples, value node and
 // citations), so the same view gives the same bytes.
 
+#include <rapidjson/filewritestream.h>
+#include <rapidjson/writer.h>
+
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -14,9 +17,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <rapidjson/filewritestream.h>
-#include <rapidjson/writer.h>
 
 #include "absl/container/btree_map.h"
 #include "export/export_internal.h"
@@ -114,8 +114,8 @@ const std::string kXsdString = Cat(rdf::kXsd, "string");
 bool IsPlainLocal(std::string_view local) {
   if (local.empty() || local.front() == '-' || local.front() == '.' || local.back() == '.') return false;
   for (char c : local) {
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-              c == '.';
+    bool ok =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
     if (!ok) return false;
   }
   return true;
@@ -155,11 +155,21 @@ class Syntax {
       out_ << text.substr(plain, i - plain);
       plain = i + 1;
       switch (c) {
-        case '"': out_ << "\\\""; break;
-        case '\\': out_ << "\\\\"; break;
-        case '\n': out_ << "\\n"; break;
-        case '\r': out_ << "\\r"; break;
-        case '\t': out_ << "\\t"; break;
+        case '"':
+          out_ << "\\\"";
+          break;
+        case '\\':
+          out_ << "\\\\";
+          break;
+        case '\n':
+          out_ << "\\n";
+          break;
+        case '\r':
+          out_ << "\\r";
+          break;
+        case '\t':
+          out_ << "\\t";
+          break;
         default: {
           char escape[8];
           std::snprintf(escape, sizeof escape, "\\u%04X", c);
@@ -208,7 +218,8 @@ class Turtle : public Syntax {
   explicit Turtle(std::FILE* file) : Syntax(file) {}
   void Begin(const std::vector<Prefix>& prefixes) override {
     prefixes_ = prefixes;
-    for (const Prefix& prefix : prefixes_) out_ << "@prefix " << prefix.name << ": <" << prefix.namespace_iri << "> .\n";
+    for (const Prefix& prefix : prefixes_)
+      out_ << "@prefix " << prefix.name << ": <" << prefix.namespace_iri << "> .\n";
   }
   void Write(const Node& node) override {
     out_ << '\n';
@@ -592,11 +603,21 @@ class RdfWriter {
       bool has_value_node = predicate.range_kind == RangeKind::kQuantity || predicate.range_kind == RangeKind::kDate;
       std::string value_range;
       switch (predicate.range_kind) {
-        case RangeKind::kEntity: value_range = CommonClass(predicate.range); break;
-        case RangeKind::kQuantity: value_range = Xsd("decimal"); break;
-        case RangeKind::kText: value_range = Rdfs("Literal"); break;
-        case RangeKind::kDate: value_range = Rdfs("Literal"); break;
-        case RangeKind::kBoolean: value_range = Xsd("boolean"); break;
+        case RangeKind::kEntity:
+          value_range = CommonClass(predicate.range);
+          break;
+        case RangeKind::kQuantity:
+          value_range = Xsd("decimal");
+          break;
+        case RangeKind::kText:
+          value_range = Rdfs("Literal");
+          break;
+        case RangeKind::kDate:
+          value_range = Rdfs("Literal");
+          break;
+        case RangeKind::kBoolean:
+          value_range = Xsd("boolean");
+          break;
       }
 
       node_.Reset(PredicateIri(ns_.direct, p), true);
@@ -723,8 +744,8 @@ class RdfWriter {
     const StatementRecord& statement = data_.statements[index];
     std::string statement_iri = Cat(ns_.statement, rdf::EncodeId(statement.id));
     std::string value_iri = Cat(ns_.value, rdf::EncodeId(statement.id));
-    bool has_value_node = std::holds_alternative<QuantityRef>(statement.value) ||
-                          std::holds_alternative<TimePoint>(statement.value);
+    bool has_value_node =
+        std::holds_alternative<QuantityRef>(statement.value) || std::holds_alternative<TimePoint>(statement.value);
 
     // The subject's direct triple and its link to the statement node.
     node_.Reset(EntityIri(statement.subject), false);
@@ -808,10 +829,18 @@ absl::Status WriteRdf(ExportScope& scope, ExportFormat format, const ExportOptio
   Namespaces ns(options.base_iri);
   std::unique_ptr<Syntax> syntax;
   switch (format) {
-    case ExportFormat::kTurtle: syntax = std::make_unique<Turtle>(file); break;
-    case ExportFormat::kNTriples: syntax = std::make_unique<NTriples>(file, ns, /*quads=*/false); break;
-    case ExportFormat::kNQuads: syntax = std::make_unique<NTriples>(file, ns, /*quads=*/true); break;
-    default: syntax = std::make_unique<JsonLd>(file); break;
+    case ExportFormat::kTurtle:
+      syntax = std::make_unique<Turtle>(file);
+      break;
+    case ExportFormat::kNTriples:
+      syntax = std::make_unique<NTriples>(file, ns, /*quads=*/false);
+      break;
+    case ExportFormat::kNQuads:
+      syntax = std::make_unique<NTriples>(file, ns, /*quads=*/true);
+      break;
+    default:
+      syntax = std::make_unique<JsonLd>(file);
+      break;
   }
   RdfWriter writer(scope, options, *syntax);
   return writer.Write();

@@ -22,7 +22,9 @@ bool IsHex(char c) { return IsDigit(c) || (c >= 'A' && c <= 'F') || (c >= 'a' &&
 // Letters, digits, '_', '-' and any byte of a multi-byte UTF-8 character: what names are made of
 // (Turtle allows most non-ASCII characters in names; those it does not are rare enough to let
 // the IRI checks downstream catch).
-bool IsNameChar(char c) { return IsLetter(c) || IsDigit(c) || c == '_' || c == '-' || static_cast<unsigned char>(c) >= 0x80; }
+bool IsNameChar(char c) {
+  return IsLetter(c) || IsDigit(c) || c == '_' || c == '-' || static_cast<unsigned char>(c) >= 0x80;
+}
 
 void AppendUtf8(std::string& out, uint32_t code) {
   if (code < 0x80) {
@@ -126,7 +128,7 @@ bool TurtleReader::AtWord(std::string_view word, bool ignore_case) const {
 bool TurtleReader::Read(const Visit& visit) {
   while (true) {
     SkipSpace();
-    if (AtEnd()) return true;
+    if (AtEnd() || stopped_) return true;
     bool ok = Peek() == '@' || AtWord("PREFIX", true) || AtWord("BASE", true) ? Directive() : Triples(visit);
     if (!ok) return false;
   }
@@ -221,8 +223,8 @@ bool TurtleReader::IriRef(std::string& out) {
       if (!Escape(out, /*allow_character_escapes=*/false)) return false;
       continue;
     }
-    if (static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '"' || c == '{' || c == '}' || c == '|' ||
-        c == '^' || c == '`') {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' ||
+        c == '`') {
       return Fail(Here(), Cat("IRIs cannot hold '", c == '\n' ? std::string("\\n") : std::string(1, c), "'"));
     }
     size_t length = Utf8Length(text_.substr(pos_));
@@ -253,8 +255,8 @@ bool TurtleReader::PrefixedName(RdfTerm& term) {
     if (IsNameChar(c) || c == ':') {
       term.value.push_back(c);
       Advance();
-    } else if (c == '.' && (IsNameChar(Peek(1)) || Peek(1) == ':' || Peek(1) == '%' || Peek(1) == '\\' ||
-                            Peek(1) == '.')) {
+    } else if (c == '.' &&
+               (IsNameChar(Peek(1)) || Peek(1) == ':' || Peek(1) == '%' || Peek(1) == '\\' || Peek(1) == '.')) {
       term.value.push_back(c);
       Advance();
     } else if (c == '%') {
@@ -296,15 +298,32 @@ bool TurtleReader::Escape(std::string& out, bool allow_character_escapes) {
   if (allow_character_escapes) {
     const char* replacement = nullptr;
     switch (kind) {
-      case 't': replacement = "\t"; break;
-      case 'b': replacement = "\b"; break;
-      case 'n': replacement = "\n"; break;
-      case 'r': replacement = "\r"; break;
-      case 'f': replacement = "\f"; break;
-      case '"': replacement = "\""; break;
-      case '\'': replacement = "'"; break;
-      case '\\': replacement = "\\"; break;
-      default: break;
+      case 't':
+        replacement = "\t";
+        break;
+      case 'b':
+        replacement = "\b";
+        break;
+      case 'n':
+        replacement = "\n";
+        break;
+      case 'r':
+        replacement = "\r";
+        break;
+      case 'f':
+        replacement = "\f";
+        break;
+      case '"':
+        replacement = "\"";
+        break;
+      case '\'':
+        replacement = "'";
+        break;
+      case '\\':
+        replacement = "\\";
+        break;
+      default:
+        break;
     }
     if (replacement != nullptr) {
       out.append(replacement);

@@ -52,6 +52,9 @@ class TurtleReader {
   using Visit = std::function<void(const RdfTerm&, const RdfTerm&, const RdfTerm&)>;
   bool Read(const Visit& visit);
 
+  // Called from `visit`: Read returns (true) after the current statement.
+  void Stop() { stopped_ = true; }
+
   const RdfSyntaxError& error() const { return error_; }
 
  private:
@@ -65,7 +68,7 @@ class TurtleReader {
 
   bool Directive();
   bool Triples(const Visit& visit);
-  bool Iri(RdfTerm& term);       // <...> or a prefixed name
+  bool Iri(RdfTerm& term);        // <...> or a prefixed name
   bool IriRef(std::string& out);  // after '<'
   bool PrefixedName(RdfTerm& term);
   bool Object(RdfTerm& term);
@@ -82,6 +85,7 @@ class TurtleReader {
   size_t line_start_ = 0;
   absl::flat_hash_map<std::string, std::string> prefixes_;
   RdfSyntaxError error_;
+  bool stopped_ = false;
 };
 
 }  // namespace aikg::internal

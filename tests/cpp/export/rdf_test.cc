@@ -19,8 +19,8 @@ namespace aikg {
 namespace {
 
 using ::testing::ElementsAre;
-using ::testing::HasSubstr;
 using testing::ExpectSameGraph;
+using ::testing::HasSubstr;
 using testing::ReadFile;
 using testing::ScratchDir;
 
@@ -52,9 +52,9 @@ TEST(RdfIri, KeepsReadableIdsAndEncodesTheRest) {
 
 TEST(RdfIri, DistinctIdsGiveDistinctIris) {
   // Ids that differ only in characters that need encoding, or in their encoded spelling.
-  std::vector<std::string> ids = {"org/a b", "org/a%20b", "org/a+b", "org/a?b", "org/a#b", "org/a%b",
-                                  "org/a%25b", "org/é", "org/%C3%A9", "x/../y", "x/%2E%2E/y", "x/y",
-                                  "org/a\"b", "org/a<b>", "org/a\\b", "org/a:b", "org/A", "org/a"};
+  std::vector<std::string> ids = {"org/a b",   "org/a%20b", "org/a+b",    "org/a?b", "org/a#b",    "org/a%b",
+                                  "org/a%25b", "org/é",     "org/%C3%A9", "x/../y",  "x/%2E%2E/y", "x/y",
+                                  "org/a\"b",  "org/a<b>",  "org/a\\b",   "org/a:b", "org/A",      "org/a"};
   std::set<std::string> iris;
   for (const std::string& id : ids) iris.insert(EntityIri("https://x.org/", id));
   EXPECT_EQ(iris.size(), ids.size());
@@ -105,8 +105,9 @@ TEST(ExportRdf, NQuadsPutTheOntologyInItsOwnGraph) {
   ASSERT_EQ(quads.size(), triples.size());
   size_t ontology = 0;
   for (size_t i = 0; i < quads.size(); ++i) {
-    std::string graph_name = quads[i].ends_with(" <https://example.org/ai/ontology> .") ? " <https://example.org/ai/ontology> ."
-                                                                                         : " <https://example.org/ai/> .";
+    std::string graph_name = quads[i].ends_with(" <https://example.org/ai/ontology> .")
+                                 ? " <https://example.org/ai/ontology> ."
+                                 : " <https://example.org/ai/> .";
     ontology += graph_name.size() > 30 ? 1 : 0;
     ASSERT_TRUE(quads[i].ends_with(graph_name)) << quads[i];
     EXPECT_EQ(quads[i].substr(0, quads[i].size() - graph_name.size()) + " .", triples[i]);
@@ -133,7 +134,8 @@ TEST(ExportRdf, RefusesALanguageTagRdfCannotCarry) {
   ASSERT_TRUE(testing::LoadString(graph, testing::TinyDocument(R"(
 "sources": [{"id": "src/s", "kind": "other"}],
 "entities": [{"id": "org/a", "type": "Company", "name": "A", "aliases": [{"name": "Ä", "lang": "de_DE"}]}],
-"statements": [])")).ok());
+"statements": [])"))
+                  .ok());
   std::filesystem::path file = ScratchDir("rdf_lang") / "bad.ttl";
   absl::Status status = Export(View(graph), ExportFormat::kTurtle, file);
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
@@ -211,7 +213,8 @@ TEST_P(RdfRoundTrip, KeepsIdsThatDifferOnlyInEncodedCharacters) {
   {"id": "st/1%20", "subject": "org/a%20b", "predicate": "develops", "object": "x/%2E%2E/y", "valid": {"from": "2020s", "to": "mid 2024"},
    "modality": "forecast", "sources": [{"source": "src/a%20b"}, {"source": "src/a%20b", "locator": "again"}],
    "confidence": 0.00000125, "qualifiers": {"a key": "1", "z": "2", "b/c": "3"}}
-])")).ok());
+])"))
+                  .ok());
   ASSERT_EQ(graph.entity_count(), 4u);
   Graph copy = RoundTrip(View(graph), GetParam(), "rdf_round_trip_encoded");
   ExpectSameGraph(graph, copy);
@@ -263,19 +266,23 @@ constexpr const char* kHeader = R"(@prefix aikg: <https://aikg.invalid/vocab#> .
 )";  // 9 lines
 
 TEST(ImportRdf, SyntaxErrorsSayWhere) {
-  EXPECT_THAT(ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> rdfs:label \"A ;\n", "syntax1"),
-              ElementsAre("10:54: line end in a string (write it as \\n)"));
-  EXPECT_THAT(ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> nope:label \"A\" .\n", "syntax2"),
-              ElementsAre("10:39: undeclared prefix 'nope:'"));
-  EXPECT_THAT(ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> rdfs:label [ ] .\n", "syntax3"),
-              ElementsAre("10:50: blank nodes and collections are not supported: aikg names every node with an IRI"));
+  EXPECT_THAT(
+      ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> rdfs:label \"A ;\n", "syntax1"),
+      ElementsAre("10:54: line end in a string (write it as \\n)"));
+  EXPECT_THAT(
+      ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> nope:label \"A\" .\n", "syntax2"),
+      ElementsAre("10:39: undeclared prefix 'nope:'"));
+  EXPECT_THAT(
+      ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> rdfs:label [ ] .\n", "syntax3"),
+      ElementsAre("10:50: blank nodes and collections are not supported: aikg names every node with an IRI"));
   EXPECT_THAT(ImportProblems(std::string(kHeader) + "<entity/a> rdfs:label \"A\" .\n", "syntax4"),
               ElementsAre("10:1: relative IRI <entity/a> is not supported: aikg writes absolute IRIs"));
-  EXPECT_THAT(ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> rdfs:label \"\\q\" .\n",
-                             "syntax5"),
-              ElementsAre("10:51: invalid escape sequence"));
-  EXPECT_THAT(ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> rdfs:label \"A\"", "syntax6"),
-              ElementsAre("10:53: expected ';', ',' or '.' after an object, found the end of the file"));
+  EXPECT_THAT(
+      ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> rdfs:label \"\\q\" .\n", "syntax5"),
+      ElementsAre("10:51: invalid escape sequence"));
+  EXPECT_THAT(
+      ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> rdfs:label \"A\"", "syntax6"),
+      ElementsAre("10:53: expected ';', ',' or '.' after an object, found the end of the file"));
   EXPECT_THAT(ImportProblems("", "syntax7"),
               ElementsAre("1:1: no dataset node (a aikg:Dataset): is this an aikg export?"));
   EXPECT_THAT(ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> rdfs:label \"\xC3(\" .\n",
@@ -284,7 +291,8 @@ TEST(ImportRdf, SyntaxErrorsSayWhere) {
 }
 
 TEST(ImportRdf, ContentErrorsSayWhere) {
-  std::string text = std::string(kHeader) + R"(<https://aikg.invalid/graph/source/src/s> a aikg:Source ; aikg:id "src/s" ; aikg:kind "rumour" .
+  std::string text = std::string(kHeader) +
+                     R"(<https://aikg.invalid/graph/source/src/s> a aikg:Source ; aikg:id "src/s" ; aikg:kind "rumour" .
 <https://aikg.invalid/graph/entity/org/a> a type:Company ; aikg:id "org/a" ; rdfs:label "A" ;
     <https://aikg.invalid/graph/attribute/colour> "red" .
 <https://aikg.invalid/graph/entity/org/b> a type:Company ; aikg:id "org/c" ; rdfs:label "B" .
@@ -300,20 +308,22 @@ TEST(ImportRdf, ContentErrorsSayWhere) {
     aikg:subject <https://aikg.invalid/graph/entity/org/zzz> ; aikg:predicate direct:develops ;
     ps:develops <https://aikg.invalid/graph/entity/org/a> ; aikg:modality "reported" ; aikg:valid "2024-13" .
 )";
-  EXPECT_THAT(ImportProblems(text, "content"),
-              ElementsAre("10:87: unknown source kind 'rumour'",
-                          "17:32: unexpected property <https://aikg.invalid/vocab#colour> of statement "
-                          "<https://aikg.invalid/graph/statement/st/1>",
-                          "24:99: malformed time '2024-13': expected YYYY, YYYYs, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD, "
-                          "YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], optionally after 'early ', 'mid ', 'late ', 'start of ' or "
-                          "'end of ', or FYYYYY[-Qn|-Hn]",
-                          "12:51: type 'Company' has no attribute 'colour'",
-                          "13:68: the IRI of id 'org/c' is <https://aikg.invalid/graph/entity/org/c>, not "
-                          "<https://aikg.invalid/graph/entity/org/b>"));
+  EXPECT_THAT(
+      ImportProblems(text, "content"),
+      ElementsAre("10:87: unknown source kind 'rumour'",
+                  "17:32: unexpected property <https://aikg.invalid/vocab#colour> of statement "
+                  "<https://aikg.invalid/graph/statement/st/1>",
+                  "24:99: malformed time '2024-13': expected YYYY, YYYYs, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD, "
+                  "YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], optionally after 'early ', 'mid ', 'late ', 'start of ' or "
+                  "'end of ', or FYYYYY[-Qn|-Hn]",
+                  "12:51: type 'Company' has no attribute 'colour'",
+                  "13:68: the IRI of id 'org/c' is <https://aikg.invalid/graph/entity/org/c>, not "
+                  "<https://aikg.invalid/graph/entity/org/b>"));
 }
 
 TEST(ImportRdf, TransactionProblemsAreReportedAtTheirTerm) {
-  std::string text = std::string(kHeader) + R"(<https://aikg.invalid/graph/source/src/s> a aikg:Source ; aikg:id "src/s" ; aikg:kind "other" .
+  std::string text = std::string(kHeader) +
+                     R"(<https://aikg.invalid/graph/source/src/s> a aikg:Source ; aikg:id "src/s" ; aikg:kind "other" .
 <https://aikg.invalid/graph/entity/org/a> a type:Company ; aikg:id "org/a" ; rdfs:label "A" .
 <https://aikg.invalid/graph/statement/st/1> a aikg:Statement ; aikg:id "st/1" ;
     aikg:subject <https://aikg.invalid/graph/entity/org/a> ; aikg:predicate direct:revenue ;
@@ -330,8 +340,7 @@ TEST(ImportRdf, TransactionProblemsAreReportedAtTheirTerm) {
 )";
   EXPECT_THAT(ImportProblems(text, "transaction"),
               ElementsAre("18:15: unit 'users' is not allowed for predicate 'revenue' (allowed: USD, CNY)",
-                          "19:79: unknown source 'src/nowhere'",
-                          "21:18: unknown entity 'org/zzz'",
+                          "19:79: unknown source 'src/nowhere'", "21:18: unknown entity 'org/zzz'",
                           "22:17: object 'org/a' is a Company, but predicate 'develops' links to Chip, AIModel",
                           "19:79: unknown source 'src/nowhere'"));
 }
