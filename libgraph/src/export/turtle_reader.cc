@@ -55,6 +55,25 @@ size_t Utf8Length(std::string_view text) {
   return length;
 }
 
+// Whether all of `text` is well-formed UTF-8.
+bool IsUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    size_t length = Utf8Length(text.substr(i));
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+// A character for a message: 'c' when printable ASCII, else its byte value (which may be part of
+// a malformed UTF-8 sequence, so it is never copied into the message as it is).
+std::string Shown(char c) {
+  if (c > 0x20 && c < 0x7F) return Cat("'", std::string(1, c), "'");
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  unsigned char byte = static_cast<unsigned char>(c);
+  return Cat("byte 0x", std::string(1, kHex[byte >> 4]), std::string(1, kHex[byte & 15]));
+}
+
 // Whether an IRI is absolute: a scheme (a letter, then letters, digits, '+', '-', '.'), then ':'.
 bool HasScheme(std::string_view iri) {
   if (iri.empty() || !IsLetter(iri[0])) return false;
@@ -110,7 +129,7 @@ bool TurtleReader::Expect(char c, std::string_view what) {
     return true;
   }
   if (AtEnd()) return Fail(Here(), Cat("expected ", what, ", found the end of the file"));
-  return Fail(Here(), Cat("expected ", what, ", found '", std::string(1, Peek()), "'"));
+  return Fail(Here(), Cat("expected ", what, ", found ", Shown(Peek())));
 }
 
 bool TurtleReader::AtWord(std::string_view word, bool ignore_case) const {
@@ -148,7 +167,7 @@ bool TurtleReader::Directive() {
   size_t name_start = pos_;
   while (IsNameChar(Peek()) || Peek() == '.') Advance();
   std::string name(text_.substr(name_start, pos_ - name_start));
-  if (Peek() != ':') return Fail(name_at, "expected a prefix name followed by ':'");
+  if (Peek() != ':' || !IsUtf8(name)) return Fail(name_at, "expected a prefix name followed by ':'");
   Advance();
   SkipSpace();
   if (Peek() != '<') return Fail(Here(), "expected the prefix's IRI in <...>");
@@ -225,7 +244,7 @@ bool TurtleReader::IriRef(std::string& out) {
     }
     if (static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' ||
         c == '`') {
-      return Fail(Here(), Cat("IRIs cannot hold '", c == '\n' ? std::string("\\n") : std::string(1, c), "'"));
+      return Fail(Here(), Cat("IRIs cannot hold ", c == '\n' ? std::string("a line end") : Shown(c)));
     }
     size_t length = Utf8Length(text_.substr(pos_));
     if (length == 0) return Fail(Here(), "malformed UTF-8 in an IRI");
@@ -241,10 +260,13 @@ bool TurtleReader::PrefixedName(RdfTerm& term) {
   size_t name_start = pos_;
   while (IsNameChar(Peek()) || (Peek() == '.' && (IsNameChar(Peek(1)) || Peek(1) == '.'))) Advance();
   if (Peek() != ':') {
-    if (pos_ == name_start) return Fail(start, Cat("expected an IRI, found '", std::string(1, Peek()), "'"));
-    return Fail(start, Cat("expected an IRI, found '", text_.substr(name_start, pos_ - name_start), "'"));
+    if (pos_ == name_start) return Fail(start, Cat("expected an IRI, found ", Shown(Peek())));
+    std::string_view found = text_.substr(name_start, pos_ - name_start);
+    if (!IsUtf8(found)) return Fail(start, "malformed UTF-8 in a name");
+    return Fail(start, Cat("expected an IRI, found '", found, "'"));
   }
   std::string name(text_.substr(name_start, pos_ - name_start));
+  if (!IsUtf8(name)) return Fail(start, "malformed UTF-8 in a name");
   Advance();
   auto prefix = prefixes_.find(name);
   if (prefix == prefixes_.end()) return Fail(start, Cat("undeclared prefix '", name, ":'"));
@@ -274,6 +296,7 @@ bool TurtleReader::PrefixedName(RdfTerm& term) {
       break;
     }
   }
+  if (!IsUtf8(term.value)) return Fail(start, "malformed UTF-8 in a name");
   return true;
 }
 

@@ -362,6 +362,39 @@ TEST(ImportRdf, NeedsTheSchemaTheFileNames) {
   EXPECT_EQ(problems[0].line, 19);
 }
 
+TEST(ImportRdf, DamagedFilesAreReportedNeverCrash) {
+  Graph graph = testing::LoadTiny();
+  std::filesystem::path dir = ScratchDir("rdf_damaged");
+  ASSERT_TRUE(Export(View(graph), ExportFormat::kTurtle, dir / "good.ttl").ok());
+  std::string good = ReadFile(dir / "good.ttl");
+  std::vector<std::string> damaged;
+  for (size_t cut = 0; cut < good.size(); cut += 97) damaged.push_back(good.substr(0, cut));
+  const std::string bytes = "<>\"\\:;,.@^ _[(\n#%\xC3\x80az09";
+  for (size_t i = 0; i < 400; ++i) {
+    std::string changed = good;
+    changed[(i * 7919) % changed.size()] = bytes[i % bytes.size()];
+    damaged.push_back(changed);
+  }
+  for (const std::string& text : damaged) {
+    WriteText(dir / "damaged.ttl", text);
+    Graph copy(graph.shared_schema());
+    std::vector<Diagnostic> problems;
+    if (ImportRdf(copy, dir / "damaged.ttl", &problems).ok()) continue;  // a harmless change
+    ASSERT_FALSE(problems.empty());
+    for (const Diagnostic& problem : problems) EXPECT_GT(problem.line, 0) << problem.Format();
+    EXPECT_EQ(copy.statement_count(), 0u);
+  }
+}
+
+TEST(ImportRdf, MalformedUtf8IsNamedNotCopied) {
+  EXPECT_THAT(ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> rdfs:l\xC3bel \"A\" .\n",
+                             "utf8_name"),
+              ElementsAre("10:39: malformed UTF-8 in a name"));
+  EXPECT_THAT(
+      ImportProblems(std::string(kHeader) + "<https://aikg.invalid/graph/entity/a> \x01 \"A\" .\n", "control_byte"),
+      ElementsAre("10:39: expected an IRI, found byte 0x01"));
+}
+
 TEST(ImportRdf, MissingFileIsReported) {
   Graph graph(testing::LoadTiny().shared_schema());
   std::vector<Diagnostic> problems;
