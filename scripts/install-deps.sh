@@ -28,9 +28,10 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_prefix[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Python packages for tests/python: the real readers of the export formats (test_export_readers.py).
+# Python packages for tests/python: the real readers of the export formats (test_export_readers.py,
+# and for RDF test_rdf.py).
 pip_packages=(
-  pytest networkx jsonschema types-jsonschema duckdb kuzu selenium
+  pytest networkx jsonschema types-jsonschema duckdb kuzu selenium rdflib pyoxigraph pyld
 )
 pip_missing=()
 for package in "${pip_packages[@]}"; do

@@ -62,7 +62,10 @@ import aikg
 from compare_peers import dataset, publish  # the same dataset cache and report output
 
 ROOT = Path(__file__).resolve().parents[2]
-FORMATS = ["node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv", "parquet"]
+FORMATS = [
+    "node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv", "parquet",
+    "turtle", "ntriples", "nquads", "jsonld",
+]
 # File names of the outputs; csv and parquet are directories.
 OUTPUT_NAMES = {
     "node-link": "graph.node-link.json",
@@ -74,6 +77,10 @@ OUTPUT_NAMES = {
     "timelinejs": "graph.timeline.json",
     "csv": "csv",
     "parquet": "parquet",
+    "turtle": "graph.ttl",
+    "ntriples": "graph.nt",
+    "nquads": "graph.nq",
+    "jsonld": "graph.jsonld",
 }
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 # /proc/stat counts in ticks: allow three ticks of slack before blaming other processes.

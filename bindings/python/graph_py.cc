@@ -155,24 +155,26 @@ base_dir : str or os.PathLike
           "import_file",
           [](GraphHandle& self, const std::filesystem::path& path, const std::string& format) {
             CheckExists(path);
-            if (format != "node-link" && format != "jgf") {
-              ThrowValidationError("import_file reads 'node-link' or 'jgf', not '" + format + "'");
+            if (format != "node-link" && format != "jgf" && format != "turtle" && format != "ntriples") {
+              ThrowValidationError("import_file reads 'node-link', 'jgf', 'turtle' or 'ntriples', not '" + format +
+                                   "'");
             }
             Write(self, [&](Graph& graph, std::vector<Diagnostic>& diagnostics) {
+              if (format == "turtle" || format == "ntriples") return ImportRdf(graph, path, &diagnostics);
               return format == "jgf" ? ImportJsonGraph(graph, path, &diagnostics)
                                      : ImportNodeLink(graph, path, &diagnostics);
             });
           },
           py::arg("path"), py::kw_only(), py::arg("format"), R"doc(
-Reads back a file that ``View.export`` wrote as "node-link" or "jgf", losslessly, as one batch
-(all or nothing, like ``load``).
+Reads back a file that ``View.export`` wrote as "node-link", "jgf", "turtle" or "ntriples",
+losslessly, as one batch (all or nothing, like ``load``).
 
 The graph must have the schema the file names: make it with ``Graph(schema=...)``.
 
 Parameters
 ----------
 path : str or os.PathLike
-format : {"node-link", "jgf"}
+format : {"node-link", "jgf", "turtle", "ntriples"}
 
 Raises
 ------
@@ -180,7 +182,7 @@ FileNotFoundError
     When the file does not exist.
 ValidationError
     When the file is not what the exporter writes; ``diagnostics`` give the file, line,
-    column and JSON pointer of every problem.
+    column and (for JSON) JSON pointer of every problem.
 
 Examples
 --------

@@ -184,7 +184,7 @@ py::list TableBuffers(const ViewHandle& self, py::object progress) {
 
 void ExportFile(const ViewHandle& self, const std::filesystem::path& path, const std::string& format_name,
                 bool links, const std::string& group_by, const std::string& title, const std::string& layout,
-                py::object progress) {
+                std::optional<std::string> base_iri, py::object progress) {
   if (format_name == "parquet") {
     CallHelper("_interop", "write_parquet", py::make_tuple(py::cast(self), path),
                py::dict(py::arg("progress") = progress));
@@ -194,6 +194,11 @@ void ExportFile(const ViewHandle& self, const std::filesystem::path& path, const
   if (!format.ok()) ThrowValidationError(std::string(format.status().message()) + ", parquet");
   ExportOptions options;
   options.node_link_links_key = links;
+  if (base_iri) {
+    absl::Status base = CheckBaseIri(*base_iri);
+    if (!base.ok()) ThrowValidationError(std::string(base.message()));
+    options.base_iri = *base_iri;
+  }
   if (group_by == "modality") {
     options.timeline_group = TimelineGroup::kModality;
   } else if (group_by != "predicate") {
@@ -225,7 +230,7 @@ void RegisterInterchange(py::module_& m) {
   view_class
       .def("export", &ExportFile, py::arg("path"), py::kw_only(), py::arg("format"), py::arg("links") = false,
            py::arg("group_by") = "predicate", py::arg("title") = "", py::arg("layout") = "auto",
-           py::arg("progress") = py::none(), R"doc(
+           py::arg("base_iri") = py::none(), py::arg("progress") = py::none(), R"doc(
 Writes the view to `path` in another tool's format (docs/export.md), atomically.
 
 Parameters
@@ -236,8 +241,9 @@ path : str or os.PathLike
 format : str
     "node-link" (networkx), "jgf" (JSON Graph Format v2), "cytoscape" (Cytoscape.js), "graphml",
     "gexf" (Gephi, with valid-time spells), "dot" (Graphviz), "timelinejs", "csv", "parquet"
-    (pyarrow; the same tables as "csv", typed) or "html" (a browsable page that works offline,
-    docs/explorer.md).
+    (pyarrow; the same tables as "csv", typed), "html" (a browsable page that works offline,
+    docs/explorer.md), or RDF for triple stores and SPARQL: "turtle", "ntriples", "nquads" or
+    "jsonld" (docs/rdf.md).
 links : bool
     node-link: name the edge list "links" (networkx before 3.4) instead of "edges".
 group_by : {"predicate", "modality"}
@@ -247,6 +253,9 @@ title : str
 layout : {"auto", "radial"}
     html: how the neighbourhood drawings are laid out: "auto" uses Graphviz ``dot`` when it is
     installed and the view is small enough, "radial" the library's own layout.
+base_iri : str, optional
+    RDF formats: the IRI that ids become IRIs under (absolute, ending with "/" or "#"); by
+    default ``https://aikg.invalid/graph/``.
 progress : callable, optional
     Called as ``progress(done, total)`` with the entities and statements written so far, every
     100 000 and once at the end.
@@ -254,7 +263,7 @@ progress : callable, optional
 Raises
 ------
 ValidationError
-    For an unknown format, group_by or layout.
+    For an unknown format, group_by or layout, or a bad base_iri.
 Error
     When the output cannot be written (nothing partial is left behind); for "html", when the
     view is larger than the page takes (narrow it with ``as_of``, ``view`` or ``ego``).
@@ -266,6 +275,9 @@ Examples
 >>> aikg.datasets.load("tiny").view(predicates=["develops"]).export(out, format="node-link")
 >>> [edge["key"] for edge in json.loads(out.read_text())["edges"]]
 ['st/1', 'st/6', 'st/12']
+>>> aikg.datasets.load("tiny").export(out.with_suffix(".ttl"), format="turtle", base_iri="https://example.org/ai/")
+>>> "<https://example.org/ai/entity/org/nvidia> direct:develops" in out.with_suffix(".ttl").read_text()
+True
 )doc")
       .def("_table_buffers", &TableBuffers, py::kw_only(), py::arg("progress") = py::none(),
            "The view's tables in Arrow's column layout, for aikg._interop.tables.")

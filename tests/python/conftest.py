@@ -1,6 +1,7 @@
 """Shared fixtures: the small fixture graph of tests/data and the newsletter dataset.
 
 Run after installing the package (``pip install .``); the tests import the installed ``aikg``.
+Tests marked ``slow`` (large synthetic graphs) run in CI; skip them locally with ``-m "not slow"``.
 """
 
 from __future__ import annotations

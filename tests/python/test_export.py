@@ -230,5 +230,5 @@ def test_import_file_errors(tiny: aikg.Graph, tmp_path: Path) -> None:
         graph.import_file(bad, format="node-link")
     assert any("invents" in d.message and d.json_pointer for d in raised.value.diagnostics)
     assert graph.statement_count == 0  # all or nothing
-    with pytest.raises(aikg.ValidationError, match="'node-link' or 'jgf'"):
+    with pytest.raises(aikg.ValidationError, match="'node-link', 'jgf', 'turtle' or 'ntriples'"):
         graph.import_file(bad, format="graphml")

@@ -23,14 +23,15 @@
 //   aikg reconcile FILE... --table T.csv --mapping M.json [--format table|json|csv]
 //                                               what an import would link each row's entities to
 //   aikg export FILE... --format node-link|jgf|cytoscape|graphml|gexf|dot|timelinejs|csv|parquet|html
+//                                |turtle|ntriples|nquads|jsonld
 //               -o PATH [--as-of DATE [--include-undated]] [--known-at DATE] [--type TYPE]...
-//               [--around ENTITY]...
-//               [--hops N] [--links] [--group-by predicate|modality] [--title TEXT] [--progress]
+//               [--around ENTITY]... [--hops N] [--links] [--group-by predicate|modality]
+//               [--title TEXT] [--base-iri IRI] [--progress]
 //                                               the graph, or what holds/was known at a date, of
 //                                               some types or around some entities, in another
-//                                               tool's format (docs/export.md; html: a browsable
-//                                               page, docs/explorer.md); for csv and parquet,
-//                                               PATH is a directory
+//                                               tool's format (docs/export.md, docs/rdf.md; html: a
+//                                               browsable page, docs/explorer.md); for csv and
+//                                               parquet, PATH is a directory
 //
 // Exit codes: 0 success, 1 invalid input, 2 usage error, 3 output could not be written.
 
@@ -336,7 +337,8 @@ int main(int argc, char** argv) {
   exporter->add_option("--format", export_format, "Output format")
       ->required()
       ->check(CLI::IsMember(
-          {"node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv", "parquet", "html"}));
+          {"node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv", "parquet", "html", "turtle",
+           "ntriples", "nquads", "jsonld"}));
   exporter->add_option("-o,--output", output, "Output file (for csv and parquet: a directory)")->required();
   exporter->add_option("--as-of", as_of, "Only statements that may hold on this date");
   exporter->add_option("--known-at", known_at, "Only statements published by this date");
@@ -351,6 +353,8 @@ int main(int argc, char** argv) {
   exporter->add_option("--group-by", timeline_group, "timelinejs: what groups the events")
       ->check(CLI::IsMember({"predicate", "modality"}));
   exporter->add_flag("--progress", progress, "Report progress on stderr (default: when stderr is a terminal)");
+  std::string base_iri(aikg::kDefaultBaseIri);
+  exporter->add_option("--base-iri", base_iri, "RDF formats: the IRI that ids become IRIs under (docs/rdf.md)");
 
   aikg::cli::ImportArguments import_arguments;
   auto* importer = app.add_subcommand("import", "Bring a table or Wikidata items into a graph (docs/import.md)");
@@ -385,6 +389,12 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
 
+  if (*exporter) {
+    if (absl::Status base = aikg::CheckBaseIri(base_iri); !base.ok()) {
+      std::cerr << "export: --base-iri: " << base.message() << "\n";
+      return kExitUsage;
+    }
+  }
   if (*exporter && export_format == "parquet") {
     DayOf(as_of, true, "--as-of");  // usage errors are reported here, as for the other formats
     DayOf(known_at, true, "--known-at");
@@ -485,6 +495,7 @@ int main(int argc, char** argv) {
     aikg::ExportOptions options;
     options.html_title = title;
     options.node_link_links_key = links_key;
+    options.base_iri = base_iri;
     options.timeline_group =
         timeline_group == "modality" ? aikg::TimelineGroup::kModality : aikg::TimelineGroup::kPredicate;
     if (progress || isatty(STDERR_FILENO)) {

@@ -2,7 +2,7 @@
 
     python -m aikg export FILE... --format FORMAT -o PATH [--as-of DATE] [--known-at DATE]
                           [--type TYPE]... [--around ENTITY]... [--hops N] [--links]
-                          [--group-by predicate|modality] [--title TEXT] [--progress]
+                          [--group-by predicate|modality] [--title TEXT] [--base-iri IRI] [--progress]
 
 It takes the options of ``aikg export`` (docs/export.md), exits with its codes (0 success,
 1 invalid input, 2 usage error, 3 output not written) and adds nothing; the C++ tool runs it
@@ -21,7 +21,10 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_CANNOT_WRITE = 3
 
-FORMATS = ["node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv", "parquet", "html"]
+FORMATS = [
+    "node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv", "parquet", "html",
+    "turtle", "ntriples", "nquads", "jsonld",
+]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--title", default="", help="html: the page's title")
     export.add_argument("--links", action="store_true", help="node-link: name the edge list 'links'")
     export.add_argument("--group-by", default="predicate", choices=["predicate", "modality"])
+    export.add_argument("--base-iri", help="RDF formats: the IRI that ids become IRIs under (docs/rdf.md)")
     export.add_argument("--progress", action="store_true", help="Report progress on stderr")
     return parser
 
@@ -82,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     progress = _report_progress if arguments.progress or sys.stderr.isatty() else None
     try:
         view.export(arguments.output, format=arguments.format, links=arguments.links,
-                    group_by=arguments.group_by, title=arguments.title, progress=progress)  # fmt: skip
+                    group_by=arguments.group_by, title=arguments.title, base_iri=arguments.base_iri,
+                    progress=progress)  # fmt: skip
     except ImportError as error:  # pyarrow, for parquet
         print(error, file=sys.stderr)
         return EXIT_CANNOT_WRITE

@@ -12,6 +12,7 @@
 #include "aikg/model.h"
 #include "aikg/paths.h"
 #include "aikg/query.h"
+#include "aikg/rdf.h"
 #include "aikg/resolve.h"
 #include "aikg/schema.h"
 #include "aikg/search.h"

@@ -15,6 +15,8 @@
 //   kHtml        a browsable explorer: one self-contained HTML page (search, entity pages,
 //                neighbourhood drawings, timeline, metric charts, as-of and known-at controls)
 //                that opens offline and loads nothing from the network (docs/explorer.md).
+//   kTurtle, kNTriples, kNQuads, kJsonLd
+//                RDF 1.1 in Wikidata's model, for triple stores and SPARQL (aikg/rdf.h).
 //
 // docs/export.md documents every layout; docs/scaling.md shows the loaders' commands. Output is
 // deterministic (entities, statements and sources in index order; the same view gives the same
@@ -22,7 +24,8 @@
 // target and renamed over it when complete.
 //
 // `ImportNodeLink` and `ImportJsonGraph` read back what the node-link and JGF exporters wrote,
-// without loss, into a graph typed by the caller's schema.
+// without loss, into a graph typed by the caller's schema (`ImportRdf` in aikg/rdf.h does the
+// same for Turtle and N-Triples).
 //
 // Example:
 //   aikg::Filter then;
@@ -50,6 +53,7 @@
 #include "absl/types/span.h"
 #include "aikg/diagnostic.h"
 #include "aikg/graph.h"
+#include "aikg/rdf.h"
 #include "aikg/view.h"
 
 namespace aikg {
@@ -64,10 +68,14 @@ enum class ExportFormat : uint8_t {
   kTimelineJs,
   kCsv,
   kHtml,
+  kTurtle,
+  kNTriples,
+  kNQuads,
+  kJsonLd,
 };
 
 // The command-line names: "node-link", "jgf", "cytoscape", "graphml", "gexf", "dot",
-// "timelinejs", "csv", "html".
+// "timelinejs", "csv", "html", "turtle", "ntriples", "nquads", "jsonld".
 std::string_view ExportFormatName(ExportFormat format);
 // The format of a command-line name; InvalidArgument listing the names otherwise.
 absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name);
@@ -102,6 +110,9 @@ struct ExportOptions {
   std::string html_title;
   // Html: how the neighbourhood drawings are laid out.
   ExplorerLayout explorer_layout = ExplorerLayout::kAuto;
+  // RDF formats: the IRI that entity, statement and source IRIs are made under (aikg/rdf.h);
+  // must pass CheckBaseIri.
+  std::string base_iri = std::string(kDefaultBaseIri);
   // Called with the items (entities and statements) written so far and their total, every
   // `progress_every` items and once when done. Runs on the exporting thread.
   std::function<void(size_t done, size_t total)> progress;
@@ -110,9 +121,10 @@ struct ExportOptions {
 
 // Writes `view` to `out` (for kCsv, a directory, created when missing) in `format`.
 // Unavailable "cannot write …" or "cannot create a temporary file in …" when the output cannot
-// be written; on error no partial or temporary file is left (kCsv writes its tables one by one,
-// each atomically). FailedPrecondition when the graph has no schema, and for kHtml when the view
-// has more than kExplorerStatementLimit statements. O(entities + statements +
+// be written; InvalidArgument for a bad `options.base_iri`, or a language tag that RDF cannot
+// carry (RDF formats); on error no partial or temporary file is left (kCsv writes its tables one
+// by one, each atomically). FailedPrecondition when the graph has no schema, and for kHtml when
+// the view has more than kExplorerStatementLimit statements. O(entities + statements +
 // sources) time; memory: one bit per source, and for the JSON formats four bytes per statement.
 absl::Status Export(const View& view, ExportFormat format, const std::filesystem::path& out,
                     const ExportOptions& options = {});

@@ -170,6 +170,8 @@ constexpr FormatName kFormatNames[] = {
     {ExportFormat::kGexf, "gexf"},           {ExportFormat::kDot, "dot"},
     {ExportFormat::kTimelineJs, "timelinejs"}, {ExportFormat::kCsv, "csv"},
     {ExportFormat::kHtml, "html"},
+    {ExportFormat::kTurtle, "turtle"},       {ExportFormat::kNTriples, "ntriples"},
+    {ExportFormat::kNQuads, "nquads"},       {ExportFormat::kJsonLd, "jsonld"},
 };
 
 }  // namespace
@@ -190,6 +192,15 @@ absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name) {
   return absl::InvalidArgumentError(internal::Cat("unknown export format '", name, "' (expected ", known, ")"));
 }
 
+namespace {
+
+bool IsRdfFormat(ExportFormat format) {
+  return format == ExportFormat::kTurtle || format == ExportFormat::kNTriples || format == ExportFormat::kNQuads ||
+         format == ExportFormat::kJsonLd;
+}
+
+}  // namespace
+
 absl::Status Export(const View& view, ExportFormat format, const std::filesystem::path& out,
                     const ExportOptions& options) {
   if (view.graph().schema() == nullptr) {
@@ -197,6 +208,10 @@ absl::Status Export(const View& view, ExportFormat format, const std::filesystem
   }
   if (format == ExportFormat::kCsv) return internal::WriteCsvDirectory(view, options, out);
   if (format == ExportFormat::kHtml) return internal::WriteExplorer(view, options, out);
+  if (IsRdfFormat(format)) {
+    // Checked before the output is touched, so a bad base IRI leaves the target alone.
+    if (absl::Status base = CheckBaseIri(options.base_iri); !base.ok()) return base;
+  }
 
   absl::StatusOr<internal::AtomicFile> file = internal::AtomicFile::Create(out);
   if (!file.ok()) return file.status();
@@ -211,6 +226,14 @@ absl::Status Export(const View& view, ExportFormat format, const std::filesystem
     case ExportFormat::kTimelineJs: internal::WriteTimelineJs(scope, options, file->stream()); break;
     case ExportFormat::kCsv:
     case ExportFormat::kHtml: break;
+    case ExportFormat::kTurtle:
+    case ExportFormat::kNTriples:
+    case ExportFormat::kNQuads:
+    case ExportFormat::kJsonLd:
+      if (absl::Status written = internal::WriteRdf(scope, format, options, file->stream()); !written.ok()) {
+        return written;  // the temporary file goes with `file`
+      }
+      break;
   }
   return file->Commit();
 }

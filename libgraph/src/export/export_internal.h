@@ -404,6 +404,9 @@ void WriteGraphMl(ExportScope& scope, const ExportOptions& options, std::FILE* f
 void WriteGexf(ExportScope& scope, const ExportOptions& options, std::FILE* file);
 void WriteDot(ExportScope& scope, const ExportOptions& options, std::FILE* file);
 void WriteTimelineJs(ExportScope& scope, const ExportOptions& options, std::FILE* file);
+// Turtle, N-Triples, N-Quads or JSON-LD (rdf_writer.cc). InvalidArgument for a bad base IRI or
+// a language tag RDF cannot carry.
+absl::Status WriteRdf(ExportScope& scope, ExportFormat format, const ExportOptions& options, std::FILE* file);
 // The CSV directory: one file per table, plus the Neo4j header files.
 absl::Status WriteCsvDirectory(const View& view, const ExportOptions& options, const std::filesystem::path& dir);
 // The explorer page (explorer.cc): checks the view's size before writing anything.

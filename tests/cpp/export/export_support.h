@@ -50,6 +50,10 @@ inline std::string OutputName(ExportFormat format) {
     case ExportFormat::kTimelineJs: return "graph.timeline.json";
     case ExportFormat::kCsv: return "csv";
     case ExportFormat::kHtml: return "explorer.html";
+    case ExportFormat::kTurtle: return "graph.ttl";
+    case ExportFormat::kNTriples: return "graph.nt";
+    case ExportFormat::kNQuads: return "graph.nq";
+    case ExportFormat::kJsonLd: return "graph.jsonld";
   }
   return "";
 }
@@ -59,6 +63,7 @@ inline std::string OutputName(ExportFormat format) {
 inline constexpr ExportFormat kAllFormats[] = {
     ExportFormat::kNodeLink, ExportFormat::kJsonGraph, ExportFormat::kCytoscape, ExportFormat::kGraphMl,
     ExportFormat::kGexf,     ExportFormat::kDot,       ExportFormat::kTimelineJs, ExportFormat::kCsv,
+    ExportFormat::kTurtle,   ExportFormat::kNTriples,  ExportFormat::kNQuads,     ExportFormat::kJsonLd,
 };
 
 // Everything each graph holds is the same, in the same order: sources, entities, statements,

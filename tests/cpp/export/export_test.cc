@@ -78,7 +78,8 @@ TEST(ExportFormat, UnknownNameListsTheKnownOnes) {
   absl::StatusOr<ExportFormat> parsed = ParseExportFormat("xml");
   EXPECT_EQ(parsed.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(parsed.status().message(),
-            "unknown export format 'xml' (expected node-link, jgf, cytoscape, graphml, gexf, dot, timelinejs, csv, html)");
+            "unknown export format 'xml' (expected node-link, jgf, cytoscape, graphml, gexf, dot, timelinejs, csv, "
+            "html, turtle, ntriples, nquads, jsonld)");
 }
 
 // ---- Golden files: every format of the tiny graph -------------------------------------------------
@@ -97,7 +98,8 @@ TEST(ExportGolden, TinyGraphInEveryFormatMatchesCheckedInFiles) {
   EXPECT_THAT(files, ElementsAre("csv/entities.csv", "csv/neo4j/entities.header.csv", "csv/neo4j/sources.header.csv",
                                  "csv/neo4j/statements.header.csv", "csv/sources.csv", "csv/statements.csv",
                                  "graph.cyjs", "graph.dot", "graph.gexf", "graph.graphml", "graph.jgf.json",
-                                 "graph.node-link.json", "graph.timeline.json"));
+                                 "graph.jsonld", "graph.node-link.json", "graph.nq", "graph.nt", "graph.timeline.json",
+                                 "graph.ttl"));
   for (const std::string& file : files) {
     SCOPED_TRACE(file);
     if (update) {
@@ -437,7 +439,7 @@ TEST(ExportFiles, LeaveNoTemporaryFilesAndReplaceTheTarget) {
   ASSERT_TRUE(ExportTo(View(graph), ExportFormat::kGexf, dir / "g.gexf").ok());
   EXPECT_THAT(ReadFile(dir / "g.gexf"), StartsWith("<?xml"));
   for (const std::string& file : ListFiles(dir)) EXPECT_THAT(file, Not(HasSubstr(".tmp-")));
-  EXPECT_EQ(ListFiles(dir).size(), 14u);
+  EXPECT_EQ(ListFiles(dir).size(), 18u);
 }
 
 TEST(ExportFiles, UnwritablePathsAreUnavailableAndLeaveNothing) {
