@@ -736,8 +736,8 @@ class RdfWriter {
   }
 
   void TimeSpan(std::string_view start, std::string_view end, const ValidTime& valid) {
-    if (std::optional<absl::CivilDay> first = ValidFirstDay(valid)) Day(start, *first);
-    if (std::optional<absl::CivilDay> last = ValidLastDay(valid)) Day(end, *last);
+    if (std::optional<absl::CivilDay> first = valid.start_day()) Day(start, *first);
+    if (std::optional<absl::CivilDay> last = valid.end_day()) Day(end, *last);
   }
 
   absl::Status Statement(StatementIndex index) {
@@ -769,8 +769,7 @@ class RdfWriter {
     if (statement.valid.is_set()) {
       node_.String(Vocab(term::kValid), statement.valid.ToString());
       TimeSpan(Vocab(term::kValidStart), Vocab(term::kValidEnd), statement.valid);
-      Precision precision = std::max(statement.valid.from.precision(), statement.valid.to.precision());
-      node_.String(Vocab(term::kValidPrecision), PrecisionName(precision));
+      node_.String(Vocab(term::kValidPrecision), PrecisionName(statement.valid.precision()));
     }
     if (statement.period.is_set()) Time(Vocab(term::kPeriod), statement.period);
     if (!std::isnan(statement.confidence)) Decimal(Vocab(term::kConfidence), statement.confidence);
