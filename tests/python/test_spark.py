@@ -185,7 +185,7 @@ def test_metric_series(doc: dict[str, Any], newsletter: aikg.Graph) -> None:
     for subject, metric in [
         ("market/china-ai-chip-market", "domestic_supplier_market_share"),
         ("org/alibaba", "revenue"),
-        ("org/deepseek", "users"),  # undated
+        ("org/deepseek", "users"),  # an open start ("..2025-09") comes first
     ]:
         rows = [tuple(row) for row in doc["series"](subject, metric).collect()]
         expected = []

@@ -132,14 +132,19 @@ class Quantity:
     A measured value: an amount in a unit of the schema, how exact it is, and an optional range.
     
     ``bound`` is ``'exact'``, ``'at_least'`` ("passed 97 million"), ``'at_most'`` or ``'about'``.
-    ``float(q)`` is the amount.
+    ``float(q)`` is the amount. ``str(q)`` is the quantity as people read it: the bound's sign,
+    the amount with a scale word and every digit it has, the unit (``percent`` as ``%``) and the
+    range: "≥ 97 million users", "34.712 billion USD", "12,000 users", "-3.5 %",
+    "≈ 250 billion CNY (240–260 billion)".
     
     Examples
     --------
     >>> g = aikg.datasets.load("tiny")
     >>> users = g.statement("st/5").value
     >>> users
-    Quantity(97000000, 'users', bound='at_least')
+    <Quantity ≥ 97 million users>
+    >>> str(users)
+    '≥ 97 million users'
     >>> users.amount, users.unit, users.bound
     (97000000.0, 'users', 'at_least')
     >>> users == aikg.Quantity(97000000, "users", bound="at_least")
@@ -154,6 +159,8 @@ class Quantity:
     def __init__(self, amount: typing.SupportsFloat | typing.SupportsIndex, unit: str, *, bound: str = 'exact', lower: typing.SupportsFloat | typing.SupportsIndex | None = None, upper: typing.SupportsFloat | typing.SupportsIndex | None = None) -> None:
         ...
     def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
         ...
     @property
     def amount(self) -> float:
@@ -868,7 +875,7 @@ class View:
         >>> aikg.datasets.load("tiny").expand("model/r1", hops=2)
         {'model/r1': 0, 'org/deepseek': 1, 'org/alibaba': 2, 'country/cn': 2}
         """
-    def export(self, path: os.PathLike | str | bytes, *, format: str, links: bool = False, group_by: str = 'predicate', title: str = '', layout: str = 'auto', progress: typing.Any = None) -> None:
+    def export(self, path: os.PathLike | str | bytes, *, format: str, links: bool = False, group_by: str = 'predicate', title: str = '', layout: str = 'auto', base_iri: str | None = None, progress: typing.Any = None) -> None:
         """
         Writes the view to `path` in another tool's format (docs/export.md), atomically.
         
@@ -880,8 +887,9 @@ class View:
         format : str
             "node-link" (networkx), "jgf" (JSON Graph Format v2), "cytoscape" (Cytoscape.js), "graphml",
             "gexf" (Gephi, with valid-time spells), "dot" (Graphviz), "timelinejs", "csv", "parquet"
-            (pyarrow; the same tables as "csv", typed) or "html" (a browsable page that works offline,
-            docs/explorer.md).
+            (pyarrow; the same tables as "csv", typed), "html" (a browsable page that works offline,
+            docs/explorer.md), or RDF for triple stores and SPARQL: "turtle", "ntriples", "nquads" or
+            "jsonld" (docs/rdf.md).
         links : bool
             node-link: name the edge list "links" (networkx before 3.4) instead of "edges".
         group_by : {"predicate", "modality"}
@@ -891,6 +899,9 @@ class View:
         layout : {"auto", "radial"}
             html: how the neighbourhood drawings are laid out: "auto" uses Graphviz ``dot`` when it is
             installed and the view is small enough, "radial" the library's own layout.
+        base_iri : str, optional
+            RDF formats: the IRI that ids become IRIs under (absolute, ending with "/" or "#"); by
+            default ``https://aikg.invalid/graph/``.
         progress : callable, optional
             Called as ``progress(done, total)`` with the entities and statements written so far, every
             100 000 and once at the end.
@@ -898,7 +909,7 @@ class View:
         Raises
         ------
         ValidationError
-            For an unknown format, group_by or layout.
+            For an unknown format, group_by or layout, or a bad base_iri.
         Error
             When the output cannot be written (nothing partial is left behind); for "html", when the
             view is larger than the page takes (narrow it with ``as_of``, ``view`` or ``ego``).
@@ -910,6 +921,9 @@ class View:
         >>> aikg.datasets.load("tiny").view(predicates=["develops"]).export(out, format="node-link")
         >>> [edge["key"] for edge in json.loads(out.read_text())["edges"]]
         ['st/1', 'st/6', 'st/12']
+        >>> aikg.datasets.load("tiny").export(out.with_suffix(".ttl"), format="turtle", base_iri="https://example.org/ai/")
+        >>> "<https://example.org/ai/entity/org/nvidia> direct:develops" in out.with_suffix(".ttl").read_text()
+        True
         """
     def known_at(self, date: str | datetime.date | TimePoint) -> View:
         """
@@ -1007,7 +1021,7 @@ class View:
         >>> g = aikg.datasets.load("tiny")
         >>> r = g.query("MATCH (m)-[s:users]->(v) WHERE v.amount >= $least RETURN m.name, v", least=10**6)
         >>> r[0]
-        ('DeepSeek-R1', Quantity(97000000, 'users', bound='at_least'))
+        ('DeepSeek-R1', <Quantity ≥ 97 million users>)
         >>> g.query("MATCH (x)-[r]->(y) AS OF $day RETURN count(r) AS edges", day=datetime.date(2022, 6, 30))[0]
         (3,)
         """
@@ -1156,8 +1170,10 @@ class View:
     def statements_frame(self) -> typing.Any:
         """
         The statements of the view as a pandas.DataFrame, one row per statement (edges and values).
+        ``value`` is what each says as people read it (the object's id, "≥ 97 million users"); the
+        columns after it hold the value's parts for analysis.
         
-        Columns: ``id``, ``subject``, ``predicate``, ``kind``, ``object`` (edges); ``amount``,
+        Columns: ``id``, ``subject``, ``predicate``, ``kind``, ``object`` (edges), ``value``; ``amount``,
         ``unit``, ``bound``, ``lower``, ``upper``, ``text``, ``lang``, ``date``, ``boolean`` (values);
         ``valid`` (the valid time as written), ``valid_start``, ``valid_end`` (its first and last
         possible day, datetime64), ``valid_precision``, ``period``, ``modality``, ``sources`` and ``locators`` (lists),
@@ -1249,8 +1265,8 @@ class View:
         >>> g = aikg.datasets.load("tiny")
         >>> for s in g.values("Alibaba", predicates=["revenue"]):
         ...     print(s.id, s.value, s.modality)
-        st/3 Quantity(34700000000, 'USD') reported
-        st/11 Quantity(250000000000, 'CNY', bound='about', lower=240000000000, upper=260000000000) forecast
+        st/3 34.7 billion USD reported
+        st/11 ≈ 250 billion CNY (240–260 billion) forecast
         """
     def view(self, *, types: collections.abc.Sequence[str] | None = None, entities: collections.abc.Sequence[str | Entity] | None = None, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None, sources: collections.abc.Sequence[str] | None = None, valid_at: str | datetime.date | TimePoint | None = None, valid_during: tuple[str | datetime.date | TimePoint | None, str | datetime.date | TimePoint | None] | None = None, known_at: str | datetime.date | TimePoint | None = None, include_undated: bool = False) -> View:
         """
@@ -1355,15 +1371,15 @@ class Graph(View):
         ...
     def import_file(self, path: os.PathLike | str | bytes, *, format: str) -> None:
         """
-        Reads back a file that ``View.export`` wrote as "node-link" or "jgf", losslessly, as one batch
-        (all or nothing, like ``load``).
+        Reads back a file that ``View.export`` wrote as "node-link", "jgf", "turtle" or "ntriples",
+        losslessly, as one batch (all or nothing, like ``load``).
         
         The graph must have the schema the file names: make it with ``Graph(schema=...)``.
         
         Parameters
         ----------
         path : str or os.PathLike
-        format : {"node-link", "jgf"}
+        format : {"node-link", "jgf", "turtle", "ntriples"}
         
         Raises
         ------
@@ -1371,7 +1387,7 @@ class Graph(View):
             When the file does not exist.
         ValidationError
             When the file is not what the exporter writes; ``diagnostics`` give the file, line,
-            column and JSON pointer of every problem.
+            column and (for JSON) JSON pointer of every problem.
         
         Examples
         --------
