@@ -57,36 +57,12 @@ def _middle(first: datetime.date, last: datetime.date) -> datetime.date:
 
 # ---- Timeline labels -----------------------------------------------------------------------------
 
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-_BOUND_SIGNS = {"at_least": "≥ ", "at_most": "≤ ", "about": "≈ "}
-_UNIT_SYMBOLS = {"percent": "%"}
-
-
-def _number(value: float) -> str:
-    """At most two decimals, none when whole: 34.7, 97, 1,234."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def readable_quantity(amount: float, unit: str | None, bound: str | None) -> str:
-    """A quantity as people write it: "≥ 97 million users", "34.7 billion USD", "26 %".
-
-    A stand-in for the shared readable-quantity formatter of this round; it keeps the same form.
-    """
-    shown = _number(amount)
-    for scale, word in _SCALES:
-        if abs(amount) >= scale:
-            shown = f"{_number(amount / scale)} {word}"
-            break
-    unit_text = _UNIT_SYMBOLS.get(unit or "", unit or "")
-    return f"{_BOUND_SIGNS.get(bound or '', '')}{shown} {unit_text}".strip()
-
-
 def _claim_value(row: dict[str, Any], object_name: str | None) -> str:
     """The object's name or the value, in words."""
     if object_name is not None:
         return object_name
     if row.get("amount") is not None:
-        return readable_quantity(row["amount"], row.get("unit"), row.get("bound"))
+        return str(row["value"])  # the library's readable quantity: "≥ 97 million users"
     if row.get("text") is not None:
         return f"“{row['text']}”"
     if row.get("boolean") is not None:

@@ -46,27 +46,9 @@ _TEXT_COLUMNS: dict[str, list[str]] = {
 }
 
 
-def _value_text(record: dict[str, Any]) -> str | None:
-    """The value of a statement as a short text: "≥97000000 users", "China", "2025-03"."""
-    if record.get("object") is not None:
-        return str(record["object"])
-    if record.get("amount") is not None:
-        bound = {"at_least": "≥", "at_most": "≤", "about": "~", "exact": ""}.get(record.get("bound") or "", "")
-        amount = record["amount"]
-        shown = f"{amount:,.0f}" if float(amount).is_integer() and abs(amount) < 1e18 else f"{amount:,.6g}"
-        return f"{bound}{shown} {record.get('unit') or ''}".strip()
-    for key in ("text", "date", "boolean"):
-        if record.get(key) is not None:
-            return str(record[key])
-    return None
-
-
 def records(result: TimelineResult) -> list[dict[str, Any]]:
-    """The result's records, with ``value``: the object or value as text."""
-    rows = result._records()
-    for row in rows:
-        row["value"] = _value_text(row)
-    return rows
+    """The result's records; ``value`` is the object's id or the value in words ("≥ 97 million users")."""
+    return result._records()
 
 
 def to_pandas(result: TimelineResult) -> pandas.DataFrame:
