@@ -62,20 +62,12 @@ class ScriptSafeStream {
 
 using Writer = rapidjson::Writer<ScriptSafeStream>;
 
-// The text of the page's <title>: HTML-escaped.
+// The text of the page's <title>: one line, HTML-escaped.
 std::string TitleText(std::string_view title) {
-  std::string out;
-  for (char c : title) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\n':
-      case '\r': out += ' '; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
+  std::string line(title);
+  std::replace(line.begin(), line.end(), '\n', ' ');
+  std::replace(line.begin(), line.end(), '\r', ' ');
+  return HtmlEscaped(line);
 }
 
 class ExplorerWriter {

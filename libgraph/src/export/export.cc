@@ -73,6 +73,22 @@ bool HasDays(const TimePoint& point) {
   return point.is_set() && !(point.is_fiscal() && point.fiscal_year_start() == 0);
 }
 
+std::string HtmlEscaped(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
 std::string DayText(absl::CivilDay day) {
   if (day.year() < 0 || day.year() > 9999) {
     char buffer[32];

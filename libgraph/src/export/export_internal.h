@@ -91,6 +91,8 @@ bool HasDays(const TimePoint& point);
 // First day of the valid time and last day of it; nullopt for open ends and undated statements.
 // "2024-03-01".
 std::string DayText(absl::CivilDay day);
+// `text` as HTML character data or a quoted attribute value: & < > " ' escaped.
+std::string HtmlEscaped(std::string_view text);
 // The shortest text that reads back to `value`; whole numbers below 2^53 without a fraction.
 std::string NumberText(double value);
 

@@ -53,22 +53,6 @@ struct DateFields {
 DateFields StartOf(const TimePoint& point) { return {DetailOf(point), point.first_day(), point.second_of_day()}; }
 DateFields EndOf(const TimePoint& point) { return {DetailOf(point), point.last_day(), point.second_of_day()}; }
 
-std::string HtmlEscaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
 class TimelineWriter {
  public:
   TimelineWriter(ExportScope& scope, const ExportOptions& options, JsonFile& out)
