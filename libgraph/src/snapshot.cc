@@ -77,7 +77,6 @@ enum class ValueKind : uint8_t { kObject, kQuantity, kText, kDate, kBoolean };
 constexpr uint8_t kValueKindCount = 5;
 constexpr uint8_t kSourceKindCount = static_cast<uint8_t>(SourceKind::kOther) + 1;
 constexpr uint8_t kBoundCount = static_cast<uint8_t>(Bound::kAbout) + 1;
-constexpr uint8_t kAttributeKindCount = std::variant_size_v<AttributeValue>;
 
 template <typename T>
 T FromLittleEndian(T value) {
@@ -574,7 +573,7 @@ class SnapshotLoader {
     Attribute attribute;
     attribute.name = String(attributes.U32(i, 0), "attribute name");
     uint64_t payload = attributes.U64(i, 8);
-    switch (attributes.U8(i, 4)) {
+    switch (attributes.U8(i, 4)) {  // AttributeValue's alternatives: text, number, integer, boolean, date
       case 0:
         CheckIndex(payload, strings_.size(), "attribute string");
         attribute.value = strings_[payload];
