@@ -14,6 +14,7 @@
 #include "aikg/json.h"
 #include "internal/atomic_file.h"
 #include "internal/graph_data.h"
+#include "internal/schema_reference.h"
 
 namespace aikg {
 namespace {
@@ -244,6 +245,10 @@ class GraphWriter {
   rapidjson::Writer<Stream> writer_;
 };
 
+}  // namespace
+
+namespace internal {
+
 absl::StatusOr<std::string> SchemaReference(const Graph& graph, const std::filesystem::path& base_dir) {
   if (graph.schema() == nullptr || graph.schema()->path().empty()) {
     return absl::FailedPreconditionError("the graph has no schema file to refer to");
@@ -255,10 +260,10 @@ absl::StatusOr<std::string> SchemaReference(const Graph& graph, const std::files
   return relative.generic_string();
 }
 
-}  // namespace
+}  // namespace internal
 
 absl::StatusOr<std::string> ToJsonString(const Graph& graph, const std::filesystem::path& base_dir) {
-  absl::StatusOr<std::string> schema_ref = SchemaReference(graph, base_dir);
+  absl::StatusOr<std::string> schema_ref = internal::SchemaReference(graph, base_dir);
   if (!schema_ref.ok()) return schema_ref.status();
   rapidjson::StringBuffer buffer;
   GraphWriter<rapidjson::StringBuffer>(graph.data(), buffer).Write(*schema_ref);
@@ -267,7 +272,7 @@ absl::StatusOr<std::string> ToJsonString(const Graph& graph, const std::filesyst
 
 absl::Status SaveJsonFile(const Graph& graph, const std::filesystem::path& path) {
   std::filesystem::path directory = std::filesystem::absolute(path).parent_path();
-  absl::StatusOr<std::string> schema_ref = SchemaReference(graph, directory);
+  absl::StatusOr<std::string> schema_ref = internal::SchemaReference(graph, directory);
   if (!schema_ref.ok()) return schema_ref.status();
 
   // Write beside the target, then rename over it: readers see the old file or the new one.

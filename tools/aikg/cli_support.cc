@@ -3,14 +3,14 @@
 #include <filesystem>
 #include <iostream>
 
-#include "aikg/json.h"
+#include "aikg/snapshot.h"
 
 namespace aikg::cli {
 
 bool Load(Graph& graph, const std::vector<std::string>& files) {
   std::vector<Diagnostic> problems;
   std::vector<std::filesystem::path> paths(files.begin(), files.end());
-  absl::Status status = LoadJsonFiles(graph, paths, &problems);
+  absl::Status status = LoadGraphFiles(graph, paths, &problems);
   for (const Diagnostic& problem : problems) std::cerr << problem.Format() << "\n";
   if (!status.ok() && problems.empty()) std::cerr << status.message() << "\n";
   return status.ok();

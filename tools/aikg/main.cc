@@ -8,7 +8,8 @@
 //                                               central entities, conflicting claims
 //   aikg convert FILE... -o OUT [--same-as F.json]
 //                                               merge the files and save them as one, merging
-//                                               the entities a same-as file names
+//                                               the entities a same-as file names; OUT.aikgb
+//                                               is a binary snapshot (docs/snapshot.md)
 //   aikg query FILE... -e 'MATCH …' [--param k=v]... [--format table|json|csv]
 //                                               run a pattern query (docs/query.md)
 //   aikg timeline FILE... [--entity ID|NAME]... [--from DATE] [--to DATE] [--group year|quarter|month]
@@ -32,6 +33,8 @@
 //                                               tool's format (docs/export.md, docs/rdf.md; html: a
 //                                               browsable page, docs/explorer.md); for csv and
 //                                               parquet, PATH is a directory
+//
+// Every FILE... is JSON files, or one binary snapshot (.aikgb) alone.
 //
 // Exit codes: 0 success, 1 invalid input, 2 usage error, 3 output could not be written.
 
@@ -63,6 +66,8 @@ using aikg::cli::kExitInvalid;
 using aikg::cli::kExitUsage;
 using aikg::cli::Load;
 using aikg::cli::Print;
+
+constexpr const char* kGraphFiles = "Graph files (JSON, or one .aikgb snapshot alone)";
 
 // Parquet needs Arrow, which Debian does not package for C++: the aikg Python package writes it
 // with pyarrow. `aikg export ... --format parquet` becomes `python -m aikg export ...` with the
@@ -274,23 +279,23 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> files;
   auto* validate = app.add_subcommand("validate", "Check graph files against their schema");
-  validate->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  validate->add_option("files", files, kGraphFiles)->required()->check(CLI::ExistingFile);
 
   std::string format = "text";
   auto* summary = app.add_subcommand("summary", "Count what graph files hold");
-  summary->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  summary->add_option("files", files, kGraphFiles)->required()->check(CLI::ExistingFile);
   summary->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
 
   aikg::cli::ReportOptions report_options;
   auto* report = app.add_subcommand("report", "A Markdown report: summary, timeline, central entities, conflicts");
-  report->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  report->add_option("files", files, kGraphFiles)->required()->check(CLI::ExistingFile);
   report->add_option("--top", report_options.top, "Central entities listed")->check(CLI::PositiveNumber);
   report->add_option("--max-events", report_options.max_events, "Timeline lines listed");
 
   std::string output;
   auto* convert = app.add_subcommand("convert", "Merge graph files and save them as one canonical file");
-  convert->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
-  convert->add_option("-o,--output", output, "Output file")->required();
+  convert->add_option("files", files, kGraphFiles)->required()->check(CLI::ExistingFile);
+  convert->add_option("-o,--output", output, "Output file: a .aikgb snapshot, else canonical JSON")->required();
   std::string same_as;
   convert->add_option("--same-as", same_as, "Merge the entities a same-as file names (docs/import.md)")
       ->check(CLI::ExistingFile);
@@ -299,7 +304,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> assignments;
   std::string result_format = "table";
   auto* query = app.add_subcommand("query", "Run a pattern query (docs/query.md) over graph files");
-  query->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  query->add_option("files", files, kGraphFiles)->required()->check(CLI::ExistingFile);
   query->add_option("-e,--execute", query_text, "The query text")->required();
   query->add_option("--param", assignments, "A query parameter, name=value (repeatable)");
   query->add_option("--format", result_format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
@@ -308,7 +313,7 @@ int main(int argc, char** argv) {
   std::string from, to, grouping = "none", as_of, known_at;
   bool include_undated = false;
   auto* timeline = app.add_subcommand("timeline", "List statements in time order (docs/timeline.md)");
-  timeline->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  timeline->add_option("files", files, kGraphFiles)->required()->check(CLI::ExistingFile);
   timeline->add_option("--entity", entities, "Only statements about this entity: id or name (repeatable)");
   timeline->add_option("--from", from, "Start of the range: a time (2024, 2024-Q2, 2024-03-01)");
   timeline->add_option("--to", to, "End of the range: a time");
@@ -322,7 +327,7 @@ int main(int argc, char** argv) {
 
   std::string subject, metric;
   auto* series = app.add_subcommand("series", "One subject's values of one metric over time");
-  series->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  series->add_option("files", files, kGraphFiles)->required()->check(CLI::ExistingFile);
   series->add_option("--subject", subject, "The entity: id or name")->required();
   series->add_option("--metric", metric, "The metric (a quantity predicate)")->required();
   series->add_option("--format", result_format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
@@ -333,7 +338,7 @@ int main(int argc, char** argv) {
   std::string timeline_group = "predicate";
   bool links_key = false, progress = false;
   auto* exporter = app.add_subcommand("export", "Write the graph in another tool's format (docs/export.md)");
-  exporter->add_option("files", files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  exporter->add_option("files", files, kGraphFiles)->required()->check(CLI::ExistingFile);
   exporter->add_option("--format", export_format, "Output format")
       ->required()
       ->check(CLI::IsMember(
@@ -374,7 +379,7 @@ int main(int argc, char** argv) {
 
   aikg::cli::ReconcileArguments reconcile_arguments;
   auto* reconcile = app.add_subcommand("reconcile", "What importing a table would link each row's entities to");
-  reconcile->add_option("files", reconcile_arguments.files, "Graph files (JSON)")->required()->check(CLI::ExistingFile);
+  reconcile->add_option("files", reconcile_arguments.files, kGraphFiles)->required()->check(CLI::ExistingFile);
   reconcile->add_option("--table", reconcile_arguments.table, "The table (CSV)")->required()->check(CLI::ExistingFile);
   reconcile->add_option("--mapping", reconcile_arguments.mapping, "The mapping (JSON)")->required()->check(CLI::ExistingFile);
   reconcile->add_option("--format", reconcile_arguments.format, "Output format")
@@ -523,7 +528,7 @@ int main(int argc, char** argv) {
       }
       graph = *std::move(merged);
     }
-    absl::Status saved = aikg::SaveJsonFile(graph, output);
+    absl::Status saved = aikg::SaveGraphFile(graph, output);
     if (!saved.ok()) {
       std::cerr << saved.message() << "\n";
       return kExitCannotWrite;

@@ -16,6 +16,7 @@
 #include "aikg/resolve.h"
 #include "aikg/schema.h"
 #include "aikg/search.h"
+#include "aikg/snapshot.h"
 #include "aikg/summary.h"
 #include "aikg/text.h"
 #include "aikg/time.h"

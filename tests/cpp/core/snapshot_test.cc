@@ -1,0 +1,269 @@
+#include "aikg/snapshot.h"
+
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "export/export_support.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "test_support.h"
+
+namespace aikg {
+namespace {
+
+using ::testing::HasSubstr;
+
+void WriteBytes(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// JSON → snapshot → JSON gives the same canonical bytes, and the snapshot holds the same graph.
+void ExpectRoundTrip(const Graph& graph, const std::string& name) {
+  std::filesystem::path dir = testing::ScratchDir("snapshot_" + name);
+  ASSERT_TRUE(SaveJsonFile(graph, dir / "first.json").ok());
+  ASSERT_TRUE(SaveGraphFile(graph, dir / "graph.aikgb").ok());
+  Graph reloaded;
+  absl::Status loaded = LoadGraphFiles(reloaded, {dir / "graph.aikgb"});
+  ASSERT_TRUE(loaded.ok()) << loaded.message();
+  testing::ExpectSameGraph(graph, reloaded);
+  ASSERT_TRUE(SaveGraphFile(reloaded, dir / "second.json").ok());
+  EXPECT_EQ(testing::ReadFile(dir / "first.json"), testing::ReadFile(dir / "second.json"));
+  // The indexes are rebuilt: lookups by id and name, adjacency and time work on the copy.
+  for (EntityIndex e = 0; e < graph.entity_count(); ++e) {
+    EXPECT_EQ(reloaded.FindEntity(graph.entity(e).id())->index(), e);
+    EXPECT_EQ(reloaded.FindByName(graph.entity(e).name()).size(), graph.FindByName(graph.entity(e).name()).size());
+    EXPECT_EQ(reloaded.StatementsAbout(e).size(), graph.StatementsAbout(e).size());
+    EXPECT_EQ(reloaded.StatementsPointingTo(e).size(), graph.StatementsPointingTo(e).size());
+  }
+  EXPECT_EQ(reloaded.edge_count(), graph.edge_count());
+  // Saving the snapshot again gives the same bytes.
+  ASSERT_TRUE(SaveSnapshotFile(reloaded, dir / "again.aikgb").ok());
+  EXPECT_EQ(testing::ReadFile(dir / "graph.aikgb"), testing::ReadFile(dir / "again.aikgb"));
+}
+
+TEST(SnapshotRoundTrip, TinyGraph) { ExpectRoundTrip(testing::LoadTiny(), "tiny"); }
+
+TEST(SnapshotRoundTrip, Newsletter) {
+  Graph graph;
+  ASSERT_TRUE(LoadJsonFiles(graph, {testing::Dataset("china-ai-2025-09.json")}).ok());
+  ExpectRoundTrip(graph, "newsletter");
+}
+
+TEST(SnapshotRoundTrip, TrickyEscapes) { ExpectRoundTrip(testing::TrickyGraph(), "tricky"); }
+
+TEST(SnapshotRoundTrip, NumbersAndEveryValueKind) {
+  Graph graph;
+  absl::Status status = testing::LoadString(graph, testing::TinyDocument(R"(
+  "sources": [{"id": "src/a", "kind": "other", "published": "2024-05-06"},
+              {"id": "src/b", "kind": "report", "via": "src/a"}],
+  "entities": [{"id": "org/x", "type": "Company", "name": "X", "attributes": {"margin": 0.1, "employees": 9007199254740993, "fiscal_year_start": 4}}],
+  "statements": [
+    {"id": "a", "subject": "org/x", "predicate": "revenue", "value": {"amount": 0.30000000000000004, "unit": "USD"}, "valid": {"from": "2023-Q1"}, "period": "FY2024-Q2", "modality": "reported", "sources": [{"source": "src/b", "locator": "p. 2"}]},
+    {"id": "c", "subject": "org/x", "predicate": "revenue", "value": {"amount": -2.5e-7, "unit": "USD", "bound": "about", "lower": -1e-6, "upper": 123456789012345678}, "period": "FY2024", "modality": "forecast", "sources": [{"source": "src/a"}], "confidence": 0.333333333333333315, "qualifiers": {"note": "n"}}
+  ])"));
+  ASSERT_TRUE(status.ok()) << status.message();
+  ExpectRoundTrip(graph, "numbers");
+}
+
+TEST(SnapshotRoundTrip, EmptyGraph) {
+  Graph graph;
+  ASSERT_TRUE(testing::LoadString(graph, testing::TinyDocument("")).ok());
+  ExpectRoundTrip(graph, "empty");
+}
+
+TEST(SnapshotSave, NeedsASchemaFile) {
+  std::filesystem::path dir = testing::ScratchDir("snapshot_noschema");
+  absl::Status status = SaveSnapshotFile(Graph(), dir / "graph.aikgb");
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_FALSE(std::filesystem::exists(dir / "graph.aikgb"));
+}
+
+TEST(SnapshotLoad, RefusesANonEmptyGraphAndMixedInputs) {
+  std::filesystem::path dir = testing::ScratchDir("snapshot_nonempty");
+  ASSERT_TRUE(SaveSnapshotFile(testing::LoadTiny(), dir / "graph.aikgb").ok());
+  Graph graph = testing::LoadTiny();
+  absl::Status status = LoadSnapshotFile(graph, dir / "graph.aikgb");
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(status.message(), HasSubstr("not empty"));
+  Graph empty;
+  status = LoadGraphFiles(empty, {dir / "graph.aikgb", testing::TestData("tiny.json")});
+  EXPECT_THAT(status.message(), HasSubstr("must be loaded alone"));
+  EXPECT_EQ(empty.statement_count(), 0);
+}
+
+TEST(SnapshotLoad, MissingFileIsNotFound) {
+  Graph graph;
+  absl::Status status = LoadSnapshotFile(graph, "/nonexistent/graph.aikgb");
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(status.message(), HasSubstr("/nonexistent/graph.aikgb"));
+}
+
+// Loads `bytes` written to `path`; expects a clean refusal that names the file and leaves the
+// graph empty.
+void ExpectRefused(const std::filesystem::path& path, const std::string& bytes, const std::string& what) {
+  WriteBytes(path, bytes);
+  Graph graph;
+  std::vector<Diagnostic> diagnostics;
+  absl::Status status = LoadSnapshotFile(graph, path, &diagnostics);
+  ASSERT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << what << ": " << status.message();
+  EXPECT_THAT(status.message(), HasSubstr(path.string())) << what;
+  ASSERT_EQ(diagnostics.size(), 1) << what;
+  EXPECT_EQ(graph.statement_count(), 0);
+  EXPECT_EQ(graph.entity_count(), 0);
+  EXPECT_EQ(graph.schema(), nullptr);
+}
+
+TEST(SnapshotLoad, RefusesEveryTruncation) {
+  std::filesystem::path dir = testing::ScratchDir("snapshot_truncated");
+  ASSERT_TRUE(SaveSnapshotFile(testing::LoadTiny(), dir / "tiny.aikgb").ok());
+  std::string bytes = testing::ReadFile(dir / "tiny.aikgb");
+  for (size_t length = 0; length < bytes.size(); ++length) {
+    SCOPED_TRACE(length);
+    ExpectRefused(dir / "cut.aikgb", bytes.substr(0, length), "truncated");
+  }
+  // Text-mode damage to the signature and trailing bytes are refused too.
+  ExpectRefused(dir / "cut.aikgb", bytes + '\n', "trailing byte");
+}
+
+TEST(SnapshotLoad, RefusesEveryFlippedByte) {
+  std::filesystem::path dir = testing::ScratchDir("snapshot_flipped");
+  ASSERT_TRUE(SaveSnapshotFile(testing::LoadTiny(), dir / "tiny.aikgb").ok());
+  std::string bytes = testing::ReadFile(dir / "tiny.aikgb");
+  for (size_t at = 0; at < bytes.size(); ++at) {
+    SCOPED_TRACE(at);
+    std::string damaged = bytes;
+    damaged[at] = static_cast<char>(damaged[at] ^ (1 << (at % 8)));  // each bit position in turn
+    ExpectRefused(dir / "flipped.aikgb", damaged, "flipped");
+  }
+}
+
+TEST(SnapshotLoad, ErrorsSayWhatIsWrong) {
+  std::filesystem::path dir = testing::ScratchDir("snapshot_errors");
+  ASSERT_TRUE(SaveSnapshotFile(testing::LoadTiny(), dir / "tiny.aikgb").ok());
+  std::string bytes = testing::ReadFile(dir / "tiny.aikgb");
+  auto message = [&](const std::string& damaged) {
+    WriteBytes(dir / "bad.aikgb", damaged);
+    Graph graph;
+    return std::string(LoadSnapshotFile(graph, dir / "bad.aikgb").message());
+  };
+  EXPECT_THAT(message(bytes.substr(0, 100)), HasSubstr("truncated: 100 of"));
+  EXPECT_THAT(message("{\"format\": \"aikg-graph/1\"}"), HasSubstr("not an aikg snapshot"));
+  std::string other_version = bytes;
+  other_version[8] = 2;
+  EXPECT_THAT(message(other_version), HasSubstr("snapshot format version 2; this aikg"));
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] ^= 0x10;
+  EXPECT_THAT(message(flipped), HasSubstr("checksum mismatch"));
+}
+
+// CRC32C, bit by bit: the test recomputes the checksum of a crafted file independently.
+uint32_t Crc32c(const std::string& bytes) {
+  uint32_t crc = ~0u;
+  for (unsigned char byte : bytes) {
+    crc ^= byte;
+    for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ ((crc & 1) ? 0x82F63B78 : 0);
+  }
+  return ~crc;
+}
+
+uint32_t ReadU32(const std::string& bytes, size_t at) {
+  uint32_t value;
+  std::memcpy(&value, bytes.data() + at, 4);
+  return value;
+}
+
+// Where record `record` of section `tag` starts (npos when there is no such section).
+size_t RecordAt(const std::string& bytes, std::string_view tag, size_t record) {
+  for (uint32_t s = 0; s < ReadU32(bytes, 12); ++s) {
+    size_t entry = 32 + 24 * s;
+    if (bytes.compare(entry, 4, tag) != 0) continue;
+    uint64_t start;
+    std::memcpy(&start, bytes.data() + entry + 8, 8);
+    return start + record * ReadU32(bytes, entry + 4);
+  }
+  return std::string::npos;
+}
+
+// A crafted file: the u32 at `offset` of record `record` of section `tag` set to `value`, with
+// a valid checksum, so that only the loader's own checks stand between it and the graph.
+std::string Crafted(std::string bytes, std::string_view tag, size_t record, size_t offset, uint32_t value) {
+  size_t at = RecordAt(bytes, tag, record);
+  if (at != std::string::npos) std::memcpy(bytes.data() + at + offset, &value, 4);
+  uint32_t crc = Crc32c(bytes.substr(32));
+  std::memcpy(bytes.data() + 24, &crc, 4);
+  return bytes;
+}
+
+TEST(SnapshotLoad, ChecksEveryIndexOfACraftedFile) {
+  std::filesystem::path dir = testing::ScratchDir("snapshot_crafted");
+  ASSERT_TRUE(SaveSnapshotFile(testing::LoadTiny(), dir / "tiny.aikgb").ok());
+  std::string bytes = testing::ReadFile(dir / "tiny.aikgb");
+  // The file as written passes (the crafting keeps the checksum right).
+  WriteBytes(dir / "same.aikgb", Crafted(bytes, "NONE", 0, 0, 0));
+  Graph same;
+  ASSERT_TRUE(LoadSnapshotFile(same, dir / "same.aikgb").ok());
+
+  struct Case {
+    std::string_view tag;
+    size_t offset;
+    uint32_t value;
+    std::string error;
+  };
+  const Case cases[] = {
+      {"STMT", 0, 0xFFFFFFFF, "statement id: string 4294967295 out of range"},
+      {"STMT", 4, 1000, "subject 1000 out of range"},
+      {"STMT", 8, 1000, "predicate 1000 out of range"},
+      {"STMT", 16, 1000, "valid: time point 1000 out of range"},
+      {"STMT", 28, 0xFFFFFFF0, "citations [4294967280, +1) out of range"},
+      {"STMT", 44, 0x0103, "does not fit its predicate"},
+      {"ENTY", 12, 1000, "entity type 1000 out of range"},
+      {"ENTY", 20, 1000, "aliases"},
+      {"SRCE", 28, 0, "relays itself via a cycle"},
+      {"SRCE", 28, 77, "via source 77 out of range"},
+      {"CITE", 0, 99, "citation source 99 out of range"},
+      {"STRE", 0, 5, "does not start with the empty string"},
+      {"TIME", 8, 1, "time point 1:"},
+      {"TIME", 12, 4, "is not fiscal but has a fiscal start"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.error);
+    WriteBytes(dir / "crafted.aikgb", Crafted(bytes, c.tag, 0, c.offset, c.value));
+    Graph graph;
+    absl::Status status = LoadSnapshotFile(graph, dir / "crafted.aikgb");
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(status.message(), HasSubstr(c.error));
+    EXPECT_EQ(graph.statement_count(), 0);
+  }
+  // Entity 1 under entity 0's id.
+  WriteBytes(dir / "crafted.aikgb", Crafted(bytes, "ENTY", 1, 0, ReadU32(bytes, RecordAt(bytes, "ENTY", 0))));
+  Graph graph;
+  EXPECT_THAT(LoadSnapshotFile(graph, dir / "crafted.aikgb").message(), HasSubstr("appears twice"));
+}
+
+TEST(SnapshotLoad, RefusesAChangedSchema) {
+  std::filesystem::path dir = testing::ScratchDir("snapshot_schema");
+  std::filesystem::copy_file(testing::TestData("tiny.schema.json"), dir / "tiny.schema.json");
+  std::filesystem::copy_file(testing::TestData("tiny.json"), dir / "tiny.json");
+  // tests/data/tiny.json names "tiny.schema.json" beside it.
+  Graph graph;
+  ASSERT_TRUE(LoadJsonFiles(graph, {dir / "tiny.json"}).ok());
+  ASSERT_TRUE(SaveSnapshotFile(graph, dir / "tiny.aikgb").ok());
+  std::string schema = testing::ReadFile(dir / "tiny.schema.json");
+  size_t name = schema.find("\"name\": \"tiny\"");
+  ASSERT_NE(name, std::string::npos);
+  schema.replace(name, 14, "\"name\": \"tinier\"");
+  WriteBytes(dir / "tiny.schema.json", schema);
+  Graph reloaded;
+  absl::Status status = LoadSnapshotFile(reloaded, dir / "tiny.aikgb");
+  EXPECT_THAT(status.message(), HasSubstr("changed since the snapshot was written"));
+  std::filesystem::remove(dir / "tiny.schema.json");
+  status = LoadSnapshotFile(reloaded, dir / "tiny.aikgb");
+  EXPECT_THAT(status.message(), HasSubstr("cannot use schema 'tiny.schema.json'"));
+  EXPECT_EQ(reloaded.schema(), nullptr);
+}
+
+}  // namespace
+}  // namespace aikg
