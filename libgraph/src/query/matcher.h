@@ -1,0 +1,58 @@
+// Matching a plan's patterns over a view: backtracking over the steps of the plan, binding
+// entities, statements, values and variable-length paths into the bindings, checking each
+// WHERE conjunct at the step that completes it, and handing each complete binding on.
+
+#ifndef AIKG_QUERY_MATCHER_H_
+#define AIKG_QUERY_MATCHER_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "aikg/query.h"
+#include "aikg/view.h"
+#include "internal/graph_data.h"
+#include "query/evaluator.h"
+#include "query/plan.h"
+
+namespace aikg::query::internal {
+
+class Matcher {
+ public:
+  // `on_row` is called once per complete binding (readable through `evaluator`); it returns
+  // whether to go on. Matching also stops at the evaluator's first error.
+  Matcher(const View& view, const Plan& plan, Evaluator& evaluator, Bindings& bindings,
+          absl::FunctionRef<bool()> on_row)
+      : view_(view), data_(view.graph().data()), plan_(plan), evaluator_(evaluator), bindings_(bindings),
+        on_row_(on_row) {}
+
+  // Matches every step of the plan, from the first.
+  void Run() {
+    if (!plan_.steps.empty()) Match(0);
+  }
+
+ private:
+  void Match(size_t step_index);
+  bool Stopped() const { return stopped_ || !evaluator_.error().ok(); }
+  bool EntityFits(const NodePlan& node, EntityIndex e);
+  bool PropertiesHold(int slot, const std::vector<std::pair<std::string, ExprPtr>>& properties);
+  bool PropertiesHoldForStatement(const RelationshipPlan& relationship, StatementIndex statement);
+  bool PredicateFits(const RelationshipPlan& relationship, StatementIndex statement) const;
+  bool Used(StatementIndex statement) const;
+  std::vector<EntityIndex> AnchorCandidates(const NodePlan& node, const Step& step);
+  const View& view() const { return view_; }
+
+  const View& view_;
+  const aikg::internal::GraphData& data_;
+  const Plan& plan_;
+  Evaluator& evaluator_;
+  Bindings& bindings_;
+  absl::FunctionRef<bool()> on_row_;
+  std::vector<StatementIndex> used_;  // statements of the current binding: a match uses each once
+  bool stopped_ = false;
+};
+
+}  // namespace aikg::query::internal
+
+#endif  // AIKG_QUERY_MATCHER_H_
