@@ -2,6 +2,7 @@
 
 #include "query/evaluator.h"
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,6 +17,19 @@
 namespace aikg::query::internal {
 
 using aikg::internal::Cat;
+
+namespace {
+
+std::string_view OperatorSymbol(Op op) {
+  switch (op) {
+    case Op::kAdd: return "+";
+    case Op::kSub: return "-";
+    case Op::kMul: return "*";
+    default: return "/";
+  }
+}
+
+}  // namespace
 
 void Evaluator::Fail(const Expr& at, std::string_view message) {
   if (error_.ok()) error_ = ErrorAt(at, message);
@@ -214,7 +228,12 @@ Value Evaluator::EvaluateOperation(const Expr& at, const Operation& operation) {
     case Op::kIsNotNull: return Value{!Evaluate(*operation.operands[0]).is_null()};
     case Op::kNeg: {
       Value operand = Evaluate(*operation.operands[0]);
-      if (const int64_t* i = std::get_if<int64_t>(&operand.data)) return Value{-*i};
+      if (const int64_t* i = std::get_if<int64_t>(&operand.data)) {
+        int64_t negated;
+        if (!__builtin_sub_overflow(int64_t{0}, *i, &negated)) return Value{negated};
+        Fail(at, Cat("integer overflow: -(", *i, ") is out of the 64-bit range"));
+        return Value{};
+      }
       if (const double* d = std::get_if<double>(&operand.data)) return Value{-*d};
       if (!operand.is_null()) Fail(at, Cat("cannot negate ", ToText(operand)));
       return Value{};
@@ -259,17 +278,27 @@ Value Evaluator::EvaluateOperation(const Expr& at, const Operation& operation) {
       const int64_t* i = std::get_if<int64_t>(&left.data);
       const int64_t* j = std::get_if<int64_t>(&right.data);
       if (i && j) {
+        // Checked: a wrapped result would be a silent wrong answer, and INT64_MIN / -1 traps.
+        int64_t result;
+        bool overflow = false;
         switch (operation.op) {
-          case Op::kAdd: return Value{*i + *j};
-          case Op::kSub: return Value{*i - *j};
-          case Op::kMul: return Value{*i * *j};
+          case Op::kAdd: overflow = __builtin_add_overflow(*i, *j, &result); break;
+          case Op::kSub: overflow = __builtin_sub_overflow(*i, *j, &result); break;
+          case Op::kMul: overflow = __builtin_mul_overflow(*i, *j, &result); break;
           default:
             if (*j == 0) {
               Fail(at, "division by zero");
               return Value{};
             }
-            return Value{*i / *j};
+            overflow = *i == std::numeric_limits<int64_t>::min() && *j == -1;
+            if (!overflow) result = *i / *j;
         }
+        if (overflow) {
+          Fail(at, Cat("integer overflow: ", ToText(left), " ", OperatorSymbol(operation.op), " ", ToText(right),
+                       " is out of the 64-bit range"));
+          return Value{};
+        }
+        return Value{result};
       }
       std::optional<double> x = AsNumber(left), y = AsNumber(right);
       if (!x || !y) {

@@ -2,6 +2,7 @@
 // (matcher.h) evaluating expressions over the bindings (evaluator.h), and project, group, sort
 // and cut the rows (projection.h).
 
+#include <algorithm>
 #include <optional>
 #include <set>
 #include <string>
@@ -43,10 +44,17 @@ absl::StatusOr<std::optional<View>> ApplyTimeClauses(const View& view, const Que
 
 }  // namespace
 
-absl::StatusOr<Result> Execute(const View& view, const Query& query, const Parameters& parameters) {
+absl::StatusOr<Result> Execute(const View& view, const Query& query, const Parameters& parameters,
+                               const QueryOptions& options) {
   if (view.graph().data().schema == nullptr) return absl::FailedPreconditionError("the graph has no schema");
   absl::StatusOr<internal::Plan> plan = internal::Compile(*view.graph().data().schema, query, parameters);
   if (!plan.ok()) return plan.status();
+  // An open hop range goes up to the default maximum (or its own start, if that is further).
+  for (internal::RelationshipPlan& relationship : plan->relationships) {
+    if (relationship.max_hops == kUnboundedHops) {
+      relationship.max_hops = std::max(relationship.min_hops, options.max_open_hops);
+    }
+  }
   internal::Bindings bindings;
   bindings.slots.assign(plan->kinds.size(), internal::kUnbound);
   absl::StatusOr<std::optional<View>> narrowed;
@@ -58,28 +66,28 @@ absl::StatusOr<Result> Execute(const View& view, const Query& query, const Param
   }
   const View& matched = narrowed->has_value() ? **narrowed : view;
   internal::Evaluator evaluator(matched, *plan, parameters, bindings);
-  internal::Projection projection(query, *plan, evaluator);
+  internal::Budget budget(options);
+  internal::Projection projection(query, *plan, evaluator, budget);
   // Conditions that need no variable are checked once, up front.
   bool constant_ok = true;
   for (int condition : plan->constant_conditions) {
     constant_ok = constant_ok && evaluator.Holds(*plan->conditions[condition]);
   }
   if (constant_ok) {
-    auto on_row = [&] {
-      projection.Add();
-      return true;
-    };
-    internal::Matcher matcher(matched, *plan, evaluator, bindings, on_row);  // refers to on_row
+    auto on_rows = [&](int64_t count) { return projection.Add(count); };
+    internal::Matcher matcher(matched, *plan, evaluator, bindings, budget, on_rows);  // refers to on_rows
     matcher.Run();
   }
   if (!evaluator.error().ok()) return evaluator.error();
+  if (!budget.status().ok()) return budget.status();
   return projection.Finish();
 }
 
-absl::StatusOr<Result> Run(const View& view, std::string_view text, const Parameters& parameters) {
+absl::StatusOr<Result> Run(const View& view, std::string_view text, const Parameters& parameters,
+                           const QueryOptions& options) {
   absl::StatusOr<Query> query = Parse(text);
   if (!query.ok()) return query.status();
-  return Execute(view, *query, parameters);
+  return Execute(view, *query, parameters, options);
 }
 
 }  // namespace aikg::query

@@ -3,6 +3,7 @@
 #include "query/matcher.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,9 +34,9 @@ bool Matcher::Used(StatementIndex statement) const {
 }
 
 void Matcher::Match(size_t step_index) {
-  if (Stopped()) return;
+  if (Stopped() || !budget_.Step()) return;
   if (step_index == plan_.steps.size()) {
-    if (!on_row_()) stopped_ = true;
+    if (!on_rows_(1)) stopped_ = true;
     return;
   }
   const Step& step = plan_.steps[step_index];
@@ -63,7 +64,10 @@ void Matcher::Match(size_t step_index) {
       try_entity(slot);
       return;
     }
-    for (EntityIndex e : AnchorCandidates(node, step)) try_entity(e);
+    for (EntityIndex e : AnchorCandidates(node, step)) {
+      if (Stopped()) return;
+      try_entity(e);
+    }
     return;
   }
 
@@ -93,6 +97,10 @@ void Matcher::Match(size_t step_index) {
   Direction follow = relationship.direction;
   if (!step.forward && follow != Direction::kBoth) follow = follow == Direction::kOut ? Direction::kIn : Direction::kOut;
 
+  if (plan_.count_last_step && step_index + 1 == plan_.steps.size()) {
+    if (int64_t count = CountLastStep(step, from, follow); count > 0 && !on_rows_(count)) stopped_ = true;
+    return;
+  }
   if (!relationship.variable_length) {
     view().ForEachHop(from, follow, [&](const Hop& hop) {
       if (Stopped() || Used(hop.statement) || !PredicateFits(relationship, hop.statement)) return;
@@ -107,9 +115,15 @@ void Matcher::Match(size_t step_index) {
     return;
   }
   // Variable length: depth-first over distinct statements, emitting every length in range.
+  // Iterative, one frame per statement of the path, so that a long chain cannot overflow the
+  // stack; in the order the recursive search had.
+  struct Frame {
+    std::vector<Hop> hops;
+    size_t next = 0;
+  };
   std::vector<StatementIndex> trail;
-  auto extend = [&](auto& self, EntityIndex at) -> void {
-    if (Stopped()) return;
+  std::vector<Frame> stack;
+  auto enter = [&](EntityIndex at) {
     int length = static_cast<int>(trail.size());
     if (length >= relationship.min_hops) {
       relationship_slot = static_cast<uint32_t>(bindings_.paths.size());
@@ -120,22 +134,73 @@ void Matcher::Match(size_t step_index) {
       bindings_.paths.pop_back();
       relationship_slot = kUnbound;
     }
-    if (length >= relationship.max_hops) return;
-    std::vector<Hop> hops = view().Neighbors(at, follow);
-    for (const Hop& hop : hops) {
-      if (Used(hop.statement) || !PredicateFits(relationship, hop.statement)) continue;
-      trail.push_back(hop.statement);
-      used_.push_back(hop.statement);
-      // Inline properties apply to every statement of the path.
-      relationship_slot = hop.statement;
-      bool fits = PropertiesHoldForStatement(relationship, hop.statement);
-      relationship_slot = kUnbound;
-      if (fits) self(self, hop.neighbor);
-      used_.pop_back();
-      trail.pop_back();
-    }
+    stack.push_back({length < relationship.max_hops ? view().Neighbors(at, follow) : std::vector<Hop>()});
   };
-  extend(extend, from);
+  enter(from);
+  while (!stack.empty() && !Stopped()) {
+    Frame& top = stack.back();
+    if (top.next == top.hops.size()) {
+      stack.pop_back();
+      if (!stack.empty()) {
+        used_.pop_back();
+        trail.pop_back();
+      }
+      continue;
+    }
+    const Hop hop = top.hops[top.next++];
+    if (!budget_.Step() || Used(hop.statement) || !PredicateFits(relationship, hop.statement)) continue;
+    // Inline properties apply to every statement of the path.
+    relationship_slot = hop.statement;
+    bool fits = PropertiesHoldForStatement(relationship, hop.statement);
+    relationship_slot = kUnbound;
+    if (!fits) continue;
+    trail.push_back(hop.statement);
+    used_.push_back(hop.statement);
+    enter(hop.neighbor);
+  }
+  // Stopped part way: the statements of the abandoned path leave the binding.
+  used_.resize(used_.size() - trail.size());
+}
+
+// The number of ways the last step completes from `from`, without binding them: the hops that
+// fit (cached per entity, as they do not depend on the rest of the binding), less those
+// through statements the binding already uses.
+int64_t Matcher::CountLastStep(const Step& step, EntityIndex from, Direction follow) {
+  const NodePlan& node = plan_.nodes[step.node];
+  const RelationshipPlan& relationship = plan_.relationships[step.relationship];
+  // Whether the last step completes through `statement` to `neighbor`.
+  auto fits = [&](StatementIndex statement, EntityIndex neighbor) {
+    if (!PredicateFits(relationship, statement) || !EntityFits(node, neighbor)) return false;
+    if (step.conditions.empty()) return true;
+    bindings_.slots[node.slot] = neighbor;
+    bindings_.slots[relationship.slot] = statement;
+    bool holds = std::all_of(step.conditions.begin(), step.conditions.end(),
+                             [&](int condition) { return evaluator_.Holds(*plan_.conditions[condition]); });
+    bindings_.slots[node.slot] = kUnbound;
+    bindings_.slots[relationship.slot] = kUnbound;
+    return holds;
+  };
+  auto [cached, inserted] = last_step_counts_.try_emplace(from, 0);
+  if (inserted) {
+    int64_t count = 0;
+    view().ForEachHop(from, follow, [&](const Hop& hop) {
+      budget_.Step();
+      if (fits(hop.statement, hop.neighbor)) ++count;
+    });
+    cached->second = count;
+  }
+  int64_t count = cached->second;
+  const Graph& graph = view().graph();
+  for (StatementIndex used : used_) {
+    Statement statement = graph.statement(used);
+    std::optional<Entity> object = statement.object();
+    if (!object) continue;
+    EntityIndex subject = statement.subject().index();
+    // The hops through `used` that the count above took in, one per direction it is followed.
+    if (follow != Direction::kIn && subject == from && fits(used, object->index())) --count;
+    if (follow != Direction::kOut && object->index() == from && fits(used, subject)) --count;
+  }
+  return count;
 }
 
 bool Matcher::PropertiesHoldForStatement(const RelationshipPlan& relationship, StatementIndex statement) {

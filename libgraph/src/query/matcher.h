@@ -5,14 +5,17 @@
 #ifndef AIKG_QUERY_MATCHER_H_
 #define AIKG_QUERY_MATCHER_H_
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/functional/function_ref.h"
 #include "aikg/query.h"
 #include "aikg/view.h"
 #include "internal/graph_data.h"
+#include "query/budget.h"
 #include "query/evaluator.h"
 #include "query/plan.h"
 
@@ -20,12 +23,14 @@ namespace aikg::query::internal {
 
 class Matcher {
  public:
-  // `on_row` is called once per complete binding (readable through `evaluator`); it returns
-  // whether to go on. Matching also stops at the evaluator's first error.
-  Matcher(const View& view, const Plan& plan, Evaluator& evaluator, Bindings& bindings,
-          absl::FunctionRef<bool()> on_row)
+  // `on_rows(n)` is called for each complete binding (readable through `evaluator`), n = 1, or,
+  // when the plan counts its last step (Plan::count_last_step), once for the n bindings that
+  // share all but that step's; it returns whether to go on. Matching also stops at the
+  // evaluator's first error and when `budget` runs out.
+  Matcher(const View& view, const Plan& plan, Evaluator& evaluator, Bindings& bindings, Budget& budget,
+          absl::FunctionRef<bool(int64_t)> on_rows)
       : view_(view), data_(view.graph().data()), plan_(plan), evaluator_(evaluator), bindings_(bindings),
-        on_row_(on_row) {}
+        budget_(budget), on_rows_(on_rows) {}
 
   // Matches every step of the plan, from the first.
   void Run() {
@@ -34,7 +39,8 @@ class Matcher {
 
  private:
   void Match(size_t step_index);
-  bool Stopped() const { return stopped_ || !evaluator_.error().ok(); }
+  bool Stopped() const { return stopped_ || !evaluator_.error().ok() || !budget_.status().ok(); }
+  int64_t CountLastStep(const Step& step, EntityIndex from, Direction follow);
   bool EntityFits(const NodePlan& node, EntityIndex e);
   bool PropertiesHold(int slot, const std::vector<std::pair<std::string, ExprPtr>>& properties);
   bool PropertiesHoldForStatement(const RelationshipPlan& relationship, StatementIndex statement);
@@ -48,7 +54,9 @@ class Matcher {
   const Plan& plan_;
   Evaluator& evaluator_;
   Bindings& bindings_;
-  absl::FunctionRef<bool()> on_row_;
+  Budget& budget_;
+  absl::FunctionRef<bool(int64_t)> on_rows_;
+  absl::flat_hash_map<EntityIndex, int64_t> last_step_counts_;  // CountLastStep's hop counts
   std::vector<StatementIndex> used_;  // statements of the current binding: a match uses each once
   bool stopped_ = false;
 };

@@ -73,6 +73,7 @@ class Planner {
   absl::StatusOr<Plan> Run() && {
     if (absl::Status compiled = Compile(); !compiled.ok()) return compiled;
     if (absl::Status checked = CheckTimeClauses(); !checked.ok()) return checked;
+    plan_.count_last_step = CanCountLastStep();
     return std::move(plan_);
   }
 
@@ -447,6 +448,37 @@ class Planner {
           }
         },
         expression.node);
+  }
+
+  // See Plan::count_last_step.
+  bool CanCountLastStep() const {
+    if (query_.distinct || plan_.steps.empty()) return false;
+    for (const ReturnItem& item : query_.returns) {
+      const FunctionCall* call = std::get_if<FunctionCall>(&item.expression->node);
+      if (call == nullptr || call->name != "count" || !call->star) return false;
+    }
+    const Step& last = plan_.steps.back();
+    if (last.anchor) return false;
+    const NodePlan& node = plan_.nodes[last.node];
+    const RelationshipPlan& relationship = plan_.relationships[last.relationship];
+    // Conditions on the last node and statement alone still let the count be kept per entity.
+    for (int condition : last.conditions) {
+      std::set<int> slots;
+      CollectSlots(*plan_.conditions[condition], slots);
+      for (int slot : slots) {
+        if (slot != node.slot && slot != relationship.slot) return false;
+      }
+    }
+    if (node.value || !node.properties.empty() || relationship.variable_length || !relationship.properties.empty()) {
+      return false;
+    }
+    // The node must be new here: bound by no earlier step.
+    for (size_t s = 0; s + 1 < plan_.steps.size(); ++s) {
+      const Step& earlier = plan_.steps[s];
+      if (plan_.nodes[earlier.node].slot == node.slot) return false;
+      if (earlier.relationship >= 0 && plan_.relationships[earlier.relationship].slot == node.slot) return false;
+    }
+    return true;
   }
 
   // AS OF and KNOWN AT take a date: no variable, nothing unknown. (They are evaluated before

@@ -3,6 +3,7 @@
 #include "query/projection.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,7 +14,52 @@ namespace aikg::query::internal {
 
 using aikg::internal::Cat;
 
-void Projection::Add() {
+namespace {
+
+// About how many bytes a value takes, for the memory budget.
+int64_t EstimateBytes(const Value& value) {
+  int64_t bytes = sizeof(Value);
+  if (const std::string* text = std::get_if<std::string>(&value.data)) bytes += static_cast<int64_t>(text->capacity());
+  if (const List* list = std::get_if<List>(&value.data)) {
+    for (const Value& item : *list) bytes += EstimateBytes(item);
+  }
+  return bytes;
+}
+
+int64_t EstimateBytes(const std::vector<Value>& values) {
+  int64_t bytes = sizeof(values);
+  for (const Value& value : values) bytes += EstimateBytes(value);
+  return bytes;
+}
+
+// A count given as a literal or a parameter: known before matching, without evaluating
+// anything that could fail.
+std::optional<int64_t> KnownCount(const ExprPtr& expression, Evaluator& evaluator) {
+  if (!expression) return std::nullopt;
+  if (!std::holds_alternative<Literal>(expression->node) && !std::holds_alternative<Parameter>(expression->node)) {
+    return std::nullopt;
+  }
+  Value value = evaluator.Evaluate(*expression);
+  const int64_t* count = std::get_if<int64_t>(&value.data);
+  if (count == nullptr || *count < 0) return std::nullopt;
+  return *count;
+}
+
+}  // namespace
+
+Projection::Projection(const Query& query, const Plan& plan, Evaluator& evaluator, Budget& budget)
+    : query_(query), plan_(plan), evaluator_(evaluator), budget_(budget) {
+  // LIMIT pushed into the match: without grouping, DISTINCT or ORDER BY, the rows are kept in
+  // match order and the first SKIP + LIMIT are all that is returned.
+  if (plan_.grouping || query_.distinct || !query_.order_by.empty()) return;
+  std::optional<int64_t> limit = KnownCount(query_.limit, evaluator_);
+  if (!limit) return;
+  std::optional<int64_t> skip = query_.skip ? KnownCount(query_.skip, evaluator_) : std::optional<int64_t>(0);
+  if (!skip) return;
+  wanted_ = static_cast<size_t>(*skip) + static_cast<size_t>(*limit);
+}
+
+bool Projection::Add(int64_t multiplicity) {
   if (!plan_.grouping) {
     OutputRow row;
     for (const ReturnItem& item : query_.returns) row.values.push_back(evaluator_.Evaluate(*item.expression));
@@ -21,19 +67,38 @@ void Projection::Add() {
       row.order_keys.push_back(plan_.order_columns[o] >= 0 ? row.values[plan_.order_columns[o]]
                                                       : evaluator_.Evaluate(*query_.order_by[o].expression));
     }
+    int64_t bytes = EstimateBytes(row.values) + EstimateBytes(row.order_keys);
     rows_.push_back(std::move(row));
-    return;
+    if (!budget_.Keep(bytes)) return false;
+    return !wanted_ || rows_.size() < *wanted_;
   }
   std::vector<Value> keys(query_.returns.size());
   for (size_t c = 0; c < query_.returns.size(); ++c) {
     if (!plan_.aggregates[c]) keys[c] = evaluator_.Evaluate(*query_.returns[c].expression);
   }
   auto [found, inserted] = group_of_.try_emplace(keys, groups_.size());
-  if (inserted) groups_.push_back({keys, std::vector<Accumulator>(query_.returns.size())});
+  if (inserted) {
+    groups_.push_back({keys, std::vector<Accumulator>(query_.returns.size())});
+    // A group sits in the map and in the list: its keys twice, and its accumulators.
+    int64_t bytes = 2 * EstimateBytes(keys) + static_cast<int64_t>(query_.returns.size() * sizeof(Accumulator));
+    if (!budget_.Keep(bytes)) return false;
+  }
   Group& group = groups_[found->second];
   for (size_t c = 0; c < query_.returns.size(); ++c) {
-    if (plan_.aggregates[c]) Accumulate(std::get<FunctionCall>(query_.returns[c].expression->node), group.accumulators[c]);
+    if (!plan_.aggregates[c]) continue;
+    const FunctionCall& call = std::get<FunctionCall>(query_.returns[c].expression->node);
+    if (call.star) {
+      group.accumulators[c].count += multiplicity;  // more than 1 only for count(*), see Plan::count_last_step
+      continue;
+    }
+    size_t items = group.accumulators[c].items.size();
+    Accumulate(call, group.accumulators[c]);
+    // collect() keeps what it collects.
+    if (group.accumulators[c].items.size() > items && !budget_.Keep(EstimateBytes(group.accumulators[c].items.back()))) {
+      return false;
+    }
   }
+  return true;
 }
 
 void Projection::Accumulate(const FunctionCall& call, Accumulator& accumulator) {
@@ -53,7 +118,9 @@ void Projection::Accumulate(const FunctionCall& call, Accumulator& accumulator) 
     }
     accumulator.sum += *number;
     if (const int64_t* integer = std::get_if<int64_t>(&value.data)) {
-      accumulator.integer_sum += *integer;
+      if (__builtin_add_overflow(accumulator.integer_sum, *integer, &accumulator.integer_sum)) {
+        evaluator_.Fail(*call.arguments[0], "integer overflow: sum() is out of the 64-bit range");
+      }
     } else {
       accumulator.all_integers = false;
     }

@@ -6,12 +6,14 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "aikg/query.h"
+#include "query/budget.h"
 #include "query/evaluator.h"
 #include "query/plan.h"
 #include "query/value_ops.h"
@@ -20,11 +22,14 @@ namespace aikg::query::internal {
 
 class Projection {
  public:
-  Projection(const Query& query, const Plan& plan, Evaluator& evaluator)
-      : query_(query), plan_(plan), evaluator_(evaluator) {}
+  // Rows kept are charged to `budget`.
+  Projection(const Query& query, const Plan& plan, Evaluator& evaluator, Budget& budget);
 
-  // Takes the current binding (through the evaluator): a row, or one more for its group.
-  void Add();
+  // Takes the current binding (through the evaluator): a row, or one more for its group;
+  // `multiplicity` such bindings at once when only count(*) is returned. Returns whether
+  // more rows are wanted: false once LIMIT is reached (when nothing reorders the rows) or
+  // the budget runs out.
+  bool Add(int64_t multiplicity = 1);
 
   // The rows, grouped, made distinct, sorted and cut as the query says.
   absl::StatusOr<Result> Finish();
@@ -55,6 +60,8 @@ class Projection {
   const Query& query_;
   const Plan& plan_;
   Evaluator& evaluator_;
+  Budget& budget_;
+  std::optional<size_t> wanted_;  // SKIP + LIMIT, when LIMIT is pushed into the match
   std::vector<OutputRow> rows_;
   std::vector<Group> groups_;
   std::map<std::vector<Value>, size_t, RowLess> group_of_;
