@@ -261,11 +261,22 @@ Examples
         }
         ReadLock lock(*self.owner());
         std::shared_ptr<const View> view = self.ResolveOrThrow();
+        // Ctrl-C reaches a running query: every few thousand matching steps it takes the GIL
+        // back for a moment and lets Python run its signal handlers; KeyboardInterrupt (or
+        // whatever a handler raised) cancels the query and is raised here.
+        bool interrupted = false;
+        query::QueryOptions options;
+        options.cancelled = [&interrupted] {
+          py::gil_scoped_acquire gil;
+          interrupted = PyErr_CheckSignals() != 0;
+          return interrupted;
+        };
         absl::StatusOr<query::Result> result;
         {
           py::gil_scoped_release nogil;
-          result = query::Run(*view, text, values);
+          result = query::Run(*view, text, values, options);
         }
+        if (interrupted) throw py::error_already_set();
         if (!result.ok()) ThrowStatus(result.status());
         return ResultHandle{self.owner(), *std::move(result)};
       },
@@ -291,6 +302,11 @@ Raises
 ValidationError
     When the query does not parse or names an unknown type, predicate, variable,
     parameter or function; ``line`` and ``column`` say where.
+Error
+    When the run passes a limit of docs/query.md ("Limits"): more than 10 million rows or
+    about 2 GiB of rows kept before ORDER BY, SKIP and LIMIT.
+KeyboardInterrupt
+    On Ctrl-C: a running query stops.
 
 Examples
 --------

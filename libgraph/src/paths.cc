@@ -118,32 +118,47 @@ absl::StatusOr<std::vector<Path>> AllSimplePaths(const View& view, EntityIndex f
   if (absl::Status ends = CheckEnds(view, from, to); !ends.ok()) return ends;
   std::vector<Path> paths;
   if (from == to || max_length <= 0) return paths;
-  // Depth-first search with the current path as the stack; `on_path` keeps it simple.
+  // Depth-first search, iterative so that a long chain cannot overflow the stack: one frame
+  // per entity of the current path, with the hops still to try from it; `on_path` keeps the
+  // path simple.
+  struct Frame {
+    std::vector<Hop> hops;
+    size_t next = 0;
+  };
   std::vector<bool> on_path(view.graph().entity_count(), false);
   Path current;
   current.entities.push_back(from);
   on_path[from] = true;
-  auto search = [&](auto& self, EntityIndex at) -> void {
-    if (paths.size() >= limit) return;
-    std::vector<Hop> hops = view.Neighbors(at, direction);
-    for (const Hop& hop : hops) {
-      if (paths.size() >= limit) return;
-      if (on_path[hop.neighbor]) continue;
+  std::vector<Frame> stack;
+  stack.push_back({view.Neighbors(from, direction)});
+  while (!stack.empty() && paths.size() < limit) {
+    Frame& top = stack.back();
+    if (top.next == top.hops.size()) {
+      // Back up: the entity this frame searched from leaves the path (not `from`, the root).
+      stack.pop_back();
+      if (!stack.empty()) {
+        on_path[current.entities.back()] = false;
+        current.hops.pop_back();
+        current.entities.pop_back();
+      }
+      continue;
+    }
+    const Hop hop = top.hops[top.next++];
+    if (on_path[hop.neighbor]) continue;
+    if (hop.neighbor == to) {
       current.hops.push_back(hop);
       current.entities.push_back(hop.neighbor);
-      if (hop.neighbor == to) {
-        current.cost = static_cast<double>(current.length());
-        paths.push_back(current);
-      } else if (static_cast<int>(current.length()) < max_length) {
-        on_path[hop.neighbor] = true;
-        self(self, hop.neighbor);
-        on_path[hop.neighbor] = false;
-      }
+      current.cost = static_cast<double>(current.length());
+      paths.push_back(current);
       current.hops.pop_back();
       current.entities.pop_back();
+    } else if (static_cast<int>(current.length()) + 1 < max_length) {
+      current.hops.push_back(hop);
+      current.entities.push_back(hop.neighbor);
+      on_path[hop.neighbor] = true;
+      stack.push_back({view.Neighbors(hop.neighbor, direction)});
     }
-  };
-  search(search, from);
+  }
   std::stable_sort(paths.begin(), paths.end(), [](const Path& a, const Path& b) { return a.length() < b.length(); });
   return paths;
 }

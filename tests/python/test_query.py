@@ -5,6 +5,11 @@ from __future__ import annotations
 import datetime
 import gc
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
@@ -226,3 +231,53 @@ def test_golden_query(dataset: str, case: GoldenCase, tiny: aikg.Graph, newslett
         actual.sort()
         expected.sort()
     assert actual == expected
+
+
+def test_an_error_at_a_multibyte_character_is_a_validation_error(tiny: aikg.Graph) -> None:
+    # The lexer used to cut '§' in half, and the message then failed to decode.
+    with pytest.raises(aikg.ValidationError, match="1:19: unexpected character '§'"):
+        tiny.query("MATCH (a) RETURN a§")
+
+
+def test_integer_overflow_is_an_error_not_a_crash(tiny: aikg.Graph) -> None:
+    with pytest.raises(aikg.ValidationError, match="integer overflow"):
+        tiny.query("MATCH (a {id: 'org/alibaba'}) RETURN (-9223372036854775807 - 1) / -1")
+
+
+def test_deep_nesting_is_an_error_not_a_crash(tiny: aikg.Graph) -> None:
+    with pytest.raises(aikg.ValidationError, match="nested more than 500 levels deep"):
+        tiny.query("MATCH (a) RETURN " + "(" * 20000 + "1" + ")" * 20000)
+
+
+def test_ctrl_c_stops_a_running_query() -> None:
+    # Twelve patterns over seven entities: 7^12 bindings, hours of matching. Run in a child so
+    # that a query Ctrl-C cannot reach fails this test instead of hanging it.
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, aikg\n"
+            f"g = aikg.load({str(TINY)!r})\n"
+            "print('running', flush=True)\n"
+            "try:\n"
+            "    g.query('MATCH ' + ', '.join(f'(x{i})' for i in range(12)) + ' RETURN count(*)')\n"
+            "except KeyboardInterrupt:\n"
+            "    print('interrupted', flush=True)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "running"
+        # Until the child is inside the query: the interrupt must reach the running match.
+        time.sleep(1.0)
+        child.send_signal(signal.SIGINT)
+        output, _ = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert output.strip() == "interrupted"
+    assert child.returncode == 0

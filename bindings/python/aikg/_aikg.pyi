@@ -1014,6 +1014,11 @@ class View:
         ValidationError
             When the query does not parse or names an unknown type, predicate, variable,
             parameter or function; ``line`` and ``column`` say where.
+        Error
+            When the run passes a limit of docs/query.md ("Limits"): more than 10 million rows or
+            about 2 GiB of rows kept before ORDER BY, SKIP and LIMIT.
+        KeyboardInterrupt
+            On Ctrl-C: a running query stops.
         
         Examples
         --------

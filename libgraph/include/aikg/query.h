@@ -19,7 +19,9 @@
 #ifndef AIKG_QUERY_H_
 #define AIKG_QUERY_H_
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -108,8 +110,14 @@ struct NodePattern {
   int line = 0, column = 0;
 };
 
-// The upper bound of an open hop range, `*2..`.
+// The upper bound of an open hop range, `*2..`, as parsed; running it uses
+// QueryOptions::max_open_hops instead.
 inline constexpr int kUnboundedHops = 1 << 20;
+// The largest hop count a query may write (`*..1000000`).
+inline constexpr int kMaxHops = 1'000'000;
+// How deeply expressions may nest (parentheses, NOT, unary minus, operator chains such as a
+// sum of many terms): deeper is an InvalidArgument error at the place where the limit is passed.
+inline constexpr int kMaxExpressionDepth = 500;
 
 struct RelationshipPattern {
   std::string variable;
@@ -166,13 +174,34 @@ struct Result {
   std::vector<std::vector<Value>> rows;
 };
 
+// Limits on one run of a query, so that a runaway pattern (an open `*` over a dense graph, a
+// cartesian product of many patterns) ends with an error instead of running for hours or
+// taking all memory. docs/query.md lists the defaults.
+struct QueryOptions {
+  // The longest path an open hop range (`*`, `*2..`) matches. Written bounds (`*..40`) are kept.
+  int max_open_hops = 10;
+  // The most rows kept before ORDER BY, SKIP and LIMIT cut them (groups, when aggregating):
+  // ResourceExhausted beyond. 0: no limit.
+  int64_t max_rows = 10'000'000;
+  // An estimate of the memory those rows take, in bytes: ResourceExhausted beyond. 0: no limit.
+  int64_t max_memory_bytes = int64_t{2} << 30;
+  // Wall time for the run: DeadlineExceeded beyond. Zero: no limit.
+  std::chrono::milliseconds timeout{0};
+  // Asked every few thousand matching steps; returning true stops the run with Cancelled.
+  // (The Python binding uses it so that Ctrl-C reaches a running query.)
+  std::function<bool()> cancelled;
+};
+
 // Runs `query` over `view`. AS OF and KNOWN AT narrow the view first (see aikg/view.h for
 // their semantics). InvalidArgument for unknown labels, types, variables, parameters or
-// functions, with their line:column.
-absl::StatusOr<Result> Execute(const View& view, const Query& query, const Parameters& parameters = {});
+// functions, with their line:column; ResourceExhausted, DeadlineExceeded or Cancelled when
+// `options` stop the run.
+absl::StatusOr<Result> Execute(const View& view, const Query& query, const Parameters& parameters = {},
+                               const QueryOptions& options = {});
 
 // Parse, then Execute.
-absl::StatusOr<Result> Run(const View& view, std::string_view text, const Parameters& parameters = {});
+absl::StatusOr<Result> Run(const View& view, std::string_view text, const Parameters& parameters = {},
+                           const QueryOptions& options = {});
 
 // Renderings of a result: an aligned text table, RFC 4180 CSV, or a JSON array of objects.
 std::string ToTable(const Result& result);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "aikg/query.h"
 #include "internal/cat.h"
@@ -74,6 +75,19 @@ std::string Describe(const Token& token) {
   }
 }
 
+// The character at `pos` as written, for messages: a whole UTF-8 sequence, or "\xNN" for a byte
+// that does not start a valid one, so that a message never holds a cut character.
+std::string CharacterAt(std::string_view text, size_t pos) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char lead = byte(pos);
+  size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+  bool whole = length > 0 && pos + length <= text.size();
+  for (size_t i = 1; whole && i < length; ++i) whole = (byte(pos + i) & 0xC0) == 0x80;
+  if (whole) return std::string(text.substr(pos, length));
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  return Cat("\\x", std::string(1, kHex[lead >> 4]), std::string(1, kHex[lead & 0xF]));
+}
+
 class Lexer {
  public:
   explicit Lexer(std::string_view text) : text_(text) {}
@@ -125,7 +139,7 @@ class Lexer {
         }
         if (token.text.empty()) {
           if (std::string_view("()[]{},:.|*-=<>+/%;").find(c) == std::string_view::npos) {
-            return Error(token, Cat("unexpected character '", std::string(1, c), "'"));
+            return Error(token, Cat("unexpected character '", CharacterAt(text_, pos_), "'"));
           }
           token.text = std::string(1, c);
         }
@@ -192,7 +206,7 @@ class Lexer {
       token.text += exponent;
     }
     if (pos_ < text_.size() && (std::isalpha(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_')) {
-      return Error(token, Cat("malformed number '", token.text, std::string(1, text_[pos_]), "…'"));
+      return Error(token, Cat("malformed number '", token.text, CharacterAt(text_, pos_), "…'"));
     }
     return absl::OkStatus();
   }
@@ -547,11 +561,17 @@ class Parser {
         relationship.min_hops = 1;
         relationship.max_hops = kUnboundedHops;
         if (Peek().kind == TokenKind::kInteger) {
-          relationship.min_hops = relationship.max_hops = std::atoi(tokens_[pos_++].text.c_str());
+          std::optional<int> hops = ParseHopCount();
+          if (!hops) return std::nullopt;
+          relationship.min_hops = relationship.max_hops = *hops;
         }
         if (AcceptSymbol("..")) {
           relationship.max_hops = kUnboundedHops;
-          if (Peek().kind == TokenKind::kInteger) relationship.max_hops = std::atoi(tokens_[pos_++].text.c_str());
+          if (Peek().kind == TokenKind::kInteger) {
+            std::optional<int> hops = ParseHopCount();
+            if (!hops) return std::nullopt;
+            relationship.max_hops = *hops;
+          }
         }
         if (relationship.max_hops < relationship.min_hops) {
           Record(tokens_[pos_ - 1], Cat("the hop range ends (", relationship.max_hops, ") before it starts (",
@@ -595,11 +615,60 @@ class Parser {
   }
 
   // Expressions, loosest binding first.
-  ExprPtr ParseExpression() { return ParseOr(); }
+  // A hop count of `*n` or `*m..n`: digits, at most kMaxHops (not read modulo 2^32).
+  std::optional<int> ParseHopCount() {
+    const Token& token = tokens_[pos_++];
+    if (token.text.size() > 9 || std::stoll(token.text) > kMaxHops) {
+      Record(token, Cat("a hop count is at most ", kMaxHops, ", not ", token.text));
+      return std::nullopt;
+    }
+    return static_cast<int>(std::stoll(token.text));
+  }
+
+  // Counts the parser's own recursion (parentheses, lists, arguments, NOT, unary minus): deeper
+  // than kMaxExpressionDepth is an error rather than a stack overflow.
+  class Nesting {
+   public:
+    explicit Nesting(Parser& parser) : parser_(parser) { ++parser_.nesting_; }
+    ~Nesting() { --parser_.nesting_; }
+    bool too_deep() const { return parser_.nesting_ > kMaxExpressionDepth; }
+
+   private:
+    Parser& parser_;
+  };
+  ExprPtr TooDeep(const Token& at) {
+    Record(at, Cat("expression nested more than ", kMaxExpressionDepth, " levels deep"));
+    return nullptr;
+  }
+
+  ExprPtr ParseExpression() {
+    Nesting nesting(*this);
+    if (nesting.too_deep()) return TooDeep(Peek());
+    return ParseOr();
+  }
+
+  // The depth of a tree the parser made: 1 for a leaf.
+  int DepthOf(const ExprPtr& expression) const {
+    auto found = depths_.find(expression.get());
+    return found == depths_.end() ? 1 : found->second;
+  }
+  // `made`, whose deepest child is `children_depth` deep, unless that makes the tree deeper than
+  // kMaxExpressionDepth: evaluating, formatting and freeing a tree recurse once per level, so a
+  // 100 000-term sum is refused here rather than overflowing the stack later.
+  ExprPtr Deepened(ExprPtr made, int children_depth) {
+    if (children_depth + 1 > kMaxExpressionDepth) {
+      error_ = absl::InvalidArgumentError(Cat(made->line, ":", made->column, ": expression nested more than ",
+                                              kMaxExpressionDepth, " levels deep"));
+      return nullptr;
+    }
+    depths_[made.get()] = children_depth + 1;
+    return made;
+  }
 
   ExprPtr Binary(Op op, ExprPtr left, ExprPtr right) {
     if (!left || !right) return nullptr;
-    return MakeExprFrom(Operation{op, {left, std::move(right)}}, left);
+    int depth = std::max(DepthOf(left), DepthOf(right));
+    return Deepened(MakeExprFrom(Operation{op, {left, std::move(right)}}, left), depth);
   }
 
   ExprPtr ParseOr() {
@@ -628,10 +697,13 @@ class Parser {
   }
   ExprPtr ParseNot() {
     if (IsKeyword("NOT")) {
+      Nesting nesting(*this);
+      if (nesting.too_deep()) return TooDeep(Peek());
       const Token& at = tokens_[pos_++];
       ExprPtr operand = ParseNot();
       if (!operand) return nullptr;
-      return MakeExpr(Operation{Op::kNot, {operand}}, at);
+      int depth = DepthOf(operand);
+      return Deepened(MakeExpr(Operation{Op::kNot, {std::move(operand)}}, at), depth);
     }
     return ParseComparison();
   }
@@ -661,7 +733,7 @@ class Parser {
     if (AcceptKeyword("IS")) {
       bool negated = AcceptKeyword("NOT");
       if (!ExpectKeyword("NULL", negated ? "NULL after IS NOT" : "NULL or NOT NULL after IS")) return nullptr;
-      return MakeExprFrom(Operation{negated ? Op::kIsNotNull : Op::kIsNull, {left}}, left);
+      return Deepened(MakeExprFrom(Operation{negated ? Op::kIsNotNull : Op::kIsNull, {left}}, left), DepthOf(left));
     }
     return left;
   }
@@ -683,10 +755,13 @@ class Parser {
   }
   ExprPtr ParseUnary() {
     if (IsSymbol("-")) {
+      Nesting nesting(*this);
+      if (nesting.too_deep()) return TooDeep(Peek());
       const Token& at = tokens_[pos_++];
       ExprPtr operand = ParseUnary();
       if (!operand) return nullptr;
-      return MakeExpr(Operation{Op::kNeg, {operand}}, at);
+      int depth = DepthOf(operand);
+      return Deepened(MakeExpr(Operation{Op::kNeg, {std::move(operand)}}, at), depth);
     }
     return ParsePostfix();
   }
@@ -695,7 +770,8 @@ class Parser {
     while (expression && AcceptSymbol(".")) {
       std::optional<std::string> key = ExpectName("a property name after '.'");
       if (!key) return nullptr;
-      expression = MakeExprFrom(PropertyAccess{expression, *key}, expression);
+      int depth = DepthOf(expression);
+      expression = Deepened(MakeExprFrom(PropertyAccess{expression, *key}, expression), depth);
     }
     return expression;
   }
@@ -737,6 +813,7 @@ class Parser {
         ++pos_;
         if (!AcceptSymbol("(")) return MakeExpr(Variable{token.text}, token);
         FunctionCall call{absl::AsciiStrToLower(token.text), {}, false, false};
+        int depth = 0;
         if (AcceptSymbol("*")) {
           call.star = true;
         } else if (!IsSymbol(")")) {
@@ -744,11 +821,12 @@ class Parser {
           do {
             ExprPtr argument = ParseExpression();
             if (!argument) return nullptr;
+            depth = std::max(depth, DepthOf(argument));
             call.arguments.push_back(argument);
           } while (AcceptSymbol(","));
         }
         if (!ExpectSymbol(")", Cat("to close the call of ", token.text, "()"))) return nullptr;
-        return MakeExpr(std::move(call), token);
+        return Deepened(MakeExpr(std::move(call), token), depth);
       }
       case TokenKind::kSymbol:
         if (token.text == "(") {
@@ -760,15 +838,17 @@ class Parser {
         if (token.text == "[") {
           ++pos_;
           ListLiteral list;
+          int depth = 0;
           if (!IsSymbol("]")) {
             do {
               ExprPtr item = ParseExpression();
               if (!item) return nullptr;
+              depth = std::max(depth, DepthOf(item));
               list.items.push_back(item);
             } while (AcceptSymbol(","));
           }
           if (!ExpectSymbol("]", "to close the list")) return nullptr;
-          return MakeExpr(std::move(list), token);
+          return Deepened(MakeExpr(std::move(list), token), depth);
         }
         break;
       case TokenKind::kEnd:
@@ -782,6 +862,8 @@ class Parser {
   size_t pos_ = 0;
   std::vector<Clause> seen_;  // the clauses parsed so far, in order
   absl::Status error_;
+  int nesting_ = 0;
+  absl::flat_hash_map<const Expr*, int> depths_;  // of the operations, calls and lists made
 };
 
 }  // namespace
