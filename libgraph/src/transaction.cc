@@ -120,6 +120,36 @@ Transaction::Transaction(GraphData& data, std::shared_ptr<const Schema> schema, 
   AIKG_CHECK(schema_ != nullptr);
 }
 
+namespace {
+
+// Room for `more` elements; at least doubling, so that many small batches still grow
+// geometrically.
+template <typename Vector>
+void ReserveMore(Vector& vector, size_t more) {
+  if (vector.capacity() - vector.size() >= more) return;
+  vector.reserve(std::max(vector.size() + more, 2 * vector.capacity()));
+}
+
+}  // namespace
+
+void Transaction::Reserve(ItemKind kind, size_t count) {
+  ReserveMore(added_[static_cast<int>(kind)].origins, count);
+  switch (kind) {
+    case ItemKind::kSource:
+      ReserveMore(data_.sources, count);
+      data_.source_ids.reserve(data_.source_ids.size() + count);
+      break;
+    case ItemKind::kEntity:
+      ReserveMore(data_.entities, count);
+      data_.entity_ids.reserve(data_.entity_ids.size() + count);
+      break;
+    case ItemKind::kStatement:
+      ReserveMore(data_.statements, count);
+      data_.statement_ids.reserve(data_.statement_ids.size() + count);
+      break;
+  }
+}
+
 Transaction::~Transaction() {
   if (committed_) return;
   for (auto it = amended_.rbegin(); it != amended_.rend(); ++it) data_.entities[it->first].attributes = it->second;
