@@ -329,6 +329,11 @@ std::unique_ptr<JsonInput> JsonInput::FromFile(const std::filesystem::path& path
     return nullptr;
   }
   DropByteOrderMark(input->buffer_);
+  // The text of a regular file is read again if a problem needs its line:column; a pipe's is
+  // gone once read (and opening it again would wait for a writer), so it is kept.
+  std::error_code error;
+  input->reread_original_ = std::filesystem::is_regular_file(path, error);
+  if (!input->reread_original_) input->original_.assign(input->buffer_.begin(), input->buffer_.end());
   if (!input->Parse()) return nullptr;
   return input;
 }
@@ -441,7 +446,7 @@ size_t JsonInput::ElementStart(const rapidjson::Value& array, size_t offset, siz
 const std::string& JsonInput::Original() {
   // The buffer was rewritten by the in-place parse (unescaped strings): read the original text
   // again if it was not kept.
-  if (original_.empty() && !path_.empty()) {
+  if (original_.empty() && reread_original_) {
     ReadWholeFile(path_, original_);
     DropByteOrderMark(original_);
   }

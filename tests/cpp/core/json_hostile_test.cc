@@ -173,6 +173,14 @@ TEST(JsonHostile, PipesAreReadToTheirEnd) {
   writer.join();
   EXPECT_TRUE(status.ok()) << status.message();
   EXPECT_EQ(graph.statement_count(), 14u);
+  // A problem in a pipe's text is placed from the text read once: the pipe is not opened again.
+  std::thread bad_writer([&] { std::ofstream(fifo, std::ios::binary) << "{\n  \"format\": [1,,]\n}"; });
+  std::vector<Diagnostic> diagnostics;
+  EXPECT_FALSE(LoadJsonFiles(graph, {fifo}, &diagnostics).ok());
+  bad_writer.join();
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].Format(), fifo.string() + ":2:16: invalid JSON: Invalid value.");
+  EXPECT_EQ(graph.statement_count(), 14u);
   std::filesystem::remove(fifo);
 }
 
