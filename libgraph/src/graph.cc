@@ -99,16 +99,10 @@ void GraphData::IndexIdentifiers(EntityIndex entity) {
 }
 
 std::vector<std::optional<absl::CivilDay>> GraphData::KnownSince() const {
-  std::vector<std::optional<absl::CivilDay>> since(sources.size());
-  for (SourceIndex s = 0; s < sources.size(); ++s) {
-    for (SourceIndex at = s; at != kNoIndex; at = sources[at].via) {
-      if (sources[at].published.is_set()) {
-        since[s] = sources[at].published.first_day();
-        break;
-      }
-    }
-  }
-  return since;
+  return AlongRelayChains<absl::CivilDay>([&](SourceIndex s) -> std::optional<absl::CivilDay> {
+    if (!sources[s].published.is_set()) return std::nullopt;
+    return sources[s].published.first_day();
+  });
 }
 
 Quantity GraphData::QuantityOf(const QuantityRecord& record) const {

@@ -3,16 +3,18 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <utility>
 
 #include <rapidjson/error/en.h>
 
+#include "absl/strings/charconv.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "internal/cat.h"
-#include "absl/strings/str_split.h"
 #include "internal/check.h"
 
 namespace aikg::internal {
@@ -33,17 +35,170 @@ std::string_view TypeName(const rapidjson::Value& value) {
   return "a value";
 }
 
-// Reads a file into `out` in one piece (the caller's buffer, so big files are copied once).
+// Why a file could not be read, for the diagnostic.
+enum class ReadFailure { kNone, kUnreadable, kDirectory };
+
+// Reads a file into `out`. Reads until the end rather than trusting the size the file system
+// reports: pipes, /proc files and character devices have none, and a directory's "size" is no
+// size of text. The reported size of a regular file only sizes the buffer, so big files are
+// read in one piece.
 template <typename Buffer>
-bool ReadWholeFile(const std::filesystem::path& path, Buffer& out) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return false;
-  std::streamsize size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  return static_cast<bool>(in.read(out.data(), size)) || size == 0;
+ReadFailure ReadWholeFile(const std::filesystem::path& path, Buffer& out) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) return ReadFailure::kDirectory;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return ReadFailure::kUnreadable;
+  size_t expected = 0;
+  if (std::filesystem::is_regular_file(path, error)) {
+    uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error) expected = static_cast<size_t>(size);
+  }
+  constexpr size_t kChunk = size_t{1} << 16;
+  size_t filled = 0;
+  // One byte more than expected, so that the end is seen without growing the buffer.
+  out.resize(expected + 1);
+  while (true) {
+    in.read(out.data() + filled, static_cast<std::streamsize>(out.size() - filled));
+    filled += static_cast<size_t>(in.gcount());
+    if (!in) break;
+    out.resize(std::max(out.size() * 2, filled + kChunk));
+  }
+  if (in.bad()) return ReadFailure::kUnreadable;
+  out.resize(filled);
+  return ReadFailure::kNone;
 }
+
+// The deepest nesting of arrays and objects accepted. aikg's formats nest a few levels; the cap
+// keeps RapidJSON's recursive parser (one stack frame per level) far from the end of the stack,
+// and every reader of the document after it.
+constexpr int kMaxDepth = 256;
+
+// Forwards RapidJSON's SAX events to a document, refusing what RapidJSON 1.1.0 lets through:
+// nesting deeper than kMaxDepth, strings holding a lone UTF-16 surrogate (from a "\\udc00"
+// escape, which RapidJSON encodes as if it were a character), and numbers out of the range of a
+// double (which its full-precision path turns into garbage). A refusal stops the parse and says
+// what and where.
+class CheckingHandler {
+ public:
+  explicit CheckingHandler(const rapidjson::InsituStringStream& stream) : stream_(stream) {}
+
+  void Forward(rapidjson::Document& document) { document_ = &document; }
+  // Why the parse was stopped (null when RapidJSON stopped it), and where.
+  const char* refusal() const { return refusal_; }
+  const char* refusal_place() const { return refusal_place_; }
+
+  bool Null() { return document_->Null(); }
+  bool Bool(bool b) { return document_->Bool(b); }
+  bool Int(int i) { return document_->Int(i); }
+  bool Uint(unsigned u) { return document_->Uint(u); }
+  bool Int64(int64_t i) { return document_->Int64(i); }
+  bool Uint64(uint64_t u) { return document_->Uint64(u); }
+  bool Double(double d) { return document_->Double(d); }
+  // Numbers come as their text (kParseNumbersAsStringsFlag), given the types RapidJSON would
+  // give them: RapidJSON 1.1.0's full-precision path turns some numbers too big for a double
+  // into garbage (1.7976931348623157e309 into -5.56e-308), and its callback cannot see the text.
+  bool RawNumber(const char* text, rapidjson::SizeType length, bool /*copy*/) {
+    absl::string_view number(text, length);
+    if (number.find_first_of(".eE") == absl::string_view::npos) {
+      if (number.front() == '-') {
+        if (int64_t value = 0; absl::SimpleAtoi(number, &value)) {
+          return value >= std::numeric_limits<int32_t>::min() ? document_->Int(static_cast<int>(value))
+                                                               : document_->Int64(value);
+        }
+      } else if (uint64_t value = 0; absl::SimpleAtoi(number, &value)) {
+        return value <= std::numeric_limits<uint32_t>::max() ? document_->Uint(static_cast<unsigned>(value))
+                                                              : document_->Uint64(value);
+      }
+    }
+    // A double, correctly rounded like RapidJSON's full precision; out of range either way, too
+    // small is zero (as everywhere) and too big an error.
+    double value = 0;
+    if (absl::from_chars(text, text + length, value).ec == std::errc::result_out_of_range) {
+      if (DecimalMagnitude(text, text + length) >= 0) return Refuse("Number too big to be stored in double.", text);
+      value = number.front() == '-' ? -0.0 : 0.0;
+    }
+    return document_->Double(value);
+  }
+  bool String(const char* text, rapidjson::SizeType length, bool copy) {
+    if (!NoSurrogates(text, length)) return false;
+    return document_->String(text, length, copy);
+  }
+  bool Key(const char* text, rapidjson::SizeType length, bool copy) {
+    if (!NoSurrogates(text, length)) return false;
+    return document_->Key(text, length, copy);
+  }
+  bool StartObject() { return Deeper() && document_->StartObject(); }
+  bool EndObject(rapidjson::SizeType members) {
+    --depth_;
+    return document_->EndObject(members);
+  }
+  bool StartArray() { return Deeper() && document_->StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) {
+    --depth_;
+    return document_->EndArray(elements);
+  }
+
+ private:
+  // Called just after '{' or '[' was read.
+  bool Deeper() {
+    if (++depth_ <= kMaxDepth) return true;
+    return Refuse("arrays and objects nested deeper than 256 levels", stream_.src_ - 1);
+  }
+
+  // A string as parsed in place starts just after its opening quote. UTF-8 for U+D800..U+DFFF
+  // is ED A0..BF xx; valid UTF-8 never holds it, so any is a lone surrogate from an escape.
+  bool NoSurrogates(const char* text, rapidjson::SizeType length) {
+    const void* found = std::memchr(text, '\xED', length);
+    while (found != nullptr) {
+      const char* at = static_cast<const char*>(found);
+      if (at + 1 < text + length && (static_cast<unsigned char>(at[1]) & 0xE0) == 0xA0) {
+        return Refuse("a lone UTF-16 surrogate (\\ud800 to \\udfff without its pair) in a string", text - 1);
+      }
+      found = std::memchr(at + 1, '\xED', static_cast<size_t>(text + length - at - 1));
+    }
+    return true;
+  }
+
+  // About log10 of the number's size: positive when it is big, negative when it is small.
+  static long DecimalMagnitude(const char* start, const char* end) {
+    const char* at = start;
+    if (at < end && *at == '-') ++at;
+    long integer_digits = 0, leading_fraction_zeros = 0;
+    bool nonzero = false;
+    for (; at < end && *at >= '0' && *at <= '9'; ++at) {
+      nonzero = nonzero || *at != '0';
+      if (nonzero) ++integer_digits;
+    }
+    if (at < end && *at == '.') {
+      for (++at; at < end && *at >= '0' && *at <= '9'; ++at) {
+        if (!nonzero && *at == '0') ++leading_fraction_zeros;
+        nonzero = nonzero || *at != '0';
+      }
+    }
+    long exponent = 0;
+    if (at < end && (*at == 'e' || *at == 'E')) {
+      ++at;
+      bool negative = at < end && *at == '-';
+      if (at < end && (*at == '-' || *at == '+')) ++at;
+      // Capped: RapidJSON refuses longer exponents itself.
+      for (; at < end && *at >= '0' && *at <= '9' && exponent < 100000000; ++at) exponent = exponent * 10 + (*at - '0');
+      if (negative) exponent = -exponent;
+    }
+    return (integer_digits > 0 ? integer_digits : -leading_fraction_zeros) + exponent;
+  }
+
+  bool Refuse(const char* why, const char* place) {
+    refusal_ = why;
+    refusal_place_ = place;
+    return false;
+  }
+
+  const rapidjson::InsituStringStream& stream_;
+  rapidjson::Document* document_ = nullptr;
+  int depth_ = 0;
+  const char* refusal_ = nullptr;
+  const char* refusal_place_ = nullptr;
+};
 
 // The UTF-8 byte order mark. The formats are UTF-8 and some editors start files with it; it is
 // skipped, and columns count from after it, as the editors that write it show none.
@@ -166,14 +321,19 @@ JsonInput::JsonInput(std::string label, std::filesystem::path path, std::vector<
 std::unique_ptr<JsonInput> JsonInput::FromFile(const std::filesystem::path& path,
                                                std::vector<Diagnostic>& diagnostics) {
   std::unique_ptr<JsonInput> input(new JsonInput(path.string(), path, diagnostics));
-  if (!ReadWholeFile(path, input->buffer_)) {
+  if (ReadFailure failure = ReadWholeFile(path, input->buffer_); failure != ReadFailure::kNone) {
     Diagnostic unreadable;
     unreadable.file = path.string();
-    unreadable.message = "cannot read the file";
+    unreadable.message = failure == ReadFailure::kDirectory ? "is a directory, not a file" : "cannot read the file";
     diagnostics.push_back(std::move(unreadable));
     return nullptr;
   }
   DropByteOrderMark(input->buffer_);
+  // The text of a regular file is read again if a problem needs its line:column; a pipe's is
+  // gone once read (and opening it again would wait for a writer), so it is kept.
+  std::error_code error;
+  input->reread_original_ = std::filesystem::is_regular_file(path, error);
+  if (!input->reread_original_) input->original_.assign(input->buffer_.begin(), input->buffer_.end());
   if (!input->Parse()) return nullptr;
   return input;
 }
@@ -189,12 +349,34 @@ std::unique_ptr<JsonInput> JsonInput::FromString(std::string_view text, std::str
 }
 
 bool JsonInput::Parse() {
+  size_t text_size = buffer_.size();
   buffer_.push_back('\0');
-  document_.ParseInsitu<kParseFlags>(buffer_.data());
-  if (!document_.HasParseError()) return true;
-  AddDiagnostic(buffer_.data() + document_.GetErrorOffset(), "",
-                internal::Cat("invalid JSON: ", rapidjson::GetParseError_En(document_.GetParseError())));
-  return false;
+  rapidjson::InsituStringStream stream(buffer_.data());
+  CheckingHandler handler(stream);
+  rapidjson::ParseResult result;
+  auto parse = [&](rapidjson::Document& document) {
+    handler.Forward(document);
+    rapidjson::Reader reader;
+    result = reader.Parse<kParseFlags | rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag>(
+        stream, handler);
+    return !result.IsError();
+  };
+  document_.Populate(parse);
+  if (result.IsError()) {
+    if (handler.refusal() != nullptr) {
+      AddDiagnostic(handler.refusal_place(), "", internal::Cat("invalid JSON: ", handler.refusal()));
+    } else {
+      AddDiagnostic(buffer_.data() + result.Offset(), "",
+                    internal::Cat("invalid JSON: ", rapidjson::GetParseError_En(result.Code())));
+    }
+    return false;
+  }
+  // RapidJSON stops at a NUL byte as at the end of the text: whatever follows one is no JSON.
+  if (stream.Tell() != text_size) {
+    AddDiagnostic(buffer_.data() + stream.Tell(), "", "invalid JSON: a NUL byte after the document, and more input");
+    return false;
+  }
+  return true;
 }
 
 const char* JsonInput::PlaceOf(const JsonPath* path, std::string_view pointer, const rapidjson::Value* value) {
@@ -264,7 +446,7 @@ size_t JsonInput::ElementStart(const rapidjson::Value& array, size_t offset, siz
 const std::string& JsonInput::Original() {
   // The buffer was rewritten by the in-place parse (unescaped strings): read the original text
   // again if it was not kept.
-  if (original_.empty() && !path_.empty()) {
+  if (original_.empty() && reread_original_) {
     ReadWholeFile(path_, original_);
     DropByteOrderMark(original_);
   }

@@ -7,6 +7,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__GLIBC__)  // defined by the C++ headers above, on glibc
+#include <malloc.h>
+#endif
+
 #include "internal/cat.h"
 #include "absl/container/flat_hash_set.h"
 #include "aikg/json.h"
@@ -72,6 +76,9 @@ class GraphReader {
     for (const GraphInput& input : inputs_) labels.push_back(input.json ? input.json->label() : "");
     internal::Transaction transaction(graph_.mutable_data(), schema_, std::move(labels));
 
+    for (ItemKind kind : {ItemKind::kSource, ItemKind::kEntity, ItemKind::kStatement}) {
+      transaction.Reserve(kind, ItemCount(kind));
+    }
     ForEachItem(ItemKind::kSource, [&](ObjectReader& item, Origin origin) {
       if (item.is_object()) transaction.AddSource(internal::ReadSource(item), origin);
     });
@@ -117,7 +124,11 @@ class GraphReader {
       input.json->ReportBelow(array_path.Element(problem.origin.index), array[problem.origin.index], problem.field,
                               problem.message);
     }
-    if (found_.empty()) transaction.Commit();
+    if (!found_.empty()) return;
+    // The graph holds copies of what it keeps: the texts and their DOMs go before the indexes
+    // are built, so that the load's peak memory does not hold both.
+    for (GraphInput& input : inputs_) input.json.reset();
+    transaction.Commit();
   }
 
  private:
@@ -140,6 +151,15 @@ class GraphReader {
       top.Report("schema", internal::Cat("schema '", schema->name(), "' differs from the graph's schema '",
                                         schema_->name(), "'"));
     }
+  }
+
+  // How many items of `kind` the inputs hold.
+  size_t ItemCount(ItemKind kind) const {
+    size_t count = 0;
+    for (const GraphInput& input : inputs_) {
+      if (const rapidjson::Value* array = input.items[static_cast<int>(kind)]) count += array->Size();
+    }
+    return count;
   }
 
   template <typename ReadItem>
@@ -330,6 +350,11 @@ void SortDiagnostics(std::vector<Diagnostic>& diagnostics, const std::vector<std
 
 absl::Status Finish(std::vector<Diagnostic>& found, const std::vector<std::string>& files,
                     std::vector<Diagnostic>* diagnostics) {
+  // A load frees as much as it keeps (the file text, its DOM, the transaction's bookkeeping):
+  // glibc keeps freed memory mapped until told, so the process would stay twice the graph's size.
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
   SortDiagnostics(found, files);
   if (diagnostics != nullptr) diagnostics->insert(diagnostics->end(), found.begin(), found.end());
   return DiagnosticsToStatus(found);

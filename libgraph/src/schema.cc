@@ -257,6 +257,21 @@ class SchemaParser {
       }
       schema_.predicates_[pending.predicate].growth_of = *metric;
     }
+    // A growth of a growth is fine; a chain that comes back to where it started names no metric
+    // (series would compute rates of rates forever).
+    for (const PendingGrowth& pending : pending_growth_) {
+      if (pending.predicate >= schema_.predicates_.size()) continue;
+      std::string chain = schema_.predicates_[pending.predicate].name;
+      std::optional<PredicateId> next = schema_.predicates_[pending.predicate].growth_of;
+      for (size_t steps = 0; next && steps < schema_.predicates_.size(); ++steps) {
+        chain += internal::Cat(" → ", schema_.predicates_[*next].name);
+        if (*next == pending.predicate) {
+          input_.ReportValue(pending.pointer, *pending.name, internal::Cat("growth_of makes a cycle: ", chain));
+          break;
+        }
+        next = schema_.predicates_[*next].growth_of;
+      }
+    }
   }
 
   struct PendingGrowth {

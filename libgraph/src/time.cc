@@ -397,8 +397,11 @@ std::string TimePoint::ToString() const {
   if (!is_set()) return "";
   if (is_fiscal()) {
     auto [label, index] = FiscalLabel();
-    if (index == 0) return Cat("FY", label);
-    return Cat("FY", label, precision() == Precision::kQuarter ? "-Q" : "-H", index);
+    // Four digits, as Parse requires them: "FY0002", not "FY2".
+    char year[16];
+    std::snprintf(year, sizeof year, "FY%04d", label);
+    if (index == 0) return year;
+    return Cat(year, precision() == Precision::kQuarter ? "-Q" : "-H", index);
   }
   absl::CivilDay start = ToCivilDay(day_);
   int year = static_cast<int>(start.year());

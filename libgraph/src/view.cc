@@ -107,11 +107,9 @@ absl::StatusOr<View> View::Filtered(const Filter& filter) const {
       if (found == data.source_ids.end()) return absl::InvalidArgumentError(Cat("unknown source '", id, "'"));
       source_kept[found->second] = true;
     }
-    for (SourceIndex s = 0; s < data.sources.size(); ++s) {
-      for (SourceIndex at = data.sources[s].via; at != internal::kNoIndex && !source_kept[s]; at = data.sources[at].via) {
-        if (source_kept[at]) source_kept[s] = true;
-      }
-    }
+    std::vector<std::optional<bool>> kept_along = data.AlongRelayChains<bool>(
+        [&](SourceIndex s) { return source_kept[s] ? std::optional<bool>(true) : std::nullopt; });
+    for (SourceIndex s = 0; s < data.sources.size(); ++s) source_kept[s] = kept_along[s].has_value();
   }
   std::vector<std::optional<absl::CivilDay>> known_since;
   bool valid_filter = filter.valid_at || filter.valid_during;

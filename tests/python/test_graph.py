@@ -112,6 +112,29 @@ def test_bad_json_says_where(tmp_path: Path) -> None:
     assert "invalid JSON" in diagnostic.message
 
 
+def test_deep_nesting_is_a_clean_error(tmp_path: Path) -> None:
+    # A million levels once overflowed the parser's stack and killed the interpreter.
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 1_000_000 + "]" * 1_000_000, encoding="ascii")
+    graph = aikg.Graph()
+    with pytest.raises(aikg.ValidationError) as raised:
+        graph.load(deep)
+    (diagnostic,) = raised.value.diagnostics
+    assert (diagnostic.line, diagnostic.column) == (1, 257)
+    assert diagnostic.message == "invalid JSON: arrays and objects nested deeper than 256 levels"
+    with pytest.raises(aikg.ValidationError):
+        graph.load_string('{"a": ' + "[" * 1_000_000, base_dir=tmp_path)
+    assert graph.schema is None
+
+
+def test_a_directory_is_no_file(tmp_path: Path) -> None:
+    with pytest.raises(aikg.ValidationError) as raised:
+        aikg.Graph().load(tmp_path)
+    (diagnostic,) = raised.value.diagnostics
+    assert diagnostic.file == str(tmp_path)
+    assert diagnostic.message == "is a directory, not a file"
+
+
 def test_load_string(tmp_path: Path) -> None:
     graph = aikg.Graph()
     graph.load_string(TINY.read_text(encoding="utf-8"), base_dir=TEST_DATA, file_name="tiny-copy.json")

@@ -27,6 +27,7 @@
 #include "aikg/model.h"
 #include "aikg/schema.h"
 #include "aikg/time.h"
+#include "internal/check.h"
 #include "internal/interval_index.h"
 #include "internal/strings.h"
 
@@ -170,6 +171,35 @@ struct GraphData {
   // The first day each source may have been published: its own date, or failing that its
   // relay's (a relay publishes no earlier than what it relays); nullopt when none is dated.
   std::vector<std::optional<absl::CivilDay>> KnownSince() const;
+  // For every source, `own(s)` when it is set, else what its `via` resolves to (nullopt at a
+  // chain's end). Each source is walked once, so N sources each relaying the next take O(N), not
+  // O(N²). Relay chains of a graph end (the transaction refuses cycles).
+  template <typename T, typename Own>
+  std::vector<std::optional<T>> AlongRelayChains(Own own) const {
+    std::vector<std::optional<T>> resolved(sources.size());
+    std::vector<bool> done(sources.size(), false);
+    std::vector<SourceIndex> path;  // the sources walked to reach a resolved one, all resolved alike
+    for (SourceIndex s = 0; s < sources.size(); ++s) {
+      SourceIndex at = s;
+      while (at != kNoIndex && !done[at]) {
+        if (std::optional<T> value = own(at)) {
+          resolved[at] = std::move(value);
+          done[at] = true;
+          break;
+        }
+        path.push_back(at);
+        AIKG_CHECK(path.size() <= sources.size());  // a cycle: the transaction let one through
+        at = sources[at].via;
+      }
+      std::optional<T> value = at != kNoIndex ? resolved[at] : std::nullopt;
+      for (SourceIndex walked : path) {
+        resolved[walked] = value;
+        done[walked] = true;
+      }
+      path.clear();
+    }
+    return resolved;
+  }
   // The public form of a stored quantity (unit name from the schema).
   Quantity QuantityOf(const QuantityRecord& record) const;
 };

@@ -89,6 +89,7 @@ class JsonInput {
   std::vector<Diagnostic>* diagnostics_;
   std::vector<char> buffer_;     // the parsed text, modified in place by the parser
   std::string original_;         // unmodified text for line:column, read again on first need
+  bool reread_original_ = false;  // whether original_ may be read again from path_ (a regular file)
   std::vector<size_t> line_starts_;  // offsets in original_ where lines start, made on first need
   // Element starts of the arrays a problem was placed in, so many problems in one array scan it once.
   absl::flat_hash_map<const rapidjson::Value*, std::vector<size_t>> element_starts_;

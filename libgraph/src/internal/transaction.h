@@ -61,6 +61,10 @@ class Transaction {
   // and restored if the batch fails. Another value for an identifier it has is a clash.
   void AddIdentifier(EntityIndex entity, std::string_view identifier, std::string_view value, Origin origin);
 
+  // Makes room for `count` more items of `kind` when a reader knows how many are coming, so that
+  // a large batch does not grow its vectors and id tables step by step.
+  void Reserve(ItemKind kind, size_t count);
+
   const std::vector<Problem>& problems() const { return problems_; }
 
   // Makes the batch part of the graph and rebuilds its indexes. Requires no problems.

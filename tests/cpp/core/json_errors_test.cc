@@ -249,6 +249,15 @@ TEST(JsonErrors, FiscalPeriodsNeedTheSubjectsFiscalYearStart) {
                   "test.json:5:113: a fiscal year starts in a month from 1 to 12, not 13 (at /statements/1/period)"));
 }
 
+TEST(JsonErrors, FiscalYearStartOutOfIntRangeIsRefused) {
+  // 4294967299 = 2^32 + 3: narrowed to int it would pass as March.
+  EXPECT_THAT(
+      Problems(R"("entities": [{"id": "org/odd", "type": "Company", "name": "Odd", "attributes": {"fiscal_year_start": 4294967299}}],
+  "statements": [
+    {"id": "f2", "subject": "org/odd", "predicate": "revenue", "value": {"amount": 1, "unit": "USD"}, "period": "FY2025", "modality": "reported", "sources": [{"source": "src/letter"}]}])"),
+      ElementsAre("test.json:4:113: a fiscal year starts in a month from 1 to 12, not 4294967299 (at /statements/0/period)"));
+}
+
 TEST(JsonErrors, BadValuesAndEnums) {
   EXPECT_THAT(
       Problems(R"("sources": [{"id": "src/x", "kind": "blog"}],

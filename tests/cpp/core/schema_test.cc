@@ -117,5 +117,25 @@ TEST(Schema, RejectsUnknownFormatAndBadJson) {
   EXPECT_THAT(problems, ElementsAre(Field(&Diagnostic::message, "cannot read the file")));
 }
 
+TEST(Schema, RejectsGrowthOfCycles) {
+  const char* text = R"({"format": "aikg-schema/1", "name": "x", "entity_types": [{"name": "A"}],
+  "units": [{"name": "percent", "dimension": "ratio"}],
+  "predicates": [
+    {"name": "g1", "range": "quantity", "units": ["percent"], "growth_of": "g2"},
+    {"name": "g2", "range": "quantity", "units": ["percent"], "growth_of": "g1"},
+    {"name": "self", "range": "quantity", "units": ["percent"], "growth_of": "self"},
+    {"name": "rate", "range": "quantity", "units": ["percent"], "growth_of": "g3"},
+    {"name": "g3", "range": "quantity", "units": ["percent"]}
+  ]
+})";
+  std::vector<Diagnostic> problems;
+  EXPECT_FALSE(Schema::LoadString(text, "s.json", &problems).ok());
+  std::vector<std::string> lines;
+  for (const Diagnostic& problem : problems) lines.push_back(problem.Format());
+  EXPECT_THAT(lines, ElementsAre("s.json:4:76: growth_of makes a cycle: g1 → g2 → g1 (at /predicates/0/growth_of)",
+                                 "s.json:5:76: growth_of makes a cycle: g2 → g1 → g2 (at /predicates/1/growth_of)",
+                                 "s.json:6:78: growth_of makes a cycle: self → self (at /predicates/2/growth_of)"));
+}
+
 }  // namespace
 }  // namespace aikg

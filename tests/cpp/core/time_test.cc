@@ -104,6 +104,13 @@ TEST(TimePoint, UnsetIsEmpty) {
   EXPECT_EQ(sizeof(TimePoint), 8u);
 }
 
+TEST(TimePoint, FiscalYearsBeforeTheYear1000RoundTrip) {
+  for (const char* text : {"FY0002", "FY0002-Q3", "FY0999-H1", "FY2026"}) {
+    EXPECT_EQ(MustParse(text).ToString(), text);
+    EXPECT_TRUE(TimePoint::Parse(MustParse(text).ToString()).ok()) << text;
+  }
+}
+
 TEST(TimePoint, FiscalPeriodsResolveThroughTheYearStart) {
   TimePoint quarter = MustParse("FY2026-Q1");
   EXPECT_TRUE(quarter.is_fiscal());
