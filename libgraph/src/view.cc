@@ -278,14 +278,18 @@ std::vector<std::pair<EntityIndex, int>> View::Expand(const std::vector<EntityIn
   return reached;
 }
 
-std::vector<uint32_t> View::NeighborhoodSizes(const std::vector<EntityIndex>& seeds, int hops,
-                                              Direction direction) const {
+namespace {
+
+// NeighborhoodSizes over `view`, with or without visibility tests.
+template <bool kEverythingVisible>
+std::vector<uint32_t> CountNeighborhoods(const View& view, const std::vector<EntityIndex>& seeds, int hops,
+                                         Direction direction) {
   thread_local internal::VisitMarks seen;
   thread_local std::vector<EntityIndex> frontier, next;
   std::vector<uint32_t> sizes(seeds.size(), 0);
   for (size_t i = 0; i < seeds.size(); ++i) {
-    if (!Contains(seeds[i])) continue;
-    seen.Reset(entities_.size());
+    if (!view.Contains(seeds[i])) continue;
+    seen.Reset(view.entities().size());
     seen.Mark(seeds[i]);
     frontier.assign(1, seeds[i]);
     uint32_t size = 1;
@@ -293,7 +297,7 @@ std::vector<uint32_t> View::NeighborhoodSizes(const std::vector<EntityIndex>& se
       next.clear();
       bool last = level + 1 == hops;
       for (EntityIndex at : frontier) {
-        internal::ForEachVisibleHop(*this, at, direction, [&](const Hop& hop) {
+        internal::ForEachVisibleHop<kEverythingVisible>(view, at, direction, [&](const Hop& hop) {
           if (!seen.Mark(hop.neighbor)) return;
           ++size;
           if (!last) next.push_back(hop.neighbor);  // the last level is counted, never expanded
@@ -304,6 +308,14 @@ std::vector<uint32_t> View::NeighborhoodSizes(const std::vector<EntityIndex>& se
     sizes[i] = size;
   }
   return sizes;
+}
+
+}  // namespace
+
+std::vector<uint32_t> View::NeighborhoodSizes(const std::vector<EntityIndex>& seeds, int hops,
+                                              Direction direction) const {
+  if (internal::HidesNothing(*this)) return CountNeighborhoods<true>(*this, seeds, hops, direction);
+  return CountNeighborhoods<false>(*this, seeds, hops, direction);
 }
 
 View View::Ego(const std::vector<EntityIndex>& seeds, int hops, Direction direction) const {

@@ -13,24 +13,35 @@
 namespace aikg::internal {
 
 // Calls `visit(hop)` for each visible edge at `entity`: out-edges in statement order, then
-// in-edges by subject entity.
-template <typename Visit>
+// in-edges by subject entity. `kEverythingVisible` skips the visibility tests, for a view that
+// hides nothing (see HidesNothing).
+template <bool kEverythingVisible = false, typename Visit>
 inline void ForEachVisibleHop(const View& view, EntityIndex entity, Direction direction, Visit&& visit) {
   const EdgeGraph& edges = view.graph().data().edges;
+  auto visible = [&](const Hop& hop) {
+    return kEverythingVisible || (view.ContainsStatement(hop.statement) && view.Contains(hop.neighbor));
+  };
   if (direction != Direction::kIn) {
     auto [begin, end] = boost::out_edges(entity, edges);
     for (auto at = begin; at != end; ++at) {
       Hop hop{edges[*at].statement, static_cast<EntityIndex>(boost::target(*at, edges)), true};
-      if (view.ContainsStatement(hop.statement) && view.Contains(hop.neighbor)) visit(hop);
+      if (visible(hop)) visit(hop);
     }
   }
   if (direction != Direction::kOut) {
     auto [begin, end] = boost::in_edges(entity, edges);
     for (auto at = begin; at != end; ++at) {
       Hop hop{edges[*at].statement, static_cast<EntityIndex>(boost::source(*at, edges)), false};
-      if (view.ContainsStatement(hop.statement) && view.Contains(hop.neighbor)) visit(hop);
+      if (visible(hop)) visit(hop);
     }
   }
+}
+
+// Whether `view` shows every entity and statement of its graph (then traversals need not test
+// visibility). O((V + S) / 64).
+inline bool HidesNothing(const View& view) {
+  return view.entity_count() == view.graph().entity_count() &&
+         view.statement_count() == view.graph().statement_count();
 }
 
 // The other way along the same statements.
