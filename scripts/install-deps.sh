@@ -29,9 +29,9 @@ if ((${#missing[@]})); then
 fi
 
 # Python packages for tests/python: the real readers of the export formats (test_export_readers.py,
-# and for RDF test_rdf.py).
+# and for RDF test_rdf.py); NumPy for the arrays of the batched traversal calls (test_traversal.py).
 pip_packages=(
-  pytest networkx jsonschema types-jsonschema duckdb kuzu selenium rdflib pyoxigraph pyld
+  pytest numpy networkx jsonschema types-jsonschema duckdb kuzu selenium rdflib pyoxigraph pyld
 )
 pip_missing=()
 for package in "${pip_packages[@]}"; do

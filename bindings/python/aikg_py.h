@@ -256,6 +256,7 @@ py::object DiagnosticToPython(const Diagnostic& diagnostic);
 void RegisterTime(py::module_& m);
 void RegisterModel(py::module_& m);
 void RegisterView(py::module_& m);
+void RegisterTraversal(py::module_& m);
 void RegisterGraph(py::module_& m);
 void RegisterSearch(py::module_& m);
 void RegisterPaths(py::module_& m);

@@ -14,6 +14,7 @@ PYBIND11_MODULE(_aikg, m) {
   aikg::python::RegisterGraph(m);
   aikg::python::RegisterSearch(m);
   aikg::python::RegisterPaths(m);
+  aikg::python::RegisterTraversal(m);
   aikg::python::RegisterAlgorithms(m);
   aikg::python::RegisterQuery(m);
   aikg::python::RegisterExport(m);

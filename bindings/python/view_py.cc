@@ -64,6 +64,11 @@ EntityIndex ResolveIn(const Graph& graph, const View* view, const EntityKey& key
     return ref->index;
   }
   const std::string& text = std::get<std::string>(key.key);
+  // An id names one entity whatever else matches (NameResolver::Matches stops there too): the
+  // common case, answered without building candidates.
+  if (std::optional<Entity> by_id = graph.FindEntity(text); by_id && (view == nullptr || view->Contains(by_id->index()))) {
+    return by_id->index();
+  }
   NameResolver resolver(graph);
   std::vector<EntityIndex> candidates = Candidates(resolver, text);
   // The resolver's message suggests the nearest names.

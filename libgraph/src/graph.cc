@@ -47,6 +47,7 @@ void GraphData::RebuildIndexes() {
   constexpr absl::CivilDay kEpoch(1970, 1, 1);
   std::vector<DayInterval> spans, date_values;
   undated.clear();
+  valid_points.clear();
   for (StatementIndex i = 0; i < statements.size(); ++i) {
     const ValidTime& valid = statements[i].valid;
     if (!valid.is_set()) {
@@ -63,7 +64,10 @@ void GraphData::RebuildIndexes() {
     absl::CivilDay first = valid.from.is_set() ? valid.from.first_day() : absl::CivilDay(1, 1, 1);
     absl::CivilDay last = valid.to.is_set() ? valid.to.last_day() : absl::CivilDay(9999, 12, 31);
     spans.push_back({static_cast<int32_t>(first - kEpoch), static_cast<int32_t>(last - kEpoch), i});
+    if (valid.is_point()) valid_points.push_back(spans.back());
   }
+  std::stable_sort(valid_points.begin(), valid_points.end(),
+                   [](const DayInterval& a, const DayInterval& b) { return a.first < b.first; });
   valid_index = IntervalIndex(std::move(spans));
   date_value_index = IntervalIndex(std::move(date_values));
 }

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <queue>
 #include <tuple>
 #include <utility>
 
+#include "internal/adjacency.h"
 #include "internal/cat.h"
+#include "internal/graph_data.h"
 
 namespace aikg {
 namespace {
@@ -40,34 +43,99 @@ Path Unwind(EntityIndex from, EntityIndex to, const std::vector<Step>& steps, do
   return path;
 }
 
-// Whether a search may follow `hop`.
-bool Followed(const View& view, const PathOptions& options, const Hop& hop) {
-  if (options.exclude_predicates.empty()) return true;
-  PredicateId predicate = view.graph().statement(hop.statement).predicate();
-  return std::find(options.exclude_predicates.begin(), options.exclude_predicates.end(), predicate) ==
-         options.exclude_predicates.end();
-}
-
-absl::StatusOr<Path> BreadthFirst(const View& view, EntityIndex from, EntityIndex to, const PathOptions& options) {
-  std::vector<Step> steps(view.graph().entity_count());
-  steps[from].reached = true;
-  std::vector<EntityIndex> queue{from};
-  for (size_t next = 0; next < queue.size() && !steps[to].reached; ++next) {
-    EntityIndex at = queue[next];
-    view.ForEachHop(at, options.direction, [&](const Hop& hop) {
-      if (steps[hop.neighbor].reached || !Followed(view, options, hop)) return;
-      steps[hop.neighbor] = {at, hop, true};
-      queue.push_back(hop.neighbor);
-    });
+// The predicates a search does not follow, as a lookup table.
+class PredicateMask {
+ public:
+  explicit PredicateMask(const std::vector<PredicateId>& excluded) {
+    for (PredicateId predicate : excluded) {
+      if (predicate >= excluded_.size()) excluded_.resize(predicate + 1, false);
+      excluded_[predicate] = true;
+    }
   }
-  if (!steps[to].reached) return absl::NotFoundError("no path between the two entities in this view");
-  Path path = Unwind(from, to, steps, 0);
+  // Whether a search may follow `hop`.
+  bool Followed(const internal::GraphData& data, const Hop& hop) const {
+    if (excluded_.empty()) return true;
+    PredicateId predicate = data.statements[hop.statement].predicate;
+    return predicate >= excluded_.size() || !excluded_[predicate];
+  }
+
+ private:
+  std::vector<bool> excluded_;
+};
+
+// One side of a bidirectional search: what it has reached, how, and its current level.
+struct SearchSide {
+  internal::VisitMarks seen;
+  std::vector<Step> steps;  // meaningful where `seen` is marked
+  std::vector<EntityIndex> frontier;
+
+  void Reset(size_t size, EntityIndex start) {
+    seen.Reset(size);
+    if (steps.size() < size) steps.resize(size);
+    seen.Mark(start);
+    frontier.assign(1, start);
+  }
+};
+
+// Kept per thread and reused, so a search allocates nothing once it has grown to the graph.
+struct BidirectionalWorkspace {
+  SearchSide forward, backward;
+  std::vector<EntityIndex> next;
+};
+
+// Breadth-first from both ends at once, a level of the smaller frontier at a time: the two
+// searches together visit about twice the square root of what a one-sided search visits.
+// The first entity reached by both closes a shortest path: until then the entities each side
+// has reached are disjoint, so every path is longer than the sum of the two depths, and the
+// meeting path is one hop longer than that.
+absl::StatusOr<Path> BreadthFirst(const View& view, EntityIndex from, EntityIndex to, const PathOptions& options) {
+  const internal::GraphData& data = view.graph().data();
+  size_t size = view.graph().entity_count();
+  thread_local BidirectionalWorkspace workspace;
+  SearchSide& forward = workspace.forward;
+  SearchSide& backward = workspace.backward;
+  forward.Reset(size, from);
+  backward.Reset(size, to);
+  PredicateMask mask(options.exclude_predicates);
+  std::optional<EntityIndex> meeting;
+  if (from == to) meeting = from;
+  while (!meeting && !forward.frontier.empty() && !backward.frontier.empty()) {
+    bool forward_turn = forward.frontier.size() <= backward.frontier.size();
+    SearchSide& side = forward_turn ? forward : backward;
+    const SearchSide& other = forward_turn ? backward : forward;
+    Direction direction = forward_turn ? options.direction : internal::Reversed(options.direction);
+    workspace.next.clear();
+    for (EntityIndex at : side.frontier) {
+      internal::ForEachVisibleHop(view, at, direction, [&](const Hop& hop) {
+        if (meeting || !mask.Followed(data, hop) || !side.seen.Mark(hop.neighbor)) return;
+        side.steps[hop.neighbor] = {at, hop, true};
+        if (other.seen.Marked(hop.neighbor)) meeting = hop.neighbor;
+        workspace.next.push_back(hop.neighbor);
+      });
+      if (meeting) break;
+    }
+    side.frontier.swap(workspace.next);
+  }
+  if (!meeting) return absl::NotFoundError("no path between the two entities in this view");
+
+  Path path;
+  for (EntityIndex at = *meeting; at != from; at = forward.steps[at].previous) path.hops.push_back(forward.steps[at].hop);
+  std::reverse(path.hops.begin(), path.hops.end());
+  // The backward search stepped from `previous` towards `to`'s side: the path takes that
+  // statement the other way.
+  for (EntityIndex at = *meeting; at != to; at = backward.steps[at].previous) {
+    const Step& step = backward.steps[at];
+    path.hops.push_back(Hop{step.hop.statement, step.previous, !step.hop.forward});
+  }
+  path.entities.push_back(from);
+  for (const Hop& hop : path.hops) path.entities.push_back(hop.neighbor);
   path.cost = static_cast<double>(path.length());
   return path;
 }
 
 absl::StatusOr<Path> Dijkstra(const View& view, EntityIndex from, EntityIndex to, const PathOptions& options) {
   const Graph& graph = view.graph();
+  PredicateMask mask(options.exclude_predicates);
   std::vector<Step> steps(graph.entity_count());
   std::vector<double> cost(graph.entity_count(), std::numeric_limits<double>::infinity());
   std::vector<bool> settled(graph.entity_count(), false);
@@ -85,7 +153,7 @@ absl::StatusOr<Path> Dijkstra(const View& view, EntityIndex from, EntityIndex to
     settled[at] = true;
     if (at == to) break;
     view.ForEachHop(at, options.direction, [&](const Hop& hop) {
-      if (!Followed(view, options, hop)) return;
+      if (!mask.Followed(graph.data(), hop)) return;
       double weight = options.weight(graph.statement(hop.statement));
       if (!(weight >= 0) || std::isinf(weight)) {
         bad_weight = absl::InvalidArgumentError(

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <bit>
 #include <deque>
+#include <limits>
 #include <utility>
 
 #include <boost/range/iterator_range.hpp>
 
 #include "absl/container/flat_hash_set.h"
+#include "internal/adjacency.h"
 #include "internal/cat.h"
 #include "internal/graph_data.h"
 
@@ -17,24 +19,41 @@ namespace {
 using internal::Cat;
 using internal::GraphData;
 
-// For a dated statement (undated ones follow Filter::include_undated).
-bool ValidAt(const ValidTime& valid, absl::CivilDay day) {
-  if (valid.from.is_set() && valid.from.first_day() > day) return false;
-  if (valid.to.is_set() && !valid.is_point() && valid.to.last_day() < day) return false;
-  // A point with no `to` has started by `day`; an interval without `from` may always have.
-  return valid.from.is_set() || valid.to.is_set();
-}
-
 // The days a valid time may cover; open ends reach the ends of the calendar.
 std::pair<absl::CivilDay, absl::CivilDay> Span(const ValidTime& valid) {
   return {valid.from.is_set() ? valid.from.first_day() : absl::CivilDay(1, 1, 1),
           valid.to.is_set() ? valid.to.last_day() : absl::CivilDay(9999, 12, 31)};
 }
 
-bool Overlaps(const ValidTime& valid, const ValidTime& window) {
-  auto [from, to] = Span(valid);
-  auto [window_from, window_to] = Span(window);
-  return from <= window_to && window_from <= to;
+// Days as the interval indexes number them.
+int32_t DayNumber(absl::CivilDay day) { return static_cast<int32_t>(day - absl::CivilDay(1970, 1, 1)); }
+
+// The dated statements (of the first `size`) that the filter's valid_at and valid_during keep,
+// through the graph's interval index: O(log S + k) for k answers, where a scan is O(S).
+// valid_during keeps the spans (Span) that overlap the window's; valid_at D keeps intervals
+// whose span holds D (an open end reaches the calendar's end), and points that have started by
+// D ("2024-03" is valid at 2024-06-01: the point is when it began to hold).
+BitSet DatedInValidTime(const GraphData& data, const Filter& filter, size_t size) {
+  BitSet at(size, false);
+  if (filter.valid_at) {
+    int32_t day = DayNumber(*filter.valid_at);
+    auto keep = [&](uint32_t i) {
+      if (i < size) at.set(i);
+    };
+    data.valid_index.Containing(day, keep);
+    for (const internal::DayInterval& point : data.valid_points) {
+      if (point.first > day) break;
+      keep(point.id);
+    }
+  }
+  if (!filter.valid_during) return at;
+  BitSet during(size, false);
+  auto [from, to] = Span(*filter.valid_during);
+  data.valid_index.Overlapping(DayNumber(from), DayNumber(to), [&](uint32_t i) {
+    if (i < size) during.set(i);
+  });
+  if (filter.valid_at) during.Intersect(at);
+  return during;
 }
 
 }  // namespace
@@ -134,18 +153,27 @@ absl::StatusOr<View> View::Filtered(const Filter& filter) const {
   };
 
   // A view made before later batches covers only what the graph held then.
-  for (StatementIndex i = 0; i < view.statements_.size(); ++i) {
+  size_t size = view.statements_.size();
+  if (valid_filter) {
+    BitSet in_valid_time = DatedInValidTime(data, filter, size);
+    if (filter.include_undated) {
+      auto undated = [&](uint32_t i) {
+        if (i < size && undated_kept(data.statements[i])) in_valid_time.set(i);
+      };
+      for (StatementIndex i : data.undated) undated(i);
+      // Date values are undated statements too; their index only places them on timelines.
+      data.date_value_index.Overlapping(std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max(),
+                                        undated);
+    }
+    view.statements_.Intersect(in_valid_time);
+  }
+  bool statement_filter = !predicate_kept.empty() || !filter.modalities.empty() || !source_kept.empty() ||
+                          filter.known_at.has_value();
+  for (StatementIndex i = 0; statement_filter && i < size; ++i) {
     if (!view.statements_.test(i)) continue;
     const internal::StatementRecord& statement = data.statements[i];
-    bool in_valid_time = !valid_filter;
-    if (valid_filter) {
-      in_valid_time = statement.valid.is_set()
-                          ? (!filter.valid_at || ValidAt(statement.valid, *filter.valid_at)) &&
-                                (!filter.valid_during || Overlaps(statement.valid, *filter.valid_during))
-                          : undated_kept(statement);
-    }
     bool kept = (predicate_kept.empty() || predicate_kept[statement.predicate]) &&
-                modality_kept[static_cast<int>(statement.modality)] && in_valid_time;
+                modality_kept[static_cast<int>(statement.modality)];
     if (kept && (!source_kept.empty() || filter.known_at)) {
       bool cited = source_kept.empty(), known = !filter.known_at;
       for (const Citation& citation : data.CitationsOf(statement)) {
@@ -156,7 +184,8 @@ absl::StatusOr<View> View::Filtered(const Filter& filter) const {
     }
     if (!kept) view.statements_.reset(i);
   }
-  view.DropDanglingStatements();
+  // Statement filters hide no entity: only entity filters can leave statements dangling.
+  if (!filter.entity_types.empty() || !filter.entity_ids.empty()) view.DropDanglingStatements();
   return view;
 }
 
@@ -202,6 +231,17 @@ std::vector<Hop> View::Neighbors(EntityIndex entity, Direction direction) const 
   return hops;
 }
 
+std::vector<EntityIndex> View::DistinctNeighbors(EntityIndex entity, Direction direction) const {
+  std::vector<EntityIndex> neighbors;
+  if (!Contains(entity)) return neighbors;
+  thread_local internal::VisitMarks seen;
+  seen.Reset(entities_.size());
+  internal::ForEachVisibleHop(*this, entity, direction, [&](const Hop& hop) {
+    if (seen.Mark(hop.neighbor)) neighbors.push_back(hop.neighbor);
+  });
+  return neighbors;
+}
+
 std::vector<StatementIndex> View::Values(EntityIndex entity) const {
   std::vector<StatementIndex> values;
   if (!Contains(entity)) return values;
@@ -234,6 +274,46 @@ std::vector<std::pair<EntityIndex, int>> View::Expand(const std::vector<EntityIn
     });
   }
   return reached;
+}
+
+namespace {
+
+// NeighborhoodSizes over `view`, with or without visibility tests.
+template <bool kEverythingVisible>
+std::vector<uint32_t> CountNeighborhoods(const View& view, const std::vector<EntityIndex>& seeds, int hops,
+                                         Direction direction) {
+  thread_local internal::VisitMarks seen;
+  thread_local std::vector<EntityIndex> frontier, next;
+  std::vector<uint32_t> sizes(seeds.size(), 0);
+  for (size_t i = 0; i < seeds.size(); ++i) {
+    if (!view.Contains(seeds[i])) continue;
+    seen.Reset(view.entities().size());
+    seen.Mark(seeds[i]);
+    frontier.assign(1, seeds[i]);
+    uint32_t size = 1;
+    for (int level = 0; level < hops && !frontier.empty(); ++level) {
+      next.clear();
+      bool last = level + 1 == hops;
+      for (EntityIndex at : frontier) {
+        internal::ForEachVisibleHop<kEverythingVisible>(view, at, direction, [&](const Hop& hop) {
+          if (!seen.Mark(hop.neighbor)) return;
+          ++size;
+          if (!last) next.push_back(hop.neighbor);  // the last level is counted, never expanded
+        });
+      }
+      frontier.swap(next);
+    }
+    sizes[i] = size;
+  }
+  return sizes;
+}
+
+}  // namespace
+
+std::vector<uint32_t> View::NeighborhoodSizes(const std::vector<EntityIndex>& seeds, int hops,
+                                              Direction direction) const {
+  if (internal::HidesNothing(*this)) return CountNeighborhoods<true>(*this, seeds, hops, direction);
+  return CountNeighborhoods<false>(*this, seeds, hops, direction);
 }
 
 View View::Ego(const std::vector<EntityIndex>& seeds, int hops, Direction direction) const {

@@ -4,6 +4,8 @@ The C++ core of aikg; import the aikg package instead.
 from __future__ import annotations
 import collections.abc
 import datetime
+import numpy
+import numpy.typing
 import os
 import typing
 __all__: list[str] = ['Alias', 'Candidate', 'Change', 'Changes', 'Citation', 'Conflict', 'Conflicts', 'Entity', 'Graph', 'Hop', 'ImportReport', 'NameMatch', 'Path', 'Quantity', 'Result', 'RowReconciliation', 'Schema', 'Series', 'SeriesComparison', 'SeriesPoint', 'Source', 'Statement', 'Text', 'TimePoint', 'Timeline', 'TimelineEntry', 'ValidTime', 'View', 'load']
@@ -772,6 +774,32 @@ class View:
         >>> aikg.datasets.load("tiny").degree_centrality("in")["chip/h100"]
         0.5
         """
+    def degrees(self, entities: collections.abc.Sequence[str | Entity] | None = None, *, direction: typing.Literal['out', 'in', 'both'] = 'both') -> numpy.typing.NDArray[numpy.int64]:
+        """
+        Degrees as an array: the number of edge statements at each entity (parallel statements count
+        once each), as :meth:`degree` gives them in a dict.
+        
+        Parameters
+        ----------
+        entities : list of str or Entity, optional
+            The entities, in this order. Default: every entity of the view, in the order of
+            :meth:`entities`.
+        direction : {"both", "in", "out"}
+            Which edges count.
+        
+        Returns
+        -------
+        numpy.ndarray
+            int64, one degree per entity.
+        
+        Examples
+        --------
+        >>> g = aikg.datasets.load("tiny")
+        >>> g.degrees(["chip/h100", "org/deepseek"], direction="in").tolist()
+        [3, 0]
+        >>> len(g.degrees()) == len(g.entities())
+        True
+        """
     def draw(self, *, engine: str = 'auto', max_entities: typing.SupportsInt | typing.SupportsIndex = 200) -> typing.Any:
         """
         A drawing of the view's entities and edge statements that shows inline in a notebook, offline.
@@ -937,6 +965,63 @@ class View:
         (0, 14)
         >>> g.as_of("2025-06-30").known_at("2025-09-30").statement_count
         7
+        """
+    def neighbor_ids(self, entity: str | Entity, *, direction: typing.Literal['out', 'in', 'both'] = 'both') -> list[str]:
+        """
+        The ids of the distinct entities one step from `entity`, each once however many statements
+        link them, in adjacency order: ``list(G.neighbors(id))`` of networkx, without building Hops.
+        
+        Parameters
+        ----------
+        entity : str or Entity
+            Id, name or alias, or an Entity.
+        direction : {"both", "out", "in"}
+            Follow statements either way (default), only from subject to object, or only backwards.
+        
+        Returns
+        -------
+        list of str
+        
+        Examples
+        --------
+        >>> g = aikg.datasets.load("tiny")
+        >>> g.neighbor_ids("chip/h100", direction="in")
+        ['org/nvidia', 'country/us']
+        >>> g.neighbor_ids("org/deepseek")
+        ['model/r1', 'org/alibaba', 'country/cn']
+        """
+    def neighborhood_sizes(self, entities: collections.abc.Sequence[str | Entity], hops: typing.SupportsInt | typing.SupportsIndex = 1, *, direction: typing.Literal['out', 'in', 'both'] = 'both') -> numpy.typing.NDArray[numpy.int64]:
+        """
+        For each entity, how many entities of the view lie within `hops` steps of it, itself
+        included (igraph's ``neighborhood_size``). With ``hops=1`` that is one more than its number
+        of distinct neighbours. One call for all of them, with the GIL released.
+        
+        Parameters
+        ----------
+        entities : list of str or Entity
+            Ids, names or aliases, or Entity objects; repeats are answered again.
+        hops : int
+            Steps from each entity (0: the entity alone).
+        direction : {"both", "out", "in"}
+            Follow statements either way (default), only from subject to object, or only backwards.
+        
+        Returns
+        -------
+        numpy.ndarray
+            int64, one size per entity, in the order given.
+        
+        Raises
+        ------
+        KeyError
+            When an entity is not in the view.
+        
+        Examples
+        --------
+        >>> g = aikg.datasets.load("tiny")
+        >>> g.neighborhood_sizes(["org/alibaba", "chip/h100"], hops=2).tolist()
+        [4, 3]
+        >>> g.neighborhood_sizes(["org/alibaba"], hops=1, direction="out").tolist()
+        [2]
         """
     def neighbors(self, entity: str | Entity, direction: typing.Literal['out', 'in', 'both'] = 'out', *, predicates: collections.abc.Sequence[str] | None = None, modalities: collections.abc.Sequence[str] | None = None, types: collections.abc.Sequence[str] | None = None) -> list[Hop]:
         """

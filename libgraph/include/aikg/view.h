@@ -115,6 +115,10 @@ class View {
 
   // Visible edge statements at `entity`: out-edges, then in-edges, each in statement order.
   std::vector<Hop> Neighbors(EntityIndex entity, Direction direction) const;
+  // The distinct visible entities one step from `entity`, each once however many statements
+  // link them, in adjacency order (see ForEachHop); itself only through a statement about
+  // itself. Empty for an entity outside the view.
+  std::vector<EntityIndex> DistinctNeighbors(EntityIndex entity, Direction direction) const;
   // Visible value statements about `entity`, in statement order.
   std::vector<StatementIndex> Values(EntityIndex entity) const;
 
@@ -122,6 +126,12 @@ class View {
   // breadth-first order (seeds first, at distance 0). Invisible seeds are skipped.
   std::vector<std::pair<EntityIndex, int>> Expand(const std::vector<EntityIndex>& seeds, int hops,
                                                   Direction direction) const;
+  // For each seed, how many visible entities lie within `hops` steps of it, itself included
+  // (igraph's `neighborhood_size`); 0 for a seed outside the view. With hops = 1 that is one
+  // more than its number of distinct neighbours. Each seed costs the edges of its
+  // neighbourhood; the marks are reused across seeds and calls (no O(V) work per seed).
+  std::vector<uint32_t> NeighborhoodSizes(const std::vector<EntityIndex>& seeds, int hops,
+                                          Direction direction) const;
   // The sub-view around `seeds`: the entities within `hops` steps and the statements among
   // them (values of those entities included).
   View Ego(const std::vector<EntityIndex>& seeds, int hops, Direction direction) const;

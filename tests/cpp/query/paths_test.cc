@@ -82,6 +82,67 @@ TEST(ShortestPath, SkipsExcludedPredicates) {
   EXPECT_EQ(ShortestPath(view, deepseek, alibaba, options).status().code(), absl::StatusCode::kNotFound);
 }
 
+// Every hop of `path` follows a statement of `view` the way `direction` allows, from one entity
+// to the next.
+void ExpectWalkable(const View& view, const Path& path, Direction direction) {
+  ASSERT_EQ(path.entities.size(), path.hops.size() + 1);
+  for (size_t i = 0; i < path.hops.size(); ++i) {
+    const Hop& hop = path.hops[i];
+    EXPECT_EQ(hop.neighbor, path.entities[i + 1]);
+    EXPECT_TRUE(view.ContainsStatement(hop.statement));
+    std::vector<Hop> from_here = view.Neighbors(path.entities[i], direction);
+    EXPECT_THAT(from_here, ::testing::Contains(hop)) << "hop " << i << " does not leave entity " << path.entities[i];
+  }
+}
+
+// The bidirectional search against distances from a one-sided breadth-first search
+// (View::Expand), for every ordered pair of the newsletter dataset, each direction.
+TEST(ShortestPath, AsShortAsOneSidedSearchOnTheNewsletter) {
+  Graph graph;
+  absl::Status status = LoadJsonFiles(graph, {testing::Dataset("china-ai-2025-09.json")});
+  ASSERT_TRUE(status.ok()) << status.message();
+  View view(graph);
+  size_t found = 0, unreachable = 0;
+  for (Direction direction : {Direction::kBoth, Direction::kOut, Direction::kIn}) {
+    for (EntityIndex from = 0; from < graph.entity_count(); ++from) {
+      std::vector<int> distance(graph.entity_count(), -1);
+      for (const auto& [entity, hops] : view.Expand({from}, 1 << 20, direction)) distance[entity] = hops;
+      for (EntityIndex to = 0; to < graph.entity_count(); ++to) {
+        absl::StatusOr<Path> path = ShortestPath(view, from, to, {.direction = direction});
+        if (distance[to] < 0) {
+          EXPECT_EQ(path.status().code(), absl::StatusCode::kNotFound);
+          ++unreachable;
+          continue;
+        }
+        ASSERT_TRUE(path.ok()) << path.status().message();
+        ASSERT_EQ(static_cast<int>(path->length()), distance[to]) << from << " -> " << to;
+        EXPECT_EQ(path->entities.front(), from);
+        EXPECT_EQ(path->entities.back(), to);
+        ExpectWalkable(view, *path, direction);
+        ++found;
+      }
+    }
+  }
+  // The dataset is linked enough to test long paths, and directed enough to test misses.
+  EXPECT_GT(found, 1000u);
+  EXPECT_GT(unreachable, 1000u);
+}
+
+TEST(ShortestPath, ExcludedPredicatesAreNotFollowedByEitherSide) {
+  Graph graph = testing::LoadTiny();
+  View view(graph);
+  PredicateId located_in = *graph.schema()->FindPredicate("located_in");
+  EntityIndex cn = Id(graph, "country/cn");
+  for (EntityIndex from = 0; from < graph.entity_count(); ++from) {
+    absl::StatusOr<Path> path = ShortestPath(view, from, cn, {.exclude_predicates = {located_in}});
+    if (!path.ok()) continue;
+    for (const Hop& hop : path->hops) EXPECT_NE(graph.statement(hop.statement).predicate(), located_in);
+  }
+  // Only located_in reaches the country.
+  EXPECT_EQ(ShortestPath(view, Id(graph, "org/deepseek"), cn, {.exclude_predicates = {located_in}}).status().code(),
+            absl::StatusCode::kNotFound);
+}
+
 TEST(AllSimplePaths, UpToALength) {
   Graph graph = testing::LoadTiny();
   View view(graph);

@@ -1,5 +1,6 @@
 #include "aikg/view.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,58 @@ TEST(View, ValidDuringOverlaps) {
   EXPECT_THAT(ids, ::testing::Not(::testing::Contains("st/11")));  // end of 2025
 }
 
+// The time filters go through the interval index; this scan states their meaning directly, on
+// the newsletter's dated statements, for days and windows across its years.
+TEST(View, TimeFiltersMatchAScanOfValidTimes) {
+  Graph graph;
+  absl::Status status = LoadJsonFiles(graph, {testing::Dataset("china-ai-2025-09.json")});
+  ASSERT_TRUE(status.ok()) << status.message();
+  auto span = [](const ValidTime& valid) {
+    return std::pair{valid.from.is_set() ? valid.from.first_day() : absl::CivilDay(1, 1, 1),
+                     valid.to.is_set() ? valid.to.last_day() : absl::CivilDay(9999, 12, 31)};
+  };
+  auto scan = [&](auto keep) {
+    std::vector<std::string> ids;
+    for (StatementIndex i = 0; i < graph.statement_count(); ++i) {
+      ValidTime valid = graph.statement(i).valid();
+      if (valid.is_set() && keep(valid)) ids.emplace_back(graph.statement(i).id());
+    }
+    return ids;
+  };
+  size_t checked = 0;
+  for (absl::CivilDay day(2018, 1, 1); day < absl::CivilDay(2027, 1, 1); day += 23) {
+    std::vector<std::string> expected = scan([&](const ValidTime& valid) {
+      // Started by `day`; an interval must not have ended before it (a point holds from then on).
+      return span(valid).first <= day && (valid.is_point() || span(valid).second >= day);
+    });
+    ASSERT_EQ(StatementIds(*View::Of(graph, {.valid_at = day})), expected) << day;
+    checked += expected.size();
+    // Composed with a statement filter, and a filter of a filtered view.
+    View reported = *View::Of(graph, {.modalities = {Modality::kReported}});
+    View both = *reported.Filtered({.valid_at = day});
+    std::set<std::string> valid_ids(expected.begin(), expected.end());
+    for (StatementIndex i = 0; i < graph.statement_count(); ++i) {
+      bool valid = valid_ids.contains(std::string(graph.statement(i).id()));
+      ASSERT_EQ(both.ContainsStatement(i), valid && reported.ContainsStatement(i)) << graph.statement(i).id();
+    }
+  }
+  for (int year = 2018; year <= 2026; ++year) {
+    for (int quarter = 1; quarter <= 4; ++quarter) {
+      ValidTime window = ValidTime::At(TimePoint::Quarter(year, quarter));
+      auto [first, last] = span(window);
+      std::vector<std::string> expected = scan([&](const ValidTime& valid) {
+        return span(valid).first <= last && first <= span(valid).second;
+      });
+      ASSERT_EQ(StatementIds(*View::Of(graph, {.valid_during = window})), expected) << year << "Q" << quarter;
+      checked += expected.size();
+    }
+  }
+  ValidTime from_2025{TimePoint::Year(2025), TimePoint()};
+  EXPECT_EQ(StatementIds(*View::Of(graph, {.valid_during = from_2025})),
+            scan([&](const ValidTime& valid) { return span(valid).second >= absl::CivilDay(2025, 1, 1); }));
+  EXPECT_GT(checked, 1000u);  // the days and windows meet many statements
+}
+
 TEST(View, KnownAtUsesPublicationDates) {
   Graph graph = testing::LoadTiny();
   EXPECT_EQ(View::Of(graph, {.known_at = absl::CivilDay(2025, 8, 31)})->statement_count(), 0u);
@@ -160,6 +213,34 @@ TEST(View, ExpandAndEgo) {
   EXPECT_EQ(ego.entity_count(), 3u);
   // Alibaba's three values, its two edges, and DeepSeek's edge to China, inside the ego.
   EXPECT_THAT(StatementIds(ego), UnorderedElementsAre("st/3", "st/4", "st/7", "st/8", "st/11", "st/13", "st/14"));
+}
+
+TEST(View, NeighborhoodSizesCountWhatExpandReaches) {
+  Graph graph = testing::LoadTiny();
+  View view(graph);
+  EntityIndex alibaba = Id(graph, "org/alibaba");
+  // Alibaba, China and DeepSeek; the same seed twice counts twice; 0 hops is the seed alone.
+  EXPECT_THAT(view.NeighborhoodSizes({alibaba, alibaba}, 1, Direction::kBoth), ElementsAre(3u, 3u));
+  EXPECT_THAT(view.NeighborhoodSizes({alibaba}, 0, Direction::kBoth), ElementsAre(1u));
+  // A seed outside the view counts 0; hidden entities are not counted.
+  View companies = *View::Of(graph, {.entity_types = {"Company"}});
+  EXPECT_THAT(companies.NeighborhoodSizes({Id(graph, "country/cn"), alibaba}, 1, Direction::kBoth),
+              ElementsAre(0u, 2u));
+
+  Graph newsletter;
+  absl::Status status = LoadJsonFiles(newsletter, {testing::Dataset("china-ai-2025-09.json")});
+  ASSERT_TRUE(status.ok()) << status.message();
+  View all(newsletter);
+  std::vector<EntityIndex> seeds;
+  for (EntityIndex e = 0; e < newsletter.entity_count(); ++e) seeds.push_back(e);
+  for (Direction direction : {Direction::kBoth, Direction::kOut, Direction::kIn}) {
+    for (int hops : {1, 2, 3}) {
+      std::vector<uint32_t> sizes = all.NeighborhoodSizes(seeds, hops, direction);
+      for (EntityIndex e : seeds) {
+        ASSERT_EQ(sizes[e], all.Expand({e}, hops, direction).size()) << "entity " << e << ", " << hops << " hops";
+      }
+    }
+  }
 }
 
 }  // namespace

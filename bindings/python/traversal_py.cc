@@ -1,0 +1,171 @@
+// bindings/python/traversal_py.cc: batched traversal: one call for many entities, answered
+// with the GIL released, as NumPy arrays (NumPy is imported on the first such call, so it
+// stays optional for everything else).
+
+#include <pybind11/numpy.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aikg/algorithms.h"
+#include "aikg_py.h"
+
+namespace aikg::python {
+namespace {
+
+std::vector<EntityIndex> ResolveAll(const View& view, const std::vector<EntityKey>& keys) {
+  std::vector<EntityIndex> entities;
+  entities.reserve(keys.size());
+  for (const EntityKey& key : keys) entities.push_back(ResolveEntity(view, key));
+  return entities;
+}
+
+py::array_t<int64_t> ToArray(const std::vector<uint32_t>& values) {
+  py::array_t<int64_t> array(static_cast<py::ssize_t>(values.size()));
+  int64_t* out = array.mutable_data();
+  for (size_t i = 0; i < values.size(); ++i) out[i] = values[i];
+  return array;
+}
+
+}  // namespace
+
+void RegisterTraversal(py::module_& m) {
+  ViewClass view_class = GetViewClass(m);
+  view_class.def(
+      "neighborhood_sizes",
+      [](const ViewHandle& self, const std::vector<EntityKey>& entities, int hops, const DirectionArg& direction) {
+        if (hops < 0) ThrowValidationError("hops must be at least 0");
+        ReadLock lock(*self.owner());
+        std::shared_ptr<const View> view = self.ResolveOrThrow();
+        std::vector<EntityIndex> seeds = ResolveAll(*view, entities);
+        std::vector<uint32_t> sizes;
+        {
+          py::gil_scoped_release nogil;
+          sizes = view->NeighborhoodSizes(seeds, hops, direction.direction);
+        }
+        return ToArray(sizes);
+      },
+      py::arg("entities"), py::arg("hops") = 1, py::kw_only(), py::arg("direction") = "both", R"doc(
+For each entity, how many entities of the view lie within `hops` steps of it, itself
+included (igraph's ``neighborhood_size``). With ``hops=1`` that is one more than its number
+of distinct neighbours. One call for all of them, with the GIL released.
+
+Parameters
+----------
+entities : list of str or Entity
+    Ids, names or aliases, or Entity objects; repeats are answered again.
+hops : int
+    Steps from each entity (0: the entity alone).
+direction : {"both", "out", "in"}
+    Follow statements either way (default), only from subject to object, or only backwards.
+
+Returns
+-------
+numpy.ndarray
+    int64, one size per entity, in the order given.
+
+Raises
+------
+KeyError
+    When an entity is not in the view.
+
+Examples
+--------
+>>> g = aikg.datasets.load("tiny")
+>>> g.neighborhood_sizes(["org/alibaba", "chip/h100"], hops=2).tolist()
+[4, 3]
+>>> g.neighborhood_sizes(["org/alibaba"], hops=1, direction="out").tolist()
+[2]
+)doc");
+
+  view_class.def(
+      "degrees",
+      [](const ViewHandle& self, const std::optional<std::vector<EntityKey>>& entities,
+         const DirectionArg& direction) {
+        ReadLock lock(*self.owner());
+        std::shared_ptr<const View> view = self.ResolveOrThrow();
+        std::vector<EntityIndex> wanted;
+        if (entities) wanted = ResolveAll(*view, *entities);
+        std::vector<uint32_t> selected;
+        {
+          py::gil_scoped_release nogil;
+          std::vector<uint32_t> degree = Degree(*view, direction.direction);
+          if (!entities) {
+            for (EntityIndex e = 0; e < degree.size(); ++e) {
+              if (view->Contains(e)) selected.push_back(degree[e]);
+            }
+          } else {
+            selected.reserve(wanted.size());
+            for (EntityIndex e : wanted) selected.push_back(degree[e]);
+          }
+        }
+        return ToArray(selected);
+      },
+      py::arg("entities") = py::none(), py::kw_only(), py::arg("direction") = "both", R"doc(
+Degrees as an array: the number of edge statements at each entity (parallel statements count
+once each), as :meth:`degree` gives them in a dict.
+
+Parameters
+----------
+entities : list of str or Entity, optional
+    The entities, in this order. Default: every entity of the view, in the order of
+    :meth:`entities`.
+direction : {"both", "in", "out"}
+    Which edges count.
+
+Returns
+-------
+numpy.ndarray
+    int64, one degree per entity.
+
+Examples
+--------
+>>> g = aikg.datasets.load("tiny")
+>>> g.degrees(["chip/h100", "org/deepseek"], direction="in").tolist()
+[3, 0]
+>>> len(g.degrees()) == len(g.entities())
+True
+)doc");
+
+  view_class.def(
+      "neighbor_ids",
+      [](const ViewHandle& self, const EntityKey& entity, const DirectionArg& direction) {
+        ReadLock lock(*self.owner());
+        std::shared_ptr<const View> view = self.ResolveOrThrow();
+        std::vector<EntityIndex> neighbors = view->DistinctNeighbors(ResolveEntity(*view, entity), direction.direction);
+        const Graph& graph = view->graph();
+        py::typing::List<py::str> ids(neighbors.size());
+        for (size_t i = 0; i < neighbors.size(); ++i) {
+          std::string_view id = graph.entity(neighbors[i]).id();
+          ids[i] = py::str(id.data(), id.size());
+        }
+        return ids;
+      },
+      py::arg("entity"), py::kw_only(), py::arg("direction") = "both", R"doc(
+The ids of the distinct entities one step from `entity`, each once however many statements
+link them, in adjacency order: ``list(G.neighbors(id))`` of networkx, without building Hops.
+
+Parameters
+----------
+entity : str or Entity
+    Id, name or alias, or an Entity.
+direction : {"both", "out", "in"}
+    Follow statements either way (default), only from subject to object, or only backwards.
+
+Returns
+-------
+list of str
+
+Examples
+--------
+>>> g = aikg.datasets.load("tiny")
+>>> g.neighbor_ids("chip/h100", direction="in")
+['org/nvidia', 'country/us']
+>>> g.neighbor_ids("org/deepseek")
+['model/r1', 'org/alibaba', 'country/cn']
+)doc");
+}
+
+}  // namespace aikg::python

@@ -1,0 +1,91 @@
+"""Batched traversal (neighbourhood sizes, degree arrays, distinct neighbours) and shortest-path
+lengths, checked against networkx on the tiny graph and the newsletter dataset."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pytest
+
+import aikg
+
+nx = pytest.importorskip("networkx")
+np = pytest.importorskip("numpy")
+
+Direction = Literal["both", "out", "in"]
+DIRECTIONS: list[Direction] = ["both", "out", "in"]
+
+
+def networkx_view(graph: aikg.Graph, direction: Direction) -> Any:
+    """The graph as networkx walks it in `direction`: undirected, as is, or reversed."""
+    multi = graph.to_networkx()
+    if direction == "both":
+        return nx.Graph(multi.to_undirected())
+    simple = nx.DiGraph(multi)
+    return simple if direction == "out" else simple.reverse(copy=True)
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+@pytest.mark.parametrize("name", ["tiny", "newsletter"])
+def test_neighborhood_sizes_match_networkx(name: str, direction: Direction, request: pytest.FixtureRequest) -> None:
+    graph: aikg.Graph = request.getfixturevalue(name)
+    walked = networkx_view(graph, direction)
+    ids = [e.id for e in graph.entities()]
+    for hops in (0, 1, 2, 3):
+        sizes = graph.neighborhood_sizes(ids, hops, direction=direction)
+        assert isinstance(sizes, np.ndarray) and sizes.dtype == np.int64
+        expected = [len(nx.single_source_shortest_path_length(walked, i, cutoff=hops)) for i in ids]
+        assert sizes.tolist() == expected
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+@pytest.mark.parametrize("name", ["tiny", "newsletter"])
+def test_neighbor_ids_are_the_distinct_neighbours(name: str, direction: Direction, request: pytest.FixtureRequest) -> None:
+    graph: aikg.Graph = request.getfixturevalue(name)
+    walked = networkx_view(graph, direction)
+    for entity in graph.entities():
+        found = graph.neighbor_ids(entity.id, direction=direction)
+        assert len(found) == len(set(found))
+        assert set(found) == set(walked.neighbors(entity.id))
+        assert set(found) == {hop.neighbor.id for hop in graph.neighbors(entity, direction)}
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_degrees_match_the_degree_dict(newsletter: aikg.Graph, direction: Direction) -> None:
+    degree = newsletter.degree(direction)
+    everything = newsletter.degrees(direction=direction)
+    assert everything.tolist() == list(degree.values())
+    some = ["org/deepseek", "org/huawei"]
+    assert newsletter.degrees(some, direction=direction).tolist() == [degree[i] for i in some]
+    multi = newsletter.to_networkx()
+    networkx_degree = {"both": multi.degree, "out": multi.out_degree, "in": multi.in_degree}[direction]
+    assert everything.tolist() == [networkx_degree[e.id] for e in newsletter.entities()]
+
+
+def test_batched_calls_follow_the_view(tiny: aikg.Graph) -> None:
+    companies = tiny.view(types=["Company"])
+    assert companies.neighborhood_sizes(["org/alibaba"], 1).tolist() == [2]
+    assert companies.neighbor_ids("org/alibaba") == ["org/deepseek"]
+    assert len(companies.degrees()) == len(companies.entities())
+    with pytest.raises(KeyError):
+        companies.neighborhood_sizes(["country/cn"], 1)
+    with pytest.raises(KeyError):
+        tiny.degrees(["org/nowhere"])
+    with pytest.raises(aikg.ValidationError):
+        tiny.neighborhood_sizes(["org/alibaba"], -1)
+    assert tiny.neighborhood_sizes([], 2).tolist() == []
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_shortest_path_lengths_match_networkx(newsletter: aikg.Graph, direction: Direction) -> None:
+    walked = networkx_view(newsletter, direction)
+    ids = [e.id for e in newsletter.entities()]
+    for source in ids[::3]:
+        lengths = nx.single_source_shortest_path_length(walked, source)
+        for target in ids[::2]:
+            path = newsletter.shortest_path(source, target, direction=direction)
+            if target not in lengths:
+                assert path is None
+                continue
+            assert path is not None and len(path) == lengths[target], (source, target)
+            assert path.entities[0].id == source and path.entities[-1].id == target
