@@ -12,7 +12,7 @@ shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(json_load query table_import wikidata_import node_link_import jgf_import turtle_import)
 
-flags="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
+flags="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fsanitize-recover=pointer-overflow"
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_CXX_FLAGS="$flags" -DAIKG_BUILD_FUZZERS=ON -DAIKG_BUILD_TESTS=OFF -DAIKG_BUILD_TOOLS=OFF >/dev/null
 cmake --build build-fuzz -j2 --target $(printf '%s_fuzzer ' "${targets[@]}")
@@ -28,7 +28,7 @@ declare -A seeds=(
   [turtle_import]="tests/data/export/tiny/graph.ttl tests/data/export/tiny/graph.nt"
 )
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:suppressions=$PWD/tests/ubsan.supp}
 mkdir -p build-fuzz/artifacts
 for target in "${targets[@]}"; do
   fuzzer="build-fuzz/tests/fuzz/${target}_fuzzer"
