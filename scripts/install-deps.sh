@@ -10,6 +10,9 @@ debian_packages=(
   libabsl-dev libboost-graph-dev rapidjson-dev libutf8proc-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   graphviz
+  # The fuzz targets (tests/fuzz, scripts/fuzz.sh): Debian's default clang and its runtime
+  # libraries (libFuzzer, ASan, UBSan); the unversioned names exist on Debian 12 and 13.
+  clang libclang-rt-dev
   default-jre-headless
   # The explorer's browser tests (tests/python/test_explorer.py): headless Chromium and its
   # driver, used by Selenium without any browser download; a font for the CJK names.

@@ -198,6 +198,7 @@ Examples
       .def(
           "save",
           [](const GraphHandle& self, const std::filesystem::path& path) {
+            if (path.empty()) ThrowValidationError("the output path is empty");
             absl::Status status;
             {
               py::gil_scoped_release nogil;

@@ -184,7 +184,8 @@ py::list TableBuffers(const ViewHandle& self, py::object progress) {
 
 void ExportFile(const ViewHandle& self, const std::filesystem::path& path, const std::string& format_name,
                 bool links, const std::string& group_by, const std::string& title, const std::string& layout,
-                std::optional<std::string> base_iri, py::object progress) {
+                std::optional<std::string> base_iri, bool spreadsheet_safe, py::object progress) {
+  if (path.empty()) ThrowValidationError("the output path is empty");
   if (format_name == "parquet") {
     CallHelper("_interop", "write_parquet", py::make_tuple(py::cast(self), path),
                py::dict(py::arg("progress") = progress));
@@ -194,6 +195,7 @@ void ExportFile(const ViewHandle& self, const std::filesystem::path& path, const
   if (!format.ok()) ThrowValidationError(std::string(format.status().message()) + ", parquet");
   ExportOptions options;
   options.node_link_links_key = links;
+  options.csv_spreadsheet_safe = spreadsheet_safe;
   if (base_iri) {
     absl::Status base = CheckBaseIri(*base_iri);
     if (!base.ok()) ThrowValidationError(std::string(base.message()));
@@ -230,7 +232,8 @@ void RegisterInterchange(py::module_& m) {
   view_class
       .def("export", &ExportFile, py::arg("path"), py::kw_only(), py::arg("format"), py::arg("links") = false,
            py::arg("group_by") = "predicate", py::arg("title") = "", py::arg("layout") = "auto",
-           py::arg("base_iri") = py::none(), py::arg("progress") = py::none(), R"doc(
+           py::arg("base_iri") = py::none(), py::arg("spreadsheet_safe") = false, py::arg("progress") = py::none(),
+           R"doc(
 Writes the view to `path` in another tool's format (docs/export.md), atomically.
 
 Parameters
@@ -256,6 +259,9 @@ layout : {"auto", "radial"}
 base_iri : str, optional
     RDF formats: the IRI that ids become IRIs under (absolute, ending with "/" or "#"); by
     default ``https://aikg.invalid/graph/``.
+spreadsheet_safe : bool
+    csv: prefix with an apostrophe the texts that start with "=", "+", "-", "@", a tab or a
+    carriage return, so that a spreadsheet shows them instead of running them as formulas.
 progress : callable, optional
     Called as ``progress(done, total)`` with the entities and statements written so far, every
     100 000 and once at the end.
@@ -263,7 +269,7 @@ progress : callable, optional
 Raises
 ------
 ValidationError
-    For an unknown format, group_by or layout, or a bad base_iri.
+    For an empty path, an unknown format, group_by or layout, or a bad base_iri.
 Error
     When the output cannot be written (nothing partial is left behind); for "html", when the
     view is larger than the page takes (narrow it with ``as_of``, ``view`` or ``ego``).

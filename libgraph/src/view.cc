@@ -264,7 +264,10 @@ std::vector<std::pair<EntityIndex, int>> View::Expand(const std::vector<EntityIn
   }
   // `reached` doubles as the breadth-first queue.
   for (size_t next = 0; next < reached.size(); ++next) {
-    auto [entity, distance] = reached[next];
+    // Copies, not a structured binding: the lambda below uses them, which Clang before 16
+    // (Debian 12's) rejects for bindings; and `reached` grows while they are in use.
+    const auto entity = reached[next].first;
+    const auto distance = reached[next].second;
     if (distance >= hops) continue;
     ForEachHop(entity, direction, [&](const Hop& hop) {
       if (!seen.test(hop.neighbor)) {

@@ -1,11 +1,25 @@
 # Runs the aikg command line once and checks its exit code and output.
 #   -DAIKG=path  -DARGS=a|b|c  -DEXIT=n  [-DSTDOUT=regex] [-DSTDERR=regex] [-DWORKDIR=dir]
+# An argument <EMPTY> is passed as an empty string (a CMake list cannot hold one).
 string(REPLACE "|" ";" arguments "${ARGS}")
 if(NOT WORKDIR)
   set(WORKDIR ".")
 endif()
-execute_process(COMMAND ${AIKG} ${arguments} WORKING_DIRECTORY ${WORKDIR}
-                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+list(FIND arguments "<EMPTY>" empty_at)
+if(empty_at GREATER_EQUAL 0)
+  list(SUBLIST arguments 0 ${empty_at} before)
+  math(EXPR after_start "${empty_at} + 1")
+  list(LENGTH arguments count)
+  set(after)
+  if(after_start LESS count)
+    list(SUBLIST arguments ${after_start} -1 after)
+  endif()
+  execute_process(COMMAND ${AIKG} ${before} "" ${after} WORKING_DIRECTORY ${WORKDIR}
+                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+else()
+  execute_process(COMMAND ${AIKG} ${arguments} WORKING_DIRECTORY ${WORKDIR}
+                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+endif()
 if(NOT code STREQUAL EXIT)
   message(FATAL_ERROR "exit code ${code}, expected ${EXIT}\nstdout:\n${out}\nstderr:\n${err}")
 endif()

@@ -162,6 +162,39 @@ def test_export_errors(tiny: aikg.Graph, tmp_path: Path) -> None:
     assert sorted(path.name for path in tmp_path.iterdir()) == ["done.dot"]  # no temporary file left
 
 
+def test_output_paths(tiny: aikg.Graph, tmp_path: Path) -> None:
+    """docs/reliability.md: an empty path is refused, a link written through, a FIFO kept."""
+    with pytest.raises(aikg.ValidationError, match="the output path is empty"):
+        tiny.save("")
+    for format_name in ("csv", "dot", "parquet"):
+        with pytest.raises(aikg.ValidationError, match="the output path is empty"):
+            tiny.export("", format=format_name)
+    (tmp_path / "real.json").write_text("old", encoding="utf-8")
+    (tmp_path / "link.json").symlink_to("real.json")
+    tiny.save(tmp_path / "link.json")
+    assert (tmp_path / "link.json").is_symlink()
+    assert aikg.load(tmp_path / "real.json").statement_count == 14
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(aikg.Error, match="it is a FIFO; only a regular file is replaced"):
+        tiny.export(tmp_path / "pipe", format="gexf")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["link.json", "pipe", "real.json"]
+
+
+def test_spreadsheet_safe_csv(tmp_path: Path) -> None:
+    graph_file = tmp_path / "formulas.json"
+    graph_file.write_text(json.dumps({
+        "format": "aikg-graph/1", "schema": str(TEST_DATA / "tiny.schema.json"),
+        "entities": [{"id": "org/a", "type": "Company", "name": "=HYPERLINK(\"http://x\")", "description": "@SUM(A1)"}],
+    }), encoding="utf-8")  # fmt: skip
+    graph = aikg.load(graph_file)
+    graph.export(tmp_path / "plain", format="csv")
+    graph.export(tmp_path / "safe", format="csv", spreadsheet_safe=True)
+    plain = (tmp_path / "plain" / "entities.csv").read_text(encoding="utf-8").splitlines()[1]
+    safe = (tmp_path / "safe" / "entities.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert plain.startswith('org/a,Company,"=HYPERLINK(""http://x"")",@SUM(A1),')
+    assert safe.startswith('org/a,Company,"\'=HYPERLINK(""http://x"")",\'@SUM(A1),')
+
+
 def test_tables_are_typed_and_match_the_csv_export(newsletter: aikg.Graph, tmp_path: Path) -> None:
     pa = pytest.importorskip("pyarrow")
     pacsv = pytest.importorskip("pyarrow.csv")

@@ -68,6 +68,11 @@ using aikg::cli::Load;
 using aikg::cli::Print;
 
 constexpr const char* kGraphFiles = "Graph files (JSON, or one .aikgb snapshot alone)";
+// -o '' is a usage error: an empty path would otherwise mean the current directory to some
+// writers and an exception to others.
+const CLI::Validator kNonEmptyPath(
+    [](const std::string& path) { return path.empty() ? std::string("the output path is empty") : std::string(); },
+    "PATH");
 
 // Parquet needs Arrow, which Debian does not package for C++: the aikg Python package writes it
 // with pyarrow. `aikg export ... --format parquet` becomes `python -m aikg export ...` with the
@@ -295,7 +300,9 @@ int main(int argc, char** argv) {
   std::string output;
   auto* convert = app.add_subcommand("convert", "Merge graph files and save them as one canonical file");
   convert->add_option("files", files, kGraphFiles)->required()->check(CLI::ExistingFile);
-  convert->add_option("-o,--output", output, "Output file: a .aikgb snapshot, else canonical JSON")->required();
+  convert->add_option("-o,--output", output, "Output file: a .aikgb snapshot, else canonical JSON")
+      ->required()
+      ->check(kNonEmptyPath);
   std::string same_as;
   convert->add_option("--same-as", same_as, "Merge the entities a same-as file names (docs/import.md)")
       ->check(CLI::ExistingFile);
@@ -336,7 +343,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> export_types, around;
   int hops = 2;
   std::string timeline_group = "predicate";
-  bool links_key = false, progress = false;
+  bool links_key = false, progress = false, spreadsheet_safe = false;
   auto* exporter = app.add_subcommand("export", "Write the graph in another tool's format (docs/export.md)");
   exporter->add_option("files", files, kGraphFiles)->required()->check(CLI::ExistingFile);
   exporter->add_option("--format", export_format, "Output format")
@@ -344,7 +351,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember(
           {"node-link", "jgf", "cytoscape", "graphml", "gexf", "dot", "timelinejs", "csv", "parquet", "html", "turtle",
            "ntriples", "nquads", "jsonld"}));
-  exporter->add_option("-o,--output", output, "Output file (for csv and parquet: a directory)")->required();
+  exporter->add_option("-o,--output", output, "Output file (for csv and parquet: a directory)")
+      ->required()
+      ->check(kNonEmptyPath);
   exporter->add_option("--as-of", as_of, "Only statements that may hold on this date");
   exporter->add_option("--known-at", known_at, "Only statements published by this date");
   exporter->add_flag("--include-undated", include_undated,
@@ -357,6 +366,8 @@ int main(int argc, char** argv) {
   exporter->add_flag("--links", links_key, "node-link: name the edge list 'links' (networkx before 3.4)");
   exporter->add_option("--group-by", timeline_group, "timelinejs: what groups the events")
       ->check(CLI::IsMember({"predicate", "modality"}));
+  exporter->add_flag("--spreadsheet-safe", spreadsheet_safe,
+                     "csv: prefix texts starting with = + - @ with an apostrophe, so spreadsheets do not run them");
   exporter->add_flag("--progress", progress, "Report progress on stderr (default: when stderr is a terminal)");
   std::string base_iri(aikg::kDefaultBaseIri);
   exporter->add_option("--base-iri", base_iri, "RDF formats: the IRI that ids become IRIs under (docs/rdf.md)");
@@ -371,7 +382,7 @@ int main(int argc, char** argv) {
   importer->add_option("--schema", import_arguments.schema, "Import into an empty graph of this schema")
       ->check(CLI::ExistingFile)
       ->excludes(into);
-  importer->add_option("-o,--output", import_arguments.output, "Output graph file")->required();
+  importer->add_option("-o,--output", import_arguments.output, "Output graph file")->required()->check(kNonEmptyPath);
   importer->add_option("--format", import_arguments.format, "Input format")->check(CLI::IsMember({"csv", "wikidata"}));
   importer->add_flag("--skip-bad-rows", import_arguments.skip_bad_rows, "Leave out rows with problems, reporting each");
   importer->add_option("--same-as", import_arguments.same_as, "A same-as decision file (docs/import.md)")
@@ -501,6 +512,7 @@ int main(int argc, char** argv) {
     options.html_title = title;
     options.node_link_links_key = links_key;
     options.base_iri = base_iri;
+    options.csv_spreadsheet_safe = spreadsheet_safe;
     options.timeline_group =
         timeline_group == "modality" ? aikg::TimelineGroup::kModality : aikg::TimelineGroup::kPredicate;
     if (progress || isatty(STDERR_FILENO)) {

@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--links", action="store_true", help="node-link: name the edge list 'links'")
     export.add_argument("--group-by", default="predicate", choices=["predicate", "modality"])
     export.add_argument("--base-iri", help="RDF formats: the IRI that ids become IRIs under (docs/rdf.md)")
+    export.add_argument("--spreadsheet-safe", action="store_true",
+                        help="csv: prefix texts starting with = + - @ with an apostrophe (not used by parquet)")
     export.add_argument("--progress", action="store_true", help="Report progress on stderr")
     return parser
 
@@ -87,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         view.export(arguments.output, format=arguments.format, links=arguments.links,
                     group_by=arguments.group_by, title=arguments.title, base_iri=arguments.base_iri,
+                    spreadsheet_safe=arguments.spreadsheet_safe,
                     progress=progress)  # fmt: skip
     except ImportError as error:  # pyarrow, for parquet
         print(error, file=sys.stderr)

@@ -903,7 +903,7 @@ class View:
         >>> aikg.datasets.load("tiny").expand("model/r1", hops=2)
         {'model/r1': 0, 'org/deepseek': 1, 'org/alibaba': 2, 'country/cn': 2}
         """
-    def export(self, path: os.PathLike | str | bytes, *, format: str, links: bool = False, group_by: str = 'predicate', title: str = '', layout: str = 'auto', base_iri: str | None = None, progress: typing.Any = None) -> None:
+    def export(self, path: os.PathLike | str | bytes, *, format: str, links: bool = False, group_by: str = 'predicate', title: str = '', layout: str = 'auto', base_iri: str | None = None, spreadsheet_safe: bool = False, progress: typing.Any = None) -> None:
         """
         Writes the view to `path` in another tool's format (docs/export.md), atomically.
         
@@ -930,6 +930,9 @@ class View:
         base_iri : str, optional
             RDF formats: the IRI that ids become IRIs under (absolute, ending with "/" or "#"); by
             default ``https://aikg.invalid/graph/``.
+        spreadsheet_safe : bool
+            csv: prefix with an apostrophe the texts that start with "=", "+", "-", "@", a tab or a
+            carriage return, so that a spreadsheet shows them instead of running them as formulas.
         progress : callable, optional
             Called as ``progress(done, total)`` with the entities and statements written so far, every
             100 000 and once at the end.
@@ -937,7 +940,7 @@ class View:
         Raises
         ------
         ValidationError
-            For an unknown format, group_by or layout, or a bad base_iri.
+            For an empty path, an unknown format, group_by or layout, or a bad base_iri.
         Error
             When the output cannot be written (nothing partial is left behind); for "html", when the
             view is larger than the page takes (narrow it with ``as_of``, ``view`` or ``ego``).

@@ -113,6 +113,10 @@ struct ExportOptions {
   // RDF formats: the IRI that entity, statement and source IRIs are made under (aikg/rdf.h);
   // must pass CheckBaseIri.
   std::string base_iri = std::string(kDefaultBaseIri);
+  // Csv: prefix with an apostrophe the texts that start with "=", "+", "-", "@", a tab or a
+  // carriage return, so that a spreadsheet opening the file shows them instead of running them
+  // as formulas (CSV injection). The apostrophe is then part of the value for other readers.
+  bool csv_spreadsheet_safe = false;
   // Called with the items (entities and statements) written so far and their total, every
   // `progress_every` items and once when done. Runs on the exporting thread.
   std::function<void(size_t done, size_t total)> progress;
@@ -122,9 +126,12 @@ struct ExportOptions {
 // Writes `view` to `out` (for kCsv, a directory, created when missing) in `format`.
 // Unavailable "cannot write …" or "cannot create a temporary file in …" when the output cannot
 // be written; InvalidArgument for a bad `options.base_iri`, or a language tag that RDF cannot
-// carry (RDF formats); on error no partial or temporary file is left (kCsv writes its tables one
-// by one, each atomically). FailedPrecondition when the graph has no schema, and for kHtml when
-// the view has more than kExplorerStatementLimit statements. O(entities + statements +
+// carry (RDF formats); on error no partial or temporary file is left (kCsv writes its tables into
+// a temporary directory swapped in as a whole, and refuses an existing directory holding other
+// files). InvalidArgument for an empty `out`; Unavailable for a target that is not a regular
+// file (a FIFO, a device; docs/reliability.md lists the rules for output paths; a symbolic link
+// is written through). FailedPrecondition when the graph has no schema, and for kHtml when the
+// view has more than kExplorerStatementLimit statements. O(entities + statements +
 // sources) time; memory: one bit per source, and for the JSON formats four bytes per statement.
 absl::Status Export(const View& view, ExportFormat format, const std::filesystem::path& out,
                     const ExportOptions& options = {});

@@ -243,7 +243,7 @@ class TableWriter {
 // Writes each table to `<dir>/<table>.csv` atomically, with a header line.
 class CsvSink : public TableSink {
  public:
-  explicit CsvSink(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  CsvSink(std::filesystem::path dir, bool spreadsheet_safe) : dir_(std::move(dir)), spreadsheet_safe_(spreadsheet_safe) {}
 
   absl::Status BeginTable(std::string_view name, absl::Span<const TableColumn> columns) override {
     absl::StatusOr<internal::AtomicFile> file = internal::AtomicFile::Create(dir_ / internal::Cat(name, ".csv"));
@@ -269,6 +269,8 @@ class CsvSink : public TableSink {
               // An empty text is quoted so that it reads back as "", not as null.
               if (value.empty()) {
                 out << "\"\"";
+              } else if (spreadsheet_safe_ && IsFormulaLike(value)) {
+                out.Csv(internal::Cat("'", value));
               } else {
                 out.Csv(value);
               }
@@ -297,7 +299,14 @@ class CsvSink : public TableSink {
   }
 
  private:
+  // A text a spreadsheet would run as a formula ("=HYPERLINK(…)", "+1", "-1", "@SUM(…)", or
+  // one starting with a tab or carriage return, which some strip first): OWASP's CSV injection.
+  static bool IsFormulaLike(std::string_view text) {
+    return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+  }
+
   std::filesystem::path dir_;
+  bool spreadsheet_safe_;
   std::optional<internal::AtomicFile> file_;
 };
 
@@ -331,14 +340,24 @@ absl::Status WriteTables(const View& view, TableSink& sink, const ExportOptions&
 namespace internal {
 
 absl::Status WriteCsvDirectory(const View& view, const ExportOptions& options, const std::filesystem::path& dir) {
-  std::error_code error;
-  std::filesystem::create_directories(dir / "neo4j", error);
-  if (error) {
-    return absl::UnavailableError(Cat("cannot create the directory ", (dir / "neo4j").string(), ": ", error.message()));
+  // The set is written into a temporary directory and swapped in whole, so a failure half way
+  // leaves the old tables, never some new ones beside others missing.
+  std::vector<std::string> owned = {"neo4j"};
+  for (const Table& table : kTables) {
+    owned.push_back(Cat(table.name, ".csv"));
+    owned.push_back(Cat("neo4j/", table.name, ".header.csv"));
   }
-  CsvSink sink(dir);
+  absl::StatusOr<AtomicDirectory> out = AtomicDirectory::Create(dir, std::move(owned));
+  if (!out.ok()) return out.status();
+  std::error_code error;
+  std::filesystem::create_directory(out->path() / "neo4j", error);
+  if (error) {
+    return absl::UnavailableError(Cat("cannot create the directory ", (out->path() / "neo4j").string(), ": ", error.message()));
+  }
+  CsvSink sink(out->path(), options.csv_spreadsheet_safe);
   if (absl::Status status = WriteTables(view, sink, options); !status.ok()) return status;
-  return WriteNeo4jHeaders(dir / "neo4j");
+  if (absl::Status status = WriteNeo4jHeaders(out->path() / "neo4j"); !status.ok()) return status;
+  return out->Commit();
 }
 
 }  // namespace internal
