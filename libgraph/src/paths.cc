@@ -147,7 +147,9 @@ absl::StatusOr<Path> Dijkstra(const View& view, EntityIndex from, EntityIndex to
   frontier.emplace(0, from);
   absl::Status bad_weight;
   while (!frontier.empty() && bad_weight.ok()) {
-    auto [at_cost, at] = frontier.top();
+    // Copies, not a structured binding: the lambda below captures them (clang before 16 refuses).
+    const double at_cost = frontier.top().first;
+    const EntityIndex at = frontier.top().second;
     frontier.pop();
     if (settled[at]) continue;
     settled[at] = true;

@@ -486,10 +486,11 @@ class Planner {
   absl::Status CheckTimeClauses() {
     for (auto [clause, name] : {std::pair{query_.as_of, "AS OF"}, std::pair{query_.known_at, "KNOWN AT"}}) {
       if (!clause) continue;
+      // Names are checked first: CollectSlots looks up only variables the pattern binds.
+      if (absl::Status checked = CheckExpression(*clause, false); !checked.ok()) return checked;
       std::set<int> slots;
       CollectSlots(*clause, slots);
       if (!slots.empty()) return ErrorAt(*clause, Cat(name, " takes a date, not a variable"));
-      if (absl::Status checked = CheckExpression(*clause, false); !checked.ok()) return checked;
     }
     return absl::OkStatus();
   }
