@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds everything and runs every test: the C++ suites (CTest, then again
-# under ASan+UBSan), then
-# the Python module, installed with pip as a user would (with its spark extra), and its tests
+# under ASan+UBSan), then the Python module, installed with pip as a user would (with its spark
+# extra), and its tests
 # (pytest), which also check the exports with real readers (DuckDB, Kùzu, Spark, ...) and
 # execute the example notebook. Exit 0 only if all pass.
 set -euo pipefail

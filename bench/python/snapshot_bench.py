@@ -43,8 +43,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from compare_peers import dataset, publish  # the same dataset cache and report output
+
 ROOT = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("AIKG_BENCH_DATA", "/tmp/aikg-bench"))
 
 # Each child prints one JSON line: the CPU and wall seconds of the load, RSS after and at peak.
 # (VmHWM, not ru_maxrss: the latter survives fork and exec, so a child would report its parent's peak.)
@@ -95,14 +96,6 @@ size = len
 report(lambda: Path(sys.argv[2]).read_bytes())
 """,
 }
-
-
-def dataset(statements: int, generator: str) -> Path:
-    path = DATA / f"synthetic-v1-n{statements}.json"
-    if not path.exists():
-        DATA.mkdir(parents=True, exist_ok=True)
-        subprocess.run([generator, "--statements", str(statements), "--out", str(path)], check=True)
-    return path
 
 
 def prepare(json_path: Path, statements: int) -> tuple[Path, Path]:
@@ -174,10 +167,7 @@ def main() -> int:
     edges = samples["igraph Parquet"][0]["size"]
     lines += ["", f"igraph keeps {edges:,.0f} edges (the entity-to-entity statements): ids and predicates only.", ""]
     lines += [f"- {entry}" for entry in log]
-    report = "\n".join(lines) + "\n"
-    print(report)
-    if args.out:
-        Path(args.out).write_text(report, encoding="utf-8")
+    publish(lines, args.out)
     return 0
 
 

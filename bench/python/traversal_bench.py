@@ -47,6 +47,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from compare_peers import publish  # the same report output
 from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -322,10 +324,7 @@ def main() -> int:
         if len({json.dumps(a) for a in answers.values() if a is not None}) > 1:
             disagreements.append(f"{operation}: {answers}")
     lines += ["", "Results agree across libraries." if not disagreements else "Results differ: " + "; ".join(disagreements)]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if arguments.out:
-        Path(arguments.out).write_text(text, encoding="utf-8")
+    publish(lines, arguments.out)
     return 0
 
 
