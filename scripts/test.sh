@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds everything and runs every test: the C++ suites (CTest, then again
-# under ASan+UBSan), the fuzz targets' regression inputs and a short fuzzing run of each, then the Python module, installed with pip as a user would (with its spark
-# extra), and its tests
-# (pytest), which also check the exports with real readers (DuckDB, Kùzu, Spark, ...) and
-# execute the example notebook. Exit 0 only if all pass.
+# under ASan+UBSan), the fuzz targets (their kept crash inputs and a short fuzzing run each), then
+# the Python module, installed with pip as a user would (with its spark extra), and its tests
+# (pytest), which also check the exports with real readers (DuckDB, Kùzu, Spark, ...) and execute
+# the example notebook. Exit 0 only if all pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
