@@ -530,6 +530,54 @@ bool IsAggregate(const std::string& name) {
   return name == "count" || name == "min" || name == "max" || name == "sum" || name == "avg" || name == "collect";
 }
 
+namespace {
+
+// Refuses a query with an expression nested deeper than kMaxExpressionDepth, walking the trees
+// with an explicit stack. The parser refuses such text already; this catches trees built in C++
+// (Builder, or a Query filled by hand), which planning and evaluation would otherwise recurse
+// through once per level.
+absl::Status CheckNesting(const Query& query) {
+  std::vector<std::pair<const Expr*, int>> pending;  // an expression and its depth
+  auto push = [&pending](const ExprPtr& expression, int depth) {
+    if (expression != nullptr) pending.emplace_back(expression.get(), depth);
+  };
+  for (const ExprPtr& root : {query.where, query.as_of, query.known_at, query.skip, query.limit}) push(root, 1);
+  for (const ReturnItem& item : query.returns) push(item.expression, 1);
+  for (const OrderItem& item : query.order_by) push(item.expression, 1);
+  for (const PathPattern& path : query.match) {
+    for (const NodePattern& node : path.nodes) {
+      for (const auto& [key, value] : node.properties) push(value, 1);
+    }
+    for (const RelationshipPattern& relationship : path.relationships) {
+      for (const auto& [key, value] : relationship.properties) push(value, 1);
+    }
+  }
+  while (!pending.empty()) {
+    auto [expression, depth] = pending.back();
+    pending.pop_back();
+    if (depth > kMaxExpressionDepth) {
+      return ErrorAt(*expression, Cat("expression nested more than ", kMaxExpressionDepth, " levels deep"));
+    }
+    std::visit(
+        [&](const auto& node) {
+          using T = std::decay_t<decltype(node)>;
+          if constexpr (std::is_same_v<T, PropertyAccess>) {
+            push(node.object, depth + 1);
+          } else if constexpr (std::is_same_v<T, Operation>) {
+            for (const ExprPtr& operand : node.operands) push(operand, depth + 1);
+          } else if constexpr (std::is_same_v<T, FunctionCall>) {
+            for (const ExprPtr& argument : node.arguments) push(argument, depth + 1);
+          } else if constexpr (std::is_same_v<T, ListLiteral>) {
+            for (const ExprPtr& item : node.items) push(item, depth + 1);
+          }
+        },
+        expression->node);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status ErrorAt(int line, int column, std::string_view message) {
   if (line == 0) return absl::InvalidArgumentError(std::string(message));
   return absl::InvalidArgumentError(Cat(line, ":", column, ": ", message));
@@ -559,6 +607,7 @@ std::optional<IdCondition> AsIdCondition(const Expr& condition) {
 
 
 absl::StatusOr<Plan> Compile(const Schema& schema, const Query& query, const Parameters& parameters) {
+  if (absl::Status nesting = CheckNesting(query); !nesting.ok()) return nesting;
   return Planner(schema, query, parameters).Run();
 }
 

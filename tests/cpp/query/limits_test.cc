@@ -44,6 +44,27 @@ TEST(QueryLimits, DeepNestingIsAPositionedErrorNotAStackOverflow) {
   EXPECT_EQ(query::ToText(sum->rows[0][0]), "401");
 }
 
+TEST(QueryLimits, TreesBuiltInCppAreDepthCheckedToo) {
+  // The parser never makes such a tree; Builder and hand-filled Query structs can.
+  using namespace query::build;
+  Graph graph = testing::LoadTiny();
+  auto with_nots = [](int count) {
+    E condition = Lit(int64_t{1}) == Lit(int64_t{1});
+    for (int i = 0; i < count; ++i) condition = !condition;
+    return condition;
+  };
+  query::Query too_deep = Builder().Match(query::build::Path(Node("a"))).Where(with_nots(20000)).Return(Var("a")).Build();
+  absl::StatusOr<query::Result> refused = query::Execute(View(graph), too_deep);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(refused.status().message()), HasSubstr("expression nested more than 500 levels deep"));
+
+  query::Query deep_enough = Builder().Match(query::build::Path(Node("a"))).Where(with_nots(400)).Return(CountAll()).Build();
+  absl::StatusOr<query::Result> counted = query::Execute(View(graph), deep_enough);
+  ASSERT_TRUE(counted.ok()) << counted.status();
+  EXPECT_EQ(query::ToText(counted->rows[0][0]), std::to_string(graph.entity_count()));
+}
+
 TEST(QueryLimits, IntegerArithmeticIsChecked) {
   Graph graph = testing::LoadTiny();
   auto run = [&](const std::string& expression) {
