@@ -4,10 +4,15 @@
 // Quantity...); its exports (to_pandas, to_arrow, CSV, JSON) hold plain ones (ids, texts,
 // numbers).
 
+#include <chrono>
+#include <cmath>
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "aikg_py.h"
 
 namespace aikg::python {
@@ -119,6 +124,16 @@ using ParameterValue =
     py::typing::Union<py::bool_, py::int_, py::float_, py::str, PyDate, TimePoint, EntityRef, StatementRef,
                       py::typing::List<py::object>, py::typing::Tuple<py::object, py::ellipsis>, py::none>;
 using ParameterArgs = py::KWArgs<ParameterValue>;
+// Typed loosely (dict is invariant in its values, so a dict of a narrower type would not pass
+// a type checker); the values are checked as the keyword arguments are.
+using ParameterDict = py::typing::Dict<py::str, py::object>;
+
+// A query limit from Python: a count from 0 to `most`.
+template <typename T>
+T Checked(T value, const char* name, T most = std::numeric_limits<T>::max()) {
+  if (value < 0 || value > most) throw py::value_error(absl::StrCat(name, " takes a count from 0 to ", most, ", not ", value));
+  return value;
+}
 
 void RegisterQuery(py::module_& m) {
   using Row = py::typing::Tuple<py::object, py::ellipsis>;
@@ -253,19 +268,32 @@ Examples
 
   GetViewClass(m).def(
       "query",
-      [](const ViewHandle& self, const std::string& text, const ParameterArgs& parameters) {
+      [](const ViewHandle& self, const std::string& text, const std::optional<ParameterDict>& parameter_dict,
+         std::optional<int> max_hops, std::optional<int64_t> max_rows, std::optional<int64_t> max_memory,
+         std::optional<double> timeout, const ParameterArgs& parameters) {
+        query::QueryOptions options;
+        if (max_hops) options.max_open_hops = Checked(*max_hops, "max_hops", query::kMaxHops);
+        if (max_rows) options.max_rows = Checked(*max_rows, "max_rows");
+        if (max_memory) options.max_memory_bytes = Checked(*max_memory, "max_memory");
+        if (timeout) {
+          if (!(*timeout >= 0 && *timeout <= 1e9)) throw py::value_error("timeout takes seconds from 0 to 1e9");
+          options.timeout = std::chrono::milliseconds(static_cast<int64_t>(std::ceil(*timeout * 1000)));
+        }
         query::Parameters values;
-        for (const auto& [name, value] : parameters) {
+        auto add = [&values](py::handle name, py::handle value) {
           std::string key = py::cast<std::string>(name);
           values[key] = FromPython(value, key);
+        };
+        if (parameter_dict) {
+          for (const auto& [name, value] : *parameter_dict) add(name, value);
         }
+        for (const auto& [name, value] : parameters) add(name, value);
         ReadLock lock(*self.owner());
         std::shared_ptr<const View> view = self.ResolveOrThrow();
         // Ctrl-C reaches a running query: every few thousand matching steps it takes the GIL
         // back for a moment and lets Python run its signal handlers; KeyboardInterrupt (or
         // whatever a handler raised) cancels the query and is raised here.
         bool interrupted = false;
-        query::QueryOptions options;
         options.cancelled = [&interrupted] {
           py::gil_scoped_acquire gil;
           interrupted = PyErr_CheckSignals() != 0;
@@ -280,7 +308,8 @@ Examples
         if (!result.ok()) ThrowStatus(result.status());
         return ResultHandle{self.owner(), *std::move(result)};
       },
-      py::arg("text"), py::pos_only(), R"doc(
+      py::arg("text"), py::arg("parameters") = py::none(), py::pos_only(), py::kw_only(), py::arg("max_hops") = py::none(),
+      py::arg("max_rows") = py::none(), py::arg("max_memory") = py::none(), py::arg("timeout") = py::none(), R"doc(
 Runs a pattern query (the openCypher subset of docs/query.md, with AS OF and KNOWN AT) over
 the view.
 
@@ -288,10 +317,22 @@ Parameters
 ----------
 text : str
     The query.
+parameters : dict, optional
+    Values for ``$name`` parameters, by name (as the keyword arguments below; a keyword argument
+    wins over the same name here). Any name works here, also ``text`` or ``timeout``.
+max_hops : int, optional
+    The longest path an open hop range (``*``, ``*2..``) matches; 10 by default.
+max_rows : int, optional
+    The most rows kept before ORDER BY, SKIP and LIMIT (groups, when aggregating); 10 million by
+    default, 0 for no limit.
+max_memory : int, optional
+    The most bytes those rows may take (an estimate); 2 GiB by default, 0 for no limit.
+timeout : float, optional
+    Seconds the run may take; no limit by default (0 too).
 **parameters
     Values for ``$name`` parameters: int, float, bool, str, None, datetime.date (a day),
-    datetime.datetime, TimePoint, Entity, Statement, or lists of them. A parameter cannot be
-    named ``text`` (pybind11 refuses a keyword named like the positional argument).
+    datetime.datetime, TimePoint, Entity, Statement, or lists of them. A parameter named
+    ``text``, ``max_hops``, ``max_rows``, ``max_memory`` or ``timeout`` goes in ``parameters``.
 
 Returns
 -------
@@ -303,8 +344,10 @@ ValidationError
     When the query does not parse or names an unknown type, predicate, variable,
     parameter or function; ``line`` and ``column`` say where.
 Error
-    When the run passes a limit of docs/query.md ("Limits"): more than 10 million rows or
-    about 2 GiB of rows kept before ORDER BY, SKIP and LIMIT.
+    When the run passes a limit of docs/query.md ("Limits"): ``max_rows``, ``max_memory`` or
+    ``timeout``.
+ValueError
+    For a negative limit.
 KeyboardInterrupt
     On Ctrl-C: a running query stops.
 
@@ -317,6 +360,8 @@ Examples
 ('DeepSeek-R1', <Quantity ≥ 97 million users>)
 >>> g.query("MATCH (x)-[r]->(y) AS OF $day RETURN count(r) AS edges", day=datetime.date(2022, 6, 30))[0]
 (3,)
+>>> g.query("MATCH (a)-[*]-(b) RETURN count(*) AS paths", max_hops=1)[0]
+(14,)
 )doc");
 }
 

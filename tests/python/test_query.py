@@ -221,10 +221,10 @@ def test_golden_query(dataset: str, case: GoldenCase, tiny: aikg.Graph, newslett
     assert dataset == "tiny" or Path(NEWSLETTER).exists()
     if case.error is not None:
         with pytest.raises(aikg.ValidationError) as raised:
-            graph.query(case.query, **case.parameters)
+            graph.query(case.query, case.parameters)
         assert str(raised.value) == case.error
         return
-    result = graph.query(case.query, **case.parameters)
+    result = graph.query(case.query, case.parameters)
     actual = ["|".join(row) for row in result._text_rows(len(result))]
     expected = list(case.rows)
     if "ORDER BY" not in case.query:
@@ -281,3 +281,31 @@ def test_ctrl_c_stops_a_running_query() -> None:
             child.wait()
     assert output.strip() == "interrupted"
     assert child.returncode == 0
+
+
+def test_limits_of_a_run_are_keyword_arguments(tiny: aikg.Graph) -> None:
+    # An open `*` goes up to max_hops: one hop finds the 7 statements, in both directions.
+    assert tiny.query("MATCH (a)-[*]-(b) RETURN count(*) AS n", max_hops=1)[0] == (14,)
+    assert tiny.query("MATCH (a)-[*]-(b) RETURN count(*) AS n", max_hops=2)[0] == (32,)
+    # A range reaches its own start even when that is past max_hops.
+    assert tiny.query("MATCH (a)-[*]-(b) RETURN count(*) AS n", max_hops=0)[0] == (14,)
+    with pytest.raises(aikg.Error, match=r"more than 100 rows \(the max_rows limit\)"):
+        tiny.query("MATCH (a), (b), (c) RETURN a, b, c", max_rows=100)
+    with pytest.raises(aikg.Error, match=r"the max_memory limit"):
+        tiny.query("MATCH (a), (b), (c) RETURN a, b, c", max_memory=1000)
+    # Twelve patterns over seven entities: hours of matching, stopped after 0.2 s.
+    started = time.monotonic()
+    with pytest.raises(aikg.Error, match=r"ran longer than 200 ms \(the timeout\)"):
+        tiny.query("MATCH " + ", ".join(f"(x{i})" for i in range(12)) + " RETURN count(*)", timeout=0.2)
+    assert time.monotonic() - started < 60
+    # 0 lifts a limit; limits and parameters mix.
+    rows = tiny.query("MATCH (a), (b) WHERE a.id = $who RETURN b", max_rows=0, timeout=0, who="org/alibaba")
+    assert len(rows) == tiny.entity_count
+    # Parameters with any name, also one of the limits', go in the dict.
+    assert tiny.query("MATCH (a {id: $text}) RETURN a.name, $timeout + $n", {"text": "org/alibaba", "timeout": 1, "n": 1}, n=2)[0] == ("Alibaba Group", 3)
+    with pytest.raises(ValueError, match="max_rows takes a count from 0"):
+        tiny.query("MATCH (a) RETURN a", max_rows=-1)
+    with pytest.raises(ValueError, match="max_hops takes a count from 0 to 1000000"):
+        tiny.query("MATCH (a) RETURN a", max_hops=2_000_000)
+    with pytest.raises(ValueError, match="timeout"):
+        tiny.query("MATCH (a) RETURN a", timeout=float("nan"))

@@ -281,7 +281,7 @@ def test_sparql_gives_what_aikg_gives(
     newsletter: aikg.Graph,
 ) -> None:  # fmt: skip
     case = _golden_case(dataset, name)
-    result = (tiny if dataset == "tiny" else newsletter).query(case.query, **case.parameters)
+    result = (tiny if dataset == "tiny" else newsletter).query(case.query, case.parameters)
     rows = result._text_rows(len(result))
     ours = [tuple(_cell(cell) for cell in row) for row in rows]
     if "ORDER BY" in case.query:  # aikg still answers what the golden file says

@@ -41,6 +41,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -52,6 +54,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "absl/strings/ascii.h"
 #include "absl/time/civil_time.h"
 #include "aikg/aikg.h"
 #include "aikg/export.h"
@@ -315,6 +318,20 @@ int main(int argc, char** argv) {
   query->add_option("-e,--execute", query_text, "The query text")->required();
   query->add_option("--param", assignments, "A query parameter, name=value (repeatable)");
   query->add_option("--format", result_format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
+  // The run's budget (docs/query.md, "Limits"); 0 lifts a limit.
+  aikg::query::QueryOptions query_limits;
+  double timeout_seconds = 0;
+  query->add_option("--max-hops", query_limits.max_open_hops, "Longest path an open hop range (*) matches")
+      ->capture_default_str()
+      ->check(CLI::Range(0, aikg::query::kMaxHops));
+  query->add_option("--max-rows", query_limits.max_rows, "Most rows kept before ORDER BY/SKIP/LIMIT (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  query->add_option("--max-memory", query_limits.max_memory_bytes, "Most bytes those rows may take (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  query->add_option("--timeout", timeout_seconds, "Seconds the run may take (0: no limit)")
+      ->check(CLI::Range(0.0, 1e9));
 
   std::vector<std::string> entities;
   std::string from, to, grouping = "none", as_of, known_at;
@@ -447,9 +464,13 @@ int main(int argc, char** argv) {
         return kExitUsage;
       }
     }
-    absl::StatusOr<aikg::query::Result> result = aikg::query::Run(aikg::View(graph), query_text, parameters);
+    query_limits.timeout = std::chrono::milliseconds(static_cast<int64_t>(std::ceil(timeout_seconds * 1000)));
+    absl::StatusOr<aikg::query::Result> result =
+        aikg::query::Run(aikg::View(graph), query_text, parameters, query_limits);
     if (!result.ok()) {
-      std::cerr << "query:" << result.status().message() << "\n";
+      // Positioned errors read "query:1:7: …", like file:line:col; the others "query: …".
+      std::string message(result.status().message());
+      std::cerr << "query:" << (!message.empty() && absl::ascii_isdigit(message[0]) ? "" : " ") << message << "\n";
       return kExitInvalid;
     }
     Print(*result, result_format);

@@ -1079,7 +1079,7 @@ class View:
         >>> round(rank["chip/h100"], 10)
         0.2537395254
         """
-    def query(self, text: str, /, **kwargs: bool | int | float | str | datetime.date | TimePoint | Entity | Statement | list[typing.Any] | tuple[typing.Any, ...] | None) -> Result:
+    def query(self, text: str, parameters: dict[str, typing.Any] | None = None, /, *, max_hops: typing.SupportsInt | typing.SupportsIndex | None = None, max_rows: typing.SupportsInt | typing.SupportsIndex | None = None, max_memory: typing.SupportsInt | typing.SupportsIndex | None = None, timeout: typing.SupportsFloat | typing.SupportsIndex | None = None, **kwargs: bool | int | float | str | datetime.date | TimePoint | Entity | Statement | list[typing.Any] | tuple[typing.Any, ...] | None) -> Result:
         """
         Runs a pattern query (the openCypher subset of docs/query.md, with AS OF and KNOWN AT) over
         the view.
@@ -1088,10 +1088,22 @@ class View:
         ----------
         text : str
             The query.
+        parameters : dict, optional
+            Values for ``$name`` parameters, by name (as the keyword arguments below; a keyword argument
+            wins over the same name here). Any name works here, also ``text`` or ``timeout``.
+        max_hops : int, optional
+            The longest path an open hop range (``*``, ``*2..``) matches; 10 by default.
+        max_rows : int, optional
+            The most rows kept before ORDER BY, SKIP and LIMIT (groups, when aggregating); 10 million by
+            default, 0 for no limit.
+        max_memory : int, optional
+            The most bytes those rows may take (an estimate); 2 GiB by default, 0 for no limit.
+        timeout : float, optional
+            Seconds the run may take; no limit by default (0 too).
         **parameters
             Values for ``$name`` parameters: int, float, bool, str, None, datetime.date (a day),
-            datetime.datetime, TimePoint, Entity, Statement, or lists of them. A parameter cannot be
-            named ``text`` (pybind11 refuses a keyword named like the positional argument).
+            datetime.datetime, TimePoint, Entity, Statement, or lists of them. A parameter named
+            ``text``, ``max_hops``, ``max_rows``, ``max_memory`` or ``timeout`` goes in ``parameters``.
         
         Returns
         -------
@@ -1103,8 +1115,10 @@ class View:
             When the query does not parse or names an unknown type, predicate, variable,
             parameter or function; ``line`` and ``column`` say where.
         Error
-            When the run passes a limit of docs/query.md ("Limits"): more than 10 million rows or
-            about 2 GiB of rows kept before ORDER BY, SKIP and LIMIT.
+            When the run passes a limit of docs/query.md ("Limits"): ``max_rows``, ``max_memory`` or
+            ``timeout``.
+        ValueError
+            For a negative limit.
         KeyboardInterrupt
             On Ctrl-C: a running query stops.
         
@@ -1117,6 +1131,8 @@ class View:
         ('DeepSeek-R1', <Quantity ≥ 97 million users>)
         >>> g.query("MATCH (x)-[r]->(y) AS OF $day RETURN count(r) AS edges", day=datetime.date(2022, 6, 30))[0]
         (3,)
+        >>> g.query("MATCH (a)-[*]-(b) RETURN count(*) AS paths", max_hops=1)[0]
+        (14,)
         """
     def search(self, text: str, limit: typing.SupportsInt | typing.SupportsIndex = 10, *, max_edits: typing.SupportsInt | typing.SupportsIndex = 2) -> list[NameMatch]:
         """

@@ -32,12 +32,12 @@ class Budget {
     if (!status_.ok()) return false;
     if (options_.max_rows > 0 && rows_ > options_.max_rows) {
       status_ = absl::ResourceExhaustedError(aikg::internal::Cat(
-          "the query keeps more than ", options_.max_rows, " rows (QueryOptions::max_rows): add LIMIT, "
+          "the query keeps more than ", options_.max_rows, " rows (the max_rows limit): add LIMIT, "
           "aggregate, or narrow the pattern"));
     } else if (options_.max_memory_bytes > 0 && bytes_ > options_.max_memory_bytes) {
       status_ = absl::ResourceExhaustedError(aikg::internal::Cat(
           "the query's rows take more than ", options_.max_memory_bytes,
-          " bytes (QueryOptions::max_memory_bytes): add LIMIT, aggregate, or narrow the pattern"));
+          " bytes (the max_memory limit): add LIMIT, aggregate, or narrow the pattern"));
     }
     return status_.ok();
   }
@@ -51,7 +51,7 @@ class Budget {
   void Check() {
     if (options_.timeout.count() > 0 && std::chrono::steady_clock::now() - start_ > options_.timeout) {
       status_ = absl::DeadlineExceededError(aikg::internal::Cat(
-          "the query ran longer than ", options_.timeout.count(), " ms (QueryOptions::timeout)"));
+          "the query ran longer than ", options_.timeout.count(), " ms (the timeout)"));
     } else if (options_.cancelled && options_.cancelled()) {
       status_ = absl::CancelledError("the query was cancelled");
     }
