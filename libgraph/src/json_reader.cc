@@ -17,6 +17,7 @@
 #include "aikg/timeline.h"
 #include "internal/graph_data.h"
 #include "internal/json_input.h"
+#include "internal/schema_reference.h"
 #include "internal/transaction.h"
 
 namespace aikg {
@@ -135,7 +136,11 @@ class GraphReader {
   // The schema of the first file becomes the batch's schema (unless the graph has one); the
   // others must use a schema of the same name.
   void ResolveSchema(ObjectReader& top, std::string_view schema_ref, const std::filesystem::path& base_dir) {
-    std::filesystem::path absolute = std::filesystem::absolute(base_dir / schema_ref).lexically_normal();
+    if (schema_ref.empty()) {
+      top.Report("schema", "the schema reference is empty: name the schema file, relative to this file");
+      return;
+    }
+    std::filesystem::path absolute = internal::ResolveSchemaReference(base_dir, schema_ref);
     if (schema_ == nullptr) schema_ = graph_.shared_schema();
     if (schema_ != nullptr && schema_->path() == absolute) return;
     std::vector<Diagnostic> schema_problems;

@@ -254,10 +254,19 @@ absl::StatusOr<std::string> SchemaReference(const Graph& graph, const std::files
     return absl::FailedPreconditionError("the graph has no schema file to refer to");
   }
   std::error_code error;
-  std::filesystem::path relative =
-      std::filesystem::relative(graph.schema()->path(), std::filesystem::absolute(base_dir), error);
+  std::filesystem::path relative = std::filesystem::relative(graph.schema()->path(), AbsolutePath(base_dir), error);
   if (error || relative.empty()) return graph.schema()->path().generic_string();
   return relative.generic_string();
+}
+
+std::filesystem::path ResolveSchemaReference(const std::filesystem::path& base_dir, std::string_view schema_ref) {
+  return AbsolutePath(base_dir / std::filesystem::path(schema_ref)).lexically_normal();
+}
+
+std::filesystem::path AbsolutePath(const std::filesystem::path& path) {
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(path, error);
+  return error ? path : absolute;
 }
 
 }  // namespace internal
@@ -271,7 +280,7 @@ absl::StatusOr<std::string> ToJsonString(const Graph& graph, const std::filesyst
 }
 
 absl::Status SaveJsonFile(const Graph& graph, const std::filesystem::path& path) {
-  std::filesystem::path directory = std::filesystem::absolute(path).parent_path();
+  std::filesystem::path directory = internal::AbsolutePath(path).parent_path();
   absl::StatusOr<std::string> schema_ref = internal::SchemaReference(graph, directory);
   if (!schema_ref.ok()) return schema_ref.status();
 

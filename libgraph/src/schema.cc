@@ -6,6 +6,7 @@
 
 #include "internal/cat.h"
 #include "internal/json_input.h"
+#include "internal/schema_reference.h"
 
 namespace aikg {
 namespace {
@@ -302,7 +303,7 @@ absl::StatusOr<Schema> ParseSchema(std::unique_ptr<JsonInput> input, std::vector
 absl::StatusOr<Schema> Schema::LoadFile(const std::filesystem::path& path, std::vector<Diagnostic>* diagnostics) {
   std::vector<Diagnostic> found;
   absl::StatusOr<Schema> schema = ParseSchema(JsonInput::FromFile(path, found), found, diagnostics);
-  if (schema.ok()) schema->path_ = std::filesystem::absolute(path).lexically_normal();
+  if (schema.ok()) schema->path_ = internal::AbsolutePath(path).lexically_normal();
   return schema;
 }
 

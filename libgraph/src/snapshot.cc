@@ -444,8 +444,7 @@ class SnapshotLoader {
   bool ReadSchema(std::vector<Diagnostic>& problems) {
     std::string_view schema_ref = Meta(1, "schema reference");
     std::string_view schema_name = Meta(2, "schema name");
-    std::filesystem::path absolute =
-        std::filesystem::absolute(path_.parent_path() / std::filesystem::path(schema_ref)).lexically_normal();
+    std::filesystem::path absolute = internal::ResolveSchemaReference(path_.parent_path(), schema_ref);
     std::shared_ptr<const Schema> schema = graph_.shared_schema();
     if (schema == nullptr || schema->path() != absolute) {
       if (schema != nullptr) {
@@ -733,7 +732,7 @@ bool IsSnapshotPath(const std::filesystem::path& path) { return path.extension()
 
 absl::Status SaveSnapshotFile(const Graph& graph, const std::filesystem::path& path) {
   absl::StatusOr<std::string> schema_ref =
-      internal::SchemaReference(graph, std::filesystem::absolute(path).parent_path());
+      internal::SchemaReference(graph, internal::AbsolutePath(path).parent_path());
   if (!schema_ref.ok()) return schema_ref.status();
   SnapshotWriter writer(graph.data());
   std::array<Buffer, kSectionCount>& sections = writer.Write(*schema_ref);

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 #include "aikg/graph.h"
@@ -15,6 +16,14 @@ namespace aikg::internal {
 
 // FailedPrecondition when the graph has no schema loaded from a file.
 absl::StatusOr<std::string> SchemaReference(const Graph& graph, const std::filesystem::path& base_dir);
+
+// The schema file that `schema_ref`, read from a graph file in `base_dir`, names: absolute and
+// normalised. Never throws (see AbsolutePath).
+std::filesystem::path ResolveSchemaReference(const std::filesystem::path& base_dir, std::string_view schema_ref);
+
+// `path` made absolute, or `path` itself when that fails (an empty path, a working directory
+// that was deleted): std::filesystem::absolute would throw there.
+std::filesystem::path AbsolutePath(const std::filesystem::path& path);
 
 }  // namespace aikg::internal
 

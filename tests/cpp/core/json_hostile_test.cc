@@ -155,6 +155,26 @@ TEST(JsonHostile, ADirectoryIsNoFile) {
   EXPECT_EQ(graph.schema(), nullptr);
 }
 
+TEST(JsonHostile, AnEmptySchemaReferenceIsALocatedError) {
+  // A file in the current directory has an empty directory part: "" / "" made
+  // std::filesystem::absolute throw, and the CLI abort.
+  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "aikg_empty_schema";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "empty-schema.json") << R"({"format": "aikg-graph/1", "schema": ""})";
+  std::filesystem::path before = std::filesystem::current_path();
+  std::filesystem::current_path(dir);
+  Graph graph;
+  std::vector<Diagnostic> diagnostics;
+  absl::Status status = LoadJsonFiles(graph, {"empty-schema.json"}, &diagnostics);
+  std::filesystem::current_path(before);
+  EXPECT_FALSE(status.ok());
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].Format(),
+            "empty-schema.json:1:38: the schema reference is empty: name the schema file, relative to this file "
+            "(at /schema)");
+  EXPECT_EQ(graph.schema(), nullptr);
+}
+
 TEST(JsonHostile, PipesAreReadToTheirEnd) {
   // A FIFO has no size: the text is read until the writer closes it.
   std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "aikg_fifo";

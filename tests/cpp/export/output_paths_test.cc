@@ -14,6 +14,7 @@
 
 #include "aikg/export.h"
 #include "aikg/json.h"
+#include "aikg/snapshot.h"
 #include "export_support.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -55,6 +56,18 @@ TEST(OutputPaths, EmptyPathIsInvalidArgumentAndWritesNothing) {
   EXPECT_EQ(csv.message(), "the output path is empty");
   // Not the current directory: nothing appeared there.
   EXPECT_THAT(ListFiles(dir), ::testing::IsEmpty());
+}
+
+TEST(OutputPaths, SavingToAnEmptyPathIsAnErrorNotAnException) {
+  // SaveJsonFile and SaveSnapshotFile work out the schema's relative path before writing;
+  // std::filesystem::absolute("") throws, which used to escape from both.
+  Graph graph = testing::LoadTiny();
+  absl::Status json = SaveJsonFile(graph, "");
+  absl::Status snapshot = SaveSnapshotFile(graph, "");
+  EXPECT_EQ(json.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(json.message(), "the output path is empty");
+  EXPECT_EQ(snapshot.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(snapshot.message(), "the output path is empty");
 }
 
 TEST(OutputPaths, SymbolicLinkIsWrittenThroughAndKept) {
