@@ -529,13 +529,13 @@ ObjectReader::ObjectReader(JsonInput& input, const rapidjson::Value& value, cons
     std::string_view name = View(member.name);
     size_t slot = Slot(name);
     if (slot == known_count_) {
-      input_.Report(path_.Member(name), nullptr, internal::Cat("unknown member '", name, "'"));
+      input_.Report(path_.Member(name), nullptr, internal::Cat("unknown member ", Quoted(name)));
       ok_ = false;
       continue;
     }
     const rapidjson::Value::Member*& seen = members_[slot];
     if (seen != nullptr) {
-      input_.Report(path_.Member(name), nullptr, internal::Cat("duplicate member '", name, "'"));
+      input_.Report(path_.Member(name), nullptr, internal::Cat("duplicate member ", Quoted(name)));
       ok_ = false;
       continue;
     }
@@ -566,7 +566,7 @@ const rapidjson::Value* ObjectReader::Find(std::string_view name, bool required)
   if (member == nullptr) {
     if (required) {
       // Reported at the pointer the member would have, placed at the object.
-      input_.Report(path_.Member(name), object_, internal::Cat("missing required member '", name, "'"));
+      input_.Report(path_.Member(name), object_, internal::Cat("missing required member ", Quoted(name)));
       ok_ = false;
     }
     return nullptr;
@@ -588,7 +588,7 @@ std::optional<std::string_view> ObjectReader::String(std::string_view name, bool
   const rapidjson::Value* value = Find(name, required);
   if (value == nullptr) return std::nullopt;
   if (!value->IsString()) {
-    Report(name, internal::Cat("'", name, "' must be a string, found ", TypeName(*value)));
+    Report(name, internal::Cat(Quoted(name), " must be a string, found ", TypeName(*value)));
     return std::nullopt;
   }
   return View(*value);
@@ -598,7 +598,7 @@ std::optional<double> ObjectReader::Number(std::string_view name, bool required)
   const rapidjson::Value* value = Find(name, required);
   if (value == nullptr) return std::nullopt;
   if (!value->IsNumber()) {
-    Report(name, internal::Cat("'", name, "' must be a number, found ", TypeName(*value)));
+    Report(name, internal::Cat(Quoted(name), " must be a number, found ", TypeName(*value)));
     return std::nullopt;
   }
   return value->GetDouble();
@@ -608,7 +608,7 @@ std::optional<bool> ObjectReader::Bool(std::string_view name, bool required) {
   const rapidjson::Value* value = Find(name, required);
   if (value == nullptr) return std::nullopt;
   if (!value->IsBool()) {
-    Report(name, internal::Cat("'", name, "' must be true or false, found ", TypeName(*value)));
+    Report(name, internal::Cat(Quoted(name), " must be true or false, found ", TypeName(*value)));
     return std::nullopt;
   }
   return value->GetBool();
@@ -626,7 +626,7 @@ const rapidjson::Value* ObjectReader::Array(std::string_view name, bool required
   const rapidjson::Value* value = Find(name, required);
   if (value == nullptr) return nullptr;
   if (!value->IsArray()) {
-    Report(name, internal::Cat("'", name, "' must be an array, found ", TypeName(*value)));
+    Report(name, internal::Cat(Quoted(name), " must be an array, found ", TypeName(*value)));
     return nullptr;
   }
   return value;
@@ -636,7 +636,7 @@ const rapidjson::Value* ObjectReader::Object(std::string_view name, bool require
   const rapidjson::Value* value = Find(name, required);
   if (value == nullptr) return nullptr;
   if (!value->IsObject()) {
-    Report(name, internal::Cat("'", name, "' must be an object, found ", TypeName(*value)));
+    Report(name, internal::Cat(Quoted(name), " must be an object, found ", TypeName(*value)));
     return nullptr;
   }
   return value;

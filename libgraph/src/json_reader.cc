@@ -50,7 +50,8 @@ class GraphReader {
       JsonPath root;
       ObjectReader top(*json, json->root(), root, {"format", "schema", "sources", "entities", "statements"});
       if (std::optional<std::string_view> format = top.String("format", true); format && *format != kGraphFormat) {
-        top.Report("format", internal::Cat("unsupported graph format '", *format, "' (expected '", kGraphFormat, "')"));
+        top.Report("format", internal::Cat("unsupported graph format ", internal::Quoted(*format), " (expected '",
+                                           kGraphFormat, "')"));
       }
       if (std::optional<std::string_view> schema = top.String("schema", true)) {
         ResolveSchema(top, *schema, input.base_dir);
@@ -146,15 +147,15 @@ class GraphReader {
     std::vector<Diagnostic> schema_problems;
     absl::StatusOr<Schema> schema = Schema::LoadFile(absolute, &schema_problems);
     if (!schema.ok()) {
-      top.Report("schema", internal::Cat("cannot use schema '", schema_ref, "'"));
+      top.Report("schema", internal::Cat("cannot use schema ", internal::Quoted(schema_ref)));
       found_.insert(found_.end(), schema_problems.begin(), schema_problems.end());
       return;
     }
     if (schema_ == nullptr) {
       schema_ = std::make_shared<const Schema>(*std::move(schema));
     } else if (schema->name() != schema_->name()) {
-      top.Report("schema", internal::Cat("schema '", schema->name(), "' differs from the graph's schema '",
-                                        schema_->name(), "'"));
+      top.Report("schema", internal::Cat("schema ", internal::Quoted(schema->name()),
+                                        " differs from the graph's schema ", internal::Quoted(schema_->name())));
     }
   }
 

@@ -160,7 +160,7 @@ void Transaction::AddIdentifier(EntityIndex entity, std::string_view identifier,
                                 Origin origin) {
   std::string field = Cat("/attributes/", EscapePointerToken(identifier));
   if (schema_->FindIdentifier(identifier) == nullptr) {
-    Report(ItemKind::kEntity, origin, field, Cat("'", identifier, "' is not an identifier of the schema"));
+    Report(ItemKind::kEntity, origin, field, Cat(Quoted(identifier), " is not an identifier of the schema"));
     return;
   }
   if (IsBlank(value)) {
@@ -173,7 +173,8 @@ void Transaction::AddIdentifier(EntityIndex entity, std::string_view identifier,
     const auto* known = std::get_if<std::string_view>(&attribute.value);
     if (known == nullptr || *known != value) {
       Report(ItemKind::kEntity, origin, field,
-             Cat("entity '", record.id, "' already has ", identifier, " '", known ? *known : "", "', not '", value, "'"));
+             Cat("entity ", Quoted(record.id), " already has ", identifier, " ", Quoted(known ? *known : ""), ", not ",
+                 Quoted(value)));
     }
     return;
   }
@@ -196,7 +197,7 @@ bool Transaction::CheckId(ItemKind kind, std::string_view id, Origin origin) {
     return false;
   }
   if (HasOuterSpace(id)) {
-    Report(kind, origin, "/id", Cat("id '", id, "' has leading or trailing white space"));
+    Report(kind, origin, "/id", Cat("id ", Quoted(id), " has leading or trailing white space"));
     return false;
   }
   return true;
@@ -223,13 +224,13 @@ void Transaction::ReportRedefinition(ItemKind kind, std::string_view id, uint32_
   std::string_view singular = kind == ItemKind::kSource ? "source" : kind == ItemKind::kEntity ? "entity" : "statement";
   if (first != nullptr && first->file == origin.file) {
     Report(kind, origin, "/id",
-           Cat("duplicate ", singular, " id '", id, "' (first defined at /", ItemArrayName(kind), "/",
+           Cat("duplicate ", singular, " id ", Quoted(id), " (first defined at /", ItemArrayName(kind), "/",
                         first->index, ")"));
     return;
   }
   if (difference.empty()) return;  // the same definition seen twice: merged
   Report(kind, origin, "/id",
-         Cat(singular, " '", id, "' clashes with its definition in ", Describe(kind, existing), ": different ",
+         Cat(singular, " ", Quoted(id), " clashes with its definition in ", Describe(kind, existing), ": different ",
              difference));
 }
 
@@ -273,7 +274,7 @@ void Transaction::ResolveSources() {
   for (const PendingVia& pending : pending_vias_) {
     auto via = data_.source_ids.find(pending.via);
     if (via == data_.source_ids.end()) {
-      Report(ItemKind::kSource, pending.origin, "/via", Cat("unknown source '", pending.via, "'"));
+      Report(ItemKind::kSource, pending.origin, "/via", Cat("unknown source ", Quoted(pending.via)));
       continue;
     }
     data_.sources[pending.source].via = via->second;
@@ -295,7 +296,7 @@ void Transaction::ResolveSources() {
     path.clear();
     if (chain[pending.source] == Chain::kCycles) {
       Report(ItemKind::kSource, pending.origin, "/via",
-             Cat("source '", data_.sources[pending.source].id, "' relays itself through its 'via' chain"));
+             Cat("source ", Quoted(data_.sources[pending.source].id), " relays itself through its 'via' chain"));
     }
   }
   pending_vias_.clear();
@@ -306,7 +307,7 @@ void Transaction::AddEntity(const EntityInput& input, Origin origin) {
   bool valid = CheckId(ItemKind::kEntity, input.id, origin);
   std::optional<TypeId> type = schema.FindType(input.type);
   if (!type) {
-    Report(ItemKind::kEntity, origin, "/type", Cat("unknown entity type '", input.type, "'"));
+    Report(ItemKind::kEntity, origin, "/type", Cat("unknown entity type ", Quoted(input.type)));
     valid = false;
   }
   if (IsBlank(input.name)) {
@@ -334,7 +335,7 @@ void Transaction::AddEntity(const EntityInput& input, Origin origin) {
     const AttributeDecl* decl = type ? schema.FindAttribute(*type, attribute.name) : nullptr;
     if (type && decl == nullptr) {
       Report(ItemKind::kEntity, origin, field,
-             Cat("type '", input.type, "' has no attribute '", attribute.name, "'"));
+             Cat("type ", Quoted(input.type), " has no attribute ", Quoted(attribute.name)));
       valid = false;
       continue;
     }
@@ -374,7 +375,7 @@ void Transaction::AddEntity(const EntityInput& input, Origin origin) {
     }
     if (!value) {
       Report(ItemKind::kEntity, origin, field,
-             Cat("attribute '", attribute.name, "' must be of kind ", AttributeKindName(decl->kind)));
+             Cat("attribute ", Quoted(attribute.name), " must be of kind ", AttributeKindName(decl->kind)));
       valid = false;
       continue;
     }
@@ -404,20 +405,20 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   if (auto found = data_.entity_ids.find(input.subject); found != data_.entity_ids.end()) {
     subject = found->second;
   } else {
-    report("/subject", Cat("unknown entity '", input.subject, "'"));
+    report("/subject", Cat("unknown entity ", Quoted(input.subject)));
     valid = false;
   }
   std::optional<PredicateId> predicate_id = schema.FindPredicate(input.predicate);
   if (!predicate_id) {
-    report("/predicate", Cat("unknown predicate '", input.predicate, "'"));
+    report("/predicate", Cat("unknown predicate ", Quoted(input.predicate)));
     valid = false;
   }
   const Predicate* predicate = predicate_id ? &schema.predicate(*predicate_id) : nullptr;
   if (predicate && subject) {
     TypeId subject_type = data_.entities[*subject].type;
     if (!schema.IsAnyOf(subject_type, predicate->domain)) {
-      report("/subject", Cat("subject '", input.subject, "' is ", WithArticle(schema.type(subject_type).name),
-                                      ", but predicate '", predicate->name, "' applies to ",
+      report("/subject", Cat("subject ", Quoted(input.subject), " is ", WithArticle(schema.type(subject_type).name),
+                                      ", but predicate ", Quoted(predicate->name), " applies to ",
                                       TypeList(schema, predicate->domain)));
       valid = false;
     }
@@ -434,19 +435,19 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
     std::string field = is_object ? "/object" : "/value";
     RangeKind given = static_cast<RangeKind>(input.value.index() - 1);
     if (given != predicate->range_kind) {
-      report(field, Cat("predicate '", predicate->name, "' takes ", RangeArticle(predicate->range_kind),
+      report(field, Cat("predicate ", Quoted(predicate->name), " takes ", RangeArticle(predicate->range_kind),
                                  ", not ", ValueKindOf(input.value)));
       value_ok = false;
     } else if (const EntityId* object = std::get_if<EntityId>(&input.value)) {
       auto found = data_.entity_ids.find(object->id);
       if (found == data_.entity_ids.end()) {
-        report(field, Cat("unknown entity '", object->id, "'"));
+        report(field, Cat("unknown entity ", Quoted(object->id)));
         value_ok = false;
       } else {
         TypeId object_type = data_.entities[found->second].type;
         if (!schema.IsAnyOf(object_type, predicate->range)) {
-          report(field, Cat("object '", object->id, "' is ", WithArticle(schema.type(object_type).name),
-                                     ", but predicate '", predicate->name, "' links to ",
+          report(field, Cat("object ", Quoted(object->id), " is ", WithArticle(schema.type(object_type).name),
+                                     ", but predicate ", Quoted(predicate->name), " links to ",
                                      TypeList(schema, predicate->range)));
           value_ok = false;
         }
@@ -455,11 +456,11 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
     } else if (const Quantity* quantity = std::get_if<Quantity>(&input.value)) {
       std::optional<UnitId> unit = schema.FindUnit(quantity->unit);
       if (!unit) {
-        report("/value/unit", Cat("unknown unit '", quantity->unit, "'"));
+        report("/value/unit", Cat("unknown unit ", Quoted(quantity->unit)));
         value_ok = false;
       } else if (!schema.AllowsUnit(*predicate_id, *unit)) {
         report("/value/unit",
-               Cat("unit '", quantity->unit, "' is not allowed for predicate '", predicate->name,
+               Cat("unit ", Quoted(quantity->unit), " is not allowed for predicate '", predicate->name,
                             "' (allowed: ",
                             absl::StrJoin(predicate->units, ", ",
                                           [&](std::string* out, UnitId id) { out->append(schema.unit(id).name); }),
@@ -508,8 +509,8 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
       if (attribute.name == "fiscal_year_start") month = std::get_if<int64_t>(&attribute.value);
     }
     if (month == nullptr) {
-      report(std::string(field), Cat("fiscal period '", point.ToString(), "' needs the fiscal_year_start attribute of '",
-                                     input.subject, "'"));
+      report(std::string(field), Cat("fiscal period ", Quoted(point.ToString()),
+                                     " needs the fiscal_year_start attribute of ", Quoted(input.subject)));
       return false;
     }
     // Range-checked before narrowing: 4294967299 must not pass as month 3.
@@ -554,7 +555,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   for (size_t i = 0; i < input.sources.size(); ++i) {
     auto found = data_.source_ids.find(input.sources[i].source);
     if (found == data_.source_ids.end()) {
-      report(Cat("/sources/", i, "/source"), Cat("unknown source '", input.sources[i].source, "'"));
+      report(Cat("/sources/", i, "/source"), Cat("unknown source ", Quoted(input.sources[i].source)));
       valid = false;
       continue;
     }

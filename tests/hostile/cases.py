@@ -3,7 +3,8 @@
 One table, run by two suites: the CLI tests (tests/cli, which run this file at configure time to
 write the inputs and a manifest) and the Python tests (tests/python/test_hostile.py, which
 import it). Every case must end in a clean error located in the file (``file:line:col``) whose
-text matches ``expect``, and a graph it was loaded into must be left as it was.
+text matches ``expect``, and a graph it was loaded into must be left as it was. Errors quote at
+most 80 bytes of a text (ids, member names), so each stays short.
 
 A case whose fix belongs to work not merged yet names it in ``pending`` (issue 14's item): the
 suites then expect it to fail (pytest ``xfail(strict=True)``, CTest ``WILL_FAIL``), so the one
@@ -75,7 +76,9 @@ CASES = [
          _document('"sources": [{"id": "h/src", "kind": "newsletter"}],\n"statements": [{"id": "h/s", "subject": "' +
                    "x" * 200_000 + '", "predicate": "slogan", "value": {"text": "t"}, "modality": "reported", '
                    '"sources": [{"source": "h/src"}]}]'),
-         r"unknown entity"),
+         r"unknown entity 'x+…' \(200000 bytes\) \(at /statements/0/subject\)"),
+    Case("long-member-name", _document(_entity(', "' + "y" * 200_000 + '": 1')),
+         r"unknown member 'y+…' \(200000 bytes\) \(at /entities/0/y+…\)"),
     Case("circular-relays", _document(_SOURCES), r"relays itself"),
     Case("type-parent-cycle", _document(_entity(""), schema="type-parent-cycle.schema.json"),
          r"its own ancestor",

@@ -58,6 +58,7 @@ def check(name: str, directory: str) -> None:
     # The error may be located in the case's own schema (<name>.schema.json).
     pattern = re.escape(case.name) + r"(\.schema)?\.json:\d+:\d+: [^\n]*" + case.expect
     assert re.search(pattern, str(error.value)), str(error.value)[:2000]
+    assert len(str(error.value)) < 2000, str(error.value)[:2000]
     if case.schema is None:
         after = tmp_path / "after.json"
         graph.save(after)

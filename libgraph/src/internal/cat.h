@@ -37,6 +37,25 @@ std::string Cat(const Pieces&... pieces) {
   return out;
 }
 
+// How much of a text a message quotes: ids and names longer than this are cut (see Quoted).
+inline constexpr size_t kMaxQuotedBytes = 80;
+
+// `text`, or when longer than kMaxQuotedBytes its start (cut at a UTF-8 character boundary)
+// and "…".
+inline std::string Clipped(std::string_view text) {
+  if (text.size() <= kMaxQuotedBytes) return std::string(text);
+  size_t cut = kMaxQuotedBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a continuation byte
+  return Cat(text.substr(0, cut), "…");
+}
+
+// `text` in single quotes for a message, clipped with its length given, so that a hostile
+// 200 000-byte id is not echoed whole: "unknown entity 'xxxx…' (200000 bytes)".
+inline std::string Quoted(std::string_view text) {
+  if (text.size() <= kMaxQuotedBytes) return Cat("'", text, "'");
+  return Cat("'", Clipped(text), "' (", text.size(), " bytes)");
+}
+
 inline absl::string_view ToAbsl(std::string_view text) { return {text.data(), text.size()}; }
 
 }  // namespace aikg::internal
