@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "aikg_py.h"
+#include "internal/atomic_file.h"
 
 namespace aikg::python {
 namespace {
@@ -228,6 +229,39 @@ void ExportFile(const ViewHandle& self, const std::filesystem::path& path, const
 }  // namespace
 
 void RegisterInterchange(py::module_& m) {
+  // The output directory of the exports written in Python (Parquet, through pyarrow): the same
+  // rules as the CSV export's, from the same code (docs/reliability.md, "Output paths").
+  py::class_<internal::AtomicDirectory>(m, "_AtomicDirectory", R"doc(
+A directory of outputs replaced as one: write the files into ``path``, then ``commit()`` swaps it
+in; leaving the ``with`` block without committing removes it. An existing target may hold only the
+``owned`` files (relative paths).
+)doc")
+      .def(py::init([](const std::filesystem::path& target, std::vector<std::string> owned) {
+             absl::StatusOr<internal::AtomicDirectory> directory =
+                 internal::AtomicDirectory::Create(target, std::move(owned));
+             if (!directory.ok()) ThrowStatus(directory.status());
+             return std::move(*directory);
+           }),
+           py::arg("target"), py::arg("owned"))
+      .def_property_readonly("path", &internal::AtomicDirectory::path, "Where to write the files.")
+      .def(
+          "commit",
+          [](internal::AtomicDirectory& self) {
+            absl::Status status;
+            {
+              py::gil_scoped_release nogil;
+              status = self.Commit();
+            }
+            if (!status.ok()) ThrowStatus(status);
+          },
+          "Swaps the written directory in.")
+      .def(
+          "__enter__", [](internal::AtomicDirectory& self) -> internal::AtomicDirectory& { return self; },
+          py::return_value_policy::reference_internal)
+      .def("__exit__", [](internal::AtomicDirectory& self, const py::object&, const py::object&,
+                          const py::object&) { self.Discard(); });
+
+
   ViewClass view_class = GetViewClass(m);
   view_class
       .def("export", &ExportFile, py::arg("path"), py::kw_only(), py::arg("format"), py::arg("links") = false,

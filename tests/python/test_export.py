@@ -242,6 +242,37 @@ def test_parquet_export(newsletter: aikg.Graph, tmp_path: Path) -> None:
     assert 0 < pq.read_table(tmp_path / "tables" / "statements.parquet").num_rows < newsletter.statement_count
 
 
+def test_parquet_export_replaces_the_set_as_a_whole(
+    newsletter: aikg.Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    target = tmp_path / "tables"
+    newsletter.export(target, format="parquet")
+    before = {path.name: path.read_bytes() for path in target.iterdir()}
+    # A write that fails after the first table: the target keeps the whole old set, and no
+    # temporary is left beside it.
+    write_table = pq.write_table
+    written: list[object] = []
+
+    def fail_second(table: object, where: object, **options: object) -> None:
+        if written:
+            raise OSError(28, "No space left on device")
+        written.append(table)
+        write_table(table, where, **options)
+
+    monkeypatch.setattr(pq, "write_table", fail_second)
+    with pytest.raises(aikg.Error, match="No space left on device"):
+        newsletter.known_at("2025-09-03").export(target, format="parquet")
+    monkeypatch.undo()
+    assert {path.name: path.read_bytes() for path in target.iterdir()} == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["tables"]
+    # A directory holding other files is not replaced (that would delete them).
+    (target / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(aikg.Error, match="it holds notes.txt, which this export does not write"):
+        newsletter.export(target, format="parquet")
+    assert (target / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
 @pytest.mark.parametrize("format_name", ["node-link", "jgf"])
 def test_import_file_round_trip(format_name: str, newsletter: aikg.Graph, tmp_path: Path) -> None:
     exported = tmp_path / "graph.json"

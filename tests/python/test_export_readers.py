@@ -451,7 +451,7 @@ def test_parquet_through_python_keeps_the_options_and_exit_codes(tmp_path: Path,
     result = run("export", TINY, "--format", "parquet", "--as-of", "2024-13", "-o", out, expect=2)
     assert "--as-of: malformed time '2024-13'" in result.stderr
     result = run("export", TINY, "--format", "parquet", "-o", "/proc/no/tables", expect=3)
-    assert "cannot create the directory /proc/no/tables" in result.stderr
+    assert "cannot create the directory /proc/no: " in result.stderr
     bad = REPOSITORY / "tests" / "data" / "invalid.json"
     result = run("export", bad, "--format", "parquet", "-o", tmp_path / "bad", expect=1)
     assert "invalid.json:8:29: unknown entity 'org/nowhere'" in result.stderr

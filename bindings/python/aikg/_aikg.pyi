@@ -7,6 +7,7 @@ import datetime
 import numpy
 import numpy.typing
 import os
+import pathlib
 import typing
 __all__: list[str] = ['Alias', 'Candidate', 'Change', 'Changes', 'Citation', 'Conflict', 'Conflicts', 'Entity', 'Graph', 'Hop', 'ImportReport', 'NameMatch', 'Path', 'Quantity', 'Result', 'RowReconciliation', 'Schema', 'Series', 'SeriesComparison', 'SeriesPoint', 'Source', 'Statement', 'Text', 'TimePoint', 'Timeline', 'TimelineEntry', 'ValidTime', 'View', 'load']
 class TimePoint:
@@ -1842,6 +1843,27 @@ class Result:
     def rows(self) -> list[tuple[typing.Any, ...]]:
         """
         Every row, as a list of tuples.
+        """
+class _AtomicDirectory:
+    """
+    A directory of outputs replaced as one: write the files into ``path``, then ``commit()`` swaps it
+    in; leaving the ``with`` block without committing removes it. An existing target may hold only the
+    ``owned`` files (relative paths).
+    """
+    def __enter__(self) -> _AtomicDirectory:
+        ...
+    def __exit__(self, arg0: typing.Any, arg1: typing.Any, arg2: typing.Any) -> None:
+        ...
+    def __init__(self, target: os.PathLike | str | bytes, owned: collections.abc.Sequence[str]) -> None:
+        ...
+    def commit(self) -> None:
+        """
+        Swaps the written directory in.
+        """
+    @property
+    def path(self) -> pathlib.Path:
+        """
+        Where to write the files.
         """
 class TimelineEntry:
     """

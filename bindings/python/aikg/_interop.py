@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aikg._aikg import _AtomicDirectory
 from aikg._errors import Error
 
 if TYPE_CHECKING:
@@ -123,15 +124,14 @@ def tables(view: View, progress: Progress | None = None) -> dict[str, pyarrow.Ta
 
 
 def write_parquet(view: View, directory: str | os.PathLike[str], progress: Progress | None = None) -> None:
-    """Writes <directory>/{entities,statements,sources}.parquet, each atomically."""
+    """Writes <directory>/{entities,statements,sources}.parquet as one set: into a temporary
+    directory beside it, swapped in once every table is written (as the CSV export does)."""
     parquet = _require("pyarrow.parquet", "the parquet export")
-    directory = Path(directory)
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise Error(f"cannot create the directory {directory}: {error.strerror}") from error
-    for name, table in tables(view, progress).items():
-        _write_atomically(directory / f"{name}.parquet", functools.partial(parquet.write_table, table))
+    written = tables(view, progress)
+    with _AtomicDirectory(directory, [f"{name}.parquet" for name in written]) as output:
+        for name, table in written.items():
+            _write_atomically(Path(output.path) / f"{name}.parquet", functools.partial(parquet.write_table, table))
+        output.commit()
 
 
 def _write_atomically(target: Path, write: Callable[[Any], object]) -> None:

@@ -89,10 +89,12 @@ class AtomicDirectory {
   // the old contents and syncs the parent. Unavailable "cannot write <path>: <reason>" on
   // failure, the target then unchanged.
   absl::Status Commit();
+  // Removes the temporary directory now (as the destructor would), for callers whose objects
+  // die late (a Python object kept alive by a traceback).
+  void Discard();
 
  private:
   AtomicDirectory(std::filesystem::path target, std::filesystem::path temporary);
-  void Discard();
 
   std::filesystem::path target_;
   std::filesystem::path temporary_;
