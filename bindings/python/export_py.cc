@@ -3,9 +3,16 @@
 // The records are built here in one pass over the view; the pure-Python module aikg._interop
 // turns them into networkx or pandas objects, importing those packages only when asked.
 
+#include <pybind11/numpy.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "aikg_py.h"
 
 namespace aikg::python {
@@ -90,6 +97,204 @@ namespace {
 
 using Records = py::typing::List<py::typing::Dict<py::str, py::object>>;
 
+// One str object per distinct text, for the columns whose values repeat (predicates, kinds,
+// units, source ids...): a row then costs a reference to it, not a new string.
+class SharedStrings {
+ public:
+  py::handle operator()(std::string_view text) {
+    auto found = strings_.find(absl::string_view(text.data(), text.size()));  // Abseil's own type on Debian 12
+    if (found == strings_.end()) found = strings_.emplace(std::string(text), Text(text)).first;
+    return found->second;
+  }
+
+ private:
+  absl::flat_hash_map<std::string, py::object> strings_;
+};
+
+// A column of Python objects, filled row by row.
+class ObjectColumn {
+ public:
+  explicit ObjectColumn(size_t rows) : list_(rows) {}
+  // Takes a new reference to `value`.
+  void Set(size_t row, py::handle value) {
+    PyList_SET_ITEM(list_.ptr(), static_cast<Py_ssize_t>(row), value.inc_ref().ptr());
+  }
+  void Set(size_t row, py::object&& value) {
+    PyList_SET_ITEM(list_.ptr(), static_cast<Py_ssize_t>(row), value.release().ptr());
+  }
+  void SetNone(size_t row) { Set(row, py::handle(Py_None)); }
+  py::list Take() { return std::move(list_); }
+
+ private:
+  py::list list_;
+};
+
+// A column of optional numbers: float64 with NaN for the absent ones, which is what pandas
+// makes of floats and Nones; a list of Nones when every row lacks it (pandas keeps those as
+// objects).
+class NumberColumn {
+ public:
+  explicit NumberColumn(size_t rows) : values_(rows, std::numeric_limits<double>::quiet_NaN()) {}
+  void Set(size_t row, std::optional<double> value) {
+    if (!value) return;
+    values_[row] = *value;
+    any_ = true;
+  }
+  py::object Take() const {
+    if (!any_) {
+      ObjectColumn nones(values_.size());
+      for (size_t row = 0; row < values_.size(); ++row) nones.SetNone(row);
+      return nones.Take();
+    }
+    return py::array_t<double>(static_cast<py::ssize_t>(values_.size()), values_.data());
+  }
+
+ private:
+  std::vector<double> values_;
+  bool any_ = false;
+};
+
+// A column of optional days as datetime64[s] (NaT when absent).
+class DayColumn {
+ public:
+  explicit DayColumn(size_t rows) : seconds_(rows, std::numeric_limits<int64_t>::min()) {}
+  void Set(size_t row, std::optional<absl::CivilDay> day) {
+    if (day) seconds_[row] = static_cast<int64_t>(*day - absl::CivilDay(1970, 1, 1)) * 86400;
+  }
+  py::object Take() const {
+    py::array array(py::dtype("datetime64[s]"), py::array::ShapeContainer{static_cast<py::ssize_t>(seconds_.size())});
+    std::copy(seconds_.begin(), seconds_.end(), static_cast<int64_t*>(array.mutable_data()));
+    return array;
+  }
+
+ private:
+  std::vector<int64_t> seconds_;
+};
+
+// The columns of statements_frame (aikg._interop.STATEMENT_COLUMNS, the keys of
+// StatementRecord), built in one pass without a dict per row.
+py::list StatementColumns(const SharedGraph& owner, const View& view) {
+  const Graph& graph = owner.graph();
+  size_t rows = view.statement_count();
+  ObjectColumn id(rows), subject(rows), predicate(rows), kind(rows), object(rows), value(rows), unit(rows),
+      bound(rows), text(rows), lang(rows), date(rows), boolean(rows), valid(rows), valid_precision(rows),
+      period(rows), modality(rows), sources(rows), locators(rows), qualifiers(rows);
+  NumberColumn amount(rows), lower(rows), upper(rows), confidence(rows);
+  DayColumn valid_start(rows), valid_end(rows);
+  SharedStrings shared;
+  std::vector<py::object> source_ids(graph.source_count());
+  auto optional_text = [&](ObjectColumn& column, size_t row, std::string_view text) {
+    if (!text.empty()) {
+      column.Set(row, Text(text));
+    } else {
+      column.SetNone(row);
+    }
+  };
+  auto optional_time = [&](ObjectColumn& column, size_t row, const TimePoint& point) {
+    if (point.is_set()) {
+      column.Set(row, py::str(point.ToString()));
+    } else {
+      column.SetNone(row);
+    }
+  };
+
+  size_t row = 0;
+  for (StatementIndex i = 0; i < view.statements().size(); ++i) {
+    if (!view.ContainsStatement(i)) continue;
+    Statement statement = graph.statement(i);
+    id.Set(row, Text(statement.id()));
+    subject.Set(row, owner.EntityIdString(statement.subject().index()));
+    predicate.Set(row, shared(statement.predicate_name()));
+    kind.Set(row, shared(RangeKindName(statement.kind())));
+    if (std::optional<Entity> target = statement.object()) {
+      object.Set(row, owner.EntityIdString(target->index()));
+      value.Set(row, owner.EntityIdString(target->index()));
+    } else {
+      object.SetNone(row);
+      value.Set(row, py::str(query::ToText(query::Value{query::ValueOf{statement}})));
+    }
+    std::optional<Quantity> quantity = statement.quantity();
+    if (quantity) {
+      amount.Set(row, quantity->amount);
+      unit.Set(row, shared(quantity->unit));
+      bound.Set(row, shared(BoundName(quantity->bound)));
+      lower.Set(row, quantity->lower);
+      upper.Set(row, quantity->upper);
+    } else {
+      unit.SetNone(row);
+      bound.SetNone(row);
+    }
+    std::optional<aikg::Text> statement_text = statement.text();
+    if (statement_text) {
+      text.Set(row, Text(statement_text->text));
+      optional_text(lang, row, statement_text->lang);
+    } else {
+      text.SetNone(row);
+      lang.SetNone(row);
+    }
+    std::optional<TimePoint> statement_date = statement.date();
+    optional_time(date, row, statement_date.value_or(TimePoint()));
+    std::optional<bool> statement_boolean = statement.boolean();
+    boolean.Set(row, statement_boolean ? py::handle(*statement_boolean ? Py_True : Py_False) : py::handle(Py_None));
+    ValidTime valid_time = statement.valid();
+    if (valid_time.is_set()) {
+      valid.Set(row, py::str(valid_time.ToString()));
+      valid_precision.Set(row, shared(PrecisionName(valid_time.precision())));
+    } else {
+      valid.SetNone(row);
+      valid_precision.SetNone(row);
+    }
+    valid_start.Set(row, valid_time.start_day());
+    valid_end.Set(row, valid_time.end_day());
+    optional_time(period, row, statement.period());
+    modality.Set(row, shared(ModalityName(statement.modality())));
+    absl::Span<const Citation> citations = statement.citations();
+    py::list cited(citations.size()), located(citations.size());
+    for (size_t c = 0; c < citations.size(); ++c) {
+      py::object& source_id = source_ids[citations[c].source];
+      if (!source_id) source_id = Text(graph.source(citations[c].source).id());
+      PyList_SET_ITEM(cited.ptr(), static_cast<Py_ssize_t>(c), source_id.inc_ref().ptr());
+      PyList_SET_ITEM(located.ptr(), static_cast<Py_ssize_t>(c), TextOrNone(citations[c].locator).release().ptr());
+    }
+    sources.Set(row, std::move(cited));
+    locators.Set(row, std::move(located));
+    confidence.Set(row, statement.confidence());
+    py::dict qualified;
+    for (const Qualifier& qualifier : statement.qualifiers()) qualified[shared(qualifier.key)] = Text(qualifier.value);
+    qualifiers.Set(row, std::move(qualified));
+    ++row;
+  }
+
+  py::list columns;
+  auto add = [&](const char* name, py::object column) { columns.append(py::make_tuple(name, std::move(column))); };
+  add("id", id.Take());
+  add("subject", subject.Take());
+  add("predicate", predicate.Take());
+  add("kind", kind.Take());
+  add("object", object.Take());
+  add("value", value.Take());
+  add("amount", amount.Take());
+  add("unit", unit.Take());
+  add("bound", bound.Take());
+  add("lower", lower.Take());
+  add("upper", upper.Take());
+  add("text", text.Take());
+  add("lang", lang.Take());
+  add("date", date.Take());
+  add("boolean", boolean.Take());
+  add("valid", valid.Take());
+  add("valid_start", valid_start.Take());
+  add("valid_end", valid_end.Take());
+  add("valid_precision", valid_precision.Take());
+  add("period", period.Take());
+  add("modality", modality.Take());
+  add("sources", sources.Take());
+  add("locators", locators.Take());
+  add("confidence", confidence.Take());
+  add("qualifiers", qualifiers.Take());
+  return columns;
+}
+
 }  // namespace
 
 py::object CallHelper(const char* module_name, const char* name, py::args args, py::kwargs kwargs) {
@@ -124,6 +329,14 @@ void RegisterExport(py::module_& m) {
             return records;
           },
           "The statements of the view as dicts of plain values, the columns of ``statements_frame``.")
+      .def(
+          "_statement_columns",
+          [](const ViewHandle& self) {
+            ReadLock lock(*self.owner());
+            std::shared_ptr<const View> view = self.ResolveOrThrow();
+            return StatementColumns(*self.owner(), *view);
+          },
+          "The columns of ``statements_frame`` as (name, list or NumPy array) pairs, in order.")
       .def(
           "to_networkx",
           [](py::object self, bool values) {

@@ -1,7 +1,7 @@
 """Conversions of views and query results to networkx, pandas and pyarrow objects, and Parquet.
 
-The extension builds plain records in one pass over a view (``View._entity_records``,
-``View._statement_records``), a result (``Result._plain_columns``) or Arrow column buffers
+The extension builds plain records or columns in one pass over a view (``View._entity_records``,
+``View._statement_columns``), a result (``Result._plain_columns``) or Arrow column buffers
 (``View._table_buffers``); this module turns them into the objects of optional packages,
 imported only when a conversion is asked for.
 """
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from aikg._aikg import Result, View
 
-# Columns of statements_frame, in order (the keys of View._statement_records).
+# Columns of statements_frame, in order (those of View._statement_columns).
 STATEMENT_COLUMNS = [
     "id", "subject", "predicate", "kind", "object", "value",
     "amount", "unit", "bound", "lower", "upper", "text", "lang", "date", "boolean",
@@ -69,10 +69,16 @@ def _frame(records: list[dict[str, Any]], columns: list[str]) -> pandas.DataFram
 
 
 def statements_frame(view: View) -> pandas.DataFrame:
-    frame = _frame(view._statement_records(), STATEMENT_COLUMNS)
     pd = _require("pandas", "frames")
+    # Built from whole columns: pandas infers each column's dtype as it would from the rows'
+    # dicts (str, float64, object), at a fraction of the cost of a dict per row.
+    columns = dict(view._statement_columns())
+    if len(columns["id"]) == 0:
+        frame = pd.DataFrame.from_records([], columns=STATEMENT_COLUMNS)
+    else:
+        frame = pd.DataFrame(columns, columns=STATEMENT_COLUMNS)
     for column in _DAY_COLUMNS:
-        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
+        frame[column] = frame[column].astype("datetime64[s]")
     return frame
 
 
