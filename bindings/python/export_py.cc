@@ -171,83 +171,160 @@ class DayColumn {
   std::vector<int64_t> seconds_;
 };
 
+// A column of optional texts, filled row after row: a list of str (repeated values share one
+// object), or, when pandas keeps its strings in Arrow, the buffers of an Arrow large_string
+// array, which pandas wraps without making a str per row.
+class TextColumn {
+ public:
+  TextColumn(size_t rows, bool arrow) : arrow_(arrow) {
+    if (arrow_) {
+      offsets_.reserve(rows + 1);
+      offsets_.push_back(0);
+    } else {
+      list_ = ObjectColumn(rows);
+    }
+  }
+
+  // In a list, the str `shared()` gives: one that exists already (a handle), or a new one.
+  template <typename Shared>
+  void Add(std::string_view text, Shared&& shared) {
+    if (arrow_) {
+      AddBytes(text, true);
+    } else {
+      list_->Set(row_, shared());
+    }
+    ++row_;
+  }
+  void Add(std::string_view text) {
+    Add(text, [&] { return Text(text); });
+  }
+  void AddNone() {
+    if (arrow_) {
+      AddBytes({}, false);
+    } else {
+      list_->SetNone(row_);
+    }
+    ++row_;
+    ++nulls_;
+  }
+
+  // A list, or (length, null count, validity, offsets, data) for pyarrow.Array.from_buffers; a
+  // list of Nones when every row lacks a value (pandas keeps those as objects).
+  py::object Take() {
+    if (!arrow_) return list_->Take();
+    if (nulls_ == row_) {
+      ObjectColumn nones(row_);
+      for (size_t row = 0; row < row_; ++row) nones.SetNone(row);
+      return nones.Take();
+    }
+    return py::make_tuple(row_, nulls_, Bytes(validity_), Bytes(offsets_), Bytes(data_));
+  }
+
+ private:
+  void AddBytes(std::string_view text, bool valid) {
+    if (row_ % 8 == 0) validity_.push_back(0);
+    if (valid) validity_.back() |= static_cast<uint8_t>(1u << (row_ % 8));
+    data_.append(text);
+    offsets_.push_back(static_cast<int64_t>(data_.size()));
+  }
+  template <typename T>
+  static py::bytes Bytes(const std::vector<T>& values) {
+    return py::bytes(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+  }
+  static py::bytes Bytes(const std::string& bytes) { return py::bytes(bytes); }
+
+  bool arrow_;
+  size_t row_ = 0;
+  size_t nulls_ = 0;
+  std::optional<ObjectColumn> list_;
+  std::vector<uint8_t> validity_;
+  std::vector<int64_t> offsets_;
+  std::string data_;
+};
+
 // The columns of statements_frame (aikg._interop.STATEMENT_COLUMNS, the keys of
-// StatementRecord), built in one pass without a dict per row.
-py::list StatementColumns(const SharedGraph& owner, const View& view) {
+// StatementRecord), built in one pass without a dict per row; texts as Arrow buffers when
+// `arrow_texts`.
+py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow_texts) {
   const Graph& graph = owner.graph();
   size_t rows = view.statement_count();
-  ObjectColumn id(rows), subject(rows), predicate(rows), kind(rows), object(rows), value(rows), unit(rows),
-      bound(rows), text(rows), lang(rows), date(rows), boolean(rows), valid(rows), valid_precision(rows),
-      period(rows), modality(rows), sources(rows), locators(rows), qualifiers(rows);
+  auto texts = [&] { return TextColumn(rows, arrow_texts); };
+  TextColumn id = texts(), subject = texts(), predicate = texts(), kind = texts(), object = texts(), value = texts(),
+             unit = texts(), bound = texts(), text = texts(), lang = texts(), date = texts(), valid = texts(),
+             valid_precision = texts(), period = texts(), modality = texts();
+  ObjectColumn boolean(rows), sources(rows), locators(rows), qualifiers(rows);
   NumberColumn amount(rows), lower(rows), upper(rows), confidence(rows);
   DayColumn valid_start(rows), valid_end(rows);
   SharedStrings shared;
-  std::vector<py::object> source_ids(graph.source_count());
-  auto optional_text = [&](ObjectColumn& column, size_t row, std::string_view text) {
-    if (!text.empty()) {
-      column.Set(row, Text(text));
+  auto shared_text = [&](TextColumn& column, std::string_view text) {
+    column.Add(text, [&] { return shared(text); });
+  };
+  auto entity_id = [&](TextColumn& column, EntityIndex entity) {
+    column.Add(graph.entity(entity).id(), [&] { return owner.EntityIdString(entity); });
+  };
+  auto optional_text = [&](TextColumn& column, std::string_view text) {
+    if (text.empty()) {
+      column.AddNone();
     } else {
-      column.SetNone(row);
+      column.Add(text);
     }
   };
-  auto optional_time = [&](ObjectColumn& column, size_t row, const TimePoint& point) {
+  auto optional_time = [&](TextColumn& column, const TimePoint& point) {
     if (point.is_set()) {
-      column.Set(row, py::str(point.ToString()));
+      column.Add(point.ToString());
     } else {
-      column.SetNone(row);
+      column.AddNone();
     }
   };
+  std::vector<py::object> source_ids(graph.source_count());
 
   size_t row = 0;
   for (StatementIndex i = 0; i < view.statements().size(); ++i) {
     if (!view.ContainsStatement(i)) continue;
     Statement statement = graph.statement(i);
-    id.Set(row, Text(statement.id()));
-    subject.Set(row, owner.EntityIdString(statement.subject().index()));
-    predicate.Set(row, shared(statement.predicate_name()));
-    kind.Set(row, shared(RangeKindName(statement.kind())));
+    id.Add(statement.id());
+    entity_id(subject, statement.subject().index());
+    shared_text(predicate, statement.predicate_name());
+    shared_text(kind, RangeKindName(statement.kind()));
     if (std::optional<Entity> target = statement.object()) {
-      object.Set(row, owner.EntityIdString(target->index()));
-      value.Set(row, owner.EntityIdString(target->index()));
+      entity_id(object, target->index());
+      entity_id(value, target->index());
     } else {
-      object.SetNone(row);
-      value.Set(row, py::str(query::ToText(query::Value{query::ValueOf{statement}})));
+      object.AddNone();
+      value.Add(query::ToText(query::Value{query::ValueOf{statement}}));
     }
-    std::optional<Quantity> quantity = statement.quantity();
-    if (quantity) {
+    if (std::optional<Quantity> quantity = statement.quantity()) {
       amount.Set(row, quantity->amount);
-      unit.Set(row, shared(quantity->unit));
-      bound.Set(row, shared(BoundName(quantity->bound)));
+      shared_text(unit, quantity->unit);
+      shared_text(bound, BoundName(quantity->bound));
       lower.Set(row, quantity->lower);
       upper.Set(row, quantity->upper);
     } else {
-      unit.SetNone(row);
-      bound.SetNone(row);
+      unit.AddNone();
+      bound.AddNone();
     }
-    std::optional<aikg::Text> statement_text = statement.text();
-    if (statement_text) {
-      text.Set(row, Text(statement_text->text));
-      optional_text(lang, row, statement_text->lang);
+    if (std::optional<aikg::Text> statement_text = statement.text()) {
+      text.Add(statement_text->text);
+      optional_text(lang, statement_text->lang);
     } else {
-      text.SetNone(row);
-      lang.SetNone(row);
+      text.AddNone();
+      lang.AddNone();
     }
-    std::optional<TimePoint> statement_date = statement.date();
-    optional_time(date, row, statement_date.value_or(TimePoint()));
+    optional_time(date, statement.date().value_or(TimePoint()));
     std::optional<bool> statement_boolean = statement.boolean();
     boolean.Set(row, statement_boolean ? py::handle(*statement_boolean ? Py_True : Py_False) : py::handle(Py_None));
     ValidTime valid_time = statement.valid();
     if (valid_time.is_set()) {
-      valid.Set(row, py::str(valid_time.ToString()));
-      valid_precision.Set(row, shared(PrecisionName(valid_time.precision())));
+      valid.Add(valid_time.ToString());
+      shared_text(valid_precision, PrecisionName(valid_time.precision()));
     } else {
-      valid.SetNone(row);
-      valid_precision.SetNone(row);
+      valid.AddNone();
+      valid_precision.AddNone();
     }
     valid_start.Set(row, valid_time.start_day());
     valid_end.Set(row, valid_time.end_day());
-    optional_time(period, row, statement.period());
-    modality.Set(row, shared(ModalityName(statement.modality())));
+    optional_time(period, statement.period());
+    shared_text(modality, ModalityName(statement.modality()));
     absl::Span<const Citation> citations = statement.citations();
     py::list cited(citations.size()), located(citations.size());
     for (size_t c = 0; c < citations.size(); ++c) {
@@ -331,12 +408,15 @@ void RegisterExport(py::module_& m) {
           "The statements of the view as dicts of plain values, the columns of ``statements_frame``.")
       .def(
           "_statement_columns",
-          [](const ViewHandle& self) {
+          [](const ViewHandle& self, bool arrow_texts) {
             ReadLock lock(*self.owner());
             std::shared_ptr<const View> view = self.ResolveOrThrow();
-            return StatementColumns(*self.owner(), *view);
+            return StatementColumns(*self.owner(), *view, arrow_texts);
           },
-          "The columns of ``statements_frame`` as (name, list or NumPy array) pairs, in order.")
+          py::kw_only(), py::arg("arrow_texts") = false,
+          "The columns of ``statements_frame`` as (name, column) pairs, in order: a column is a list, a NumPy "
+          "array, or with ``arrow_texts`` (length, null count, validity, offsets, data) buffers of an Arrow "
+          "large_string array.")
       .def(
           "to_networkx",
           [](py::object self, bool values) {

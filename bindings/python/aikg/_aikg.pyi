@@ -642,9 +642,9 @@ class View:
         """
         The entities of the view as dicts of plain values (times as text), attributes flattened.
         """
-    def _statement_columns(self) -> list:
+    def _statement_columns(self, *, arrow_texts: bool = False) -> list:
         """
-        The columns of ``statements_frame`` as (name, list or NumPy array) pairs, in order.
+        The columns of ``statements_frame`` as (name, column) pairs, in order: a column is a list, a NumPy array, or with ``arrow_texts`` (length, null count, validity, offsets, data) buffers of an Arrow large_string array.
         """
     def _statement_records(self) -> list[dict[str, typing.Any]]:
         """
