@@ -60,6 +60,9 @@ class SharedGraph {
  public:
   SharedGraph() = default;
   explicit SharedGraph(Graph graph) : graph_(std::move(graph)) {}
+  SharedGraph(const SharedGraph&) = delete;
+  SharedGraph& operator=(const SharedGraph&) = delete;
+  ~SharedGraph();
 
   const Graph& graph() const { return graph_; }
   // Only with the lock held exclusively.
@@ -70,10 +73,20 @@ class SharedGraph {
   uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
   void MarkChanged() { generation_.fetch_add(1, std::memory_order_acq_rel); }
 
+  // The id of `entity` as a Python str, made on first use and then shared by every result that
+  // names the entity (as networkx hands back the node keys it holds), so a result costs a
+  // reference, not a new string. Needs the GIL and the read lock; forgotten when the graph
+  // changes.
+  py::handle EntityIdString(EntityIndex entity) const;
+
  private:
   Graph graph_;
   mutable std::shared_mutex mutex_;
   std::atomic<uint64_t> generation_{0};
+  // Owned references (null until made), for the graph of `id_strings_generation_`. Guarded by
+  // the GIL.
+  mutable std::vector<PyObject*> id_strings_;
+  mutable uint64_t id_strings_generation_ = 0;
 };
 
 using GraphPtr = std::shared_ptr<SharedGraph>;

@@ -3,9 +3,16 @@
 // The records are built here in one pass over the view; the pure-Python module aikg._interop
 // turns them into networkx or pandas objects, importing those packages only when asked.
 
+#include <pybind11/numpy.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "aikg_py.h"
 
 namespace aikg::python {
@@ -90,6 +97,281 @@ namespace {
 
 using Records = py::typing::List<py::typing::Dict<py::str, py::object>>;
 
+// One str object per distinct text, for the columns whose values repeat (predicates, kinds,
+// units, source ids...): a row then costs a reference to it, not a new string.
+class SharedStrings {
+ public:
+  py::handle operator()(std::string_view text) {
+    auto found = strings_.find(absl::string_view(text.data(), text.size()));  // Abseil's own type on Debian 12
+    if (found == strings_.end()) found = strings_.emplace(std::string(text), Text(text)).first;
+    return found->second;
+  }
+
+ private:
+  absl::flat_hash_map<std::string, py::object> strings_;
+};
+
+// A column of Python objects, filled row by row.
+class ObjectColumn {
+ public:
+  explicit ObjectColumn(size_t rows) : list_(rows) {}
+  // Takes a new reference to `value`.
+  void Set(size_t row, py::handle value) {
+    PyList_SET_ITEM(list_.ptr(), static_cast<Py_ssize_t>(row), value.inc_ref().ptr());
+  }
+  void Set(size_t row, py::object&& value) {
+    PyList_SET_ITEM(list_.ptr(), static_cast<Py_ssize_t>(row), value.release().ptr());
+  }
+  void SetNone(size_t row) { Set(row, py::handle(Py_None)); }
+  py::list Take() { return std::move(list_); }
+
+ private:
+  py::list list_;
+};
+
+// A column of optional numbers: float64 with NaN for the absent ones, which is what pandas
+// makes of floats and Nones; a list of Nones when every row lacks it (pandas keeps those as
+// objects).
+class NumberColumn {
+ public:
+  explicit NumberColumn(size_t rows) : values_(rows, std::numeric_limits<double>::quiet_NaN()) {}
+  void Set(size_t row, std::optional<double> value) {
+    if (!value) return;
+    values_[row] = *value;
+    any_ = true;
+  }
+  py::object Take() const {
+    if (!any_) {
+      ObjectColumn nones(values_.size());
+      for (size_t row = 0; row < values_.size(); ++row) nones.SetNone(row);
+      return nones.Take();
+    }
+    return py::array_t<double>(static_cast<py::ssize_t>(values_.size()), values_.data());
+  }
+
+ private:
+  std::vector<double> values_;
+  bool any_ = false;
+};
+
+// A column of optional days as datetime64[s] (NaT when absent).
+class DayColumn {
+ public:
+  explicit DayColumn(size_t rows) : seconds_(rows, std::numeric_limits<int64_t>::min()) {}
+  void Set(size_t row, std::optional<absl::CivilDay> day) {
+    if (day) seconds_[row] = static_cast<int64_t>(*day - absl::CivilDay(1970, 1, 1)) * 86400;
+  }
+  py::object Take() const {
+    py::array array(py::dtype("datetime64[s]"), py::array::ShapeContainer{static_cast<py::ssize_t>(seconds_.size())});
+    std::copy(seconds_.begin(), seconds_.end(), static_cast<int64_t*>(array.mutable_data()));
+    return array;
+  }
+
+ private:
+  std::vector<int64_t> seconds_;
+};
+
+// A column of optional texts, filled row after row: a list of str (repeated values share one
+// object), or, when pandas keeps its strings in Arrow, the buffers of an Arrow large_string
+// array, which pandas wraps without making a str per row.
+class TextColumn {
+ public:
+  TextColumn(size_t rows, bool arrow) : arrow_(arrow) {
+    if (arrow_) {
+      offsets_.reserve(rows + 1);
+      offsets_.push_back(0);
+    } else {
+      list_ = ObjectColumn(rows);
+    }
+  }
+
+  // In a list, the str `shared()` gives: one that exists already (a handle), or a new one.
+  template <typename Shared>
+  void Add(std::string_view text, Shared&& shared) {
+    if (arrow_) {
+      AddBytes(text, true);
+    } else {
+      list_->Set(row_, shared());
+    }
+    ++row_;
+  }
+  void Add(std::string_view text) {
+    Add(text, [&] { return Text(text); });
+  }
+  void AddNone() {
+    if (arrow_) {
+      AddBytes({}, false);
+    } else {
+      list_->SetNone(row_);
+    }
+    ++row_;
+    ++nulls_;
+  }
+
+  // A list, or (length, null count, validity, offsets, data) for pyarrow.Array.from_buffers; a
+  // list of Nones when every row lacks a value (pandas keeps those as objects).
+  py::object Take() {
+    if (!arrow_) return list_->Take();
+    if (nulls_ == row_) {
+      ObjectColumn nones(row_);
+      for (size_t row = 0; row < row_; ++row) nones.SetNone(row);
+      return nones.Take();
+    }
+    return py::make_tuple(row_, nulls_, Bytes(validity_), Bytes(offsets_), Bytes(data_));
+  }
+
+ private:
+  void AddBytes(std::string_view text, bool valid) {
+    if (row_ % 8 == 0) validity_.push_back(0);
+    if (valid) validity_.back() |= static_cast<uint8_t>(1u << (row_ % 8));
+    data_.append(text);
+    offsets_.push_back(static_cast<int64_t>(data_.size()));
+  }
+  template <typename T>
+  static py::bytes Bytes(const std::vector<T>& values) {
+    return py::bytes(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+  }
+  static py::bytes Bytes(const std::string& bytes) { return py::bytes(bytes); }
+
+  bool arrow_;
+  size_t row_ = 0;
+  size_t nulls_ = 0;
+  std::optional<ObjectColumn> list_;
+  std::vector<uint8_t> validity_;
+  std::vector<int64_t> offsets_;
+  std::string data_;
+};
+
+// The columns of statements_frame (aikg._interop.STATEMENT_COLUMNS, the keys of
+// StatementRecord), built in one pass without a dict per row; texts as Arrow buffers when
+// `arrow_texts`.
+py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow_texts) {
+  const Graph& graph = owner.graph();
+  size_t rows = view.statement_count();
+  auto texts = [&] { return TextColumn(rows, arrow_texts); };
+  TextColumn id = texts(), subject = texts(), predicate = texts(), kind = texts(), object = texts(), value = texts(),
+             unit = texts(), bound = texts(), text = texts(), lang = texts(), date = texts(), valid = texts(),
+             valid_precision = texts(), period = texts(), modality = texts();
+  ObjectColumn boolean(rows), sources(rows), locators(rows), qualifiers(rows);
+  NumberColumn amount(rows), lower(rows), upper(rows), confidence(rows);
+  DayColumn valid_start(rows), valid_end(rows);
+  SharedStrings shared;
+  auto shared_text = [&](TextColumn& column, std::string_view text) {
+    column.Add(text, [&] { return shared(text); });
+  };
+  auto entity_id = [&](TextColumn& column, EntityIndex entity) {
+    column.Add(graph.entity(entity).id(), [&] { return owner.EntityIdString(entity); });
+  };
+  auto optional_text = [&](TextColumn& column, std::string_view text) {
+    if (text.empty()) {
+      column.AddNone();
+    } else {
+      column.Add(text);
+    }
+  };
+  auto optional_time = [&](TextColumn& column, const TimePoint& point) {
+    if (point.is_set()) {
+      column.Add(point.ToString());
+    } else {
+      column.AddNone();
+    }
+  };
+  std::vector<py::object> source_ids(graph.source_count());
+
+  size_t row = 0;
+  for (StatementIndex i = 0; i < view.statements().size(); ++i) {
+    if (!view.ContainsStatement(i)) continue;
+    Statement statement = graph.statement(i);
+    id.Add(statement.id());
+    entity_id(subject, statement.subject().index());
+    shared_text(predicate, statement.predicate_name());
+    shared_text(kind, RangeKindName(statement.kind()));
+    if (std::optional<Entity> target = statement.object()) {
+      entity_id(object, target->index());
+      entity_id(value, target->index());
+    } else {
+      object.AddNone();
+      value.Add(query::ToText(query::Value{query::ValueOf{statement}}));
+    }
+    if (std::optional<Quantity> quantity = statement.quantity()) {
+      amount.Set(row, quantity->amount);
+      shared_text(unit, quantity->unit);
+      shared_text(bound, BoundName(quantity->bound));
+      lower.Set(row, quantity->lower);
+      upper.Set(row, quantity->upper);
+    } else {
+      unit.AddNone();
+      bound.AddNone();
+    }
+    if (std::optional<aikg::Text> statement_text = statement.text()) {
+      text.Add(statement_text->text);
+      optional_text(lang, statement_text->lang);
+    } else {
+      text.AddNone();
+      lang.AddNone();
+    }
+    optional_time(date, statement.date().value_or(TimePoint()));
+    std::optional<bool> statement_boolean = statement.boolean();
+    boolean.Set(row, statement_boolean ? py::handle(*statement_boolean ? Py_True : Py_False) : py::handle(Py_None));
+    ValidTime valid_time = statement.valid();
+    if (valid_time.is_set()) {
+      valid.Add(valid_time.ToString());
+      shared_text(valid_precision, PrecisionName(valid_time.precision()));
+    } else {
+      valid.AddNone();
+      valid_precision.AddNone();
+    }
+    valid_start.Set(row, valid_time.start_day());
+    valid_end.Set(row, valid_time.end_day());
+    optional_time(period, statement.period());
+    shared_text(modality, ModalityName(statement.modality()));
+    absl::Span<const Citation> citations = statement.citations();
+    py::list cited(citations.size()), located(citations.size());
+    for (size_t c = 0; c < citations.size(); ++c) {
+      py::object& source_id = source_ids[citations[c].source];
+      if (!source_id) source_id = Text(graph.source(citations[c].source).id());
+      PyList_SET_ITEM(cited.ptr(), static_cast<Py_ssize_t>(c), source_id.inc_ref().ptr());
+      PyList_SET_ITEM(located.ptr(), static_cast<Py_ssize_t>(c), TextOrNone(citations[c].locator).release().ptr());
+    }
+    sources.Set(row, std::move(cited));
+    locators.Set(row, std::move(located));
+    confidence.Set(row, statement.confidence());
+    py::dict qualified;
+    for (const Qualifier& qualifier : statement.qualifiers()) qualified[shared(qualifier.key)] = Text(qualifier.value);
+    qualifiers.Set(row, std::move(qualified));
+    ++row;
+  }
+
+  py::list columns;
+  auto add = [&](const char* name, py::object column) { columns.append(py::make_tuple(name, std::move(column))); };
+  add("id", id.Take());
+  add("subject", subject.Take());
+  add("predicate", predicate.Take());
+  add("kind", kind.Take());
+  add("object", object.Take());
+  add("value", value.Take());
+  add("amount", amount.Take());
+  add("unit", unit.Take());
+  add("bound", bound.Take());
+  add("lower", lower.Take());
+  add("upper", upper.Take());
+  add("text", text.Take());
+  add("lang", lang.Take());
+  add("date", date.Take());
+  add("boolean", boolean.Take());
+  add("valid", valid.Take());
+  add("valid_start", valid_start.Take());
+  add("valid_end", valid_end.Take());
+  add("valid_precision", valid_precision.Take());
+  add("period", period.Take());
+  add("modality", modality.Take());
+  add("sources", sources.Take());
+  add("locators", locators.Take());
+  add("confidence", confidence.Take());
+  add("qualifiers", qualifiers.Take());
+  return columns;
+}
+
 }  // namespace
 
 py::object CallHelper(const char* module_name, const char* name, py::args args, py::kwargs kwargs) {
@@ -124,6 +406,17 @@ void RegisterExport(py::module_& m) {
             return records;
           },
           "The statements of the view as dicts of plain values, the columns of ``statements_frame``.")
+      .def(
+          "_statement_columns",
+          [](const ViewHandle& self, bool arrow_texts) {
+            ReadLock lock(*self.owner());
+            std::shared_ptr<const View> view = self.ResolveOrThrow();
+            return StatementColumns(*self.owner(), *view, arrow_texts);
+          },
+          py::kw_only(), py::arg("arrow_texts") = false,
+          "The columns of ``statements_frame`` as (name, column) pairs, in order: a column is a list, a NumPy "
+          "array, or with ``arrow_texts`` (length, null count, validity, offsets, data) buffers of an Arrow "
+          "large_string array.")
       .def(
           "to_networkx",
           [](py::object self, bool values) {

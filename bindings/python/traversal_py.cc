@@ -22,11 +22,34 @@ std::vector<EntityIndex> ResolveAll(const View& view, const std::vector<EntityKe
   return entities;
 }
 
-py::array_t<int64_t> ToArray(const std::vector<uint32_t>& values) {
+template <typename Number>
+py::array_t<int64_t> ToArray(const std::vector<Number>& values) {
   py::array_t<int64_t> array(static_cast<py::ssize_t>(values.size()));
   int64_t* out = array.mutable_data();
-  for (size_t i = 0; i < values.size(); ++i) out[i] = values[i];
+  for (size_t i = 0; i < values.size(); ++i) out[i] = static_cast<int64_t>(values[i]);
   return array;
+}
+
+// The ids of `entities` as a list of the graph's shared str objects.
+template <typename Entities>
+py::list IdList(const SharedGraph& owner, const Entities& entities) {
+  py::list ids(entities.size());
+  for (size_t i = 0; i < entities.size(); ++i) {
+    PyList_SET_ITEM(ids.ptr(), static_cast<Py_ssize_t>(i), owner.EntityIdString(entities[i]).inc_ref().ptr());
+  }
+  return ids;
+}
+
+// The same as a NumPy array of objects.
+py::array IdArray(const SharedGraph& owner, const std::vector<EntityIndex>& entities) {
+  py::array ids(py::dtype("O"), py::array::ShapeContainer{static_cast<py::ssize_t>(entities.size())});
+  auto** out = static_cast<PyObject**>(ids.mutable_data());
+  for (size_t i = 0; i < entities.size(); ++i) {
+    PyObject* id = owner.EntityIdString(entities[i]).inc_ref().ptr();
+    std::swap(out[i], id);
+    Py_XDECREF(id);  // what NumPy filled the new array with
+  }
+  return ids;
 }
 
 }  // namespace
@@ -92,13 +115,15 @@ Examples
         {
           py::gil_scoped_release nogil;
           std::vector<uint32_t> degree = Degree(*view, direction.direction);
-          if (!entities) {
+          if (entities) {
+            selected.reserve(wanted.size());
+            for (EntityIndex e : wanted) selected.push_back(degree[e]);
+          } else if (view->HidesNothing()) {
+            selected = std::move(degree);
+          } else {
             for (EntityIndex e = 0; e < degree.size(); ++e) {
               if (view->Contains(e)) selected.push_back(degree[e]);
             }
-          } else {
-            selected.reserve(wanted.size());
-            for (EntityIndex e : wanted) selected.push_back(degree[e]);
           }
         }
         return ToArray(selected);
@@ -130,18 +155,66 @@ True
 )doc");
 
   view_class.def(
+      "expand_many",
+      [](const ViewHandle& self, const std::vector<EntityKey>& entities, int hops, const DirectionArg& direction) {
+        if (hops < 0) ThrowValidationError("hops must be at least 0");
+        ReadLock lock(*self.owner());
+        std::shared_ptr<const View> view = self.ResolveOrThrow();
+        std::vector<EntityIndex> seeds = ResolveAll(*view, entities);
+        Neighborhoods found;
+        {
+          py::gil_scoped_release nogil;
+          found = view->ExpandEach(seeds, hops, direction.direction);
+        }
+        return py::make_tuple(ToArray(found.offsets), IdArray(*self.owner(), found.entities));
+      },
+      py::arg("entities"), py::arg("hops") = 1, py::kw_only(), py::arg("direction") = "both", R"doc(
+For each entity, the distinct entities within `hops` steps of it (itself excluded), nearest
+first, as two NumPy arrays in compressed-sparse-row form: the neighbours of ``entities[i]`` are
+``ids[offsets[i]:offsets[i + 1]]``. One call for all of them, with the GIL released while
+searching; a row holds ``neighborhood_sizes`` minus one entries, and with ``hops=1`` it is
+:meth:`neighbor_ids` without the entity itself.
+
+Parameters
+----------
+entities : list of str or Entity
+    Ids, names or aliases, or Entity objects; repeats are answered again.
+hops : int
+    Steps from each entity (0: empty rows).
+direction : {"both", "out", "in"}
+    Follow statements either way (default), only from subject to object, or only backwards.
+
+Returns
+-------
+tuple of numpy.ndarray
+    ``(offsets, ids)``: int64 offsets, one more than the entities, starting at 0; and the
+    neighbours' ids (str objects, the same ones every call returns for an entity).
+
+Raises
+------
+KeyError
+    When an entity is not in the view.
+
+Examples
+--------
+>>> g = aikg.datasets.load("tiny")
+>>> offsets, ids = g.expand_many(["chip/h100", "org/deepseek"], direction="in")
+>>> offsets.tolist(), ids.tolist()
+([0, 2, 2], ['org/nvidia', 'country/us'])
+>>> offsets, ids = g.expand_many(["org/alibaba"], hops=2)
+>>> ids[offsets[0]:offsets[1]].tolist()  # one step, then two
+['country/cn', 'org/deepseek', 'model/r1']
+>>> g.neighborhood_sizes(["org/alibaba"], hops=2).tolist()
+[4]
+)doc");
+
+  view_class.def(
       "neighbor_ids",
       [](const ViewHandle& self, const EntityKey& entity, const DirectionArg& direction) {
         ReadLock lock(*self.owner());
         std::shared_ptr<const View> view = self.ResolveOrThrow();
-        std::vector<EntityIndex> neighbors = view->DistinctNeighbors(ResolveEntity(*view, entity), direction.direction);
-        const Graph& graph = view->graph();
-        py::typing::List<py::str> ids(neighbors.size());
-        for (size_t i = 0; i < neighbors.size(); ++i) {
-          std::string_view id = graph.entity(neighbors[i]).id();
-          ids[i] = py::str(id.data(), id.size());
-        }
-        return ids;
+        EntityIndex at = ResolveEntity(*view, entity);
+        return py::typing::List<py::str>(IdList(*self.owner(), view->DistinctNeighbors(at, direction.direction)));
       },
       py::arg("entity"), py::kw_only(), py::arg("direction") = "both", R"doc(
 The ids of the distinct entities one step from `entity`, each once however many statements

@@ -17,6 +17,28 @@ ReadLock::ReadLock(const SharedGraph& graph) : lock_(graph.mutex(), std::try_to_
   }
 }
 
+SharedGraph::~SharedGraph() {
+  if (id_strings_.empty() || !Py_IsInitialized()) return;  // after finalization they are gone with Python
+  py::gil_scoped_acquire gil;  // the last owner may be a thread that released the GIL
+  for (PyObject* id : id_strings_) Py_XDECREF(id);
+}
+
+py::handle SharedGraph::EntityIdString(EntityIndex entity) const {
+  uint64_t now = generation();
+  if (id_strings_generation_ != now || id_strings_.size() != graph_.entity_count()) {
+    for (PyObject* id : id_strings_) Py_XDECREF(id);
+    id_strings_.assign(graph_.entity_count(), nullptr);
+    id_strings_generation_ = now;
+  }
+  PyObject*& id = id_strings_[entity];
+  if (id == nullptr) {
+    std::string_view text = graph_.entity(entity).id();
+    id = PyUnicode_FromStringAndSize(text.data(), static_cast<Py_ssize_t>(text.size()));
+    if (id == nullptr) throw py::error_already_set();
+  }
+  return id;
+}
+
 absl::StatusOr<std::shared_ptr<const View>> ViewHandle::Resolve() const {
   std::lock_guard<std::mutex> guard(cache_mutex_);
   uint64_t generation = owner_->generation();

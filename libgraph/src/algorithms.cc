@@ -61,6 +61,14 @@ std::vector<double> PageRank(const View& view, const PageRankOptions& options) {
 
 std::vector<uint32_t> Degree(const View& view, Direction direction) {
   std::vector<uint32_t> degree(view.graph().entity_count(), 0);
+  if (view.HidesNothing()) {  // every edge counts: read the adjacency's offsets
+    const internal::EdgeGraph& edges = view.graph().data().edges;
+    for (EntityIndex e = 0; e < degree.size(); ++e) {
+      if (direction != Direction::kIn) degree[e] += boost::out_degree(e, edges);
+      if (direction != Direction::kOut) degree[e] += boost::in_degree(e, edges);
+    }
+    return degree;
+  }
   ForEachVisibleEdge(view, [&](EntityIndex s, EntityIndex t) {
     if (direction != Direction::kIn) ++degree[s];
     if (direction != Direction::kOut) ++degree[t];

@@ -33,6 +33,7 @@ void GraphData::RebuildIndexes() {
   edges = EdgeGraph(boost::edges_are_unsorted_multi_pass, edge_ends.begin(), edge_ends.end(),
                     edge_statements.begin(), static_cast<uint32_t>(entities.size()));
   edge_count = edge_ends.size();
+  neighbor_lists.Clear();
 
   value_offsets.assign(entities.size() + 1, 0);
   for (size_t e = 0; e < entities.size(); ++e) value_offsets[e + 1] = value_offsets[e] + value_counts[e + 1];

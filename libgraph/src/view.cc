@@ -73,7 +73,14 @@ void BitSet::Intersect(const BitSet& other) {
 }
 
 View::View(const Graph& graph)
-    : graph_(&graph), entities_(graph.entity_count(), true), statements_(graph.statement_count(), true) {}
+    : graph_(&graph),
+      entities_(graph.entity_count(), true),
+      statements_(graph.statement_count(), true),
+      hides_nothing_(true) {}
+
+void View::NoteWhetherHidesNothing() {
+  hides_nothing_ = entities_.count() == entities_.size() && statements_.count() == statements_.size();
+}
 
 absl::StatusOr<View> View::Of(const Graph& graph, const Filter& filter) { return View(graph).Filtered(filter); }
 
@@ -186,6 +193,7 @@ absl::StatusOr<View> View::Filtered(const Filter& filter) const {
   }
   // Statement filters hide no entity: only entity filters can leave statements dangling.
   if (!filter.entity_types.empty() || !filter.entity_ids.empty()) view.DropDanglingStatements();
+  view.NoteWhetherHidesNothing();
   return view;
 }
 
@@ -234,6 +242,11 @@ std::vector<Hop> View::Neighbors(EntityIndex entity, Direction direction) const 
 std::vector<EntityIndex> View::DistinctNeighbors(EntityIndex entity, Direction direction) const {
   std::vector<EntityIndex> neighbors;
   if (!Contains(entity)) return neighbors;
+  if (HidesNothing()) {
+    const GraphData& data = graph_->data();
+    absl::Span<const EntityIndex> listed = data.neighbor_lists.Get(data, direction).Of(entity);
+    return std::vector<EntityIndex>(listed.begin(), listed.end());
+  }
   thread_local internal::VisitMarks seen;
   seen.Reset(entities_.size());
   internal::ForEachVisibleHop(*this, entity, direction, [&](const Hop& hop) {
@@ -281,42 +294,97 @@ std::vector<std::pair<EntityIndex, int>> View::Expand(const std::vector<EntityIn
 
 namespace {
 
-// NeighborhoodSizes over `view`, with or without visibility tests.
-template <bool kEverythingVisible>
-std::vector<uint32_t> CountNeighborhoods(const View& view, const std::vector<EntityIndex>& seeds, int hops,
-                                         Direction direction) {
+// Calls `visit(neighbor)` for each distinct visible entity one step from `entity` (see
+// DistinctNeighbors); through the plain neighbour lists when the view hides nothing.
+template <bool kHidesNothing>
+class NeighborWalker {
+ public:
+  NeighborWalker(const View& view, Direction direction) : view_(view), direction_(direction) {
+    if constexpr (kHidesNothing) {
+      const GraphData& data = view.graph().data();
+      lists_ = &data.neighbor_lists.Get(data, direction);
+    }
+  }
+
+  template <typename Visit>
+  void operator()(EntityIndex entity, Visit&& visit) const {
+    if constexpr (kHidesNothing) {
+      for (EntityIndex neighbor : lists_->Of(entity)) visit(neighbor);
+    } else {
+      internal::ForEachVisibleHop(view_, entity, direction_, [&](const Hop& hop) { visit(hop.neighbor); });
+    }
+  }
+
+ private:
+  const View& view_;
+  Direction direction_;
+  const internal::NeighborLists* lists_ = nullptr;
+};
+
+// Walks the neighbourhood of each seed breadth-first, up to `hops` steps: calls
+// `reached(i, entity)` for every distinct entity within reach of seeds[i] but the seed itself,
+// nearest first. Marks are reused across seeds and calls (no O(V) work per seed).
+template <bool kHidesNothing, typename Reached>
+void WalkNeighborhoods(const View& view, const std::vector<EntityIndex>& seeds, int hops, Direction direction,
+                       Reached&& reached) {
+  NeighborWalker<kHidesNothing> neighbors(view, direction);
   thread_local internal::VisitMarks seen;
   thread_local std::vector<EntityIndex> frontier, next;
-  std::vector<uint32_t> sizes(seeds.size(), 0);
   for (size_t i = 0; i < seeds.size(); ++i) {
     if (!view.Contains(seeds[i])) continue;
     seen.Reset(view.entities().size());
     seen.Mark(seeds[i]);
     frontier.assign(1, seeds[i]);
-    uint32_t size = 1;
     for (int level = 0; level < hops && !frontier.empty(); ++level) {
       next.clear();
       bool last = level + 1 == hops;
       for (EntityIndex at : frontier) {
-        internal::ForEachVisibleHop<kEverythingVisible>(view, at, direction, [&](const Hop& hop) {
-          if (!seen.Mark(hop.neighbor)) return;
-          ++size;
-          if (!last) next.push_back(hop.neighbor);  // the last level is counted, never expanded
+        neighbors(at, [&](EntityIndex neighbor) {
+          if (!seen.Mark(neighbor)) return;
+          reached(i, neighbor);
+          if (!last) next.push_back(neighbor);  // the last level is reached, never expanded
         });
       }
       frontier.swap(next);
     }
-    sizes[i] = size;
   }
+}
+
+template <bool kHidesNothing>
+std::vector<uint32_t> CountNeighborhoods(const View& view, const std::vector<EntityIndex>& seeds, int hops,
+                                         Direction direction) {
+  std::vector<uint32_t> sizes(seeds.size(), 0);
+  for (size_t i = 0; i < seeds.size(); ++i) sizes[i] = view.Contains(seeds[i]) ? 1 : 0;
+  WalkNeighborhoods<kHidesNothing>(view, seeds, hops, direction, [&](size_t i, EntityIndex) { ++sizes[i]; });
   return sizes;
+}
+
+template <bool kHidesNothing>
+Neighborhoods CollectNeighborhoods(const View& view, const std::vector<EntityIndex>& seeds, int hops,
+                                   Direction direction) {
+  Neighborhoods found;
+  found.offsets.assign(seeds.size() + 1, 0);
+  size_t filled = 0;  // seeds whose rows are complete
+  WalkNeighborhoods<kHidesNothing>(view, seeds, hops, direction, [&](size_t i, EntityIndex entity) {
+    // Seeds come in order, so a row is complete once a later seed reaches something.
+    for (; filled < i; ++filled) found.offsets[filled + 1] = found.entities.size();
+    found.entities.push_back(entity);
+  });
+  for (; filled < seeds.size(); ++filled) found.offsets[filled + 1] = found.entities.size();
+  return found;
 }
 
 }  // namespace
 
 std::vector<uint32_t> View::NeighborhoodSizes(const std::vector<EntityIndex>& seeds, int hops,
                                               Direction direction) const {
-  if (internal::HidesNothing(*this)) return CountNeighborhoods<true>(*this, seeds, hops, direction);
+  if (HidesNothing()) return CountNeighborhoods<true>(*this, seeds, hops, direction);
   return CountNeighborhoods<false>(*this, seeds, hops, direction);
+}
+
+Neighborhoods View::ExpandEach(const std::vector<EntityIndex>& seeds, int hops, Direction direction) const {
+  if (HidesNothing()) return CollectNeighborhoods<true>(*this, seeds, hops, direction);
+  return CollectNeighborhoods<false>(*this, seeds, hops, direction);
 }
 
 View View::Ego(const std::vector<EntityIndex>& seeds, int hops, Direction direction) const {
@@ -324,6 +392,7 @@ View View::Ego(const std::vector<EntityIndex>& seeds, int hops, Direction direct
   for (const auto& [entity, distance] : Expand(seeds, hops, direction)) kept.set(entity);
   View ego(graph_, std::move(kept), statements_);
   ego.DropDanglingStatements();
+  ego.NoteWhetherHidesNothing();
   return ego;
 }
 

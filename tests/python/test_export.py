@@ -103,6 +103,27 @@ def test_statements_frame(tiny: aikg.Graph) -> None:
     assert tiny.view(predicates=["revenue"]).statements_frame()["id"].tolist() == ["st/3", "st/11"]
 
 
+@pytest.mark.parametrize("name", ["tiny", "newsletter"])
+def test_statements_frame_is_what_the_records_make(name: str, request: pytest.FixtureRequest) -> None:
+    """The columnar frame equals the frame of one dict per statement, dtypes included, for views
+    with and without each kind of value (all-missing columns stay objects, as pandas makes them)."""
+    pd = pytest.importorskip("pandas")
+    graph: aikg.Graph = request.getfixturevalue(name)
+    views = [graph, graph.as_of("2025-06-30"), graph.view(valid_during=("2024", "2025"), include_undated=True),
+             graph.view(predicates=[graph.statements()[0].predicate]), graph.view(types=["Country"]),
+             graph.as_of("1900")]  # empty
+    for view in views:
+        records = pd.DataFrame.from_records(view._statement_records(), columns=aikg._interop.STATEMENT_COLUMNS)
+        for column in ("valid_start", "valid_end"):
+            records[column] = pd.to_datetime(records[column]).astype("datetime64[s]")
+        frame = view.statements_frame()
+        assert len(frame) == view.statement_count
+        pd.testing.assert_frame_equal(frame, records)
+        if len(frame):  # texts as lists of str too, as where pandas does not keep strings in Arrow
+            lists = pd.DataFrame(dict(view._statement_columns(arrow_texts=False)))
+            pd.testing.assert_frame_equal(lists, records)
+
+
 def test_entities_frame(tiny: aikg.Graph) -> None:
     pytest.importorskip("pandas")
     frame = tiny.entities_frame().set_index("id")

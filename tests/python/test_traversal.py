@@ -1,13 +1,16 @@
-"""Batched traversal (neighbourhood sizes, degree arrays, distinct neighbours) and shortest-path
+"""Batched traversal (neighbourhood sizes, expansions, degree arrays, distinct neighbours) and shortest-path
 lengths, checked against networkx on the tiny graph and the newsletter dataset."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any, Literal
 
 import pytest
 
 import aikg
+from conftest import TINY
 
 nx = pytest.importorskip("networkx")
 np = pytest.importorskip("numpy")
@@ -89,3 +92,59 @@ def test_shortest_path_lengths_match_networkx(newsletter: aikg.Graph, direction:
                 continue
             assert path is not None and len(path) == lengths[target], (source, target)
             assert path.entities[0].id == source and path.entities[-1].id == target
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+@pytest.mark.parametrize("name", ["tiny", "newsletter"])
+def test_expand_many_lists_what_networkx_reaches(name: str, direction: Direction, request: pytest.FixtureRequest) -> None:
+    graph: aikg.Graph = request.getfixturevalue(name)
+    walked = networkx_view(graph, direction)
+    ids = [e.id for e in graph.entities()]
+    for hops in (0, 1, 2, 3):
+        offsets, found = graph.expand_many(ids, hops, direction=direction)
+        assert offsets.dtype == np.int64 and found.dtype == object
+        assert offsets.tolist()[0] == 0 and offsets[-1] == len(found) and len(offsets) == len(ids) + 1
+        sizes = graph.neighborhood_sizes(ids, hops, direction=direction)
+        assert np.diff(offsets).tolist() == (sizes - 1).tolist()
+        for i, entity in enumerate(ids):
+            row = found[offsets[i]:offsets[i + 1]].tolist()
+            reached = nx.single_source_shortest_path_length(walked, entity, cutoff=hops)
+            assert sorted(row) == sorted(set(reached) - {entity}), (entity, hops)
+            # Nearest first.
+            assert [reached[r] for r in row] == sorted(reached[r] for r in row)
+            if hops == 1:
+                assert row == [n for n in graph.neighbor_ids(entity, direction=direction) if n != entity]
+
+
+def test_expand_many_in_a_view_and_its_errors(tiny: aikg.Graph) -> None:
+    develops = tiny.view(predicates=["develops"])
+    offsets, found = develops.expand_many(["org/deepseek", "chip/h100", "org/deepseek"], 2)
+    rows = [found[offsets[i]:offsets[i + 1]].tolist() for i in range(3)]
+    assert rows == [["model/r1"], ["org/nvidia"], ["model/r1"]]
+    offsets, found = tiny.expand_many([], 2)
+    assert offsets.tolist() == [0] and found.tolist() == []
+    with pytest.raises(KeyError):
+        develops.expand_many(["org/nope"])
+    with pytest.raises(aikg.ValidationError):
+        tiny.expand_many(["org/deepseek"], -1)
+
+
+def test_results_share_id_strings_and_follow_a_change(tmp_path: Path) -> None:
+    graph = aikg.load(TINY)
+    first = graph.neighbor_ids("org/nvidia", direction="out")
+    assert first == ["chip/h100"]
+    assert graph.neighbor_ids("org/nvidia", direction="out")[0] is first[0]
+    assert graph.expand_many(["org/nvidia"], direction="out")[1][0] is first[0]
+    more = tmp_path / "more.json"
+    more.write_text(json.dumps({
+        "format": "aikg-graph/1",
+        "schema": str(TINY.parent / "tiny.schema.json"),
+        "entities": [{"id": "chip/b200", "type": "Chip", "name": "B200"}],
+        "statements": [{"id": "st/b200", "subject": "org/nvidia", "predicate": "develops", "object": "chip/b200",
+                        "modality": "reported", "sources": [{"source": "src/letter"}]}],
+    }), encoding="utf-8")
+    graph.load(more)
+    assert graph.neighbor_ids("org/nvidia", direction="out") == ["chip/h100", "chip/b200"]
+    assert graph.degrees(["org/nvidia"], direction="out").tolist() == [3]
+    offsets, found = graph.expand_many(["chip/b200"], direction="in")
+    assert found.tolist() == ["org/nvidia"]

@@ -643,6 +643,10 @@ class View:
         """
         The entities of the view as dicts of plain values (times as text), attributes flattened.
         """
+    def _statement_columns(self, *, arrow_texts: bool = False) -> list:
+        """
+        The columns of ``statements_frame`` as (name, column) pairs, in order: a column is a list, a NumPy array, or with ``arrow_texts`` (length, null count, validity, offsets, data) buffers of an Arrow large_string array.
+        """
     def _statement_records(self) -> list[dict[str, typing.Any]]:
         """
         The statements of the view as dicts of plain values, the columns of ``statements_frame``.
@@ -903,6 +907,46 @@ class View:
         --------
         >>> aikg.datasets.load("tiny").expand("model/r1", hops=2)
         {'model/r1': 0, 'org/deepseek': 1, 'org/alibaba': 2, 'country/cn': 2}
+        """
+    def expand_many(self, entities: collections.abc.Sequence[str | Entity], hops: typing.SupportsInt | typing.SupportsIndex = 1, *, direction: typing.Literal['out', 'in', 'both'] = 'both') -> tuple[numpy.typing.NDArray[numpy.int64], numpy.ndarray]:
+        """
+        For each entity, the distinct entities within `hops` steps of it (itself excluded), nearest
+        first, as two NumPy arrays in compressed-sparse-row form: the neighbours of ``entities[i]`` are
+        ``ids[offsets[i]:offsets[i + 1]]``. One call for all of them, with the GIL released while
+        searching; a row holds ``neighborhood_sizes`` minus one entries, and with ``hops=1`` it is
+        :meth:`neighbor_ids` without the entity itself.
+        
+        Parameters
+        ----------
+        entities : list of str or Entity
+            Ids, names or aliases, or Entity objects; repeats are answered again.
+        hops : int
+            Steps from each entity (0: empty rows).
+        direction : {"both", "out", "in"}
+            Follow statements either way (default), only from subject to object, or only backwards.
+        
+        Returns
+        -------
+        tuple of numpy.ndarray
+            ``(offsets, ids)``: int64 offsets, one more than the entities, starting at 0; and the
+            neighbours' ids (str objects, the same ones every call returns for an entity).
+        
+        Raises
+        ------
+        KeyError
+            When an entity is not in the view.
+        
+        Examples
+        --------
+        >>> g = aikg.datasets.load("tiny")
+        >>> offsets, ids = g.expand_many(["chip/h100", "org/deepseek"], direction="in")
+        >>> offsets.tolist(), ids.tolist()
+        ([0, 2, 2], ['org/nvidia', 'country/us'])
+        >>> offsets, ids = g.expand_many(["org/alibaba"], hops=2)
+        >>> ids[offsets[0]:offsets[1]].tolist()  # one step, then two
+        ['country/cn', 'org/deepseek', 'model/r1']
+        >>> g.neighborhood_sizes(["org/alibaba"], hops=2).tolist()
+        [4]
         """
     def export(self, path: os.PathLike | str | bytes, *, format: str, links: bool = False, group_by: str = 'predicate', title: str = '', layout: str = 'auto', base_iri: str | None = None, spreadsheet_safe: bool = False, progress: typing.Any = None) -> None:
         """

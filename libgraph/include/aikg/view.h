@@ -94,6 +94,13 @@ class BitSet {
   size_t size_ = 0;
 };
 
+// The neighbourhoods of several entities in compressed-sparse-row form: those of the i-th are
+// entities[offsets[i] .. offsets[i + 1]).
+struct Neighborhoods {
+  std::vector<uint64_t> offsets;  // one more than the entities asked about, starting at 0
+  std::vector<EntityIndex> entities;
+};
+
 class View {
  public:
   // Everything in `graph`.
@@ -112,6 +119,12 @@ class View {
   size_t statement_count() const { return statements_.count(); }
   const BitSet& entities() const { return entities_; }
   const BitSet& statements() const { return statements_; }
+  // Whether the view shows every entity and statement of its graph, as the graph is now (then
+  // traversals need not test visibility). O(1).
+  bool HidesNothing() const {
+    return hides_nothing_ && entities_.size() == graph_->entity_count() &&
+           statements_.size() == graph_->statement_count();
+  }
 
   // Visible edge statements at `entity`: out-edges, then in-edges, each in statement order.
   std::vector<Hop> Neighbors(EntityIndex entity, Direction direction) const;
@@ -132,6 +145,11 @@ class View {
   // neighbourhood; the marks are reused across seeds and calls (no O(V) work per seed).
   std::vector<uint32_t> NeighborhoodSizes(const std::vector<EntityIndex>& seeds, int hops,
                                           Direction direction) const;
+  // For each seed, the distinct visible entities within `hops` steps of it, the seed itself
+  // excluded, nearest first (breadth-first, each level in adjacency order): a row holds
+  // NeighborhoodSizes' count minus one; an empty row for a seed outside the view. With hops = 1,
+  // DistinctNeighbors without the seed. Costs what NeighborhoodSizes does, plus the answers.
+  Neighborhoods ExpandEach(const std::vector<EntityIndex>& seeds, int hops, Direction direction) const;
   // The sub-view around `seeds`: the entities within `hops` steps and the statements among
   // them (values of those entities included).
   View Ego(const std::vector<EntityIndex>& seeds, int hops, Direction direction) const;
@@ -143,13 +161,18 @@ class View {
 
  private:
   View(const Graph* graph, BitSet entities, BitSet statements)
-      : graph_(graph), entities_(std::move(entities)), statements_(std::move(statements)) {}
+      : graph_(graph), entities_(std::move(entities)), statements_(std::move(statements)) {
+    NoteWhetherHidesNothing();
+  }
   // Hides statements whose ends are hidden.
   void DropDanglingStatements();
+  // Sets hides_nothing_ from the bits. O((V + S) / 64).
+  void NoteWhetherHidesNothing();
 
   const Graph* graph_;
   BitSet entities_;
   BitSet statements_;
+  bool hides_nothing_ = false;  // every bit set, when the view was made
 };
 
 namespace internal {

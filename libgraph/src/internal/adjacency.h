@@ -14,7 +14,7 @@ namespace aikg::internal {
 
 // Calls `visit(hop)` for each visible edge at `entity`: out-edges in statement order, then
 // in-edges by subject entity. `kEverythingVisible` skips the visibility tests, for a view that
-// hides nothing (see HidesNothing).
+// hides nothing (see View::HidesNothing).
 template <bool kEverythingVisible = false, typename Visit>
 inline void ForEachVisibleHop(const View& view, EntityIndex entity, Direction direction, Visit&& visit) {
   const EdgeGraph& edges = view.graph().data().edges;
@@ -35,13 +35,6 @@ inline void ForEachVisibleHop(const View& view, EntityIndex entity, Direction di
       if (visible(hop)) visit(hop);
     }
   }
-}
-
-// Whether `view` shows every entity and statement of its graph (then traversals need not test
-// visibility). O((V + S) / 64).
-inline bool HidesNothing(const View& view) {
-  return view.entity_count() == view.graph().entity_count() &&
-         view.statement_count() == view.graph().statement_count();
 }
 
 // The other way along the same statements.

@@ -29,6 +29,7 @@
 #include "aikg/time.h"
 #include "internal/check.h"
 #include "internal/interval_index.h"
+#include "internal/neighbor_lists.h"
 #include "internal/strings.h"
 
 namespace aikg::internal {
@@ -149,6 +150,8 @@ struct GraphData {
   std::vector<DayInterval> valid_points;
   IntervalIndex date_value_index;
   std::vector<StatementIndex> undated;
+  // Distinct neighbours as plain arrays, built on first use; cleared by RebuildIndexes.
+  NeighborListCache neighbor_lists;
 
   // Rebuilds `edges`, the value index and the time indexes from the statements.
   // O(V + E + S log S).

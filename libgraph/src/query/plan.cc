@@ -478,7 +478,12 @@ class Planner {
     if (query_.distinct || plan_.steps.empty()) return false;
     for (const ReturnItem& item : query_.returns) {
       const FunctionCall* call = std::get_if<FunctionCall>(&item.expression->node);
-      if (call == nullptr || call->name != "count" || !call->star) return false;
+      // count(v) of a pattern variable counts the rows, as count(*) does: every row binds every
+      // variable of the pattern (there is no OPTIONAL MATCH), so v is never null.
+      bool counts_rows = call != nullptr && call->name == "count" && !call->distinct &&
+                         (call->star || (call->arguments.size() == 1 &&
+                                         std::holds_alternative<Variable>(call->arguments[0]->node)));
+      if (!counts_rows) return false;
     }
     const Step& last = plan_.steps.back();
     if (last.anchor) return false;

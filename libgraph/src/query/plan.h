@@ -65,7 +65,7 @@ struct Plan {
   bool grouping = false;            // some RETURN column aggregates
   std::vector<int> order_columns;   // RETURN column of each ORDER BY item, or -1
   // Whether the last step is counted rather than bound, binding by binding: when every
-  // RETURN item is count(*) and the last step is a single hop to a new node constrained only
+  // RETURN item is count(*) (or count(v) of a pattern variable) and the last step is a single hop to a new node constrained only
   // by its labels and by WHERE conditions on it and its statement alone, only how many ways
   // it completes matters, and that depends on where it starts only (a 2-hop count through
   // hubs costs the sum of degrees, not of their products).

@@ -1,9 +1,11 @@
 #include "aikg/view.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "aikg/algorithms.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "test_support.h"
@@ -192,11 +194,18 @@ TEST(View, MadeBeforeABatchSeesWhatWasThere) {
   changes.entities.push_back({.id = "chip/b200", .type = "Chip", .name = "B200"});
   changes.statements.push_back({.id = "st/b200", .subject = "org/nvidia", .predicate = "develops",
                                 .value = EntityId{"chip/b200"}, .sources = {{"src/letter", ""}}});
+  EXPECT_EQ(before.DistinctNeighbors(Id(graph, "org/nvidia"), Direction::kOut).size(), 1u);  // lists built now
   ASSERT_TRUE(graph.Apply(changes).ok());
   EntityIndex nvidia = Id(graph, "org/nvidia");
   EXPECT_EQ(before.Neighbors(nvidia, Direction::kOut).size(), 2u);
   EXPECT_EQ(View(graph).Neighbors(nvidia, Direction::kOut).size(), 3u);
   EXPECT_FALSE(before.Contains(Id(graph, "chip/b200")));
+  // The old view hides the new statement, so it no longer counts as showing everything; the
+  // neighbour lists built before the batch were rebuilt for it.
+  EXPECT_FALSE(before.HidesNothing());
+  EXPECT_EQ(before.DistinctNeighbors(nvidia, Direction::kOut).size(), 1u);
+  EXPECT_THAT(View(graph).DistinctNeighbors(nvidia, Direction::kOut),
+              ElementsAre(Id(graph, "chip/h100"), Id(graph, "chip/b200")));
   EXPECT_EQ(before.Filtered({.predicates = {"develops"}})->statement_count(), 3u);
 }
 
@@ -238,6 +247,65 @@ TEST(View, NeighborhoodSizesCountWhatExpandReaches) {
       std::vector<uint32_t> sizes = all.NeighborhoodSizes(seeds, hops, direction);
       for (EntityIndex e : seeds) {
         ASSERT_EQ(sizes[e], all.Expand({e}, hops, direction).size()) << "entity " << e << ", " << hops << " hops";
+      }
+    }
+  }
+}
+
+// What the neighbour lists of a view that hides nothing must give: the visible neighbours in
+// adjacency order, each once, as ForEachHop walks them.
+std::vector<EntityIndex> WalkedNeighbors(const View& view, EntityIndex entity, Direction direction) {
+  std::vector<EntityIndex> neighbors;
+  if (!view.Contains(entity)) return neighbors;
+  view.ForEachHop(entity, direction, [&](const Hop& hop) {
+    if (std::find(neighbors.begin(), neighbors.end(), hop.neighbor) == neighbors.end()) {
+      neighbors.push_back(hop.neighbor);
+    }
+  });
+  return neighbors;
+}
+
+TEST(View, HidesNothingOnlyWhenEveryBitIsSet) {
+  Graph graph = testing::LoadTiny();
+  EXPECT_TRUE(View(graph).HidesNothing());
+  EXPECT_TRUE(View::Of(graph, {.modalities = {}})->HidesNothing());
+  EXPECT_FALSE(View::Of(graph, {.predicates = {"develops"}})->HidesNothing());
+  EXPECT_FALSE(View::Of(graph, {.entity_types = {"Company"}})->HidesNothing());
+}
+
+TEST(View, TraversalsAgreeWithAndWithoutNeighborLists) {
+  Graph newsletter;
+  absl::Status status = LoadJsonFiles(newsletter, {testing::Dataset("china-ai-2025-09.json")});
+  ASSERT_TRUE(status.ok()) << status.message();
+  View all(newsletter);
+  ASSERT_TRUE(all.HidesNothing());
+  View companies = *View::Of(newsletter, {.entity_types = {"Company"}});
+  std::vector<EntityIndex> seeds;
+  for (EntityIndex e = 0; e < newsletter.entity_count(); ++e) seeds.push_back(e);
+  for (const View* view : {&all, &companies}) {
+    for (Direction direction : {Direction::kBoth, Direction::kOut, Direction::kIn}) {
+      std::vector<uint32_t> degree = Degree(*view, direction);
+      for (int hops : {0, 1, 2, 3}) {
+        Neighborhoods found = view->ExpandEach(seeds, hops, direction);
+        ASSERT_EQ(found.offsets.size(), seeds.size() + 1);
+        ASSERT_EQ(found.offsets.back(), found.entities.size());
+        for (EntityIndex e : seeds) {
+          // Expand's breadth-first order, without the seed; nothing for an entity outside the view.
+          std::vector<EntityIndex> expected;
+          for (auto [entity, distance] : view->Expand({e}, hops, direction)) {
+            if (distance > 0) expected.push_back(entity);
+          }
+          std::vector<EntityIndex> row(found.entities.begin() + found.offsets[e],
+                                       found.entities.begin() + found.offsets[e + 1]);
+          ASSERT_EQ(row, expected) << "entity " << e << ", " << hops << " hops";
+        }
+      }
+      for (EntityIndex e : seeds) {
+        ASSERT_EQ(view->DistinctNeighbors(e, direction), WalkedNeighbors(*view, e, direction)) << "entity " << e;
+        if (!view->Contains(e)) continue;
+        size_t edges = 0;
+        view->ForEachHop(e, direction, [&](const Hop&) { ++edges; });
+        ASSERT_EQ(degree[e], edges) << "entity " << e;
       }
     }
   }
