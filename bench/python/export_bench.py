@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Export throughput of aikg's formats, next to ``json.dumps(nx.node_link_data(G))``, in one run.
+"""Export throughput of aikg's formats, next to ``json.dumps`` and ``orjson.dumps`` of ``nx.node_link_data(G)``.
 
 Usage (from the repository root, after ``pip install .`` and ``pip install networkx pyarrow``):
 
@@ -288,6 +288,32 @@ def networkx_rows(nx_graph: Any, directory: Path, source: str, guard: Guard, rep
         )
         rows.append(Row(f"NetworkX `{call}` {label}", target.name, size_of(target), measurement))
 
+    # orjson, a JSON encoder written in Rust, on the same dict: what a NetworkX user who cares
+    # about speed would call (it writes compact UTF-8 and knows datetime.date, so no default=str).
+    if _has_orjson():
+        import orjson
+
+        def orjson_dumps() -> int:
+            return len(orjson.dumps(nx.node_link_data(nx_graph, edges="edges")))
+
+        def orjson_dumps_write_fsync() -> int:
+            data = orjson.dumps(nx.node_link_data(nx_graph, edges="edges"))
+            with open(target, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            return len(data)
+
+        call = 'orjson.dumps(nx.node_link_data(G, edges="edges"))'
+        print("networkx orjson.dumps ...", file=sys.stderr, flush=True)
+        measurement = guard.measure("networkx orjson.dumps", orjson_dumps, repeat)
+        rows.append(Row(f"NetworkX `{call}`", "bytes in memory", measurement.best.result, measurement))
+        print("networkx orjson.dumps + write + fsync ...", file=sys.stderr, flush=True)
+        measurement = guard.measure(
+            "networkx orjson + write + fsync", orjson_dumps_write_fsync, repeat, prepare=lambda: remove(target)
+        )
+        rows.append(Row(f"NetworkX `{call}` + write + fsync", target.name, size_of(target), measurement))
+
     # node_link_data alone: how much of the time is building the dict, not the JSON text.
     def node_link_data() -> None:
         nx.node_link_data(nx_graph, edges="edges")  # dropped at once: not kept across runs
@@ -295,6 +321,15 @@ def networkx_rows(nx_graph: Any, directory: Path, source: str, guard: Guard, rep
     measurement = guard.measure("networkx node_link_data", node_link_data, repeat)
     rows.append(Row('NetworkX `nx.node_link_data(G, edges="edges")` alone (no text)', "dict in memory", 0, measurement))
     return rows
+
+
+def _has_orjson() -> bool:
+    try:
+        import orjson  # noqa: F401
+    except ImportError:
+        print("orjson is not installed: no orjson rows (pip install orjson)", file=sys.stderr)
+        return False
+    return True
 
 
 # ---- Report ---------------------------------------------------------------------------------------
@@ -416,6 +451,8 @@ def main() -> int:
         rows += networkx_rows(nx_graph, directory, arguments.networkx_graph, guard, arguments.repeat)
         rss.append(("after json.dumps", peak_rss_mb()))
         del nx_graph
+        if "orjson" in sys.modules:
+            versions["orjson"] = sys.modules["orjson"].__version__
     if "parquet" in formats:
         versions["pyarrow"] = sys.modules["pyarrow"].__version__
     if not arguments.keep:
@@ -428,7 +465,7 @@ def main() -> int:
         "none": "none",
     }[arguments.networkx_graph]
     report = [
-        "# Export throughput: aikg's formats and NetworkX's json.dumps",
+        "# Export throughput: aikg's formats and NetworkX's json.dumps / orjson.dumps",
         "",
         f"Command: `{command}` (from the repository root).",
         "",
