@@ -98,7 +98,7 @@ def read_edges(path: Path) -> tuple[list[str], list[tuple[str, str, str, str]]]:
     return ids, edges
 
 
-# ---- Measuring in fresh processes (load_peers.py) -------------------------------------------------
+# ---- Measuring in fresh processes (load_peers.py, snapshot_bench.py) -----------------------------
 # A worker process measures one thing and prints one JSON line; the driver starts one per
 # measurement, so nothing an earlier library loaded is alive (or cached) while a later one runs.
 

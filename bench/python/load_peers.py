@@ -21,7 +21,8 @@ the load is timed, so no earlier graph is alive and no cache of the process help
 - NetworkX, igraph, rustworkx and Kùzu from the Parquet edge list: pyarrow reads ``id`` of the
   entities table and ``src``, ``dst``, ``predicate`` of the statements with an object; igraph and
   rustworkx get vertex numbers from ``pyarrow.compute.index_in`` (as lists of int pairs, which
-  igraph takes 3× faster than a NumPy array), NetworkX the id strings; Kùzu runs ``COPY … FROM (LOAD FROM '….parquet' … RETURN …)`` into an in-memory database.
+  igraph takes 3× faster than a NumPy array), NetworkX the id strings; Kùzu runs
+  ``COPY … FROM (LOAD FROM '….parquet' … RETURN …)`` into an in-memory database.
 - The same four from the JSON: ``orjson.loads`` of the file (the fastest parser here that
   gives Python objects), then the entity ids and the (subject, object, predicate) of every
   entity-to-entity statement; Kùzu copies from pandas frames of those.
@@ -288,8 +289,10 @@ def load_worker(name: str, files: Files) -> dict[str, Any]:
 
 
 # ---- PageRank ---------------------------------------------------------------------------------------
-# Each library: (route it loads by, {setting: run(graph) -> ranks}, ranks -> array in the order of
-# the entities table). The reference is igraph's PRPACK.
+
+# Per library: the route it loads by, {setting: run(graph) -> its result}, and result -> ranks in
+# the order of the entities table. The reference is igraph's PRPACK.
+Plan = tuple[str, dict[str, Callable[[Any], Any]], Callable[[Any, Files], list[float]]]
 
 
 def canonical_ids(files: Files) -> list[str]:
@@ -298,7 +301,7 @@ def canonical_ids(files: Files) -> list[str]:
     return pq.read_table(files.entities, columns=["id"])["id"].to_pylist()
 
 
-def pagerank_plan(library: str, tolerance: float, iterations: int) -> tuple[str, dict[str, Callable[[Any], Any]], Callable[[Any, Files], list[float]]]:
+def pagerank_plan(library: str, tolerance: float, iterations: int) -> Plan:
     tight = f"tol {tolerance:g}"
     if library == "aikg":
         return "aikg snapshot", {
@@ -376,7 +379,8 @@ def versions() -> str:
     import aikg
 
     found = [f"aikg {aikg.__version__}"]
-    for package in ["networkx", "python-igraph", "rustworkx", "kuzu", "pyarrow", "numpy", "pandas", "orjson", "pysimdjson"]:
+    packages = ["networkx", "python-igraph", "rustworkx", "kuzu", "pyarrow", "numpy", "pandas", "orjson", "pysimdjson"]
+    for package in packages:
         try:
             found.append(f"{package} {metadata.version(package)}")
         except metadata.PackageNotFoundError:
@@ -454,7 +458,9 @@ def main() -> int:
         if args.worker:
             record = load_worker(args.worker, files)
         else:
-            record = pagerank_worker(args.pagerank_worker, files, args.tolerance, args.max_iterations, Path(args.ranks_file))
+            record = pagerank_worker(
+                args.pagerank_worker, files, args.tolerance, args.max_iterations, Path(args.ranks_file)
+            )
         print(json.dumps(record))
         return 0
 
@@ -472,7 +478,10 @@ def main() -> int:
 
     print("loads ...", file=sys.stderr, flush=True)
     log.append("loads:")
-    loads = interleaved(routes, lambda name: in_fresh_process([here, "--worker", name, "--files", *paths]), args.repeat, log)
+    def load(name: str) -> dict[str, Any]:
+        return in_fresh_process([here, "--worker", name, "--files", *paths])
+
+    loads = interleaved(routes, load, args.repeat, log)
 
     ranks: dict[str, dict[str, list[float]]] = {}
     pageranks: dict[str, list[dict[str, Any]]] = {}

@@ -20,8 +20,8 @@ the process helps), around the load call only (the imports come before the clock
   qualifier, with the id, name, identifier, adjacency and time indexes rebuilt;
 - igraph Parquet: igraph's fastest build from the edge list of the Parquet export: pyarrow reads
   ``src``, ``dst`` and ``predicate`` of the entity-to-entity statements, dictionary-encodes the
-  ids into vertex numbers, ``igraph.Graph(n, edges, directed=True)`` from a list of int pairs with the ids as the
-  ``name`` vertex attribute and the predicate as an edge attribute. It keeps ids and predicates
+  ids into vertex numbers, ``igraph.Graph(n, edges, directed=True)`` from a list of int pairs,
+  with the ids as the ``name`` vertex attribute and the predicate as an edge attribute. It keeps ids and predicates
   of the edges only (no values, times, sources);
 - read floor: reading the snapshot's bytes into memory (``Path.read_bytes``).
 
