@@ -35,14 +35,18 @@ import json
 import os
 import platform
 import random
+import statistics
 import subprocess
 import sys
 import time
 import warnings
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import aikg
+if TYPE_CHECKING:
+    import aikg
+# aikg itself is imported where it is used: the other bench scripts' worker processes import this
+# module for its helpers, and a peer's process must not carry aikg.
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -94,6 +98,57 @@ def read_edges(path: Path) -> tuple[list[str], list[tuple[str, str, str, str]]]:
     return ids, edges
 
 
+# ---- Measuring in fresh processes (load_peers.py, snapshot_bench.py) -----------------------------
+# A worker process measures one thing and prints one JSON line; the driver starts one per
+# measurement, so nothing an earlier library loaded is alive (or cached) while a later one runs.
+
+
+def status_kb(field: str) -> int:
+    """A field of /proc/self/status, in KiB: VmRSS is the resident set now, VmHWM its peak.
+
+    Not getrusage's ru_maxrss: Linux carries that across fork and exec, so a worker would report
+    its parent's peak.
+    """
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(field + ":"))
+
+
+def timed(function: Callable[[], Any]) -> tuple[Any, dict[str, float]]:
+    """The result of `function` and its cost: CPU seconds (user + system of every thread of the
+    process, the fair figure on a shared machine) and wall seconds."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = function()
+    return result, {"cpu": time.process_time() - cpu, "wall": time.perf_counter() - wall}
+
+
+def in_fresh_process(arguments: list[str]) -> dict[str, Any]:
+    """Runs ``python3 *arguments`` and returns the JSON object its last line of output holds."""
+    done = subprocess.run([sys.executable, *arguments], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"worker {arguments} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def interleaved(
+    names: list[str], measure: Callable[[str], dict[str, Any]], repeat: int, log: list[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """`repeat` rounds of `measure(name)` for every name, the order rotated by one each round (so no
+    name always runs first or last); the 1/5/15-minute load average before each round goes to `log`."""
+    samples: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
+    for round_ in range(repeat):
+        log.append(f"repetition {round_ + 1}: load average " + " / ".join(f"{x:.2f}" for x in os.getloadavg()))
+        for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
+            samples[name].append(measure(name))
+            print(f"repetition {round_ + 1}: {name}: {samples[name][-1]}", file=sys.stderr, flush=True)
+    log.append("after: load average " + " / ".join(f"{x:.2f}" for x in os.getloadavg()))
+    return samples
+
+
+def min_median(runs: list[dict[str, Any]], key: str) -> tuple[float, float]:
+    values = [run[key] for run in runs]
+    return min(values), statistics.median(values)
+
+
 # ---- One adapter per library: load() then the operations on what it loaded ------------------------
 
 
@@ -101,6 +156,8 @@ class Aikg:
     name = "aikg"
 
     def load(self, path: Path) -> None:
+        import aikg
+
         self.graph = aikg.load(path)
 
     def lookup(self, ids: list[str]) -> int:
@@ -384,6 +441,8 @@ def main() -> int:
     parser.add_argument("--peers", default="networkx,igraph,rustworkx,kuzu", help="comma-separated")
     parser.add_argument("--out", help="also write the Markdown report to this file")
     arguments = parser.parse_args()
+
+    import aikg
 
     warnings.simplefilter("ignore")  # igraph warns about each unreachable pair
     path = dataset(arguments.statements, arguments.generator)

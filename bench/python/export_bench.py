@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Export throughput of aikg's formats, next to ``json.dumps(nx.node_link_data(G))``, in one run.
+"""Export throughput of aikg's formats, next to ``json.dumps`` and ``orjson.dumps`` of ``nx.node_link_data(G)``.
 
 Usage (from the repository root, after ``pip install .`` and ``pip install networkx pyarrow``):
 
@@ -15,7 +15,9 @@ bench/python/compare_peers.py: ``$AIKG_BENCH_DATA/synthetic-v1-n<N>.json`` (AIKG
 /tmp/aikg-bench), generated with ``--generator`` (default build/bench/aikg_generate) when missing.
 The outputs go to ``$AIKG_BENCH_DATA/export-n<N>/`` and are deleted at the end unless ``--keep``.
 
-What is measured, each the best of --repeat kept runs (seconds of wall time):
+What is measured, each the best of --repeat kept runs (seconds of wall time). The runs are
+interleaved: each of the --repeat rounds runs every measurement once, in an order rotated by one
+from round to round, in this one process (both graphs stay loaded):
 
 - aikg: ``g.export(path, format=F)`` for every format. The C++ writers stream to a temporary
   file, ``fsync`` it and rename it over the target; "csv" and "parquet" write a directory
@@ -82,6 +84,7 @@ OUTPUT_NAMES = {
     "nquads": "graph.nq",
     "jsonld": "graph.jsonld",
 }
+DIRECTORY_FORMATS = {"csv", "parquet"}
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 # /proc/stat counts in ticks: allow three ticks of slack before blaming other processes.
 TICK_SLACK = 3 / CLOCK_TICKS
@@ -234,16 +237,46 @@ class Row:
     measurement: Measurement
 
 
-def export_rows(graph: aikg.Graph, directory: Path, formats: list[str], guard: Guard, repeat: int) -> list[Row]:
-    rows = []
+@dataclass
+class Job:
+    """One thing to time: `function`, after `prepare` (untimed); `size` reads the bytes of its output
+    right after a run (from the run's result, or from the file it wrote)."""
+
+    what: str
+    output: str
+    function: Callable[[], Any]
+    size: Callable[[Any], int]
+    prepare: Callable[[], None] | None = None
+
+
+def interleaved(jobs: list[Job], guard: Guard, repeat: int) -> list[Row]:
+    """`repeat` rounds, each running every job once in an order rotated by one from round to round,
+    so that a slow spell of the machine does not fall on one row's runs only."""
+    measurements = [Measurement() for _ in jobs]
+    sizes = [0] * len(jobs)
+    for round_ in range(repeat):
+        shift = round_ % len(jobs)
+        for index in [*range(shift, len(jobs)), *range(shift)]:
+            job = jobs[index]
+            single = guard.measure(job.what, job.function, 1, prepare=job.prepare)
+            measurements[index].runs += single.runs
+            measurements[index].attempts += single.attempts
+            sizes[index] = job.size(single.runs[-1].result)
+    return [Row(job.what, job.output, size, measurement) for job, size, measurement in zip(jobs, sizes, measurements)]
+
+
+def export_jobs(graph: aikg.Graph, directory: Path, formats: list[str]) -> list[Job]:
+    jobs = []
     for name in formats:
-        print(f"aikg export {name} ...", file=sys.stderr, flush=True)
         target = directory / OUTPUT_NAMES[name]
-        measurement = guard.measure(
-            f"aikg {name}", lambda: graph.export(target, format=name), repeat, prepare=lambda: remove(target)
-        )
-        rows.append(Row(f"aikg `{name}`", OUTPUT_NAMES[name] + ("/" if target.is_dir() else ""), size_of(target), measurement))
-    return rows
+        jobs.append(Job(
+            f"aikg `{name}`",
+            OUTPUT_NAMES[name] + ("/" if name in DIRECTORY_FORMATS else ""),
+            lambda name=name, target=target: graph.export(target, format=name),
+            lambda _, target=target: size_of(target),
+            lambda target=target: remove(target),
+        ))
+    return jobs
 
 
 def networkx_graph(graph: aikg.Graph, node_link_file: Path, source: str) -> Any:
@@ -256,45 +289,76 @@ def networkx_graph(graph: aikg.Graph, node_link_file: Path, source: str) -> Any:
     return nx.node_link_graph(document, edges="edges")
 
 
-def networkx_rows(nx_graph: Any, directory: Path, source: str, guard: Guard, repeat: int) -> list[Row]:
-    """json.dumps(node_link_data(G)) alone, + write, + write and fsync, each a separate timing."""
+def networkx_jobs(nx_graph: Any, directory: Path, source: str) -> list[Job]:
+    """json.dumps(node_link_data(G)) alone, + write, + write and fsync; the same with orjson.dumps;
+    node_link_data alone."""
     import networkx as nx
 
     default = str if source == "to_networkx" else None  # datetime.date edge days
     target = directory / "networkx.node-link.json"
-    rows = []
 
-    def dumps() -> int:
-        return len(json.dumps(nx.node_link_data(nx_graph, edges="edges"), default=default))
+    def text() -> str:
+        return json.dumps(nx.node_link_data(nx_graph, edges="edges"), default=default)
 
     def dumps_and_write(sync: bool) -> int:
-        text = json.dumps(nx.node_link_data(nx_graph, edges="edges"), default=default)
+        data = text()
         with open(target, "w", encoding="utf-8") as file:
-            file.write(text)
+            file.write(data)
             if sync:
                 file.flush()
                 os.fsync(file.fileno())
-        return len(text)
+        return len(data)
+
+    def written(_: Any) -> int:
+        return size_of(target)
+
+    def clear() -> None:
+        remove(target)
 
     call = 'json.dumps(nx.node_link_data(G, edges="edges")' + (", default=str)" if default else ")")
-    print("networkx json.dumps ...", file=sys.stderr, flush=True)
-    measurement = guard.measure("networkx dumps", dumps, repeat)
-    # json.dumps escapes non-ASCII by default: characters are bytes.
-    rows.append(Row(f"NetworkX `{call}`", "str in memory", measurement.best.result, measurement))
-    for sync, label in ((False, "+ write"), (True, "+ write + fsync")):
-        print(f"networkx json.dumps {label} ...", file=sys.stderr, flush=True)
-        measurement = guard.measure(
-            f"networkx {label}", lambda: dumps_and_write(sync), repeat, prepare=lambda: remove(target)
-        )
-        rows.append(Row(f"NetworkX `{call}` {label}", target.name, size_of(target), measurement))
+    jobs = [
+        # json.dumps escapes non-ASCII by default: characters are bytes.
+        Job(f"NetworkX `{call}`", "str in memory", lambda: len(text()), lambda length: length),
+        Job(f"NetworkX `{call}` + write", target.name, lambda: dumps_and_write(False), written, clear),
+        Job(f"NetworkX `{call}` + write + fsync", target.name, lambda: dumps_and_write(True), written, clear),
+    ]
+
+    # orjson, a JSON encoder written in Rust, on the same dict: what a NetworkX user who cares
+    # about speed would call (it writes compact UTF-8 and knows datetime.date, so no default=str).
+    if _has_orjson():
+        import orjson
+
+        def orjson_write_fsync() -> int:
+            data = orjson.dumps(nx.node_link_data(nx_graph, edges="edges"))
+            with open(target, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            return len(data)
+
+        call = 'orjson.dumps(nx.node_link_data(G, edges="edges"))'
+        jobs += [
+            Job(f"NetworkX `{call}`", "bytes in memory",
+                lambda: len(orjson.dumps(nx.node_link_data(nx_graph, edges="edges"))), lambda length: length),
+            Job(f"NetworkX `{call}` + write + fsync", target.name, orjson_write_fsync, written, clear),
+        ]
 
     # node_link_data alone: how much of the time is building the dict, not the JSON text.
     def node_link_data() -> None:
         nx.node_link_data(nx_graph, edges="edges")  # dropped at once: not kept across runs
 
-    measurement = guard.measure("networkx node_link_data", node_link_data, repeat)
-    rows.append(Row('NetworkX `nx.node_link_data(G, edges="edges")` alone (no text)', "dict in memory", 0, measurement))
-    return rows
+    jobs.append(Job('NetworkX `nx.node_link_data(G, edges="edges")` alone (no text)', "dict in memory",
+                    node_link_data, lambda _: 0))
+    return jobs
+
+
+def _has_orjson() -> bool:
+    try:
+        import orjson  # noqa: F401
+    except ImportError:
+        print("orjson is not installed: no orjson rows (pip install orjson)", file=sys.stderr)
+        return False
+    return True
 
 
 # ---- Report ---------------------------------------------------------------------------------------
@@ -306,22 +370,26 @@ def seconds_text(value: float) -> str:
 
 def table(rows: list[Row], statements: int) -> str:
     lines = [
-        "| what | output | MB | best | slowest | CPU | MB/s | statements/s | × aikg node-link | runs kept/tried |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| what | output | MB | best | slowest | CPU | MB/s | statements/s | × aikg node-link | CPU × aikg node-link "
+        "| runs kept/tried |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    reference = next((row.measurement.best.seconds for row in rows if row.what == "aikg `node-link`"), None)
+    node_link = next((row.measurement.best for row in rows if row.what == "aikg `node-link`"), None)
+    reference = node_link.seconds if node_link else None
     for row in rows:
         best = row.measurement.best
         slowest = max(run.seconds for run in row.measurement.runs)
         size = f"{row.size / 1e6:.1f}" if row.size else "—"
         rate = f"{row.size / 1e6 / best.seconds:.0f}" if row.size else "—"
         ratio = f"{best.seconds / reference:.2f}" if reference else "—"
+        # On a loaded machine the wall times wait for the other processes; CPU time does less.
+        cpu_ratio = f"{best.cpu / node_link.cpu:.2f}" if node_link else "—"
         mark = "" if row.measurement.quiet else " *"
         runs = f"{len(row.measurement.runs)}/{row.measurement.attempts}{mark}"
         lines.append(
             f"| {row.what} | {row.output} | {size} | {seconds_text(best.seconds)} | {seconds_text(slowest)} | "
             f"{seconds_text(best.cpu)} | {rate} | {statements / best.seconds / 1e3:,.0f} k | "
-            f"{ratio} | {runs} |"
+            f"{ratio} | {cpu_ratio} | {runs} |"
         )
     return "\n".join(lines)
 
@@ -396,11 +464,10 @@ def main() -> int:
     edges = graph.summary()["edges"]
     rss.append(("after aikg.load", peak_rss_mb()))
 
-    rows = export_rows(graph, directory, formats, guard, arguments.repeat)
-    rss.append(("after the aikg exports", peak_rss_mb()))
-
+    jobs = export_jobs(graph, directory, formats)
     versions = {"aikg": aikg.__version__}
     build_seconds = 0.0
+    nx_graph = None
     if arguments.networkx_graph != "none":
         import networkx as nx
 
@@ -413,9 +480,12 @@ def main() -> int:
         nx_graph = networkx_graph(graph, node_link, arguments.networkx_graph)
         build_seconds = time.perf_counter() - start
         rss.append(("after building the NetworkX graph", peak_rss_mb()))
-        rows += networkx_rows(nx_graph, directory, arguments.networkx_graph, guard, arguments.repeat)
-        rss.append(("after json.dumps", peak_rss_mb()))
-        del nx_graph
+        jobs += networkx_jobs(nx_graph, directory, arguments.networkx_graph)
+        if "orjson" in sys.modules:
+            versions["orjson"] = sys.modules["orjson"].__version__
+    rows = interleaved(jobs, guard, arguments.repeat)
+    rss.append(("after the exports", peak_rss_mb()))
+    del nx_graph
     if "parquet" in formats:
         versions["pyarrow"] = sys.modules["pyarrow"].__version__
     if not arguments.keep:
@@ -428,7 +498,7 @@ def main() -> int:
         "none": "none",
     }[arguments.networkx_graph]
     report = [
-        "# Export throughput: aikg's formats and NetworkX's json.dumps",
+        "# Export throughput: aikg's formats and NetworkX's json.dumps / orjson.dumps",
         "",
         f"Command: `{command}` (from the repository root).",
         "",
@@ -440,7 +510,8 @@ def main() -> int:
         f"NetworkX graph: {how}, built in {build_seconds:.2f} s (not timed below).",
         "",
         f"Best of {arguments.repeat} kept runs (wall time; slowest = the slowest kept run; CPU = this "
-        "process's CPU time in the best run, all threads; × aikg node-link = time / aikg's node-link time). "
+        "process's CPU time in the best run, all threads; × aikg node-link = time / aikg's node-link time, and the "
+        "same for the CPU times). "
         "MB = 10^6 bytes of output; MB/s = output MB / best time; statements/s = the graph's "
         f"{statements} statements / best time. aikg's exports include an fsync of the output; "
         + ("runs were guarded: each after "
