@@ -1,5 +1,8 @@
-// Loading graph files: RapidJSON DOM (parsed in place) → Transaction, with every problem
-// reported at its file, line:column and JSON pointer.
+// Loading graph files: RapidJSON's SAX reader over the file text (parsed in place) → one small
+// DOM per item of the big arrays, read by ObjectReader → Transaction, with every problem
+// reported at its file, line:column and JSON pointer. No DOM of a whole graph file is built
+// (unless its arrays come in an order the transaction cannot take as they are parsed: see
+// GraphReader), so a load holds the file text, the graph and one item's DOM.
 
 #include <algorithm>
 #include <memory>
@@ -31,35 +34,51 @@ using internal::View;
 
 constexpr std::string_view kGraphFormat = "aikg-graph/1";
 
-// One parsed input file and what its top level says.
+// One input file, what its top level says, and how far its items went.
 struct GraphInput {
   std::unique_ptr<JsonInput> json;
   std::filesystem::path base_dir;  // where its schema path is resolved from
-  const rapidjson::Value* items[3] = {};  // sources, entities, statements (by ItemKind)
+  // By ItemKind (sources, entities, statements):
+  const rapidjson::Value* items[3] = {};  // an array kept in the document, not yet handed on
+  bool met[3] = {};                       // whether the top level had the array (the first one)
+  bool streamed[3] = {};                  // whether it was read element by element while parsed
+  bool schema_checked = false;            // whether the schema was resolved while parsing
 };
 
-class GraphReader {
+// Reads graph files into one transaction. The big arrays are read an element at a time while
+// the file is parsed (the reader is the parse's ArrayStreamer), whenever the transaction can
+// take their items right then: it wants every source, then every entity, then every statement,
+// in input order. So a file's sources stream once its format and schema were read before them;
+// entities and statements stream in the last file only, after that file's sources (and, for
+// statements, entities) streamed. An array met out of that order stays in the file's document
+// and is read after the parse, as are all the items of a file parsed before its schema was known.
+class GraphReader : public internal::ArrayStreamer {
  public:
-  GraphReader(Graph& graph, std::vector<Diagnostic>& found) : graph_(graph), found_(found) {}
+  GraphReader(Graph& graph, std::vector<Diagnostic>& found, std::vector<std::string> labels)
+      : graph_(graph), found_(found), labels_(std::move(labels)) {}
 
-  void Add(std::unique_ptr<JsonInput> json, std::filesystem::path base_dir) {
-    GraphInput input;
-    input.base_dir = std::move(base_dir);
+  // Parses the next input (`parse` gets this reader as its streamer) and checks its top level.
+  template <typename Parse>
+  void Add(Parse parse, std::filesystem::path base_dir) {
+    inputs_.emplace_back();
+    inputs_.back().base_dir = std::move(base_dir);
+    std::unique_ptr<JsonInput> json = parse(static_cast<internal::ArrayStreamer*>(this));
+    GraphInput& input = inputs_.back();
     if (json != nullptr) {
       JsonPath root;
       ObjectReader top(*json, json->root(), root, {"format", "schema", "sources", "entities", "statements"});
       if (std::optional<std::string_view> format = top.String("format", true); format && *format != kGraphFormat) {
         top.Report("format", internal::Cat("unsupported graph format '", *format, "' (expected '", kGraphFormat, "')"));
       }
-      if (std::optional<std::string_view> schema = top.String("schema", true)) {
-        ResolveSchema(top, *schema, input.base_dir);
+      if (std::optional<std::string_view> schema = top.String("schema", true); schema && !input.schema_checked) {
+        ResolveSchema(&top, *schema, input.base_dir);
       }
       for (ItemKind kind : {ItemKind::kSource, ItemKind::kEntity, ItemKind::kStatement}) {
-        input.items[static_cast<int>(kind)] = top.Array(internal::ItemArrayName(kind));
+        const rapidjson::Value* array = top.Array(internal::ItemArrayName(kind));
+        if (!input.streamed[static_cast<int>(kind)]) input.items[static_cast<int>(kind)] = array;
       }
     }
     input.json = std::move(json);
-    inputs_.push_back(std::move(input));
   }
 
   // Checks and applies every input as one batch.
@@ -72,25 +91,12 @@ class GraphReader {
       }
       return;
     }
-    std::vector<std::string> labels;
-    for (const GraphInput& input : inputs_) labels.push_back(input.json ? input.json->label() : "");
-    internal::Transaction transaction(graph_.mutable_data(), schema_, std::move(labels));
-
-    for (ItemKind kind : {ItemKind::kSource, ItemKind::kEntity, ItemKind::kStatement}) {
-      transaction.Reserve(kind, ItemCount(kind));
-    }
-    ForEachItem(ItemKind::kSource, [&](ObjectReader& item, Origin origin) {
-      if (item.is_object()) transaction.AddSource(internal::ReadSource(item), origin);
-    });
-    transaction.ResolveSources();
-    EntityInput entity;
-    ForEachItem(ItemKind::kEntity, [&](ObjectReader& item, Origin origin) {
-      if (ReadEntity(item, entity)) transaction.AddEntity(entity, origin);
-    });
-    StatementInput statement;
-    ForEachItem(ItemKind::kStatement, [&](ObjectReader& item, Origin origin) {
-      if (ReadStatement(item, statement)) transaction.AddStatement(statement, origin);
-    });
+    internal::Transaction& transaction = Transaction();
+    // The items kept in documents, in the order the transaction wants them.
+    auto all = static_cast<uint32_t>(inputs_.size());
+    if (phase_ == ItemKind::kSource) EnterEntities(all);
+    if (phase_ == ItemKind::kEntity) EnterStatements(all);
+    AddKept(ItemKind::kStatement, all);
 
     // Items the reader found wrong still go to the transaction, so that every other problem
     // is reported too; what it says again about a place the reader reported, or about a place
@@ -112,17 +118,17 @@ class GraphReader {
     };
     for (const internal::Problem& problem : transaction.problems()) {
       GraphInput& input = inputs_[problem.origin.file];
+      // A file that turned out to be no JSON after some of its items were read has its one
+      // diagnostic already.
+      if (input.json == nullptr) continue;
       std::string pointer = internal::Cat("/", internal::ItemArrayName(problem.kind), "/", problem.origin.index,
                                           problem.field);
       if (reported.contains(internal::Cat(input.json->label(), "#", pointer)) ||
           inside_reported(input.json->label(), pointer)) {
         continue;
       }
-      const rapidjson::Value& array = *input.items[static_cast<int>(problem.kind)];
-      JsonPath root;
-      JsonPath array_path = root.Member(internal::ItemArrayName(problem.kind));
-      input.json->ReportBelow(array_path.Element(problem.origin.index), array[problem.origin.index], problem.field,
-                              problem.message);
+      input.json->ReportBelowElement(internal::ItemArrayName(problem.kind), problem.origin.index, problem.field,
+                                     problem.message);
     }
     if (!found_.empty()) return;
     // The graph holds copies of what it keeps: the texts and their DOMs go before the indexes
@@ -131,65 +137,156 @@ class GraphReader {
     transaction.Commit();
   }
 
+  // ArrayStreamer: called while the last input added is parsed.
+  bool StreamArray(JsonInput& json, std::string_view name) override {
+    std::optional<ItemKind> kind = KindOf(name);
+    if (!kind) return false;
+    auto file = static_cast<uint32_t>(inputs_.size() - 1);
+    GraphInput& input = inputs_[file];
+    int k = static_cast<int>(*kind);
+    if (input.met[k]) return false;  // a duplicate member: reported with the top level
+    input.met[k] = true;
+    if (!HeaderReady(json, input)) return false;
+    bool last = file + 1 == labels_.size();
+    switch (*kind) {
+      case ItemKind::kSource:
+        if (phase_ != ItemKind::kSource) return false;
+        AddKept(ItemKind::kSource, file);
+        break;
+      case ItemKind::kEntity:
+        if (!last || phase_ != ItemKind::kSource || !input.streamed[static_cast<int>(ItemKind::kSource)]) return false;
+        EnterEntities(file);
+        break;
+      case ItemKind::kStatement:
+        if (!last || phase_ != ItemKind::kEntity || !input.streamed[static_cast<int>(ItemKind::kEntity)]) return false;
+        EnterStatements(file);
+        break;
+    }
+    input.streamed[k] = true;
+    return true;
+  }
+
+  void Element(JsonInput& json, std::string_view name, uint32_t index, const rapidjson::Value& value) override {
+    ItemKind kind = *KindOf(name);
+    JsonPath root;
+    JsonPath array_path = root.Member(internal::ItemArrayName(kind));
+    JsonPath item_path = array_path.Element(index);
+    ReadItem(kind, json, value, item_path, Origin{static_cast<uint32_t>(inputs_.size() - 1), index});
+  }
+
  private:
-  // The schema of the first file becomes the batch's schema (unless the graph has one); the
-  // others must use a schema of the same name.
-  void ResolveSchema(ObjectReader& top, std::string_view schema_ref, const std::filesystem::path& base_dir) {
-    std::filesystem::path absolute = std::filesystem::absolute(base_dir / schema_ref).lexically_normal();
-    if (schema_ == nullptr) schema_ = graph_.shared_schema();
-    if (schema_ != nullptr && schema_->path() == absolute) return;
-    std::vector<Diagnostic> schema_problems;
-    absl::StatusOr<Schema> schema = Schema::LoadFile(absolute, &schema_problems);
-    if (!schema.ok()) {
-      top.Report("schema", internal::Cat("cannot use schema '", schema_ref, "'"));
-      found_.insert(found_.end(), schema_problems.begin(), schema_problems.end());
-      return;
+  static std::optional<ItemKind> KindOf(std::string_view name) {
+    for (ItemKind kind : {ItemKind::kSource, ItemKind::kEntity, ItemKind::kStatement}) {
+      if (name == internal::ItemArrayName(kind)) return kind;
     }
-    if (schema_ == nullptr) {
-      schema_ = std::make_shared<const Schema>(*std::move(schema));
-    } else if (schema->name() != schema_->name()) {
-      top.Report("schema", internal::Cat("schema '", schema->name(), "' differs from the graph's schema '",
-                                        schema_->name(), "'"));
-    }
+    return std::nullopt;
   }
 
-  // How many items of `kind` the inputs hold.
-  size_t ItemCount(ItemKind kind) const {
+  // Whether the file's format and schema, read before its first big array, let its items go to
+  // the transaction now. Problems are left to the top-level check after the parse.
+  bool HeaderReady(JsonInput& json, GraphInput& input) {
+    if (input.schema_checked) return true;
+    std::optional<std::string_view> format = json.TopLevelString("format");
+    std::optional<std::string_view> schema = json.TopLevelString("schema");
+    if (!format || *format != kGraphFormat || !schema) return false;
+    if (!ResolveSchema(nullptr, *schema, input.base_dir)) return false;
+    input.schema_checked = true;
+    return true;
+  }
+
+  // The transaction, begun once the batch's schema is known.
+  internal::Transaction& Transaction() {
+    if (transaction_ == nullptr) {
+      transaction_ = std::make_unique<internal::Transaction>(graph_.mutable_data(), schema_, labels_);
+    }
+    return *transaction_;
+  }
+
+  // Every source is in: relays are linked, and the kept entities of the files before `end` go in.
+  void EnterEntities(uint32_t end) {
+    AddKept(ItemKind::kSource, static_cast<uint32_t>(inputs_.size()));
+    Transaction().ResolveSources();
+    phase_ = ItemKind::kEntity;
+    AddKept(ItemKind::kEntity, end);
+  }
+
+  void EnterStatements(uint32_t end) {
+    AddKept(ItemKind::kEntity, static_cast<uint32_t>(inputs_.size()));
+    phase_ = ItemKind::kStatement;
+    AddKept(ItemKind::kStatement, end);
+  }
+
+  // Hands the items of `kind` kept in the documents of the files before `end` to the transaction.
+  void AddKept(ItemKind kind, uint32_t end) {
     size_t count = 0;
-    for (const GraphInput& input : inputs_) {
-      if (const rapidjson::Value* array = input.items[static_cast<int>(kind)]) count += array->Size();
+    for (uint32_t file = 0; file < end; ++file) {
+      if (const rapidjson::Value* array = inputs_[file].items[static_cast<int>(kind)]) count += array->Size();
     }
-    return count;
-  }
-
-  template <typename ReadItem>
-  void ForEachItem(ItemKind kind, ReadItem read_item) {
-    for (uint32_t file = 0; file < inputs_.size(); ++file) {
+    if (count == 0) return;
+    Transaction().Reserve(kind, count);
+    for (uint32_t file = 0; file < end; ++file) {
       GraphInput& input = inputs_[file];
-      const rapidjson::Value* array = input.items[static_cast<int>(kind)];
+      const rapidjson::Value*& array = input.items[static_cast<int>(kind)];
       if (array == nullptr) continue;
       JsonPath root;
       JsonPath array_path = root.Member(internal::ItemArrayName(kind));
       for (rapidjson::SizeType i = 0; i < array->Size(); ++i) {
         JsonPath item_path = array_path.Element(i);
-        ObjectReader item = MakeReader(*input.json, kind, (*array)[i], item_path);
-        read_item(item, Origin{file, i});
+        ReadItem(kind, *input.json, (*array)[i], item_path, Origin{file, i});
+      }
+      array = nullptr;
+    }
+  }
+
+  void ReadItem(ItemKind kind, JsonInput& json, const rapidjson::Value& value, const JsonPath& path, Origin origin) {
+    internal::Transaction& transaction = Transaction();
+    switch (kind) {
+      case ItemKind::kSource: {
+        ObjectReader item = internal::SourceReader(json, value, path);
+        if (item.is_object()) transaction.AddSource(internal::ReadSource(item), origin);
+        break;
+      }
+      case ItemKind::kEntity: {
+        ObjectReader item(json, value, path, {"id", "type", "name", "aliases", "description", "attributes"});
+        if (ReadEntity(item, entity_)) transaction.AddEntity(entity_, origin);
+        break;
+      }
+      case ItemKind::kStatement: {
+        ObjectReader item(json, value, path,
+                          {"id", "subject", "predicate", "object", "value", "valid", "period", "modality", "sources",
+                           "confidence", "qualifiers"});
+        if (ReadStatement(item, statement_)) transaction.AddStatement(statement_, origin);
+        break;
       }
     }
   }
 
-  static ObjectReader MakeReader(JsonInput& json, ItemKind kind, const rapidjson::Value& value, const JsonPath& path) {
-    switch (kind) {
-      case ItemKind::kSource:
-        return internal::SourceReader(json, value, path);
-      case ItemKind::kEntity:
-        return ObjectReader(json, value, path, {"id", "type", "name", "aliases", "description", "attributes"});
-      case ItemKind::kStatement:
-        break;
+  // The schema of the first file becomes the batch's schema (unless the graph has one); the
+  // others must use a schema of the same name. Returns whether the file's schema is usable;
+  // reports why not through `top`, unless null.
+  bool ResolveSchema(ObjectReader* top, std::string_view schema_ref, const std::filesystem::path& base_dir) {
+    std::filesystem::path absolute = std::filesystem::absolute(base_dir / schema_ref).lexically_normal();
+    if (schema_ == nullptr) schema_ = graph_.shared_schema();
+    if (schema_ != nullptr && schema_->path() == absolute) return true;
+    std::vector<Diagnostic> schema_problems;
+    absl::StatusOr<Schema> schema = Schema::LoadFile(absolute, &schema_problems);
+    if (!schema.ok()) {
+      if (top != nullptr) {
+        top->Report("schema", internal::Cat("cannot use schema '", schema_ref, "'"));
+        found_.insert(found_.end(), schema_problems.begin(), schema_problems.end());
+      }
+      return false;
     }
-    return ObjectReader(json, value, path,
-                        {"id", "subject", "predicate", "object", "value", "valid", "period", "modality", "sources",
-                         "confidence", "qualifiers"});
+    if (schema_ == nullptr) {
+      schema_ = std::make_shared<const Schema>(*std::move(schema));
+    } else if (schema->name() != schema_->name()) {
+      if (top != nullptr) {
+        top->Report("schema", internal::Cat("schema '", schema->name(), "' differs from the graph's schema '",
+                                           schema_->name(), "'"));
+      }
+      return false;
+    }
+    return true;
   }
 
   bool ReadEntity(ObjectReader& item, EntityInput& entity) {
@@ -334,8 +431,13 @@ class GraphReader {
 
   Graph& graph_;
   std::vector<Diagnostic>& found_;
+  std::vector<std::string> labels_;  // of every input, known before the first is parsed
   std::vector<GraphInput> inputs_;
   std::shared_ptr<const Schema> schema_;
+  std::unique_ptr<internal::Transaction> transaction_;
+  ItemKind phase_ = ItemKind::kSource;  // the kind the transaction takes now
+  EntityInput entity_;                  // reused from item to item
+  StatementInput statement_;
 };
 
 // Orders diagnostics by file (in input order), then line and column.
@@ -366,10 +468,11 @@ absl::Status LoadJsonFiles(Graph& graph, absl::Span<const std::filesystem::path>
                            std::vector<Diagnostic>* diagnostics) {
   std::vector<Diagnostic> found;
   std::vector<std::string> files;
-  GraphReader reader(graph, found);
+  for (const std::filesystem::path& path : paths) files.push_back(path.string());
+  GraphReader reader(graph, found, files);
   for (const std::filesystem::path& path : paths) {
-    files.push_back(path.string());
-    reader.Add(JsonInput::FromFile(path, found), path.parent_path());
+    reader.Add([&](internal::ArrayStreamer* streamer) { return JsonInput::FromFile(path, found, streamer); },
+               path.parent_path());
   }
   reader.Load();
   return Finish(found, files, diagnostics);
@@ -378,8 +481,12 @@ absl::Status LoadJsonFiles(Graph& graph, absl::Span<const std::filesystem::path>
 absl::Status LoadJsonString(Graph& graph, std::string_view json, std::string_view file_name,
                             const std::filesystem::path& base_dir, std::vector<Diagnostic>* diagnostics) {
   std::vector<Diagnostic> found;
-  GraphReader reader(graph, found);
-  reader.Add(JsonInput::FromString(json, std::string(file_name), found), base_dir);
+  GraphReader reader(graph, found, {std::string(file_name)});
+  reader.Add(
+      [&](internal::ArrayStreamer* streamer) {
+        return JsonInput::FromString(json, std::string(file_name), found, streamer);
+      },
+      base_dir);
   reader.Load();
   return Finish(found, {std::string(file_name)}, diagnostics);
 }

@@ -1,23 +1,32 @@
 // Reading JSON input with precise error places, shared by the schema and graph loaders.
 //
 // A JsonInput parses a document in place (RapidJSON's insitu mode, so every string of the DOM
-// points into the one buffer of file text) and turns any place in it into line:column: a string
-// value's place is where it starts in the buffer, a member's is its name's, an array element's
-// or the root's is where it starts (found by scanning the text only when a problem is reported
-// there). A UTF-8 byte order mark at the start is skipped, and columns count from after it.
-// Paths are chains of stack-allocated JsonPath links, turned into JSON pointers only when a
-// problem is reported, so reading a valid file allocates nothing for them.
+// points into the one buffer of file text) through RapidJSON's SAX reader, with checks that
+// RapidJSON lacks (nesting depth, lone surrogates, numbers too big for a double). By default the
+// events build the whole DOM. Given an ArrayStreamer, the elements of the top-level arrays it
+// asks for are built one at a time, each into a small DOM of its own whose memory pool is reused,
+// and handed over while the parse goes on: a graph file's big arrays never stand whole in memory.
+//
+// Any place is turned into line:column: a string value's place is where it starts in the buffer,
+// a member's is its name's, an array element's or the root's is where it starts (found by
+// scanning the text only when a problem is reported there, against a DOM of the whole original
+// text built again on first need when elements were streamed). A UTF-8 byte order mark at the
+// start is skipped, and columns count from after it. Paths are chains of stack-allocated JsonPath
+// links, turned into JSON pointers only when a problem is reported, so reading a valid file
+// allocates nothing for them.
 
 #ifndef AIKG_INTERNAL_JSON_INPUT_H_
 #define AIKG_INTERNAL_JSON_INPUT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <rapidjson/document.h>
@@ -45,15 +54,39 @@ struct JsonPath {
 // Escapes one JSON pointer token (~ → ~0, / → ~1).
 std::string EscapePointerToken(std::string_view token);
 
+class JsonInput;
+
+// Takes the elements of top-level arrays one at a time while a document is parsed.
+class ArrayStreamer {
+ public:
+  virtual ~ArrayStreamer() = default;
+  // Called where the array value of the root object's member `name` starts: true to have its
+  // elements handed to `Element` (the array then stands empty in the document), false to keep it
+  // in the document. `input.TopLevelString` tells the string members read before it.
+  virtual bool StreamArray(JsonInput& input, std::string_view name) = 0;
+  // Element `index` of a streamed array `name`. `value` lives until the call returns; its strings
+  // point into the input's buffer, which lives as long as the input.
+  virtual void Element(JsonInput& input, std::string_view name, uint32_t index, const rapidjson::Value& value) = 0;
+};
+
 class JsonInput {
  public:
-  // Reads and parses `path`. On failure returns null after adding a diagnostic.
-  static std::unique_ptr<JsonInput> FromFile(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics);
+  // Reads and parses `path`, handing the arrays `streamer` asks for to it (when given). On
+  // failure returns null after adding a diagnostic. A syntax error found after elements were
+  // streamed also drops what was reported about the document until then: as for a document
+  // parsed whole, an invalid document gets that one diagnostic (what the streamer did with the
+  // elements is the streamer's to undo).
+  static std::unique_ptr<JsonInput> FromFile(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics,
+                                             ArrayStreamer* streamer = nullptr);
   // Parses a copy of `text`, labelled `label` in diagnostics.
   static std::unique_ptr<JsonInput> FromString(std::string_view text, std::string label,
-                                               std::vector<Diagnostic>& diagnostics);
+                                               std::vector<Diagnostic>& diagnostics,
+                                               ArrayStreamer* streamer = nullptr);
 
+  // The document; a streamed array stands in it as an empty array.
   const rapidjson::Value& root() const { return document_; }
+  // The first string member `name` of the root object parsed so far, if any (for a streamer).
+  std::optional<std::string_view> TopLevelString(std::string_view name) const;
   const std::string& label() const { return label_; }
   const std::filesystem::path& path() const { return path_; }
 
@@ -65,13 +98,23 @@ class JsonInput {
   // Reports `message` at `pointer_suffix` (a JSON pointer relative to `item`).
   void ReportBelow(const JsonPath& item, const rapidjson::Value& item_value, std::string_view pointer_suffix,
                    std::string_view message);
+  // Reports `message` at `pointer_suffix` below element `index` of the root's array `array`, also
+  // when that array was streamed.
+  void ReportBelowElement(std::string_view array, size_t index, std::string_view pointer_suffix,
+                          std::string_view message);
 
   std::vector<Diagnostic>& diagnostics() { return *diagnostics_; }
 
  private:
   JsonInput(std::string label, std::filesystem::path path, std::vector<Diagnostic>& diagnostics);
-  // Parses `buffer_` in place.
-  bool Parse();
+  // Parses `buffer_` in place, streaming what `streamer` asks for.
+  bool Parse(ArrayStreamer* streamer);
+  // The whole document for placing problems: `document_` when nothing was streamed, else a DOM
+  // of the original text parsed again (in `placing_buffer_`, at the same offsets); null when
+  // that fails (the file changed since).
+  const rapidjson::Value* PlacingRoot();
+  // Whether `place` points into the parsed text or the text parsed again for placing.
+  bool InText(const char* place) const;
   // The place in the buffer that best stands for `value` at `path` (JSON pointer `pointer`; `path`
   // may be null), or null.
   const char* PlaceOf(const JsonPath* path, std::string_view pointer, const rapidjson::Value* value);
@@ -82,6 +125,7 @@ class JsonInput {
   size_t ElementStart(const rapidjson::Value& array, size_t offset, size_t index);
   // The unmodified text, read again from the file on first need.
   const std::string& Original();
+  // `place` points into `buffer_` or `placing_buffer_`.
   void AddDiagnostic(const char* place, std::string pointer, std::string_view message);
 
   std::string label_;
@@ -94,6 +138,12 @@ class JsonInput {
   // Element starts of the arrays a problem was placed in, so many problems in one array scan it once.
   absl::flat_hash_map<const rapidjson::Value*, std::vector<size_t>> element_starts_;
   rapidjson::Document document_;
+  // The string members of the root object, as they were parsed (for TopLevelString).
+  std::vector<std::pair<std::string_view, std::string_view>> top_level_strings_;
+  bool streamed_ = false;  // whether elements were streamed: `document_` lacks them
+  std::vector<char> placing_buffer_;
+  std::unique_ptr<rapidjson::Document> placing_document_;
+  bool placing_tried_ = false;
 };
 
 // Reads the members of one JSON object and reports unknown members, duplicates, missing
