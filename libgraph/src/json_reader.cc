@@ -247,14 +247,17 @@ class GraphReader : public internal::ArrayStreamer {
         break;
       }
       case ItemKind::kEntity: {
-        ObjectReader item(json, value, path, {"id", "type", "name", "aliases", "description", "attributes"});
+        static const internal::MemberNames kEntityMembers{"id",          "type",      "name", "aliases",
+                                                           "description", "attributes"};
+        ObjectReader item(json, value, path, kEntityMembers);
         if (ReadEntity(item, entity_)) transaction.AddEntity(entity_, origin);
         break;
       }
       case ItemKind::kStatement: {
-        ObjectReader item(json, value, path,
-                          {"id", "subject", "predicate", "object", "value", "valid", "period", "modality", "sources",
-                           "confidence", "qualifiers"});
+        static const internal::MemberNames kStatementMembers{
+            "id",       "subject", "predicate",  "object",    "value", "valid", "period",
+            "modality", "sources", "confidence", "qualifiers"};
+        ObjectReader item(json, value, path, kStatementMembers);
         if (ReadStatement(item, statement_)) transaction.AddStatement(statement_, origin);
         break;
       }
@@ -329,7 +332,8 @@ class GraphReader : public internal::ArrayStreamer {
           item.MarkBad();
         }
       } else {
-        ObjectReader interval(item.input(), *valid, valid_path, {"from", "to"});
+        static const internal::MemberNames kIntervalMembers{"from", "to"};
+        ObjectReader interval(item.input(), *valid, valid_path, kIntervalMembers);
         statement.valid.from = interval.Time("from").value_or(TimePoint());
         statement.valid.to = interval.Time("to").value_or(TimePoint());
         if (interval.ok() && !statement.valid.is_set()) interval.Report("", "an interval needs 'from', 'to' or both");
@@ -352,7 +356,8 @@ class GraphReader : public internal::ArrayStreamer {
       JsonPath sources_path = item.PathOf("sources");
       for (rapidjson::SizeType i = 0; i < sources->Size(); ++i) {
         JsonPath citation_path = sources_path.Element(i);
-        ObjectReader citation(item.input(), (*sources)[i], citation_path, {"source", "locator"});
+        static const internal::MemberNames kCitationMembers{"source", "locator"};
+        ObjectReader citation(item.input(), (*sources)[i], citation_path, kCitationMembers);
         std::string_view source = citation.String("source", true).value_or("");
         std::string_view locator = citation.String("locator").value_or("");
         if (!citation.ok()) item.MarkBad();
@@ -383,7 +388,8 @@ class GraphReader : public internal::ArrayStreamer {
     JsonInput& json = item.input();
     auto has = [&](const char* key) { return value.IsObject() && value.HasMember(key); };
     if (has("amount")) {
-      ObjectReader quantity(json, value, path, {"amount", "unit", "bound", "lower", "upper"});
+      static const internal::MemberNames kQuantityMembers{"amount", "unit", "bound", "lower", "upper"};
+      ObjectReader quantity(json, value, path, kQuantityMembers);
       Quantity q;
       // Amounts are numbers, or texts with scale words ("34.7 billion"), normalised here.
       if (const rapidjson::Value* amount = quantity.Find("amount"); amount != nullptr && amount->IsString()) {

@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <initializer_list>
 #include <memory>
@@ -146,6 +147,57 @@ class JsonInput {
   bool placing_tried_ = false;
 };
 
+// The members an object may have (at most 16), with a table that finds a name in one probe:
+// objects of one kind (a statement, a source) share one, built once.
+class MemberNames {
+ public:
+  static constexpr size_t kMax = 16;
+
+  MemberNames(std::initializer_list<std::string_view> names);
+
+  size_t size() const { return count_; }
+  std::string_view operator[](size_t slot) const { return names_[slot]; }
+  // The slot of `name`, or size() when it is none of them.
+  size_t Find(std::string_view name) const {
+    if (name.empty() || linear_) return FindLinear(name);
+    uint8_t entry = buckets_[Bucket(name)];
+    if (entry == 0) return count_;
+    size_t slot = entry - 1;
+    return Same(names_[slot], name) ? slot : count_;
+  }
+
+ private:
+  // Length, first and last byte: distinct for the member names of aikg's objects.
+  static size_t Bucket(std::string_view name) {
+    return (name.size() * 7 + static_cast<unsigned char>(name.front()) * 4 + static_cast<unsigned char>(name.back())) &
+           (kBuckets - 1);
+  }
+  // Inline, as member names are short: a call of memcmp costs more. The accessors' names are
+  // mostly the very literals the list was made of (the compiler merges equal literals).
+  static bool Same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    if (a.data() == b.data()) return true;
+    size_t i = 0;
+    for (; i + 8 <= a.size(); i += 8) {
+      uint64_t x, y;
+      std::memcpy(&x, a.data() + i, 8);
+      std::memcpy(&y, b.data() + i, 8);
+      if (x != y) return false;
+    }
+    for (; i < a.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+  size_t FindLinear(std::string_view name) const;
+
+  static constexpr size_t kBuckets = 64;
+  std::string_view names_[kMax];
+  size_t count_ = 0;
+  uint8_t buckets_[kBuckets] = {};  // slot + 1, or 0 for none
+  bool linear_ = false;             // two names share a bucket: search them one by one
+};
+
 // Reads the members of one JSON object and reports unknown members, duplicates, missing
 // required members and members of the wrong JSON type, at their place.
 class ObjectReader {
@@ -153,6 +205,11 @@ class ObjectReader {
   // `known` lists every member the object may have. Reports when `value` is no object.
   ObjectReader(JsonInput& input, const rapidjson::Value& value, const JsonPath& path,
                std::initializer_list<std::string_view> known);
+  // The same with a list built once, for objects read many times (the items of a graph file).
+  ObjectReader(JsonInput& input, const rapidjson::Value& value, const JsonPath& path, const MemberNames& known);
+  // Not copied: it may point to its own list of names.
+  ObjectReader(const ObjectReader&) = delete;
+  ObjectReader& operator=(const ObjectReader&) = delete;
 
   bool is_object() const { return object_ != nullptr; }
   JsonInput& input() const { return input_; }
@@ -163,7 +220,7 @@ class ObjectReader {
   void MarkBad() { ok_ = false; }
 
   // The index of `name` in `known`.
-  size_t Slot(std::string_view name) const;
+  size_t Slot(std::string_view name) const { return known_->Find(name); }
   // The member `name`, or null (reported when `required`).
   const rapidjson::Value* Find(std::string_view name, bool required = false);
   // The path of member `name` (its name points into the buffer when the member exists).
@@ -181,18 +238,17 @@ class ObjectReader {
   void Report(std::string_view name, std::string_view message);
 
  private:
-  static constexpr size_t kMaxMembers = 16;
+  // Finds the members of `value`.
+  void Match(const rapidjson::Value& value);
 
   JsonInput& input_;
   const rapidjson::Value* object_ = nullptr;
   const JsonPath& path_;
-  // A copy of `known` (the list itself dies with the constructor's full-expression), with
-  // each name's first 8 bytes as a number: most names are told apart by one comparison.
-  std::string_view known_[kMaxMembers];
-  uint64_t known_prefix_[kMaxMembers];
-  size_t known_count_ = 0;
+  // A copy of an initializer list of names (which dies with the constructor's full-expression).
+  std::optional<MemberNames> own_known_;
+  const MemberNames* known_;
   // The member for each known name, in `known` order.
-  const rapidjson::Value::Member* members_[kMaxMembers] = {};
+  const rapidjson::Value::Member* members_[MemberNames::kMax] = {};
   bool ok_ = true;
 };
 
