@@ -9,6 +9,10 @@
 #include <system_error>
 #include <utility>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include <rapidjson/error/en.h>
 
 #include "absl/strings/charconv.h"
@@ -113,13 +117,20 @@ class ElementRouter {
     if (depth_++ == 0) root_is_object_ = true;
     return (streaming_ ? element_ : document_).StartObject();
   }
+  // The stream the events come from, for where elements end.
+  void Watch(const rapidjson::InsituStringStream& stream) { stream_ = &stream; }
+
   bool StartArray() {
-    if (depth_++ == 1 && root_is_object_ && streamer_ != nullptr && streamer_->StreamArray(input_, key_)) {
-      streaming_ = true;
-      *streamed_ = true;
-      array_name_ = key_;
-      index_ = 0;
-      return document_.StartArray() && document_.EndArray(0);  // stands empty in the document
+    if (depth_++ == 1 && root_is_object_ && streamer_ != nullptr) {
+      if (ArrayUse use = streamer_->StreamArray(input_, key_); use != ArrayUse::kKeep) {
+        streaming_ = true;
+        *streamed_ = true;
+        array_name_ = key_;
+        index_ = 0;
+        // Whole pages after the '[' only: the member's name before it stays in the document.
+        dropped_until_ = use == ArrayUse::kStreamAndDropText && stream_ != nullptr ? PageUp(stream_->src_) : nullptr;
+        return document_.StartArray() && document_.EndArray(0);  // stands empty in the document
+      }
     }
     return (streaming_ ? element_ : document_).StartArray();
   }
@@ -154,8 +165,32 @@ class ElementRouter {
     streamer_->Element(input_, array_name_, index_++, element_);
     element_.SetNull();
     pool_.Clear();
+    if (dropped_until_ != nullptr) DropTextBehind();
     return true;
   }
+
+  static char* PageUp(char* at) {
+    auto address = reinterpret_cast<uintptr_t>(at);
+    return reinterpret_cast<char*>((address + kPage - 1) & ~(kPage - 1));
+  }
+
+  // Gives back the whole pages of text between `dropped_until_` and the end of the element just
+  // taken, a few megabytes at a time. The buffer stays allocated; its dropped pages read as zeros.
+  void DropTextBehind() {
+#if defined(__linux__)
+    auto end = reinterpret_cast<uintptr_t>(stream_->src_) & ~(kPage - 1);
+    auto begin = reinterpret_cast<uintptr_t>(dropped_until_);
+    if (end < begin + kDropStep) return;
+    if (madvise(dropped_until_, end - begin, MADV_DONTNEED) == 0) {
+      dropped_until_ = reinterpret_cast<char*>(end);
+    } else {
+      dropped_until_ = nullptr;  // not possible here: keep the text
+    }
+#endif
+  }
+
+  static constexpr uintptr_t kPage = 4096;  // a multiple of the page size is enough
+  static constexpr uintptr_t kDropStep = uintptr_t{4} << 20;
 
   JsonInput& input_;
   ArrayStreamer* streamer_;
@@ -168,6 +203,8 @@ class ElementRouter {
   bool streaming_ = false;
   std::string_view array_name_;
   uint32_t index_ = 0;
+  const rapidjson::InsituStringStream* stream_ = nullptr;
+  char* dropped_until_ = nullptr;  // where the text not yet given back starts, when it is given back
   alignas(8) char pool_block_[16 << 10];
   rapidjson::MemoryPoolAllocator<> pool_{pool_block_, sizeof pool_block_};
   rapidjson::Document element_{&pool_};
@@ -451,6 +488,7 @@ InPlaceParse ParseInPlace(char* text, size_t length, ElementRouter& router) {
   InPlaceParse parse;
   rapidjson::InsituStringStream stream(text);
   CheckingHandler handler(stream, router);
+  router.Watch(stream);
   // RapidJSON's check of the encoding, string by string, took a tenth of a load; one pass over
   // the text is cheaper. It stays on for text that is not UTF-8, so as to say where.
   bool validate = !IsWellFormedUtf8(text, length);

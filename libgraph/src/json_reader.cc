@@ -49,13 +49,16 @@ struct GraphInput {
 // the file is parsed (the reader is the parse's ArrayStreamer), whenever the transaction can
 // take their items right then: it wants every source, then every entity, then every statement,
 // in input order. So a file's sources stream once its format and schema were read before them;
-// entities and statements stream in the last file only, after that file's sources (and, for
-// statements, entities) streamed. An array met out of that order stays in the file's document
-// and is read after the parse, as are all the items of a file parsed before its schema was known.
+// entities and statements stream in the last file only. An array the transaction cannot take yet
+// (entities of an earlier file, arrays before the header) stays in the file's document and goes
+// in when its turn comes, at the latest after the last parse. A file whose arrays turn out to
+// come in another order (sources after the statements it streamed) makes the load start again
+// with every array kept whole.
 class GraphReader : public internal::ArrayStreamer {
  public:
-  GraphReader(Graph& graph, std::vector<Diagnostic>& found, std::vector<std::string> labels)
-      : graph_(graph), found_(found), labels_(std::move(labels)) {}
+  // Reads the inputs named `labels`; `stream` false keeps every array whole.
+  GraphReader(Graph& graph, std::vector<Diagnostic>& found, std::vector<std::string> labels, bool stream)
+      : graph_(graph), found_(found), labels_(std::move(labels)), stream_(stream) {}
 
   // Parses the next input (`parse` gets this reader as its streamer) and checks its top level.
   template <typename Parse>
@@ -137,33 +140,40 @@ class GraphReader : public internal::ArrayStreamer {
     transaction.Commit();
   }
 
+  // Whether a file's arrays came in an order the transaction could not take as they were parsed
+  // (entities after statements it had taken): the inputs must be read again, kept whole.
+  bool needs_whole_documents() const { return needs_whole_documents_; }
+
   // ArrayStreamer: called while the last input added is parsed.
-  bool StreamArray(JsonInput& json, std::string_view name) override {
+  internal::ArrayUse StreamArray(JsonInput& json, std::string_view name) override {
     std::optional<ItemKind> kind = KindOf(name);
-    if (!kind) return false;
+    if (!stream_ || !kind) return internal::ArrayUse::kKeep;
     auto file = static_cast<uint32_t>(inputs_.size() - 1);
     GraphInput& input = inputs_[file];
     int k = static_cast<int>(*kind);
-    if (input.met[k]) return false;  // a duplicate member: reported with the top level
+    if (input.met[k]) return internal::ArrayUse::kKeep;  // a duplicate member: reported with the top level
     input.met[k] = true;
-    if (!HeaderReady(json, input)) return false;
-    bool last = file + 1 == labels_.size();
-    switch (*kind) {
-      case ItemKind::kSource:
-        if (phase_ != ItemKind::kSource) return false;
-        AddKept(ItemKind::kSource, file);
-        break;
-      case ItemKind::kEntity:
-        if (!last || phase_ != ItemKind::kSource || !input.streamed[static_cast<int>(ItemKind::kSource)]) return false;
-        EnterEntities(file);
-        break;
-      case ItemKind::kStatement:
-        if (!last || phase_ != ItemKind::kEntity || !input.streamed[static_cast<int>(ItemKind::kEntity)]) return false;
-        EnterStatements(file);
-        break;
+    if (*kind < phase_) {  // its items come after the transaction took items of a later kind
+      needs_whole_documents_ = true;
+      return internal::ArrayUse::kKeep;
     }
+    if (!HeaderReady(json, input)) return internal::ArrayUse::kKeep;
+    // Items of this file kept for an earlier kind go in only after the parse.
+    for (int earlier = 0; earlier < k; ++earlier) {
+      if (input.met[earlier] && !input.streamed[earlier]) return internal::ArrayUse::kKeep;
+    }
+    // Entities and statements go in once every source is in: only the last file's can stream.
+    bool last = file + 1 == labels_.size();
+    if (*kind != ItemKind::kSource && !last) return internal::ArrayUse::kKeep;
+    // The file is taken to have its arrays in the usual order (sources, entities, statements);
+    // one that proves otherwise is read again (needs_whole_documents()).
+    if (*kind == ItemKind::kSource) AddKept(ItemKind::kSource, file);
+    if (*kind >= ItemKind::kEntity && phase_ == ItemKind::kSource) EnterEntities(file);
+    if (*kind == ItemKind::kStatement && phase_ == ItemKind::kEntity) EnterStatements(file);
     input.streamed[k] = true;
-    return true;
+    // A source's relay (`via`) is looked up after every source is in, by the name it has in the
+    // text; entities and statements keep copies of what they keep.
+    return *kind == ItemKind::kSource ? internal::ArrayUse::kStream : internal::ArrayUse::kStreamAndDropText;
   }
 
   void Element(JsonInput& json, std::string_view name, uint32_t index, const rapidjson::Value& value) override {
@@ -438,6 +448,8 @@ class GraphReader : public internal::ArrayStreamer {
   Graph& graph_;
   std::vector<Diagnostic>& found_;
   std::vector<std::string> labels_;  // of every input, known before the first is parsed
+  bool stream_;
+  bool needs_whole_documents_ = false;
   std::vector<GraphInput> inputs_;
   std::shared_ptr<const Schema> schema_;
   std::unique_ptr<internal::Transaction> transaction_;
@@ -472,29 +484,39 @@ absl::Status Finish(std::vector<Diagnostic>& found, const std::vector<std::strin
 
 absl::Status LoadJsonFiles(Graph& graph, absl::Span<const std::filesystem::path> paths,
                            std::vector<Diagnostic>* diagnostics) {
-  std::vector<Diagnostic> found;
   std::vector<std::string> files;
   for (const std::filesystem::path& path : paths) files.push_back(path.string());
-  GraphReader reader(graph, found, files);
-  for (const std::filesystem::path& path : paths) {
-    reader.Add([&](internal::ArrayStreamer* streamer) { return JsonInput::FromFile(path, found, streamer); },
-               path.parent_path());
+  // Streamed first; read again with whole documents in the rare case that needs them. The first
+  // reader's transaction undoes what it added as the reader goes.
+  for (bool stream : {true, false}) {
+    std::vector<Diagnostic> found;
+    GraphReader reader(graph, found, files, stream);
+    for (const std::filesystem::path& path : paths) {
+      reader.Add([&](internal::ArrayStreamer* streamer) { return JsonInput::FromFile(path, found, streamer); },
+                 path.parent_path());
+    }
+    if (reader.needs_whole_documents()) continue;
+    reader.Load();
+    return Finish(found, files, diagnostics);
   }
-  reader.Load();
-  return Finish(found, files, diagnostics);
+  return absl::InternalError("unreachable");
 }
 
 absl::Status LoadJsonString(Graph& graph, std::string_view json, std::string_view file_name,
                             const std::filesystem::path& base_dir, std::vector<Diagnostic>* diagnostics) {
-  std::vector<Diagnostic> found;
-  GraphReader reader(graph, found, {std::string(file_name)});
-  reader.Add(
-      [&](internal::ArrayStreamer* streamer) {
-        return JsonInput::FromString(json, std::string(file_name), found, streamer);
-      },
-      base_dir);
-  reader.Load();
-  return Finish(found, {std::string(file_name)}, diagnostics);
+  for (bool stream : {true, false}) {
+    std::vector<Diagnostic> found;
+    GraphReader reader(graph, found, {std::string(file_name)}, stream);
+    reader.Add(
+        [&](internal::ArrayStreamer* streamer) {
+          return JsonInput::FromString(json, std::string(file_name), found, streamer);
+        },
+        base_dir);
+    if (reader.needs_whole_documents()) continue;
+    reader.Load();
+    return Finish(found, {std::string(file_name)}, diagnostics);
+  }
+  return absl::InternalError("unreachable");
 }
 
 }  // namespace aikg

@@ -57,14 +57,24 @@ std::string EscapePointerToken(std::string_view token);
 
 class JsonInput;
 
+// What becomes of a top-level array while its document is parsed.
+enum class ArrayUse {
+  kKeep,    // built into the document
+  kStream,  // handed to the streamer element by element (it stands empty in the document)
+  // Streamed, and the streamer keeps nothing that points into an element's text once it has
+  // taken the element: the memory of the text behind the parse is given back to the system as
+  // the parse goes on (on Linux), so that the text and what is built from it do not stand in
+  // memory together.
+  kStreamAndDropText,
+};
+
 // Takes the elements of top-level arrays one at a time while a document is parsed.
 class ArrayStreamer {
  public:
   virtual ~ArrayStreamer() = default;
-  // Called where the array value of the root object's member `name` starts: true to have its
-  // elements handed to `Element` (the array then stands empty in the document), false to keep it
-  // in the document. `input.TopLevelString` tells the string members read before it.
-  virtual bool StreamArray(JsonInput& input, std::string_view name) = 0;
+  // Called where the array value of the root object's member `name` starts: what to do with it.
+  // `input.TopLevelString` tells the string members read before it.
+  virtual ArrayUse StreamArray(JsonInput& input, std::string_view name) = 0;
   // Element `index` of a streamed array `name`. `value` lives until the call returns; its strings
   // point into the input's buffer, which lives as long as the input.
   virtual void Element(JsonInput& input, std::string_view name, uint32_t index, const rapidjson::Value& value) = 0;
