@@ -76,7 +76,8 @@ class ArrayStreamer {
   // `input.TopLevelString` tells the string members read before it.
   virtual ArrayUse StreamArray(JsonInput& input, std::string_view name) = 0;
   // Element `index` of a streamed array `name`. `value` lives until the call returns; its strings
-  // point into the input's buffer, which lives as long as the input.
+  // point into the input's buffer, which lives as long as the input but, for an array streamed
+  // with kStreamAndDropText, reads as zeros once the parse is well past them.
   virtual void Element(JsonInput& input, std::string_view name, uint32_t index, const rapidjson::Value& value) = 0;
 };
 
