@@ -9,6 +9,10 @@
 #include <system_error>
 #include <utility>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include <rapidjson/error/en.h>
 
 #include "absl/strings/charconv.h"
@@ -20,7 +24,8 @@
 namespace aikg::internal {
 namespace {
 
-constexpr unsigned kParseFlags = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag;
+// RapidJSON's validation of UTF-8 is added when the text is not UTF-8 (see ParseInPlace).
+constexpr unsigned kParseFlags = rapidjson::kParseFullPrecisionFlag;
 
 std::string_view TypeName(const rapidjson::Value& value) {
   switch (value.GetType()) {
@@ -73,27 +78,158 @@ ReadFailure ReadWholeFile(const std::filesystem::path& path, Buffer& out) {
 // and every reader of the document after it.
 constexpr int kMaxDepth = 256;
 
-// Forwards RapidJSON's SAX events to a document, refusing what RapidJSON 1.1.0 lets through:
+// Routes a document's SAX events. Those of an element of a top-level array that the streamer
+// takes build a DOM of that element alone, handed to the streamer as soon as it is complete; all
+// others build the document. The element DOM's memory pool keeps its first block (on the stack
+// here) from element to element, so a stream of small elements allocates next to nothing.
+class ElementRouter {
+ public:
+  // `top_level_strings` (may be null) collects the root object's string members; `streamed` is
+  // set once an array is streamed.
+  ElementRouter(JsonInput& input, ArrayStreamer* streamer, rapidjson::Document& document,
+                std::vector<std::pair<std::string_view, std::string_view>>* top_level_strings, bool* streamed)
+      : input_(input),
+        streamer_(streamer),
+        document_(document),
+        top_level_strings_(top_level_strings),
+        streamed_(streamed) {}
+
+  rapidjson::Document& document() { return document_; }
+
+  bool Null() { return Value([](rapidjson::Document& d) { return d.Null(); }); }
+  bool Bool(bool b) { return Value([b](rapidjson::Document& d) { return d.Bool(b); }); }
+  bool Int(int i) { return Value([i](rapidjson::Document& d) { return d.Int(i); }); }
+  bool Uint(unsigned u) { return Value([u](rapidjson::Document& d) { return d.Uint(u); }); }
+  bool Int64(int64_t i) { return Value([i](rapidjson::Document& d) { return d.Int64(i); }); }
+  bool Uint64(uint64_t u) { return Value([u](rapidjson::Document& d) { return d.Uint64(u); }); }
+  bool Double(double x) { return Value([x](rapidjson::Document& d) { return d.Double(x); }); }
+  bool String(const char* text, rapidjson::SizeType length, bool copy) {
+    if (depth_ == 1 && root_is_object_ && top_level_strings_ != nullptr) {
+      top_level_strings_->emplace_back(key_, std::string_view(text, length));
+    }
+    return Value([&](rapidjson::Document& d) { return d.String(text, length, copy); });
+  }
+  bool Key(const char* text, rapidjson::SizeType length, bool copy) {
+    if (depth_ == 1) key_ = std::string_view(text, length);  // in place: stays valid
+    return (streaming_ ? element_ : document_).Key(text, length, copy);
+  }
+  bool StartObject() {
+    if (depth_++ == 0) root_is_object_ = true;
+    return (streaming_ ? element_ : document_).StartObject();
+  }
+  // The stream the events come from, for where elements end.
+  void Watch(const rapidjson::InsituStringStream& stream) { stream_ = &stream; }
+
+  bool StartArray() {
+    if (depth_++ == 1 && root_is_object_ && streamer_ != nullptr) {
+      if (ArrayUse use = streamer_->StreamArray(input_, key_); use != ArrayUse::kKeep) {
+        streaming_ = true;
+        *streamed_ = true;
+        array_name_ = key_;
+        index_ = 0;
+        // Whole pages after the '[' only: the member's name before it stays in the document.
+        dropped_until_ = use == ArrayUse::kStreamAndDropText && stream_ != nullptr ? PageUp(stream_->src_) : nullptr;
+        return document_.StartArray() && document_.EndArray(0);  // stands empty in the document
+      }
+    }
+    return (streaming_ ? element_ : document_).StartArray();
+  }
+  bool EndObject(rapidjson::SizeType members) {
+    --depth_;
+    if (!streaming_) return document_.EndObject(members);
+    return element_.EndObject(members) && (depth_ != 2 || ElementDone());
+  }
+  bool EndArray(rapidjson::SizeType elements) {
+    --depth_;
+    if (!streaming_) return document_.EndArray(elements);
+    if (depth_ == 1) {  // the streamed array itself
+      streaming_ = false;
+      return true;
+    }
+    return element_.EndArray(elements) && (depth_ != 2 || ElementDone());
+  }
+
+ private:
+  // A scalar event: part of an element, or an element itself, or part of the document.
+  template <typename Event>
+  bool Value(Event event) {
+    if (!streaming_) return event(document_);
+    return event(element_) && (depth_ != 2 || ElementDone());
+  }
+
+  bool ElementDone() {
+    // The element's value is the one value on the element DOM's stack: Populate moves it to the
+    // root (and has nothing more to generate).
+    auto nothing_more = [](rapidjson::Document&) { return true; };
+    element_.Populate(nothing_more);
+    streamer_->Element(input_, array_name_, index_++, element_);
+    element_.SetNull();
+    pool_.Clear();
+    if (dropped_until_ != nullptr) DropTextBehind();
+    return true;
+  }
+
+  static char* PageUp(char* at) {
+    auto address = reinterpret_cast<uintptr_t>(at);
+    return reinterpret_cast<char*>((address + kPage - 1) & ~(kPage - 1));
+  }
+
+  // Gives back the whole pages of text between `dropped_until_` and the end of the element just
+  // taken, a few megabytes at a time. The buffer stays allocated; its dropped pages read as zeros.
+  void DropTextBehind() {
+#if defined(__linux__)
+    auto end = reinterpret_cast<uintptr_t>(stream_->src_) & ~(kPage - 1);
+    auto begin = reinterpret_cast<uintptr_t>(dropped_until_);
+    if (end < begin + kDropStep) return;
+    if (madvise(dropped_until_, end - begin, MADV_DONTNEED) == 0) {
+      dropped_until_ = reinterpret_cast<char*>(end);
+    } else {
+      dropped_until_ = nullptr;  // not possible here: keep the text
+    }
+#endif
+  }
+
+  static constexpr uintptr_t kPage = 4096;  // a multiple of the page size is enough
+  static constexpr uintptr_t kDropStep = uintptr_t{4} << 20;
+
+  JsonInput& input_;
+  ArrayStreamer* streamer_;
+  rapidjson::Document& document_;
+  std::vector<std::pair<std::string_view, std::string_view>>* top_level_strings_;
+  bool* streamed_;
+  int depth_ = 0;  // containers open before the current event
+  bool root_is_object_ = false;
+  std::string_view key_;  // the root object's member being read
+  bool streaming_ = false;
+  std::string_view array_name_;
+  uint32_t index_ = 0;
+  const rapidjson::InsituStringStream* stream_ = nullptr;
+  char* dropped_until_ = nullptr;  // where the text not yet given back starts, when it is given back
+  alignas(8) char pool_block_[16 << 10];
+  rapidjson::MemoryPoolAllocator<> pool_{pool_block_, sizeof pool_block_};
+  rapidjson::Document element_{&pool_};
+};
+
+// Forwards RapidJSON's SAX events to a router (and so to the DOMs), refusing what RapidJSON 1.1.0 lets through:
 // nesting deeper than kMaxDepth, strings holding a lone UTF-16 surrogate (from a "\\udc00"
 // escape, which RapidJSON encodes as if it were a character), and numbers out of the range of a
 // double (which its full-precision path turns into garbage). A refusal stops the parse and says
 // what and where.
 class CheckingHandler {
  public:
-  explicit CheckingHandler(const rapidjson::InsituStringStream& stream) : stream_(stream) {}
-
-  void Forward(rapidjson::Document& document) { document_ = &document; }
+  CheckingHandler(const rapidjson::InsituStringStream& stream, ElementRouter& router)
+      : stream_(stream), target_(&router) {}
   // Why the parse was stopped (null when RapidJSON stopped it), and where.
   const char* refusal() const { return refusal_; }
   const char* refusal_place() const { return refusal_place_; }
 
-  bool Null() { return document_->Null(); }
-  bool Bool(bool b) { return document_->Bool(b); }
-  bool Int(int i) { return document_->Int(i); }
-  bool Uint(unsigned u) { return document_->Uint(u); }
-  bool Int64(int64_t i) { return document_->Int64(i); }
-  bool Uint64(uint64_t u) { return document_->Uint64(u); }
-  bool Double(double d) { return document_->Double(d); }
+  bool Null() { return target_->Null(); }
+  bool Bool(bool b) { return target_->Bool(b); }
+  bool Int(int i) { return target_->Int(i); }
+  bool Uint(unsigned u) { return target_->Uint(u); }
+  bool Int64(int64_t i) { return target_->Int64(i); }
+  bool Uint64(uint64_t u) { return target_->Uint64(u); }
+  bool Double(double d) { return target_->Double(d); }
   // Numbers come as their text (kParseNumbersAsStringsFlag), given the types RapidJSON would
   // give them: RapidJSON 1.1.0's full-precision path turns some numbers too big for a double
   // into garbage (1.7976931348623157e309 into -5.56e-308), and its callback cannot see the text.
@@ -102,12 +238,12 @@ class CheckingHandler {
     if (number.find_first_of(".eE") == absl::string_view::npos) {
       if (number.front() == '-') {
         if (int64_t value = 0; absl::SimpleAtoi(number, &value)) {
-          return value >= std::numeric_limits<int32_t>::min() ? document_->Int(static_cast<int>(value))
-                                                               : document_->Int64(value);
+          return value >= std::numeric_limits<int32_t>::min() ? target_->Int(static_cast<int>(value))
+                                                               : target_->Int64(value);
         }
       } else if (uint64_t value = 0; absl::SimpleAtoi(number, &value)) {
-        return value <= std::numeric_limits<uint32_t>::max() ? document_->Uint(static_cast<unsigned>(value))
-                                                              : document_->Uint64(value);
+        return value <= std::numeric_limits<uint32_t>::max() ? target_->Uint(static_cast<unsigned>(value))
+                                                              : target_->Uint64(value);
       }
     }
     // A double, correctly rounded like RapidJSON's full precision; out of range either way, too
@@ -117,25 +253,25 @@ class CheckingHandler {
       if (DecimalMagnitude(text, text + length) >= 0) return Refuse("Number too big to be stored in double.", text);
       value = number.front() == '-' ? -0.0 : 0.0;
     }
-    return document_->Double(value);
+    return target_->Double(value);
   }
   bool String(const char* text, rapidjson::SizeType length, bool copy) {
     if (!NoSurrogates(text, length)) return false;
-    return document_->String(text, length, copy);
+    return target_->String(text, length, copy);
   }
   bool Key(const char* text, rapidjson::SizeType length, bool copy) {
     if (!NoSurrogates(text, length)) return false;
-    return document_->Key(text, length, copy);
+    return target_->Key(text, length, copy);
   }
-  bool StartObject() { return Deeper() && document_->StartObject(); }
+  bool StartObject() { return Deeper() && target_->StartObject(); }
   bool EndObject(rapidjson::SizeType members) {
     --depth_;
-    return document_->EndObject(members);
+    return target_->EndObject(members);
   }
-  bool StartArray() { return Deeper() && document_->StartArray(); }
+  bool StartArray() { return Deeper() && target_->StartArray(); }
   bool EndArray(rapidjson::SizeType elements) {
     --depth_;
-    return document_->EndArray(elements);
+    return target_->EndArray(elements);
   }
 
  private:
@@ -148,6 +284,7 @@ class CheckingHandler {
   // A string as parsed in place starts just after its opening quote. UTF-8 for U+D800..U+DFFF
   // is ED A0..BF xx; valid UTF-8 never holds it, so any is a lone surrogate from an escape.
   bool NoSurrogates(const char* text, rapidjson::SizeType length) {
+    if (!HoldsByteED(text, length)) return true;  // the common case, without a call per string
     const void* found = std::memchr(text, '\xED', length);
     while (found != nullptr) {
       const char* at = static_cast<const char*>(found);
@@ -157,6 +294,23 @@ class CheckingHandler {
       found = std::memchr(at + 1, '\xED', static_cast<size_t>(text + length - at - 1));
     }
     return true;
+  }
+
+  // Whether `text` holds the byte 0xED, looked for 8 bytes at a time: most strings and member
+  // names are short, and a call of memchr for each took a tenth of a load.
+  static bool HoldsByteED(const char* text, size_t length) {
+    constexpr uint64_t kOnes = 0x0101010101010101, kHighBits = 0x8080808080808080;
+    size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+      uint64_t word;
+      std::memcpy(&word, text + i, 8);
+      word ^= 0xED * kOnes;  // a zero byte where an 0xED was
+      if (((word - kOnes) & ~word & kHighBits) != 0) return true;
+    }
+    for (; i < length; ++i) {
+      if (static_cast<unsigned char>(text[i]) == 0xED) return true;
+    }
+    return false;
   }
 
   // About log10 of the number's size: positive when it is big, negative when it is small.
@@ -194,7 +348,7 @@ class CheckingHandler {
   }
 
   const rapidjson::InsituStringStream& stream_;
-  rapidjson::Document* document_ = nullptr;
+  ElementRouter* target_;
   int depth_ = 0;
   const char* refusal_ = nullptr;
   const char* refusal_place_ = nullptr;
@@ -266,13 +420,6 @@ std::string UnescapePointerToken(std::string_view token) {
   return out;
 }
 
-// The first 8 bytes of `text`, zero-padded, as a number.
-uint64_t Prefix(std::string_view text) {
-  uint64_t prefix = 0;
-  if (!text.empty()) std::memcpy(&prefix, text.data(), std::min<size_t>(text.size(), 8));
-  return prefix;
-}
-
 // An entity attribute's JSON value (string, boolean, integer or number); nullopt otherwise.
 std::optional<AttributeValue> ReadAttributeValue(const rapidjson::Value& value) {
   if (value.IsString()) return AttributeValue(View(value));
@@ -280,6 +427,83 @@ std::optional<AttributeValue> ReadAttributeValue(const rapidjson::Value& value) 
   if (value.IsInt64()) return AttributeValue(value.GetInt64());
   if (value.IsNumber()) return AttributeValue(value.GetDouble());
   return std::nullopt;
+}
+
+// How an in-place parse ended.
+struct InPlaceParse {
+  rapidjson::ParseResult result;
+  const char* refusal = nullptr;  // why the checks stopped it (null when RapidJSON did)
+  const char* refusal_place = nullptr;
+  size_t end = 0;  // offset where it stopped
+};
+
+// Whether `text` is well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no surrogates,
+// nothing above U+10FFFF), eight ASCII bytes at a time.
+bool IsWellFormedUtf8(const char* text, size_t length) {
+  const auto* at = reinterpret_cast<const unsigned char*>(text);
+  const unsigned char* end = at + length;
+  while (at < end) {
+    if (end - at >= 8) {
+      uint64_t word;
+      std::memcpy(&word, at, 8);
+      if ((word & 0x8080808080808080) == 0) {
+        at += 8;
+        continue;
+      }
+    }
+    unsigned char lead = *at;
+    if (lead < 0x80) {
+      ++at;
+      continue;
+    }
+    // The continuation bytes a lead byte takes, and the range of the first of them.
+    size_t more = 0;
+    unsigned char low = 0x80, high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      more = 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      more = 2;
+      if (lead == 0xE0) low = 0xA0;
+      if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      more = 3;
+      if (lead == 0xF0) low = 0x90;
+      if (lead == 0xF4) high = 0x8F;
+    } else {
+      return false;
+    }
+    if (static_cast<size_t>(end - at) <= more) return false;
+    if (at[1] < low || at[1] > high) return false;
+    for (size_t i = 2; i <= more; ++i) {
+      if ((at[i] & 0xC0) != 0x80) return false;
+    }
+    at += more + 1;
+  }
+  return true;
+}
+
+// Parses the NUL-terminated `text` of `length` bytes in place into `router`'s document and
+// streamer.
+InPlaceParse ParseInPlace(char* text, size_t length, ElementRouter& router) {
+  InPlaceParse parse;
+  rapidjson::InsituStringStream stream(text);
+  CheckingHandler handler(stream, router);
+  router.Watch(stream);
+  // RapidJSON's check of the encoding, string by string, took a tenth of a load; one pass over
+  // the text is cheaper. It stays on for text that is not UTF-8, so as to say where.
+  bool validate = !IsWellFormedUtf8(text, length);
+  auto generate = [&](rapidjson::Document&) {
+    constexpr unsigned kFlags = kParseFlags | rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
+    rapidjson::Reader reader;
+    parse.result = validate ? reader.Parse<kFlags | rapidjson::kParseValidateEncodingFlag>(stream, handler)
+                            : reader.Parse<kFlags>(stream, handler);
+    return !parse.result.IsError();
+  };
+  router.document().Populate(generate);
+  parse.refusal = handler.refusal();
+  parse.refusal_place = handler.refusal_place();
+  parse.end = stream.Tell();
+  return parse;
 }
 
 }  // namespace
@@ -319,7 +543,7 @@ JsonInput::JsonInput(std::string label, std::filesystem::path path, std::vector<
     : label_(std::move(label)), path_(std::move(path)), diagnostics_(&diagnostics) {}
 
 std::unique_ptr<JsonInput> JsonInput::FromFile(const std::filesystem::path& path,
-                                               std::vector<Diagnostic>& diagnostics) {
+                                               std::vector<Diagnostic>& diagnostics, ArrayStreamer* streamer) {
   std::unique_ptr<JsonInput> input(new JsonInput(path.string(), path, diagnostics));
   if (ReadFailure failure = ReadWholeFile(path, input->buffer_); failure != ReadFailure::kNone) {
     Diagnostic unreadable;
@@ -334,53 +558,76 @@ std::unique_ptr<JsonInput> JsonInput::FromFile(const std::filesystem::path& path
   std::error_code error;
   input->reread_original_ = std::filesystem::is_regular_file(path, error);
   if (!input->reread_original_) input->original_.assign(input->buffer_.begin(), input->buffer_.end());
-  if (!input->Parse()) return nullptr;
+  if (!input->Parse(streamer)) return nullptr;
   return input;
 }
 
 std::unique_ptr<JsonInput> JsonInput::FromString(std::string_view text, std::string label,
-                                                 std::vector<Diagnostic>& diagnostics) {
+                                                 std::vector<Diagnostic>& diagnostics, ArrayStreamer* streamer) {
   std::unique_ptr<JsonInput> input(new JsonInput(std::move(label), {}, diagnostics));
   if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) text.remove_prefix(kByteOrderMark.size());
   input->original_ = std::string(text);
   input->buffer_.assign(text.begin(), text.end());
-  if (!input->Parse()) return nullptr;
+  if (!input->Parse(streamer)) return nullptr;
   return input;
 }
 
-bool JsonInput::Parse() {
+bool JsonInput::Parse(ArrayStreamer* streamer) {
   size_t text_size = buffer_.size();
   buffer_.push_back('\0');
-  rapidjson::InsituStringStream stream(buffer_.data());
-  CheckingHandler handler(stream);
-  rapidjson::ParseResult result;
-  auto parse = [&](rapidjson::Document& document) {
-    handler.Forward(document);
-    rapidjson::Reader reader;
-    result = reader.Parse<kParseFlags | rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag>(
-        stream, handler);
-    return !result.IsError();
-  };
-  document_.Populate(parse);
-  if (result.IsError()) {
-    if (handler.refusal() != nullptr) {
-      AddDiagnostic(handler.refusal_place(), "", internal::Cat("invalid JSON: ", handler.refusal()));
-    } else {
-      AddDiagnostic(buffer_.data() + result.Offset(), "",
-                    internal::Cat("invalid JSON: ", rapidjson::GetParseError_En(result.Code())));
-    }
+  size_t diagnostics_before = diagnostics_->size();
+  ElementRouter router(*this, streamer, document_, &top_level_strings_, &streamed_);
+  InPlaceParse parse = ParseInPlace(buffer_.data(), text_size, router);
+  // What was reported about streamed elements of a document that turns out to be no JSON goes:
+  // the document gets the one diagnostic it would get if it had been parsed whole first.
+  auto invalid = [&](const char* place, std::string_view why) {
+    diagnostics_->resize(diagnostics_before);
+    AddDiagnostic(place, "", internal::Cat("invalid JSON: ", why));
     return false;
+  };
+  if (parse.result.IsError()) {
+    if (parse.refusal != nullptr) return invalid(parse.refusal_place, parse.refusal);
+    return invalid(buffer_.data() + parse.result.Offset(), rapidjson::GetParseError_En(parse.result.Code()));
   }
   // RapidJSON stops at a NUL byte as at the end of the text: whatever follows one is no JSON.
-  if (stream.Tell() != text_size) {
-    AddDiagnostic(buffer_.data() + stream.Tell(), "", "invalid JSON: a NUL byte after the document, and more input");
-    return false;
+  if (parse.end != text_size) {
+    return invalid(buffer_.data() + parse.end, "a NUL byte after the document, and more input");
   }
   return true;
 }
 
+std::optional<std::string_view> JsonInput::TopLevelString(std::string_view name) const {
+  for (const auto& [member, value] : top_level_strings_) {
+    if (member == name) return value;
+  }
+  return std::nullopt;
+}
+
+const rapidjson::Value* JsonInput::PlacingRoot() {
+  if (!streamed_) return &document_;
+  if (!placing_tried_) {
+    placing_tried_ = true;
+    const std::string& text = Original();
+    if (text.size() + 1 == buffer_.size()) {  // else the file changed since it was parsed
+      placing_buffer_.assign(text.begin(), text.end());
+      placing_buffer_.push_back('\0');
+      auto document = std::make_unique<rapidjson::Document>();
+      ElementRouter router(*this, nullptr, *document, nullptr, nullptr);
+      if (!ParseInPlace(placing_buffer_.data(), text.size(), router).result.IsError()) placing_document_ = std::move(document);
+    }
+  }
+  return placing_document_.get();
+}
+
+bool JsonInput::InText(const char* place) const {
+  auto in = [place](const std::vector<char>& text) {
+    return !text.empty() && place >= text.data() && place < text.data() + text.size();
+  };
+  return in(buffer_) || in(placing_buffer_);
+}
+
 const char* JsonInput::PlaceOf(const JsonPath* path, std::string_view pointer, const rapidjson::Value* value) {
-  auto in_buffer = [&](const char* p) { return p >= buffer_.data() && p < buffer_.data() + buffer_.size(); };
+  auto in_buffer = [&](const char* p) { return InText(p); };
   // A string is where it starts; a member is where its name is; an object, where its first
   // member name is; failing all that, the deepest value along the pointer that the document has.
   if (value != nullptr && value->IsString() && in_buffer(value->GetString())) return value->GetString() - 1;
@@ -395,7 +642,10 @@ const char* JsonInput::PlaceOf(const JsonPath* path, std::string_view pointer, c
 const char* JsonInput::PlaceAlong(std::string_view pointer) {
   const std::string& text = Original();
   if (text.size() + 1 != buffer_.size()) return nullptr;  // the file changed since it was parsed
-  const rapidjson::Value* value = &document_;
+  const rapidjson::Value* value = PlacingRoot();
+  if (value == nullptr) return nullptr;
+  // Strings of the placing DOM point into the text it was parsed from.
+  const char* base = value == &document_ ? buffer_.data() : placing_buffer_.data();
   size_t start = SkipSpace(text, 0);  // where `value` starts
   size_t place = start;
   while (!pointer.empty() && pointer.front() == '/') {
@@ -409,8 +659,8 @@ const char* JsonInput::PlaceAlong(std::string_view pointer) {
       auto member = value->FindMember(key);
       if (member == value->MemberEnd()) break;
       const char* quote = member->name.GetString() - 1;
-      if (quote < buffer_.data() || quote >= buffer_.data() + text.size()) break;
-      place = static_cast<size_t>(quote - buffer_.data());
+      if (quote < base || quote >= base + text.size()) break;
+      place = static_cast<size_t>(quote - base);
       start = SkipSpace(text, SkipString(text, place));
       if (start < text.size() && text[start] == ':') start = SkipSpace(text, start + 1);
       value = &member->value;
@@ -423,7 +673,7 @@ const char* JsonInput::PlaceAlong(std::string_view pointer) {
       break;
     }
   }
-  return buffer_.data() + place;
+  return base + place;
 }
 
 size_t JsonInput::ElementStart(const rapidjson::Value& array, size_t offset, size_t index) {
@@ -467,7 +717,10 @@ void JsonInput::AddDiagnostic(const char* place, std::string pointer, std::strin
         if (original[i] == '\n') line_starts_.push_back(i + 1);
       }
     }
-    size_t offset = std::min<size_t>(place - buffer_.data(), original.size());
+    bool placing = !placing_buffer_.empty() && place >= placing_buffer_.data() &&
+                   place < placing_buffer_.data() + placing_buffer_.size();
+    const char* base = placing ? placing_buffer_.data() : buffer_.data();
+    size_t offset = std::min<size_t>(place - base, original.size());
     size_t line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin();
     diagnostic.line = static_cast<int>(line);
     diagnostic.column = static_cast<int>(offset - line_starts_[line - 1]) + 1;
@@ -511,14 +764,62 @@ void JsonInput::ReportBelow(const JsonPath& item, const rapidjson::Value& item_v
   AddDiagnostic(place, internal::Cat(item.ToPointer(), pointer_suffix), message);
 }
 
+void JsonInput::ReportBelowElement(std::string_view array, size_t index, std::string_view pointer_suffix,
+                                   std::string_view message) {
+  JsonPath root;
+  JsonPath array_path = root.Member(array);
+  JsonPath item = array_path.Element(index);
+  const rapidjson::Value* element = nullptr;
+  if (const rapidjson::Value* document = PlacingRoot(); document != nullptr && document->IsObject()) {
+    // A Value, not a StringRef: that would convert to a C string and be measured by strlen.
+    rapidjson::Value name(rapidjson::StringRef(array.data(), static_cast<rapidjson::SizeType>(array.size())));
+    auto member = document->FindMember(name);
+    if (member != document->MemberEnd() && member->value.IsArray() && index < member->value.Size()) {
+      element = &member->value[static_cast<rapidjson::SizeType>(index)];
+    }
+  }
+  if (element == nullptr) {
+    AddDiagnostic(nullptr, internal::Cat(item.ToPointer(), pointer_suffix), message);
+    return;
+  }
+  ReportBelow(item, *element, pointer_suffix, message);
+}
+
+MemberNames::MemberNames(std::initializer_list<std::string_view> names) {
+  AIKG_CHECK(names.size() <= kMax);
+  for (std::string_view name : names) {
+    names_[count_] = name;
+    if (name.empty()) {
+      linear_ = true;
+    } else if (uint8_t& entry = buckets_[Bucket(name)]; entry == 0) {
+      entry = static_cast<uint8_t>(count_ + 1);
+    } else {
+      linear_ = true;
+    }
+    ++count_;
+  }
+}
+
+size_t MemberNames::FindLinear(std::string_view name) const {
+  for (size_t slot = 0; slot < count_; ++slot) {
+    if (Same(names_[slot], name)) return slot;
+  }
+  return count_;
+}
+
 ObjectReader::ObjectReader(JsonInput& input, const rapidjson::Value& value, const JsonPath& path,
                            std::initializer_list<std::string_view> known)
-    : input_(input), path_(path) {
-  AIKG_CHECK(known.size() <= kMaxMembers);
-  for (std::string_view name : known) {
-    known_prefix_[known_count_] = Prefix(name);
-    known_[known_count_++] = name;
-  }
+    : input_(input), path_(path), own_known_(std::in_place, known), known_(&*own_known_) {
+  Match(value);
+}
+
+ObjectReader::ObjectReader(JsonInput& input, const rapidjson::Value& value, const JsonPath& path,
+                           const MemberNames& known)
+    : input_(input), path_(path), known_(&known) {
+  Match(value);
+}
+
+void ObjectReader::Match(const rapidjson::Value& value) {
   if (!value.IsObject()) {
     input_.Report(path_, &value, internal::Cat("expected an object, found ", TypeName(value)));
     ok_ = false;
@@ -528,7 +829,7 @@ ObjectReader::ObjectReader(JsonInput& input, const rapidjson::Value& value, cons
   for (const auto& member : value.GetObject()) {
     std::string_view name = View(member.name);
     size_t slot = Slot(name);
-    if (slot == known_count_) {
+    if (slot == known_->size()) {
       input_.Report(path_.Member(name), nullptr, internal::Cat("unknown member ", Quoted(name)));
       ok_ = false;
       continue;
@@ -543,25 +844,16 @@ ObjectReader::ObjectReader(JsonInput& input, const rapidjson::Value& value, cons
   }
 }
 
-size_t ObjectReader::Slot(std::string_view name) const {
-  uint64_t prefix = Prefix(name);
-  for (size_t i = 0; i < known_count_; ++i) {
-    if (known_prefix_[i] != prefix || known_[i].size() != name.size()) continue;
-    if (name.size() <= 8 || known_[i].substr(8) == name.substr(8)) return i;
-  }
-  return known_count_;
-}
-
 JsonPath ObjectReader::PathOf(std::string_view name) const {
   size_t slot = Slot(name);
-  if (slot < known_count_ && members_[slot] != nullptr) return path_.Member(View(members_[slot]->name));
+  if (slot < known_->size() && members_[slot] != nullptr) return path_.Member(View(members_[slot]->name));
   return path_.Member(name);
 }
 
 const rapidjson::Value* ObjectReader::Find(std::string_view name, bool required) {
   if (object_ == nullptr) return nullptr;
   size_t slot = Slot(name);
-  AIKG_CHECK(slot < known_count_);
+  AIKG_CHECK(slot < known_->size());
   const rapidjson::Value::Member* member = members_[slot];
   if (member == nullptr) {
     if (required) {
@@ -643,8 +935,9 @@ const rapidjson::Value* ObjectReader::Object(std::string_view name, bool require
 }
 
 ObjectReader SourceReader(JsonInput& input, const rapidjson::Value& value, const JsonPath& path) {
-  return ObjectReader(input, value, path,
-                      {"id", "kind", "publisher", "author", "title", "language", "published", "url", "via"});
+  static const MemberNames kSourceMembers{"id",       "kind",      "publisher", "author", "title",
+                                          "language", "published", "url",       "via"};
+  return ObjectReader(input, value, path, kSourceMembers);
 }
 
 SourceInput ReadSource(ObjectReader& item) {
@@ -674,7 +967,8 @@ void ReadAliasesAndAttributes(ObjectReader& item, EntityInput& entity) {
     JsonPath aliases_path = item.PathOf("aliases");
     for (rapidjson::SizeType i = 0; i < aliases->Size(); ++i) {
       JsonPath alias_path = aliases_path.Element(i);
-      ObjectReader alias(item.input(), (*aliases)[i], alias_path, {"name", "lang"});
+      static const MemberNames kAliasMembers{"name", "lang"};
+      ObjectReader alias(item.input(), (*aliases)[i], alias_path, kAliasMembers);
       std::string_view name = alias.String("name", true).value_or("");
       std::string_view lang = alias.String("lang").value_or("");
       if (!alias.ok()) item.MarkBad();

@@ -1,5 +1,8 @@
-// Loading graph files: RapidJSON DOM (parsed in place) → Transaction, with every problem
-// reported at its file, line:column and JSON pointer.
+// Loading graph files: RapidJSON's SAX reader over the file text (parsed in place) → one small
+// DOM per item of the big arrays, read by ObjectReader → Transaction, with every problem
+// reported at its file, line:column and JSON pointer. No DOM of a whole graph file is built
+// (unless its arrays come in an order the transaction cannot take as they are parsed: see
+// GraphReader), so a load holds the file text, the graph and one item's DOM.
 
 #include <algorithm>
 #include <memory>
@@ -32,20 +35,39 @@ using internal::View;
 
 constexpr std::string_view kGraphFormat = "aikg-graph/1";
 
-// One parsed input file and what its top level says.
+// One input file, what its top level says, and how far its items went.
 struct GraphInput {
   std::unique_ptr<JsonInput> json;
   std::filesystem::path base_dir;  // where its schema path is resolved from
-  const rapidjson::Value* items[3] = {};  // sources, entities, statements (by ItemKind)
+  // By ItemKind (sources, entities, statements):
+  const rapidjson::Value* items[3] = {};  // an array kept in the document, not yet handed on
+  bool met[3] = {};                       // whether the top level had the array (the first one)
+  bool streamed[3] = {};                  // whether it was read element by element while parsed
+  bool schema_checked = false;            // whether the schema was resolved while parsing
 };
 
-class GraphReader {
+// Reads graph files into one transaction. The big arrays are read an element at a time while
+// the file is parsed (the reader is the parse's ArrayStreamer), whenever the transaction can
+// take their items right then: it wants every source, then every entity, then every statement,
+// in input order. So a file's sources stream once its format and schema were read before them;
+// entities and statements stream in the last file only. An array the transaction cannot take yet
+// (entities of an earlier file, arrays before the header) stays in the file's document and goes
+// in when its turn comes, at the latest after the last parse. A file whose arrays turn out to
+// come in another order (sources after the statements it streamed) makes the load start again
+// with every array kept whole.
+class GraphReader : public internal::ArrayStreamer {
  public:
-  GraphReader(Graph& graph, std::vector<Diagnostic>& found) : graph_(graph), found_(found) {}
+  // Reads the inputs named `labels`; `stream` false keeps every array whole.
+  GraphReader(Graph& graph, std::vector<Diagnostic>& found, std::vector<std::string> labels, bool stream)
+      : graph_(graph), found_(found), labels_(std::move(labels)), stream_(stream) {}
 
-  void Add(std::unique_ptr<JsonInput> json, std::filesystem::path base_dir) {
-    GraphInput input;
-    input.base_dir = std::move(base_dir);
+  // Parses the next input (`parse` gets this reader as its streamer) and checks its top level.
+  template <typename Parse>
+  void Add(Parse parse, std::filesystem::path base_dir) {
+    inputs_.emplace_back();
+    inputs_.back().base_dir = std::move(base_dir);
+    std::unique_ptr<JsonInput> json = parse(static_cast<internal::ArrayStreamer*>(this));
+    GraphInput& input = inputs_.back();
     if (json != nullptr) {
       JsonPath root;
       ObjectReader top(*json, json->root(), root, {"format", "schema", "sources", "entities", "statements"});
@@ -53,15 +75,15 @@ class GraphReader {
         top.Report("format", internal::Cat("unsupported graph format ", internal::Quoted(*format), " (expected '",
                                            kGraphFormat, "')"));
       }
-      if (std::optional<std::string_view> schema = top.String("schema", true)) {
-        ResolveSchema(top, *schema, input.base_dir);
+      if (std::optional<std::string_view> schema = top.String("schema", true); schema && !input.schema_checked) {
+        ResolveSchema(&top, *schema, input.base_dir);
       }
       for (ItemKind kind : {ItemKind::kSource, ItemKind::kEntity, ItemKind::kStatement}) {
-        input.items[static_cast<int>(kind)] = top.Array(internal::ItemArrayName(kind));
+        const rapidjson::Value* array = top.Array(internal::ItemArrayName(kind));
+        if (!input.streamed[static_cast<int>(kind)]) input.items[static_cast<int>(kind)] = array;
       }
     }
     input.json = std::move(json);
-    inputs_.push_back(std::move(input));
   }
 
   // Checks and applies every input as one batch.
@@ -74,25 +96,12 @@ class GraphReader {
       }
       return;
     }
-    std::vector<std::string> labels;
-    for (const GraphInput& input : inputs_) labels.push_back(input.json ? input.json->label() : "");
-    internal::Transaction transaction(graph_.mutable_data(), schema_, std::move(labels));
-
-    for (ItemKind kind : {ItemKind::kSource, ItemKind::kEntity, ItemKind::kStatement}) {
-      transaction.Reserve(kind, ItemCount(kind));
-    }
-    ForEachItem(ItemKind::kSource, [&](ObjectReader& item, Origin origin) {
-      if (item.is_object()) transaction.AddSource(internal::ReadSource(item), origin);
-    });
-    transaction.ResolveSources();
-    EntityInput entity;
-    ForEachItem(ItemKind::kEntity, [&](ObjectReader& item, Origin origin) {
-      if (ReadEntity(item, entity)) transaction.AddEntity(entity, origin);
-    });
-    StatementInput statement;
-    ForEachItem(ItemKind::kStatement, [&](ObjectReader& item, Origin origin) {
-      if (ReadStatement(item, statement)) transaction.AddStatement(statement, origin);
-    });
+    internal::Transaction& transaction = Transaction();
+    // The items kept in documents, in the order the transaction wants them.
+    auto all = static_cast<uint32_t>(inputs_.size());
+    if (phase_ == ItemKind::kSource) EnterEntities(all);
+    if (phase_ == ItemKind::kEntity) EnterStatements(all);
+    AddKept(ItemKind::kStatement, all);
 
     // Items the reader found wrong still go to the transaction, so that every other problem
     // is reported too; what it says again about a place the reader reported, or about a place
@@ -114,17 +123,17 @@ class GraphReader {
     };
     for (const internal::Problem& problem : transaction.problems()) {
       GraphInput& input = inputs_[problem.origin.file];
+      // A file that turned out to be no JSON after some of its items were read has its one
+      // diagnostic already.
+      if (input.json == nullptr) continue;
       std::string pointer = internal::Cat("/", internal::ItemArrayName(problem.kind), "/", problem.origin.index,
                                           problem.field);
       if (reported.contains(internal::Cat(input.json->label(), "#", pointer)) ||
           inside_reported(input.json->label(), pointer)) {
         continue;
       }
-      const rapidjson::Value& array = *input.items[static_cast<int>(problem.kind)];
-      JsonPath root;
-      JsonPath array_path = root.Member(internal::ItemArrayName(problem.kind));
-      input.json->ReportBelow(array_path.Element(problem.origin.index), array[problem.origin.index], problem.field,
-                              problem.message);
+      input.json->ReportBelowElement(internal::ItemArrayName(problem.kind), problem.origin.index, problem.field,
+                                     problem.message);
     }
     if (!found_.empty()) return;
     // The graph holds copies of what it keeps: the texts and their DOMs go before the indexes
@@ -133,69 +142,172 @@ class GraphReader {
     transaction.Commit();
   }
 
+  // Whether a file's arrays came in an order the transaction could not take as they were parsed
+  // (entities after statements it had taken): the inputs must be read again, kept whole.
+  bool needs_whole_documents() const { return needs_whole_documents_; }
+
+  // ArrayStreamer: called while the last input added is parsed.
+  internal::ArrayUse StreamArray(JsonInput& json, std::string_view name) override {
+    std::optional<ItemKind> kind = KindOf(name);
+    if (!stream_ || !kind) return internal::ArrayUse::kKeep;
+    auto file = static_cast<uint32_t>(inputs_.size() - 1);
+    GraphInput& input = inputs_[file];
+    int k = static_cast<int>(*kind);
+    if (input.met[k]) return internal::ArrayUse::kKeep;  // a duplicate member: reported with the top level
+    input.met[k] = true;
+    if (*kind < phase_) {  // its items come after the transaction took items of a later kind
+      needs_whole_documents_ = true;
+      return internal::ArrayUse::kKeep;
+    }
+    if (!HeaderReady(json, input)) return internal::ArrayUse::kKeep;
+    // Items of this file kept for an earlier kind go in only after the parse.
+    for (int earlier = 0; earlier < k; ++earlier) {
+      if (input.met[earlier] && !input.streamed[earlier]) return internal::ArrayUse::kKeep;
+    }
+    // Entities and statements go in once every source is in: only the last file's can stream.
+    bool last = file + 1 == labels_.size();
+    if (*kind != ItemKind::kSource && !last) return internal::ArrayUse::kKeep;
+    // The file is taken to have its arrays in the usual order (sources, entities, statements);
+    // one that proves otherwise is read again (needs_whole_documents()).
+    if (*kind == ItemKind::kSource) AddKept(ItemKind::kSource, file);
+    if (*kind >= ItemKind::kEntity && phase_ == ItemKind::kSource) EnterEntities(file);
+    if (*kind == ItemKind::kStatement && phase_ == ItemKind::kEntity) EnterStatements(file);
+    input.streamed[k] = true;
+    // A source's relay (`via`) is looked up after every source is in, by the name it has in the
+    // text; entities and statements keep copies of what they keep.
+    return *kind == ItemKind::kSource ? internal::ArrayUse::kStream : internal::ArrayUse::kStreamAndDropText;
+  }
+
+  void Element(JsonInput& json, std::string_view name, uint32_t index, const rapidjson::Value& value) override {
+    ItemKind kind = *KindOf(name);
+    JsonPath root;
+    JsonPath array_path = root.Member(internal::ItemArrayName(kind));
+    JsonPath item_path = array_path.Element(index);
+    ReadItem(kind, json, value, item_path, Origin{static_cast<uint32_t>(inputs_.size() - 1), index});
+  }
+
  private:
-  // The schema of the first file becomes the batch's schema (unless the graph has one); the
-  // others must use a schema of the same name.
-  void ResolveSchema(ObjectReader& top, std::string_view schema_ref, const std::filesystem::path& base_dir) {
-    if (schema_ref.empty()) {
-      top.Report("schema", "the schema reference is empty: name the schema file, relative to this file");
-      return;
+  static std::optional<ItemKind> KindOf(std::string_view name) {
+    for (ItemKind kind : {ItemKind::kSource, ItemKind::kEntity, ItemKind::kStatement}) {
+      if (name == internal::ItemArrayName(kind)) return kind;
     }
-    std::filesystem::path absolute = internal::ResolveSchemaReference(base_dir, schema_ref);
-    if (schema_ == nullptr) schema_ = graph_.shared_schema();
-    if (schema_ != nullptr && schema_->path() == absolute) return;
-    std::vector<Diagnostic> schema_problems;
-    absl::StatusOr<Schema> schema = Schema::LoadFile(absolute, &schema_problems);
-    if (!schema.ok()) {
-      top.Report("schema", internal::Cat("cannot use schema ", internal::Quoted(schema_ref)));
-      found_.insert(found_.end(), schema_problems.begin(), schema_problems.end());
-      return;
-    }
-    if (schema_ == nullptr) {
-      schema_ = std::make_shared<const Schema>(*std::move(schema));
-    } else if (schema->name() != schema_->name()) {
-      top.Report("schema", internal::Cat("schema ", internal::Quoted(schema->name()),
-                                        " differs from the graph's schema ", internal::Quoted(schema_->name())));
-    }
+    return std::nullopt;
   }
 
-  // How many items of `kind` the inputs hold.
-  size_t ItemCount(ItemKind kind) const {
+  // Whether the file's format and schema, read before its first big array, let its items go to
+  // the transaction now. Problems are left to the top-level check after the parse.
+  bool HeaderReady(JsonInput& json, GraphInput& input) {
+    if (input.schema_checked) return true;
+    std::optional<std::string_view> format = json.TopLevelString("format");
+    std::optional<std::string_view> schema = json.TopLevelString("schema");
+    if (!format || *format != kGraphFormat || !schema) return false;
+    if (!ResolveSchema(nullptr, *schema, input.base_dir)) return false;
+    input.schema_checked = true;
+    return true;
+  }
+
+  // The transaction, begun once the batch's schema is known.
+  internal::Transaction& Transaction() {
+    if (transaction_ == nullptr) {
+      transaction_ = std::make_unique<internal::Transaction>(graph_.mutable_data(), schema_, labels_);
+    }
+    return *transaction_;
+  }
+
+  // Every source is in: relays are linked, and the kept entities of the files before `end` go in.
+  void EnterEntities(uint32_t end) {
+    AddKept(ItemKind::kSource, static_cast<uint32_t>(inputs_.size()));
+    Transaction().ResolveSources();
+    phase_ = ItemKind::kEntity;
+    AddKept(ItemKind::kEntity, end);
+  }
+
+  void EnterStatements(uint32_t end) {
+    AddKept(ItemKind::kEntity, static_cast<uint32_t>(inputs_.size()));
+    phase_ = ItemKind::kStatement;
+    AddKept(ItemKind::kStatement, end);
+  }
+
+  // Hands the items of `kind` kept in the documents of the files before `end` to the transaction.
+  void AddKept(ItemKind kind, uint32_t end) {
     size_t count = 0;
-    for (const GraphInput& input : inputs_) {
-      if (const rapidjson::Value* array = input.items[static_cast<int>(kind)]) count += array->Size();
+    for (uint32_t file = 0; file < end; ++file) {
+      if (const rapidjson::Value* array = inputs_[file].items[static_cast<int>(kind)]) count += array->Size();
     }
-    return count;
-  }
-
-  template <typename ReadItem>
-  void ForEachItem(ItemKind kind, ReadItem read_item) {
-    for (uint32_t file = 0; file < inputs_.size(); ++file) {
+    if (count == 0) return;
+    Transaction().Reserve(kind, count);
+    for (uint32_t file = 0; file < end; ++file) {
       GraphInput& input = inputs_[file];
-      const rapidjson::Value* array = input.items[static_cast<int>(kind)];
+      const rapidjson::Value*& array = input.items[static_cast<int>(kind)];
       if (array == nullptr) continue;
       JsonPath root;
       JsonPath array_path = root.Member(internal::ItemArrayName(kind));
       for (rapidjson::SizeType i = 0; i < array->Size(); ++i) {
         JsonPath item_path = array_path.Element(i);
-        ObjectReader item = MakeReader(*input.json, kind, (*array)[i], item_path);
-        read_item(item, Origin{file, i});
+        ReadItem(kind, *input.json, (*array)[i], item_path, Origin{file, i});
+      }
+      array = nullptr;
+    }
+  }
+
+  void ReadItem(ItemKind kind, JsonInput& json, const rapidjson::Value& value, const JsonPath& path, Origin origin) {
+    internal::Transaction& transaction = Transaction();
+    switch (kind) {
+      case ItemKind::kSource: {
+        ObjectReader item = internal::SourceReader(json, value, path);
+        if (item.is_object()) transaction.AddSource(internal::ReadSource(item), origin);
+        break;
+      }
+      case ItemKind::kEntity: {
+        static const internal::MemberNames kEntityMembers{"id",          "type",      "name", "aliases",
+                                                           "description", "attributes"};
+        ObjectReader item(json, value, path, kEntityMembers);
+        if (ReadEntity(item, entity_)) transaction.AddEntity(entity_, origin);
+        break;
+      }
+      case ItemKind::kStatement: {
+        static const internal::MemberNames kStatementMembers{
+            "id",       "subject", "predicate",  "object",    "value", "valid", "period",
+            "modality", "sources", "confidence", "qualifiers"};
+        ObjectReader item(json, value, path, kStatementMembers);
+        if (ReadStatement(item, statement_)) transaction.AddStatement(statement_, origin);
+        break;
       }
     }
   }
 
-  static ObjectReader MakeReader(JsonInput& json, ItemKind kind, const rapidjson::Value& value, const JsonPath& path) {
-    switch (kind) {
-      case ItemKind::kSource:
-        return internal::SourceReader(json, value, path);
-      case ItemKind::kEntity:
-        return ObjectReader(json, value, path, {"id", "type", "name", "aliases", "description", "attributes"});
-      case ItemKind::kStatement:
-        break;
+  // The schema of the first file becomes the batch's schema (unless the graph has one); the
+  // others must use a schema of the same name. Returns whether the file's schema is usable;
+  // reports why not through `top`, unless null.
+  bool ResolveSchema(ObjectReader* top, std::string_view schema_ref, const std::filesystem::path& base_dir) {
+    if (schema_ref.empty()) {
+      if (top != nullptr) {
+        top->Report("schema", "the schema reference is empty: name the schema file, relative to this file");
+      }
+      return false;
     }
-    return ObjectReader(json, value, path,
-                        {"id", "subject", "predicate", "object", "value", "valid", "period", "modality", "sources",
-                         "confidence", "qualifiers"});
+    std::filesystem::path absolute = internal::ResolveSchemaReference(base_dir, schema_ref);
+    if (schema_ == nullptr) schema_ = graph_.shared_schema();
+    if (schema_ != nullptr && schema_->path() == absolute) return true;
+    std::vector<Diagnostic> schema_problems;
+    absl::StatusOr<Schema> schema = Schema::LoadFile(absolute, &schema_problems);
+    if (!schema.ok()) {
+      if (top != nullptr) {
+        top->Report("schema", internal::Cat("cannot use schema ", internal::Quoted(schema_ref)));
+        found_.insert(found_.end(), schema_problems.begin(), schema_problems.end());
+      }
+      return false;
+    }
+    if (schema_ == nullptr) {
+      schema_ = std::make_shared<const Schema>(*std::move(schema));
+    } else if (schema->name() != schema_->name()) {
+      if (top != nullptr) {
+        top->Report("schema", internal::Cat("schema ", internal::Quoted(schema->name()),
+                                           " differs from the graph's schema ", internal::Quoted(schema_->name())));
+      }
+      return false;
+    }
+    return true;
   }
 
   bool ReadEntity(ObjectReader& item, EntityInput& entity) {
@@ -238,7 +350,8 @@ class GraphReader {
           item.MarkBad();
         }
       } else {
-        ObjectReader interval(item.input(), *valid, valid_path, {"from", "to"});
+        static const internal::MemberNames kIntervalMembers{"from", "to"};
+        ObjectReader interval(item.input(), *valid, valid_path, kIntervalMembers);
         statement.valid.from = interval.Time("from").value_or(TimePoint());
         statement.valid.to = interval.Time("to").value_or(TimePoint());
         if (interval.ok() && !statement.valid.is_set()) interval.Report("", "an interval needs 'from', 'to' or both");
@@ -261,7 +374,8 @@ class GraphReader {
       JsonPath sources_path = item.PathOf("sources");
       for (rapidjson::SizeType i = 0; i < sources->Size(); ++i) {
         JsonPath citation_path = sources_path.Element(i);
-        ObjectReader citation(item.input(), (*sources)[i], citation_path, {"source", "locator"});
+        static const internal::MemberNames kCitationMembers{"source", "locator"};
+        ObjectReader citation(item.input(), (*sources)[i], citation_path, kCitationMembers);
         std::string_view source = citation.String("source", true).value_or("");
         std::string_view locator = citation.String("locator").value_or("");
         if (!citation.ok()) item.MarkBad();
@@ -292,7 +406,8 @@ class GraphReader {
     JsonInput& json = item.input();
     auto has = [&](const char* key) { return value.IsObject() && value.HasMember(key); };
     if (has("amount")) {
-      ObjectReader quantity(json, value, path, {"amount", "unit", "bound", "lower", "upper"});
+      static const internal::MemberNames kQuantityMembers{"amount", "unit", "bound", "lower", "upper"};
+      ObjectReader quantity(json, value, path, kQuantityMembers);
       Quantity q;
       // Amounts are numbers, or texts with scale words ("34.7 billion"), normalised here.
       if (const rapidjson::Value* amount = quantity.Find("amount"); amount != nullptr && amount->IsString()) {
@@ -340,8 +455,15 @@ class GraphReader {
 
   Graph& graph_;
   std::vector<Diagnostic>& found_;
+  std::vector<std::string> labels_;  // of every input, known before the first is parsed
+  bool stream_;
+  bool needs_whole_documents_ = false;
   std::vector<GraphInput> inputs_;
   std::shared_ptr<const Schema> schema_;
+  std::unique_ptr<internal::Transaction> transaction_;
+  ItemKind phase_ = ItemKind::kSource;  // the kind the transaction takes now
+  EntityInput entity_;                  // reused from item to item
+  StatementInput statement_;
 };
 
 // Orders diagnostics by file (in input order), then line and column.
@@ -370,24 +492,39 @@ absl::Status Finish(std::vector<Diagnostic>& found, const std::vector<std::strin
 
 absl::Status LoadJsonFiles(Graph& graph, absl::Span<const std::filesystem::path> paths,
                            std::vector<Diagnostic>* diagnostics) {
-  std::vector<Diagnostic> found;
   std::vector<std::string> files;
-  GraphReader reader(graph, found);
-  for (const std::filesystem::path& path : paths) {
-    files.push_back(path.string());
-    reader.Add(JsonInput::FromFile(path, found), path.parent_path());
+  for (const std::filesystem::path& path : paths) files.push_back(path.string());
+  // Streamed first; read again with whole documents in the rare case that needs them. The first
+  // reader's transaction undoes what it added as the reader goes.
+  for (bool stream : {true, false}) {
+    std::vector<Diagnostic> found;
+    GraphReader reader(graph, found, files, stream);
+    for (const std::filesystem::path& path : paths) {
+      reader.Add([&](internal::ArrayStreamer* streamer) { return JsonInput::FromFile(path, found, streamer); },
+                 path.parent_path());
+    }
+    if (reader.needs_whole_documents()) continue;
+    reader.Load();
+    return Finish(found, files, diagnostics);
   }
-  reader.Load();
-  return Finish(found, files, diagnostics);
+  return absl::InternalError("unreachable");
 }
 
 absl::Status LoadJsonString(Graph& graph, std::string_view json, std::string_view file_name,
                             const std::filesystem::path& base_dir, std::vector<Diagnostic>* diagnostics) {
-  std::vector<Diagnostic> found;
-  GraphReader reader(graph, found);
-  reader.Add(JsonInput::FromString(json, std::string(file_name), found), base_dir);
-  reader.Load();
-  return Finish(found, {std::string(file_name)}, diagnostics);
+  for (bool stream : {true, false}) {
+    std::vector<Diagnostic> found;
+    GraphReader reader(graph, found, {std::string(file_name)}, stream);
+    reader.Add(
+        [&](internal::ArrayStreamer* streamer) {
+          return JsonInput::FromString(json, std::string(file_name), found, streamer);
+        },
+        base_dir);
+    if (reader.needs_whole_documents()) continue;
+    reader.Load();
+    return Finish(found, {std::string(file_name)}, diagnostics);
+  }
+  return absl::InternalError("unreachable");
 }
 
 }  // namespace aikg

@@ -1,23 +1,33 @@
 // Reading JSON input with precise error places, shared by the schema and graph loaders.
 //
 // A JsonInput parses a document in place (RapidJSON's insitu mode, so every string of the DOM
-// points into the one buffer of file text) and turns any place in it into line:column: a string
-// value's place is where it starts in the buffer, a member's is its name's, an array element's
-// or the root's is where it starts (found by scanning the text only when a problem is reported
-// there). A UTF-8 byte order mark at the start is skipped, and columns count from after it.
-// Paths are chains of stack-allocated JsonPath links, turned into JSON pointers only when a
-// problem is reported, so reading a valid file allocates nothing for them.
+// points into the one buffer of file text) through RapidJSON's SAX reader, with checks that
+// RapidJSON lacks (nesting depth, lone surrogates, numbers too big for a double). By default the
+// events build the whole DOM. Given an ArrayStreamer, the elements of the top-level arrays it
+// asks for are built one at a time, each into a small DOM of its own whose memory pool is reused,
+// and handed over while the parse goes on: a graph file's big arrays never stand whole in memory.
+//
+// Any place is turned into line:column: a string value's place is where it starts in the buffer,
+// a member's is its name's, an array element's or the root's is where it starts (found by
+// scanning the text only when a problem is reported there, against a DOM of the whole original
+// text built again on first need when elements were streamed). A UTF-8 byte order mark at the
+// start is skipped, and columns count from after it. Paths are chains of stack-allocated JsonPath
+// links, turned into JSON pointers only when a problem is reported, so reading a valid file
+// allocates nothing for them.
 
 #ifndef AIKG_INTERNAL_JSON_INPUT_H_
 #define AIKG_INTERNAL_JSON_INPUT_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <rapidjson/document.h>
@@ -45,15 +55,50 @@ struct JsonPath {
 // Escapes one JSON pointer token (~ → ~0, / → ~1).
 std::string EscapePointerToken(std::string_view token);
 
+class JsonInput;
+
+// What becomes of a top-level array while its document is parsed.
+enum class ArrayUse {
+  kKeep,    // built into the document
+  kStream,  // handed to the streamer element by element (it stands empty in the document)
+  // Streamed, and the streamer keeps nothing that points into an element's text once it has
+  // taken the element: the memory of the text behind the parse is given back to the system as
+  // the parse goes on (on Linux), so that the text and what is built from it do not stand in
+  // memory together.
+  kStreamAndDropText,
+};
+
+// Takes the elements of top-level arrays one at a time while a document is parsed.
+class ArrayStreamer {
+ public:
+  virtual ~ArrayStreamer() = default;
+  // Called where the array value of the root object's member `name` starts: what to do with it.
+  // `input.TopLevelString` tells the string members read before it.
+  virtual ArrayUse StreamArray(JsonInput& input, std::string_view name) = 0;
+  // Element `index` of a streamed array `name`. `value` lives until the call returns; its strings
+  // point into the input's buffer, which lives as long as the input but, for an array streamed
+  // with kStreamAndDropText, reads as zeros once the parse is well past them.
+  virtual void Element(JsonInput& input, std::string_view name, uint32_t index, const rapidjson::Value& value) = 0;
+};
+
 class JsonInput {
  public:
-  // Reads and parses `path`. On failure returns null after adding a diagnostic.
-  static std::unique_ptr<JsonInput> FromFile(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics);
+  // Reads and parses `path`, handing the arrays `streamer` asks for to it (when given). On
+  // failure returns null after adding a diagnostic. A syntax error found after elements were
+  // streamed also drops what was reported about the document until then: as for a document
+  // parsed whole, an invalid document gets that one diagnostic (what the streamer did with the
+  // elements is the streamer's to undo).
+  static std::unique_ptr<JsonInput> FromFile(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics,
+                                             ArrayStreamer* streamer = nullptr);
   // Parses a copy of `text`, labelled `label` in diagnostics.
   static std::unique_ptr<JsonInput> FromString(std::string_view text, std::string label,
-                                               std::vector<Diagnostic>& diagnostics);
+                                               std::vector<Diagnostic>& diagnostics,
+                                               ArrayStreamer* streamer = nullptr);
 
+  // The document; a streamed array stands in it as an empty array.
   const rapidjson::Value& root() const { return document_; }
+  // The first string member `name` of the root object parsed so far, if any (for a streamer).
+  std::optional<std::string_view> TopLevelString(std::string_view name) const;
   const std::string& label() const { return label_; }
   const std::filesystem::path& path() const { return path_; }
 
@@ -65,13 +110,23 @@ class JsonInput {
   // Reports `message` at `pointer_suffix` (a JSON pointer relative to `item`).
   void ReportBelow(const JsonPath& item, const rapidjson::Value& item_value, std::string_view pointer_suffix,
                    std::string_view message);
+  // Reports `message` at `pointer_suffix` below element `index` of the root's array `array`, also
+  // when that array was streamed.
+  void ReportBelowElement(std::string_view array, size_t index, std::string_view pointer_suffix,
+                          std::string_view message);
 
   std::vector<Diagnostic>& diagnostics() { return *diagnostics_; }
 
  private:
   JsonInput(std::string label, std::filesystem::path path, std::vector<Diagnostic>& diagnostics);
-  // Parses `buffer_` in place.
-  bool Parse();
+  // Parses `buffer_` in place, streaming what `streamer` asks for.
+  bool Parse(ArrayStreamer* streamer);
+  // The whole document for placing problems: `document_` when nothing was streamed, else a DOM
+  // of the original text parsed again (in `placing_buffer_`, at the same offsets); null when
+  // that fails (the file changed since).
+  const rapidjson::Value* PlacingRoot();
+  // Whether `place` points into the parsed text or the text parsed again for placing.
+  bool InText(const char* place) const;
   // The place in the buffer that best stands for `value` at `path` (JSON pointer `pointer`; `path`
   // may be null), or null.
   const char* PlaceOf(const JsonPath* path, std::string_view pointer, const rapidjson::Value* value);
@@ -82,6 +137,7 @@ class JsonInput {
   size_t ElementStart(const rapidjson::Value& array, size_t offset, size_t index);
   // The unmodified text, read again from the file on first need.
   const std::string& Original();
+  // `place` points into `buffer_` or `placing_buffer_`.
   void AddDiagnostic(const char* place, std::string pointer, std::string_view message);
 
   std::string label_;
@@ -94,6 +150,73 @@ class JsonInput {
   // Element starts of the arrays a problem was placed in, so many problems in one array scan it once.
   absl::flat_hash_map<const rapidjson::Value*, std::vector<size_t>> element_starts_;
   rapidjson::Document document_;
+  // The string members of the root object, as they were parsed (for TopLevelString).
+  std::vector<std::pair<std::string_view, std::string_view>> top_level_strings_;
+  bool streamed_ = false;  // whether elements were streamed: `document_` lacks them
+  std::vector<char> placing_buffer_;
+  std::unique_ptr<rapidjson::Document> placing_document_;
+  bool placing_tried_ = false;
+};
+
+// The members an object may have (at most 16), with a table that finds a name in one probe:
+// objects of one kind (a statement, a source) share one, built once.
+class MemberNames {
+ public:
+  static constexpr size_t kMax = 16;
+
+  MemberNames(std::initializer_list<std::string_view> names);
+
+  size_t size() const { return count_; }
+  std::string_view operator[](size_t slot) const { return names_[slot]; }
+  // The slot of `name`, or size() when it is none of them.
+  size_t Find(std::string_view name) const {
+    if (name.empty() || linear_) return FindLinear(name);
+    uint8_t entry = buckets_[Bucket(name)];
+    if (entry == 0) return count_;
+    size_t slot = entry - 1;
+    return Same(names_[slot], name) ? slot : count_;
+  }
+
+ private:
+  // Length, first and last byte: distinct for the member names of aikg's objects.
+  static size_t Bucket(std::string_view name) {
+    return (name.size() * 7 + static_cast<unsigned char>(name.front()) * 4 + static_cast<unsigned char>(name.back())) &
+           (kBuckets - 1);
+  }
+  // Inline, as member names are short: a call of memcmp costs more. Two overlapping loads
+  // compare 4 to 16 bytes. The accessors' names are mostly the very literals the list was made
+  // of (the compiler merges equal literals).
+  static bool Same(std::string_view a, std::string_view b) {
+    size_t n = a.size();
+    if (n != b.size()) return false;
+    if (a.data() == b.data()) return true;
+    const char* x = a.data();
+    const char* y = b.data();
+    if (n >= 8) {
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        if (Load<uint64_t>(x + i) != Load<uint64_t>(y + i)) return false;
+      }
+      return Load<uint64_t>(x + n - 8) == Load<uint64_t>(y + n - 8);
+    }
+    if (n >= 4) return Load<uint32_t>(x) == Load<uint32_t>(y) && Load<uint32_t>(x + n - 4) == Load<uint32_t>(y + n - 4);
+    for (size_t i = 0; i < n; ++i) {
+      if (x[i] != y[i]) return false;
+    }
+    return true;
+  }
+  template <typename Word>
+  static Word Load(const char* at) {
+    Word word;
+    std::memcpy(&word, at, sizeof word);
+    return word;
+  }
+  size_t FindLinear(std::string_view name) const;
+
+  static constexpr size_t kBuckets = 64;
+  std::string_view names_[kMax];
+  size_t count_ = 0;
+  uint8_t buckets_[kBuckets] = {};  // slot + 1, or 0 for none
+  bool linear_ = false;             // two names share a bucket: search them one by one
 };
 
 // Reads the members of one JSON object and reports unknown members, duplicates, missing
@@ -103,6 +226,11 @@ class ObjectReader {
   // `known` lists every member the object may have. Reports when `value` is no object.
   ObjectReader(JsonInput& input, const rapidjson::Value& value, const JsonPath& path,
                std::initializer_list<std::string_view> known);
+  // The same with a list built once, for objects read many times (the items of a graph file).
+  ObjectReader(JsonInput& input, const rapidjson::Value& value, const JsonPath& path, const MemberNames& known);
+  // Not copied: it may point to its own list of names.
+  ObjectReader(const ObjectReader&) = delete;
+  ObjectReader& operator=(const ObjectReader&) = delete;
 
   bool is_object() const { return object_ != nullptr; }
   JsonInput& input() const { return input_; }
@@ -113,7 +241,7 @@ class ObjectReader {
   void MarkBad() { ok_ = false; }
 
   // The index of `name` in `known`.
-  size_t Slot(std::string_view name) const;
+  size_t Slot(std::string_view name) const { return known_->Find(name); }
   // The member `name`, or null (reported when `required`).
   const rapidjson::Value* Find(std::string_view name, bool required = false);
   // The path of member `name` (its name points into the buffer when the member exists).
@@ -131,18 +259,17 @@ class ObjectReader {
   void Report(std::string_view name, std::string_view message);
 
  private:
-  static constexpr size_t kMaxMembers = 16;
+  // Finds the members of `value`.
+  void Match(const rapidjson::Value& value);
 
   JsonInput& input_;
   const rapidjson::Value* object_ = nullptr;
   const JsonPath& path_;
-  // A copy of `known` (the list itself dies with the constructor's full-expression), with
-  // each name's first 8 bytes as a number: most names are told apart by one comparison.
-  std::string_view known_[kMaxMembers];
-  uint64_t known_prefix_[kMaxMembers];
-  size_t known_count_ = 0;
+  // A copy of an initializer list of names (which dies with the constructor's full-expression).
+  std::optional<MemberNames> own_known_;
+  const MemberNames* known_;
   // The member for each known name, in `known` order.
-  const rapidjson::Value::Member* members_[kMaxMembers] = {};
+  const rapidjson::Value::Member* members_[MemberNames::kMax] = {};
   bool ok_ = true;
 };
 

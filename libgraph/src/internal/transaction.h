@@ -54,6 +54,9 @@ class Transaction {
   void AddSource(const SourceInput& input, Origin origin);
   // Links every relay (`via`) of the sources added so far and rejects relay cycles.
   void ResolveSources();
+  // Entities and statements keep nothing that points into `input` once added (the JSON loader
+  // gives the text behind its parse back to the system); a source's `via` is kept until
+  // ResolveSources().
   void AddEntity(const EntityInput& input, Origin origin);
   void AddStatement(const StatementInput& input, Origin origin);
   // Gives an entity of the graph an external identifier it lacks (an import that linked the

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -320,6 +321,108 @@ TEST(JsonErrors, AllFilesAreCheckedAndNoneIsLoadedWhenOneFails) {
                                  other + ":1:38: schema 'other' differs from the graph's schema 'tiny' (at /schema)"));
   EXPECT_EQ(graph.entity_count(), 0u);
   EXPECT_EQ(graph.schema(), nullptr);
+}
+
+// The members of a tiny document with `count` statements, one per line from line 3, and `last`
+// after them; about 200 bytes each, so that thousands make megabytes of text.
+std::string ManyStatements(size_t count, const std::string& last) {
+  std::string members = "\"statements\": [";
+  for (size_t i = 0; i < count; ++i) {
+    std::string n = std::to_string(i);
+    members += "\n  {\"id\": \"st/many/" + n +
+               "\", \"subject\": \"org/nvidia\", \"predicate\": \"develops\", \"object\": \"chip/h100\", "
+               "\"modality\": \"reported\", \"sources\": [{\"source\": \"src/letter\", \"locator\": \"page " +
+               n + "\"}]},";
+  }
+  return members + "\n  " + last + "]";
+}
+
+// The statements of a big file are read one at a time while it is parsed, and the text behind
+// the parse is given back to the system as it goes: a problem far into the file is still placed,
+// also one that the transaction finds after the parse.
+TEST(JsonErrors, ProblemsFarIntoABigFileAreStillPlaced) {
+  std::string before_subject = R"(  {"id": "st/many/last", "subject": )";
+  std::string last = R"({"id": "st/many/last", "subject": "org/nobody", "predicate": "develops", )"
+                     R"("object": "chip/h100", "modality": "reported", "sources": [{"source": "src/letter"}], "x": 1})";
+  std::string column = std::to_string(before_subject.size() + 1);
+  EXPECT_THAT(Problems(ManyStatements(60000, last)),
+              ElementsAre("test.json:60003:" + column + ": unknown entity 'org/nobody' (at /statements/60000/subject)",
+                          "test.json:60003:" + std::to_string(last.size() - 7 + 3) +
+                              ": unknown member 'x' (at /statements/60000/x)"));
+}
+
+TEST(JsonErrors, BigFileLoadsIntact) {
+  Graph graph = testing::LoadTiny();
+  std::string last = R"({"id": "st/many/last", "subject": "org/nvidia", "predicate": "develops", )"
+                     R"("object": "chip/h100", "modality": "reported", "sources": [{"source": "src/letter"}]})";
+  absl::Status status = testing::LoadString(graph, testing::TinyDocument(ManyStatements(60000, last)));
+  ASSERT_TRUE(status.ok()) << status.message();
+  EXPECT_EQ(graph.statement_count(), 14u + 60001u);
+  for (std::string id : {"st/many/0", "st/many/30000", "st/many/59999", "st/many/last"}) {
+    std::optional<Statement> statement = graph.FindStatement(id);
+    ASSERT_TRUE(statement.has_value()) << id;
+    EXPECT_EQ(statement->id(), id);
+    EXPECT_EQ(statement->subject().id(), "org/nvidia");
+  }
+}
+
+// A syntax error found after statements were read and checked: as for any invalid JSON, that
+// one diagnostic, and nothing of the file is loaded.
+TEST(JsonErrors, LateSyntaxErrorIsTheOneDiagnostic) {
+  Graph graph = testing::LoadTiny();
+  std::string bad_statement = R"({"id": "st/bad", "subject": "org/nobody", "predicate": "develops", )"
+                              R"("object": "chip/h100", "modality": "reported", "sources": []})";
+  std::vector<Diagnostic> diagnostics;
+  std::string json = testing::TinyDocument(ManyStatements(30000, bad_statement)) + "\n]";
+  EXPECT_FALSE(testing::LoadString(graph, json, &diagnostics).ok());
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].Format(),
+            "test.json:30004:1: invalid JSON: The document root must not be followed by other values.");
+  EXPECT_EQ(graph.statement_count(), 14u);
+}
+
+// The transaction takes every source, then every entity, then every statement: arrays in
+// another order, or a header after them, are kept whole and read after the parse.
+TEST(JsonErrors, ArraysInAnyOrderLoadAndSayWhere) {
+  std::string statements =
+      R"("statements": [{"id": "st/new", "subject": "org/new", "predicate": "develops", "object": "chip/h100", )"
+      R"("modality": "reported", "sources": [{"source": "src/new"}]}])";
+  std::string entities = R"("entities": [{"id": "org/new", "type": "Company", "name": "New"}])";
+  std::string sources = R"("sources": [{"id": "src/new", "kind": "report"}])";
+  std::string header = R"("format": "aikg-graph/1", "schema": "tiny.schema.json")";
+  for (const std::string& json : {"{" + header + ",\n" + statements + ",\n" + entities + ",\n" + sources + "}",
+                                  "{" + sources + ",\n" + entities + ",\n" + statements + ",\n" + header + "}"}) {
+    Graph graph = testing::LoadTiny();
+    absl::Status status = testing::LoadString(graph, json);
+    ASSERT_TRUE(status.ok()) << status.message() << "\n" << json;
+    EXPECT_EQ(graph.statement_count(), 15u);
+    ASSERT_TRUE(graph.FindStatement("st/new").has_value());
+    EXPECT_EQ(graph.FindStatement("st/new")->subject().id(), "org/new");
+  }
+  // Problems in kept arrays are placed as in streamed ones.
+  EXPECT_THAT(Problems(R"("statements": [{"id": "st/new", "subject": "org/nvidia", "predicate": "develops", )"
+                       R"("object": "chip/nope", "modality": "reported", "sources": [{"source": "src/letter"}]}],)"
+                       "\n" + entities),
+              ElementsAre("test.json:2:93: unknown entity 'chip/nope' (at /statements/0/object)"));
+}
+
+// Statements of one file may use entities and sources of a later one.
+TEST(JsonErrors, StatementsMayUseEntitiesOfALaterFile) {
+  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "aikg_forward";
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(testing::TestData("tiny.schema.json"), dir / "tiny.schema.json",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::ofstream(dir / "statements.json") << testing::TinyDocument(
+      R"("statements": [{"id": "st/a", "subject": "org/a", "predicate": "develops", "object": "chip/b", )"
+      R"("modality": "reported", "sources": [{"source": "src/a"}]}])");
+  std::ofstream(dir / "things.json") << testing::TinyDocument(
+      R"("sources": [{"id": "src/a", "kind": "report"}],
+  "entities": [{"id": "org/a", "type": "Company", "name": "A"}, {"id": "chip/b", "type": "Chip", "name": "B"}])");
+  Graph graph;
+  absl::Status status = LoadJsonFiles(graph, {dir / "statements.json", dir / "things.json"});
+  ASSERT_TRUE(status.ok()) << status.message();
+  EXPECT_EQ(graph.statement_count(), 1u);
+  EXPECT_EQ(graph.entity_count(), 2u);
 }
 
 }  // namespace
