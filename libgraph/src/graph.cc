@@ -66,8 +66,7 @@ void GraphData::RebuildIndexes() {
     spans.push_back({static_cast<int32_t>(first - kEpoch), static_cast<int32_t>(last - kEpoch), i});
     if (valid.is_point()) valid_points.push_back(spans.back());
   }
-  std::stable_sort(valid_points.begin(), valid_points.end(),
-                   [](const DayInterval& a, const DayInterval& b) { return a.first < b.first; });
+  SortByFirstDay(valid_points);
   valid_index = IntervalIndex(std::move(spans));
   date_value_index = IntervalIndex(std::move(date_values));
 }
@@ -224,21 +223,21 @@ size_t Graph::statement_count() const { return data_->statements.size(); }
 size_t Graph::edge_count() const { return data_->edge_count; }
 
 std::optional<Entity> Graph::FindEntity(std::string_view id) const {
-  auto found = data_->entity_ids.find(id);
-  if (found == data_->entity_ids.end()) return std::nullopt;
-  return entity(found->second);
+  uint32_t found = data_->FindEntity(id);
+  if (found == internal::kNoIndex) return std::nullopt;
+  return entity(found);
 }
 
 std::optional<Source> Graph::FindSource(std::string_view id) const {
-  auto found = data_->source_ids.find(id);
-  if (found == data_->source_ids.end()) return std::nullopt;
-  return source(found->second);
+  uint32_t found = data_->FindSource(id);
+  if (found == internal::kNoIndex) return std::nullopt;
+  return source(found);
 }
 
 std::optional<Statement> Graph::FindStatement(std::string_view id) const {
-  auto found = data_->statement_ids.find(id);
-  if (found == data_->statement_ids.end()) return std::nullopt;
-  return statement(found->second);
+  uint32_t found = data_->FindStatement(id);
+  if (found == internal::kNoIndex) return std::nullopt;
+  return statement(found);
 }
 
 std::vector<Entity> Graph::FindByName(std::string_view name) const {

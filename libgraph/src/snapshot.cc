@@ -680,18 +680,18 @@ class SnapshotLoader {
     }
   }
 
-  template <typename Records>
-  static void IndexIdsOf(const Records& records, internal::StringViewMap<uint32_t>& ids, std::string_view what) {
-    ids.reserve(records.size());
-    for (uint32_t i = 0; i < records.size(); ++i) {
-      if (!ids.emplace(records[i].id, i).second) Fail(Cat(what, " id '", records[i].id, "' appears twice"));
+  template <typename IdOf>
+  static void IndexIdsOf(size_t count, internal::IdIndex& ids, IdOf id_of, std::string_view what) {
+    ids.Reserve(count, id_of);
+    for (uint32_t i = 0; i < count; ++i) {
+      if (ids.Insert(i, id_of) != kNoIndex) Fail(Cat(what, " id '", id_of(i), "' appears twice"));
     }
   }
 
   void IndexIds() {
-    IndexIdsOf(data_.sources, data_.source_ids, "source");
-    IndexIdsOf(data_.entities, data_.entity_ids, "entity");
-    IndexIdsOf(data_.statements, data_.statement_ids, "statement");
+    IndexIdsOf(data_.sources.size(), data_.source_ids, data_.source_id_of(), "source");
+    IndexIdsOf(data_.entities.size(), data_.entity_ids, data_.entity_id_of(), "entity");
+    IndexIdsOf(data_.statements.size(), data_.statement_ids, data_.statement_id_of(), "statement");
   }
 
   // Once the records are in, the rest of a load is rebuilding indexes (docs/benchmarks.md): the

@@ -80,9 +80,11 @@ struct Transaction::Mark {
 
   // Forgets everything added to `data` after this mark, ids included.
   void RollBack(GraphData& data) const {
-    for (size_t i = sources; i < data.sources.size(); ++i) data.source_ids.erase(data.sources[i].id);
-    for (size_t i = entities; i < data.entities.size(); ++i) data.entity_ids.erase(data.entities[i].id);
-    for (size_t i = statements; i < data.statements.size(); ++i) data.statement_ids.erase(data.statements[i].id);
+    for (size_t i = sources; i < data.sources.size(); ++i) data.source_ids.Erase(i, data.source_id_of());
+    for (size_t i = entities; i < data.entities.size(); ++i) data.entity_ids.Erase(i, data.entity_id_of());
+    for (size_t i = statements; i < data.statements.size(); ++i) {
+      data.statement_ids.Erase(i, data.statement_id_of());
+    }
     data.sources.resize(sources);
     data.entities.resize(entities);
     data.statements.resize(statements);
@@ -96,18 +98,21 @@ struct Transaction::Mark {
   }
 };
 
-template <typename Record, typename Difference>
+template <typename Record, typename IdOf, typename Difference>
 bool Transaction::Insert(ItemKind kind, std::string_view id, Origin origin, const Mark& item, Record record,
-                         std::vector<Record>& records, StringViewMap<uint32_t>& ids, Difference difference) {
-  // One probe: the key is copied first, and given back with the item if the id is taken.
+                         std::vector<Record>& records, IdIndex& ids, IdOf id_of, Difference difference) {
+  // One probe: the record goes in first (the index reads ids from the records), and is given
+  // back with the item if the id is taken.
   record.id = data_.strings.Copy(id);
-  auto [existing, inserted] = ids.try_emplace(record.id, static_cast<uint32_t>(records.size()));
-  if (!inserted) {
-    ReportRedefinition(kind, id, existing->second, origin, difference(record, records[existing->second]));
+  records.push_back(std::move(record));
+  uint32_t existing = ids.Insert(static_cast<uint32_t>(records.size() - 1), id_of);
+  if (existing != kNoIndex) {
+    std::string_view different = difference(records.back(), records[existing]);
+    records.pop_back();
+    ReportRedefinition(kind, id, existing, origin, different);
     item.RollBack(data_);
     return false;
   }
-  records.push_back(std::move(record));
   added_[static_cast<int>(kind)].origins.push_back(origin);
   return true;
 }
@@ -137,15 +142,15 @@ void Transaction::Reserve(ItemKind kind, size_t count) {
   switch (kind) {
     case ItemKind::kSource:
       ReserveMore(data_.sources, count);
-      data_.source_ids.reserve(data_.source_ids.size() + count);
+      data_.source_ids.Reserve(data_.source_ids.size() + count, data_.source_id_of());
       break;
     case ItemKind::kEntity:
       ReserveMore(data_.entities, count);
-      data_.entity_ids.reserve(data_.entity_ids.size() + count);
+      data_.entity_ids.Reserve(data_.entity_ids.size() + count, data_.entity_id_of());
       break;
     case ItemKind::kStatement:
       ReserveMore(data_.statements, count);
-      data_.statement_ids.reserve(data_.statement_ids.size() + count);
+      data_.statement_ids.Reserve(data_.statement_ids.size() + count, data_.statement_id_of());
       break;
   }
 }
@@ -261,9 +266,9 @@ void Transaction::AddSource(const SourceInput& input, Origin origin) {
   };
   SourceIndex index = static_cast<SourceIndex>(data_.sources.size());
   bool added = Insert(ItemKind::kSource, input.id, origin, item, std::move(record), data_.sources, data_.source_ids,
-                      [&](const SourceRecord& a, const SourceRecord& b) -> std::string_view {
+                      data_.source_id_of(), [&](const SourceRecord& a, const SourceRecord& b) -> std::string_view {
                         std::string_view difference = SourceDifference(a, b);
-                        if (difference.empty() && via_of(data_.source_ids.at(input.id)) != input.via) return "via";
+                        if (difference.empty() && via_of(data_.FindSource(input.id)) != input.via) return "via";
                         return difference;
                       });
   if (added && !input.via.empty()) pending_vias_.push_back({index, data_.strings.Copy(input.via), origin});
@@ -271,12 +276,12 @@ void Transaction::AddSource(const SourceInput& input, Origin origin) {
 
 void Transaction::ResolveSources() {
   for (const PendingVia& pending : pending_vias_) {
-    auto via = data_.source_ids.find(pending.via);
-    if (via == data_.source_ids.end()) {
+    SourceIndex via = data_.FindSource(pending.via);
+    if (via == kNoIndex) {
       Report(ItemKind::kSource, pending.origin, "/via", Cat("unknown source '", pending.via, "'"));
       continue;
     }
-    data_.sources[pending.source].via = via->second;
+    data_.sources[pending.source].via = via;
   }
   // A relay chain must end. Each source is walked once, its outcome shared by every source whose
   // chain runs through it: N sources each relaying the next take O(N), not O(N²).
@@ -389,7 +394,7 @@ void Transaction::AddEntity(const EntityInput& input, Origin origin) {
   record.name = data_.strings.Copy(input.name);
   record.description = data_.strings.Copy(input.description);
 
-  Insert(ItemKind::kEntity, input.id, origin, item, std::move(record), data_.entities, data_.entity_ids,
+  Insert(ItemKind::kEntity, input.id, origin, item, std::move(record), data_.entities, data_.entity_ids, data_.entity_id_of(),
          [&](const EntityRecord& a, const EntityRecord& b) { return EntityDifference(a, b); });
 }
 
@@ -401,8 +406,8 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   bool valid = CheckId(ItemKind::kStatement, input.id, origin);
 
   std::optional<EntityIndex> subject;
-  if (auto found = data_.entity_ids.find(input.subject); found != data_.entity_ids.end()) {
-    subject = found->second;
+  if (EntityIndex found = data_.FindEntity(input.subject); found != kNoIndex) {
+    subject = found;
   } else {
     report("/subject", Cat("unknown entity '", input.subject, "'"));
     valid = false;
@@ -438,19 +443,19 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
                                  ", not ", ValueKindOf(input.value)));
       value_ok = false;
     } else if (const EntityId* object = std::get_if<EntityId>(&input.value)) {
-      auto found = data_.entity_ids.find(object->id);
-      if (found == data_.entity_ids.end()) {
+      EntityIndex found = data_.FindEntity(object->id);
+      if (found == kNoIndex) {
         report(field, Cat("unknown entity '", object->id, "'"));
         value_ok = false;
       } else {
-        TypeId object_type = data_.entities[found->second].type;
+        TypeId object_type = data_.entities[found].type;
         if (!schema.IsAnyOf(object_type, predicate->range)) {
           report(field, Cat("object '", object->id, "' is ", WithArticle(schema.type(object_type).name),
                                      ", but predicate '", predicate->name, "' links to ",
                                      TypeList(schema, predicate->range)));
           value_ok = false;
         }
-        record.value = ObjectRef{found->second};
+        record.value = ObjectRef{found};
       }
     } else if (const Quantity* quantity = std::get_if<Quantity>(&input.value)) {
       std::optional<UnitId> unit = schema.FindUnit(quantity->unit);
@@ -552,13 +557,13 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   }
   record.citations.begin = static_cast<uint32_t>(data_.citations.size());
   for (size_t i = 0; i < input.sources.size(); ++i) {
-    auto found = data_.source_ids.find(input.sources[i].source);
-    if (found == data_.source_ids.end()) {
+    SourceIndex found = data_.FindSource(input.sources[i].source);
+    if (found == kNoIndex) {
       report(Cat("/sources/", i, "/source"), Cat("unknown source '", input.sources[i].source, "'"));
       valid = false;
       continue;
     }
-    data_.citations.push_back({found->second, data_.strings.Intern(input.sources[i].locator)});
+    data_.citations.push_back({found, data_.strings.Intern(input.sources[i].locator)});
   }
   record.citations.count = static_cast<uint32_t>(data_.citations.size() - record.citations.begin);
   record.qualifiers.begin = static_cast<uint32_t>(data_.qualifiers.size());
@@ -582,7 +587,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   record.confidence = input.confidence.value_or(kNoNumber);
 
   Insert(ItemKind::kStatement, input.id, origin, item, std::move(record), data_.statements, data_.statement_ids,
-         [&](const StatementRecord& a, const StatementRecord& b) { return StatementDifference(a, b); });
+         data_.statement_id_of(), [&](const StatementRecord& a, const StatementRecord& b) { return StatementDifference(a, b); });
 }
 
 std::string_view Transaction::SourceDifference(const SourceRecord& a, const SourceRecord& b) const {

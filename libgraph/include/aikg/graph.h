@@ -138,6 +138,12 @@ class Statement {
   StatementIndex index_;
 };
 
+// One container of a graph's storage and the bytes it holds allocated.
+struct StorageUse {
+  std::string_view component;  // "statements", "statement_ids", "citations", ...
+  size_t bytes;
+};
+
 class Graph {
  public:
   // An empty graph without a schema: the first load sets it.
@@ -182,6 +188,11 @@ class Graph {
   std::vector<Statement> StatementsAbout(EntityIndex entity) const;
   // Edge statements whose object is `entity`, in load order. O(in-degree).
   std::vector<Statement> StatementsPointingTo(EntityIndex entity) const;
+
+  // The heap bytes each container of the storage has allocated (capacity, not size), in a fixed
+  // order, for memory tuning (bench/storage_bytes.cc, docs/benchmarks.md). O(names) for the
+  // name index's spilled lists, O(1) per other container.
+  std::vector<StorageUse> StorageBytes() const;
 
   // The internal storage, for the library's own algorithms and serialisers.
   const internal::GraphData& data() const { return *data_; }

@@ -28,12 +28,14 @@
 #include "aikg/schema.h"
 #include "aikg/time.h"
 #include "internal/check.h"
+#include "internal/id_index.h"
 #include "internal/interval_index.h"
 #include "internal/strings.h"
 
 namespace aikg::internal {
 
 inline constexpr uint32_t kNoIndex = std::numeric_limits<uint32_t>::max();
+static_assert(kNoIndex == IdIndex::kAbsent);
 inline constexpr double kNoNumber = std::numeric_limits<double>::quiet_NaN();
 
 // A [begin, begin + count) range into one of GraphData's shared vectors.
@@ -121,9 +123,11 @@ struct GraphData {
   std::vector<QuantityRecord> quantities;
   std::vector<Text> texts;
 
-  StringViewMap<SourceIndex> source_ids;
-  StringViewMap<EntityIndex> entity_ids;
-  StringViewMap<StatementIndex> statement_ids;
+  // The records by id (the ids stay in the records: see IdIndex). Look up with FindSource, ...;
+  // change with the id_of functions below.
+  IdIndex source_ids;
+  IdIndex entity_ids;
+  IdIndex statement_ids;
   // Folded name or alias (stored in `strings`) → entities carrying it (see FoldForLookup),
   // and the same folded names sorted, for prefix and fuzzy search.
   StringViewMap<absl::InlinedVector<EntityIndex, 1>> names;
@@ -158,6 +162,21 @@ struct GraphData {
   void IndexNames(EntityIndex first);
   // Adds the external identifiers of `entity` that `identifiers` lacks.
   void IndexIdentifiers(EntityIndex entity);
+
+  // The id of a record by number, for the IdIndex calls.
+  auto source_id_of() const {
+    return [this](SourceIndex index) { return sources[index].id; };
+  }
+  auto entity_id_of() const {
+    return [this](EntityIndex index) { return entities[index].id; };
+  }
+  auto statement_id_of() const {
+    return [this](StatementIndex index) { return statements[index].id; };
+  }
+  // The record with id `id`, or kNoIndex. O(1) expected.
+  SourceIndex FindSource(std::string_view id) const { return source_ids.Find(id, source_id_of()); }
+  EntityIndex FindEntity(std::string_view id) const { return entity_ids.Find(id, entity_id_of()); }
+  StatementIndex FindStatement(std::string_view id) const { return statement_ids.Find(id, statement_id_of()); }
 
   // Record accessors that resolve ranges.
   absl::Span<const Alias> AliasesOf(const EntityRecord& entity) const {
