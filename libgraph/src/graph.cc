@@ -195,7 +195,11 @@ std::optional<bool> Statement::boolean() const {
 ValidTime Statement::valid() const { return data_->statements[index_].valid; }
 TimePoint Statement::period() const { return data_->statements[index_].period; }
 Modality Statement::modality() const { return data_->statements[index_].modality; }
-absl::Span<const Citation> Statement::citations() const { return data_->CitationsOf(data_->statements[index_]); }
+CitationList Statement::citations() const { return data_->CitationsOf(data_->statements[index_]); }
+
+Citation CitationList::At(const internal::GraphData* data, uint32_t position) {
+  return data->CitationOf(data->citations[position]);
+}
 absl::Span<const Qualifier> Statement::qualifiers() const { return data_->QualifiersOf(data_->statements[index_]); }
 
 std::optional<double> Statement::confidence() const {

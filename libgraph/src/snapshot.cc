@@ -136,9 +136,9 @@ class SnapshotWriter {
     for (const Alias& alias : data_.aliases) WriteStringPair(kAliases, alias.name, alias.lang);
     for (const Attribute& attribute : data_.attributes) WriteAttribute(attribute);
     for (const auto& statement : data_.statements) WriteStatement(statement);
-    for (const Citation& citation : data_.citations) {
+    for (const internal::CitationRecord& citation : data_.citations) {
       sections_[kCitations].U32(citation.source);
-      sections_[kCitations].U32(String(citation.locator));
+      sections_[kCitations].U32(String(data_.CitationOf(citation).locator));
     }
     for (const Qualifier& qualifier : data_.qualifiers) WriteStringPair(kQualifiers, qualifier.key, qualifier.value);
     for (const auto& quantity : data_.quantities) WriteQuantity(quantity);
@@ -545,7 +545,7 @@ class SnapshotLoader {
     data_.citations.reserve(citations.count);
     for (size_t i = 0; i < citations.count; ++i) {
       CheckIndex(citations.U32(i, 0), data_.sources.size(), "citation source");
-      data_.citations.push_back({citations.U32(i, 0), String(citations.U32(i, 4), "locator")});
+      data_.citations.push_back({citations.U32(i, 0), data_.InternLocator(String(citations.U32(i, 4), "locator"))});
     }
     const SectionView& qualifiers = sections_[kQualifiers];
     data_.qualifiers.reserve(qualifiers.count);

@@ -46,7 +46,7 @@ std::vector<StorageUse> Graph::StorageBytes() const {
   return {
       {"statements", VectorBytes(data.statements)},
       {"statement_ids", data.statement_ids.bytes()},
-      {"citations", VectorBytes(data.citations)},
+      {"citations", VectorBytes(data.citations) + VectorBytes(data.locators) + data.locator_ids.bytes()},
       {"valid_index", data.valid_index.bytes() + VectorBytes(data.valid_points)},
       {"date_value_index", data.date_value_index.bytes()},
       {"strings", data.strings.bytes_allocated()},

@@ -68,14 +68,35 @@ std::string_view ItemArrayName(ItemKind kind) {
 
 struct Transaction::Mark {
   size_t sources, entities, statements;
-  size_t aliases, attributes, citations, qualifiers, quantities, texts;
+  size_t aliases, attributes, citations, locators, qualifiers, quantities, texts;
   StringStore::Mark strings;
 
   static Mark Of(const GraphData& data) {
     return {data.sources.size(),    data.entities.size(),   data.statements.size(),
             data.aliases.size(),    data.attributes.size(), data.citations.size(),
-            data.qualifiers.size(), data.quantities.size(), data.texts.size(),
+            data.locators.size(),   data.qualifiers.size(), data.quantities.size(),
+            data.texts.size(),
             data.strings.mark()};
+  }
+
+  // After a batch that at least doubled a vector, gives back the capacity its growth left unused
+  // (up to half of it, when it grew by doubling): what a large load keeps. After a smaller batch
+  // the slack stays, so that many batches still grow geometrically; a shrink copies at most
+  // twice what its batch added.
+  void ShrinkGrown(GraphData& data) const {
+    auto shrink = [](auto& vector, size_t before) {
+      if (vector.size() >= 2 * before && vector.capacity() - vector.size() > vector.size() / 16) vector.shrink_to_fit();
+    };
+    shrink(data.sources, sources);
+    shrink(data.entities, entities);
+    shrink(data.statements, statements);
+    shrink(data.aliases, aliases);
+    shrink(data.attributes, attributes);
+    shrink(data.citations, citations);
+    shrink(data.locators, locators);
+    shrink(data.qualifiers, qualifiers);
+    shrink(data.quantities, quantities);
+    shrink(data.texts, texts);
   }
 
   // Forgets everything added to `data` after this mark, ids included.
@@ -91,6 +112,7 @@ struct Transaction::Mark {
     data.aliases.resize(aliases);
     data.attributes.resize(attributes);
     data.citations.resize(citations);
+    data.ForgetLocators(locators);
     data.qualifiers.resize(qualifiers);
     data.quantities.resize(quantities);
     data.texts.resize(texts);
@@ -563,7 +585,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
       valid = false;
       continue;
     }
-    data_.citations.push_back({found, data_.strings.Intern(input.sources[i].locator)});
+    data_.citations.push_back({found, data_.InternLocator(input.sources[i].locator)});
   }
   record.citations.count = static_cast<uint32_t>(data_.citations.size() - record.citations.begin);
   record.qualifiers.begin = static_cast<uint32_t>(data_.qualifiers.size());
@@ -652,6 +674,7 @@ void Transaction::Commit() {
   AIKG_CHECK(problems_.empty());
   AIKG_CHECK(pending_vias_.empty());
   if (data_.schema == nullptr) data_.schema = schema_;
+  start_->ShrinkGrown(data_);
   data_.IndexNames(static_cast<EntityIndex>(start_->entities));
   for (const auto& [entity, before] : amended_) data_.IndexIdentifiers(entity);
   data_.RebuildIndexes();

@@ -74,6 +74,14 @@ struct QuantityRecord {
   Bound bound;
 };
 
+// A citation as stored: the locator as a number in GraphData::locators (kNoIndex: none), 8 bytes
+// where the public Citation, with a string_view, takes 24. Locators repeat ("p. 4", "headline").
+struct CitationRecord {
+  SourceIndex source;
+  uint32_t locator;
+  friend bool operator==(const CitationRecord&, const CitationRecord&) = default;
+};
+
 // The object or value of a statement; the distinct wrapper types keep the alternatives apart.
 struct ObjectRef {
   EntityIndex entity;
@@ -118,7 +126,10 @@ struct GraphData {
   // Shared storage for the records' ranges and values.
   std::vector<Alias> aliases;
   std::vector<Attribute> attributes;
-  std::vector<Citation> citations;
+  std::vector<CitationRecord> citations;
+  // The distinct citation locators (stored in `strings`) by number, and their index.
+  std::vector<std::string_view> locators;
+  IdIndex locator_ids;
   std::vector<Qualifier> qualifiers;
   std::vector<QuantityRecord> quantities;
   std::vector<Text> texts;
@@ -185,8 +196,28 @@ struct GraphData {
   absl::Span<const Attribute> AttributesOf(const EntityRecord& entity) const {
     return absl::MakeConstSpan(attributes).subspan(entity.attributes.begin, entity.attributes.count);
   }
-  absl::Span<const Citation> CitationsOf(const StatementRecord& statement) const {
-    return absl::MakeConstSpan(citations).subspan(statement.citations.begin, statement.citations.count);
+  CitationList CitationsOf(const StatementRecord& statement) const {
+    return CitationList(this, statement.citations.begin, statement.citations.count);
+  }
+  Citation CitationOf(const CitationRecord& citation) const {
+    return {citation.source, citation.locator == kNoIndex ? std::string_view() : locators[citation.locator]};
+  }
+  // The number of `locator` in `locators`, added (copied into `strings`) when new; kNoIndex for
+  // the empty locator.
+  uint32_t InternLocator(std::string_view locator) {
+    if (locator.empty()) return kNoIndex;
+    auto locator_of = [this](uint32_t index) { return locators[index]; };
+    uint32_t found = locator_ids.Find(locator, locator_of);
+    if (found != kNoIndex) return found;
+    locators.push_back(strings.Copy(locator));
+    locator_ids.Insert(static_cast<uint32_t>(locators.size() - 1), locator_of);
+    return static_cast<uint32_t>(locators.size() - 1);
+  }
+  // Forgets the locators from number `first` on (a failed batch's).
+  void ForgetLocators(size_t first) {
+    auto locator_of = [this](uint32_t index) { return locators[index]; };
+    for (size_t i = first; i < locators.size(); ++i) locator_ids.Erase(static_cast<uint32_t>(i), locator_of);
+    locators.resize(first);
   }
   absl::Span<const Qualifier> QualifiersOf(const StatementRecord& statement) const {
     return absl::MakeConstSpan(qualifiers).subspan(statement.qualifiers.begin, statement.qualifiers.count);
