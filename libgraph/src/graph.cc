@@ -64,9 +64,10 @@ void GraphData::RebuildIndexes() {
     absl::CivilDay first = valid.from.is_set() ? valid.from.first_day() : absl::CivilDay(1, 1, 1);
     absl::CivilDay last = valid.to.is_set() ? valid.to.last_day() : absl::CivilDay(9999, 12, 31);
     spans.push_back({static_cast<int32_t>(first - kEpoch), static_cast<int32_t>(last - kEpoch), i});
-    if (valid.is_point()) valid_points.push_back(spans.back());
+    if (valid.is_point()) valid_points.push_back({spans.back().first, i});
   }
   SortByFirstDay(valid_points);
+  valid_points.shrink_to_fit();
   valid_index = IntervalIndex(std::move(spans));
   date_value_index = IntervalIndex(std::move(date_values));
 }

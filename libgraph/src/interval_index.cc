@@ -46,6 +46,10 @@ void SortByFirstDay(std::vector<DayInterval>& intervals) {
   RadixSort(intervals, [](const DayInterval& interval) { return Ascending(interval.first); });
 }
 
+void SortByFirstDay(std::vector<DayStart>& starts) {
+  RadixSort(starts, [](const DayStart& start) { return Ascending(start.first); });
+}
+
 IntervalIndex::IntervalIndex(std::vector<DayInterval> intervals) {
   if (intervals.empty()) return;
   // Sorted by start first, so that the stable counting sort by node below leaves each node's

@@ -515,6 +515,11 @@ class SnapshotLoader {
     if (uint64_t{begin} + count > size) Fail(Cat(what, " [", begin, ", +", count, ") out of range (", size, ")"));
     return {begin, count};
   }
+  static internal::ShortRange CheckShortRange(uint32_t begin, uint32_t count, size_t size, std::string_view what) {
+    CheckRange(begin, count, size, what);
+    if (count > internal::ShortRange::kMaxCount) Fail(Cat(what, ": ", count, " for one statement, more than it may have"));
+    return {begin, static_cast<uint16_t>(count)};
+  }
 
   void ReadRecords() {
     const SectionView& aliases = sections_[kAliases];
@@ -644,9 +649,9 @@ class SnapshotLoader {
       statement.valid = {Time(statements.U32(i, 16), "valid"), Time(statements.U32(i, 20), "valid")};
       statement.period = Time(statements.U32(i, 24), "period");
       statement.citations =
-          CheckRange(statements.U32(i, 28), statements.U32(i, 32), data_.citations.size(), "citations");
+          CheckShortRange(statements.U32(i, 28), statements.U32(i, 32), data_.citations.size(), "citations");
       statement.qualifiers =
-          CheckRange(statements.U32(i, 36), statements.U32(i, 40), data_.qualifiers.size(), "qualifiers");
+          CheckShortRange(statements.U32(i, 36), statements.U32(i, 40), data_.qualifiers.size(), "qualifiers");
       uint8_t kind = statements.U8(i, 44);
       // The value must be of the predicate's range: the graph's readers rely on it.
       if (kind >= kValueKindCount || kind != static_cast<uint8_t>(schema.predicate(statement.predicate).range_kind)) {

@@ -577,6 +577,16 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
     report("/sources", "a statement needs at least one source");
     valid = false;
   }
+  // The record counts its citations and qualifiers in 16 bits.
+  if (input.sources.size() > ShortRange::kMaxCount) {
+    report("/sources", Cat("a statement cites at most ", ShortRange::kMaxCount, " sources, not ", input.sources.size()));
+    valid = false;
+  }
+  if (input.qualifiers.size() > ShortRange::kMaxCount) {
+    report("/qualifiers",
+           Cat("a statement has at most ", ShortRange::kMaxCount, " qualifiers, not ", input.qualifiers.size()));
+    valid = false;
+  }
   record.citations.begin = static_cast<uint32_t>(data_.citations.size());
   for (size_t i = 0; i < input.sources.size(); ++i) {
     SourceIndex found = data_.FindSource(input.sources[i].source);
@@ -587,7 +597,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
     }
     data_.citations.push_back({found, data_.InternLocator(input.sources[i].locator)});
   }
-  record.citations.count = static_cast<uint32_t>(data_.citations.size() - record.citations.begin);
+  record.citations.count = static_cast<uint16_t>(data_.citations.size() - record.citations.begin);
   record.qualifiers.begin = static_cast<uint32_t>(data_.qualifiers.size());
   for (const Qualifier& qualifier : input.qualifiers) {
     if (IsBlank(qualifier.key)) {
@@ -596,7 +606,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
     }
     data_.qualifiers.push_back({data_.strings.Intern(qualifier.key), data_.strings.Intern(qualifier.value)});
   }
-  record.qualifiers.count = static_cast<uint32_t>(input.qualifiers.size());
+  record.qualifiers.count = static_cast<uint16_t>(input.qualifiers.size());
   if (!valid) {
     item.RollBack(data_);
     return;

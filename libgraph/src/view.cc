@@ -41,7 +41,7 @@ BitSet DatedInValidTime(const GraphData& data, const Filter& filter, size_t size
       if (i < size) at.set(i);
     };
     data.valid_index.Containing(day, keep);
-    for (const internal::DayInterval& point : data.valid_points) {
+    for (const internal::DayStart& point : data.valid_points) {
       if (point.first > day) break;
       keep(point.id);
     }

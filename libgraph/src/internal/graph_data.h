@@ -44,6 +44,14 @@ struct Range {
   uint32_t count = 0;
 };
 
+// The same with at most kMaxCount elements, in 6 bytes (packed: read its fields by value), for
+// the two ranges of every statement: with them a StatementRecord takes 80 bytes, not 88.
+struct [[gnu::packed]] ShortRange {
+  static constexpr uint32_t kMaxCount = 0xFFFF;
+  uint32_t begin = 0;
+  uint16_t count = 0;
+};
+
 struct SourceRecord {
   std::string_view id;
   std::string_view publisher;
@@ -95,18 +103,20 @@ struct TextRef {
 };
 using StoredValue = std::variant<ObjectRef, QuantityRef, TextRef, TimePoint, bool>;
 
+// Fields ordered to leave no padding: 80 bytes, a million of them per 10^6 statements.
 struct StatementRecord {
   std::string_view id;
   ValidTime valid;
   StoredValue value;
   TimePoint period;
-  double confidence = kNoNumber;
   EntityIndex subject = 0;
-  Range citations;
-  Range qualifiers;
+  double confidence = kNoNumber;
+  ShortRange citations;
+  ShortRange qualifiers;
   PredicateId predicate = 0;
   Modality modality = Modality::kReported;
 };
+static_assert(sizeof(StatementRecord) <= 80);
 
 // The adjacency of entity-to-entity statements: vertex = EntityIndex, edge = the statement.
 struct EdgeProperties {
@@ -161,7 +171,7 @@ struct GraphData {
   // The statements whose valid time is a point ("2025-Q2"), by the first day it may cover,
   // ascending: valid at D means started by D for them (see View), which the interval index
   // alone cannot answer. Day numbers count from 1970-01-01 as in the index.
-  std::vector<DayInterval> valid_points;
+  std::vector<DayStart> valid_points;
   IntervalIndex date_value_index;
   std::vector<StatementIndex> undated;
 

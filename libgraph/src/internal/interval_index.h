@@ -26,8 +26,15 @@ struct DayInterval {
   uint32_t id;
 };
 
-// Sorts `intervals` by first day, stably (equal starts keep their order). O(n), a radix sort.
+// Where an interval starts, without its end, for lists that need only that.
+struct DayStart {
+  int32_t first;
+  uint32_t id;
+};
+
+// Sorts by first day, stably (equal starts keep their order). O(n), a radix sort.
 void SortByFirstDay(std::vector<DayInterval>& intervals);
+void SortByFirstDay(std::vector<DayStart>& starts);
 
 class IntervalIndex {
  public:
