@@ -2,9 +2,9 @@
 // and folded names, and a Boost.Graph compressed-sparse-row adjacency over entity-to-entity
 // statements, rebuilt when a batch commits.
 //
-// Records keep their variable-length parts (aliases, citations, ...) as ranges into shared
-// vectors and their strings in `strings`, so a statement costs a fixed ~90 bytes plus its id;
-// docs/benchmarks.md has the measured totals.
+// Records keep their variable-length parts (aliases, citations, ...) as ranges into shared vectors
+// and their strings in `strings`, so a statement costs a fixed 80 bytes plus its id; the id tables
+// hold record numbers. docs/benchmarks.md ("Compact storage") has the totals by container.
 
 #ifndef AIKG_INTERNAL_GRAPH_DATA_H_
 #define AIKG_INTERNAL_GRAPH_DATA_H_
