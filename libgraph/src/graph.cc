@@ -65,10 +65,10 @@ void GraphData::RebuildIndexes() {
     absl::CivilDay first = valid.from.is_set() ? valid.from.first_day() : absl::CivilDay(1, 1, 1);
     absl::CivilDay last = valid.to.is_set() ? valid.to.last_day() : absl::CivilDay(9999, 12, 31);
     spans.push_back({static_cast<int32_t>(first - kEpoch), static_cast<int32_t>(last - kEpoch), i});
-    if (valid.is_point()) valid_points.push_back(spans.back());
+    if (valid.is_point()) valid_points.push_back({spans.back().first, i});
   }
-  std::stable_sort(valid_points.begin(), valid_points.end(),
-                   [](const DayInterval& a, const DayInterval& b) { return a.first < b.first; });
+  SortByFirstDay(valid_points);
+  valid_points.shrink_to_fit();
   valid_index = IntervalIndex(std::move(spans));
   date_value_index = IntervalIndex(std::move(date_values));
 }
@@ -197,7 +197,11 @@ std::optional<bool> Statement::boolean() const {
 ValidTime Statement::valid() const { return data_->statements[index_].valid; }
 TimePoint Statement::period() const { return data_->statements[index_].period; }
 Modality Statement::modality() const { return data_->statements[index_].modality; }
-absl::Span<const Citation> Statement::citations() const { return data_->CitationsOf(data_->statements[index_]); }
+CitationList Statement::citations() const { return data_->CitationsOf(data_->statements[index_]); }
+
+Citation CitationList::At(const internal::GraphData* data, uint32_t position) {
+  return data->CitationOf(data->citations[position]);
+}
 absl::Span<const Qualifier> Statement::qualifiers() const { return data_->QualifiersOf(data_->statements[index_]); }
 
 std::optional<double> Statement::confidence() const {
@@ -225,21 +229,21 @@ size_t Graph::statement_count() const { return data_->statements.size(); }
 size_t Graph::edge_count() const { return data_->edge_count; }
 
 std::optional<Entity> Graph::FindEntity(std::string_view id) const {
-  auto found = data_->entity_ids.find(id);
-  if (found == data_->entity_ids.end()) return std::nullopt;
-  return entity(found->second);
+  uint32_t found = data_->FindEntity(id);
+  if (found == internal::kNoIndex) return std::nullopt;
+  return entity(found);
 }
 
 std::optional<Source> Graph::FindSource(std::string_view id) const {
-  auto found = data_->source_ids.find(id);
-  if (found == data_->source_ids.end()) return std::nullopt;
-  return source(found->second);
+  uint32_t found = data_->FindSource(id);
+  if (found == internal::kNoIndex) return std::nullopt;
+  return source(found);
 }
 
 std::optional<Statement> Graph::FindStatement(std::string_view id) const {
-  auto found = data_->statement_ids.find(id);
-  if (found == data_->statement_ids.end()) return std::nullopt;
-  return statement(found->second);
+  uint32_t found = data_->FindStatement(id);
+  if (found == internal::kNoIndex) return std::nullopt;
+  return statement(found);
 }
 
 std::vector<Entity> Graph::FindByName(std::string_view name) const {

@@ -1,58 +1,127 @@
 #include "internal/interval_index.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <numeric>
 #include <utility>
 
 namespace aikg::internal {
+namespace {
 
-IntervalIndex::IntervalIndex(std::vector<DayInterval> intervals) : by_start_(intervals) {
-  std::sort(by_start_.begin(), by_start_.end(), [](const DayInterval& a, const DayInterval& b) {
-    return a.first != b.first ? a.first < b.first : a.id < b.id;
-  });
-  root_ = Build(intervals);
+// A day number as an unsigned key in the same order.
+uint32_t Ascending(int32_t day) { return static_cast<uint32_t>(day) ^ 0x80000000u; }
+uint32_t Descending(int32_t day) { return ~Ascending(day); }
+
+// Sorts `items` stably by key(item), an unsigned 32-bit number: least significant digit first,
+// 11 bits a pass, over only the bits where the keys differ (day numbers of real data span a few
+// thousand days, but open ends reach years 1 and 9999: two or three passes).
+template <typename T, typename Key>
+void RadixSort(std::vector<T>& items, Key key) {
+  if (items.size() < 64) {
+    std::stable_sort(items.begin(), items.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
+    return;
+  }
+  uint32_t low = key(items[0]), high = low;
+  for (const T& item : items) {
+    low = std::min(low, key(item));
+    high = std::max(high, key(item));
+  }
+  constexpr int kDigitBits = 11;
+  constexpr uint32_t kDigitMask = (1u << kDigitBits) - 1;
+  std::vector<T> sorted(items.size());
+  const int bits = static_cast<int>(std::bit_width(high - low));
+  for (int shift = 0; shift < bits; shift += kDigitBits) {
+    std::array<uint32_t, kDigitMask + 2> starts{};
+    for (const T& item : items) ++starts[((key(item) - low) >> shift & kDigitMask) + 1];
+    std::partial_sum(starts.begin(), starts.end(), starts.begin());
+    for (const T& item : items) sorted[starts[(key(item) - low) >> shift & kDigitMask]++] = item;
+    items.swap(sorted);
+  }
 }
 
-int32_t IntervalIndex::Build(std::vector<DayInterval>& intervals) {
-  if (intervals.empty()) return -1;
+}  // namespace
+
+void SortByFirstDay(std::vector<DayInterval>& intervals) {
+  RadixSort(intervals, [](const DayInterval& interval) { return Ascending(interval.first); });
+}
+
+void SortByFirstDay(std::vector<DayStart>& starts) {
+  RadixSort(starts, [](const DayStart& start) { return Ascending(start.first); });
+}
+
+IntervalIndex::IntervalIndex(std::vector<DayInterval> intervals) {
+  if (intervals.empty()) return;
+  // Sorted by start first, so that the stable counting sort by node below leaves each node's
+  // run sorted by start.
+  SortByFirstDay(intervals);
+  std::vector<uint32_t> members(intervals.size());
+  std::iota(members.begin(), members.end(), 0);
+  std::vector<uint32_t> node_of(intervals.size());
+  root_ = Build(intervals, members, node_of);
+
+  std::vector<uint32_t> next(nodes_.size() + 1, 0);
+  for (uint32_t node : node_of) ++next[node + 1];
+  std::partial_sum(next.begin(), next.end(), next.begin());
+  for (size_t n = 0; n < nodes_.size(); ++n) {
+    nodes_[n].begin = next[n];
+    nodes_[n].end = next[n + 1];
+  }
+  intervals_.resize(intervals.size());
+  std::vector<uint32_t> node_at(intervals.size());  // the node of each position in intervals_
+  for (size_t i = 0; i < intervals.size(); ++i) {
+    uint32_t at = next[node_of[i]]++;
+    intervals_[at] = intervals[i];
+    node_at[at] = node_of[i];
+  }
+  intervals = {};
+  node_of = {};
+
+  // The positions by descending end, then stably by node: each node's by descending end.
+  std::vector<uint32_t> by_end(intervals_.size());
+  std::iota(by_end.begin(), by_end.end(), 0);
+  RadixSort(by_end, [&](uint32_t at) { return Descending(intervals_[at].last); });
+  by_end_.resize(by_end.size());
+  for (size_t n = 0; n < nodes_.size(); ++n) next[n] = nodes_[n].begin;
+  for (uint32_t at : by_end) by_end_[next[node_at[at]]++] = at;
+}
+
+int32_t IntervalIndex::Build(const std::vector<DayInterval>& intervals, std::vector<uint32_t>& members,
+                             std::vector<uint32_t>& node_of) {
+  if (members.empty()) return -1;
   // The median endpoint as centre leaves at most half the intervals on either side.
   std::vector<int32_t> ends;
-  ends.reserve(intervals.size() * 2);
-  for (const DayInterval& interval : intervals) {
-    ends.push_back(interval.first);
-    ends.push_back(interval.last);
+  ends.reserve(members.size() * 2);
+  for (uint32_t member : members) {
+    ends.push_back(intervals[member].first);
+    ends.push_back(intervals[member].last);
   }
   std::nth_element(ends.begin(), ends.begin() + ends.size() / 2, ends.end());
   int32_t center = ends[ends.size() / 2];
-
-  std::vector<DayInterval> left, right, here;
-  for (const DayInterval& interval : intervals) {
-    if (interval.last < center) {
-      left.push_back(interval);
-    } else if (interval.first > center) {
-      right.push_back(interval);
-    } else {
-      here.push_back(interval);
-    }
-  }
-  intervals.clear();
-  intervals.shrink_to_fit();
+  ends = {};
 
   int32_t index = static_cast<int32_t>(nodes_.size());
-  nodes_.push_back({center, static_cast<uint32_t>(by_node_start_.size()), 0});
-  std::sort(here.begin(), here.end(), [](const DayInterval& a, const DayInterval& b) { return a.first < b.first; });
-  by_node_start_.insert(by_node_start_.end(), here.begin(), here.end());
-  std::sort(here.begin(), here.end(), [](const DayInterval& a, const DayInterval& b) { return a.last > b.last; });
-  by_node_end_.insert(by_node_end_.end(), here.begin(), here.end());
-  nodes_[index].end = static_cast<uint32_t>(by_node_start_.size());
-  int32_t left_child = Build(left);
-  int32_t right_child = Build(right);
+  nodes_.push_back({center, 0, 0});
+  std::vector<uint32_t> left, right;
+  for (uint32_t member : members) {
+    if (intervals[member].last < center) {
+      left.push_back(member);
+    } else if (intervals[member].first > center) {
+      right.push_back(member);
+    } else {
+      node_of[member] = static_cast<uint32_t>(index);
+    }
+  }
+  members = {};
+  int32_t left_child = Build(intervals, left, node_of);
+  int32_t right_child = Build(intervals, right, node_of);
   nodes_[index].left = left_child;
   nodes_[index].right = right_child;
   return index;
 }
 
 size_t IntervalIndex::bytes() const {
-  return (by_start_.capacity() + by_node_start_.capacity() + by_node_end_.capacity()) * sizeof(DayInterval) +
+  return intervals_.capacity() * sizeof(DayInterval) + by_end_.capacity() * sizeof(uint32_t) +
          nodes_.capacity() * sizeof(Node);
 }
 

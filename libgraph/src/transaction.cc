@@ -68,27 +68,51 @@ std::string_view ItemArrayName(ItemKind kind) {
 
 struct Transaction::Mark {
   size_t sources, entities, statements;
-  size_t aliases, attributes, citations, qualifiers, quantities, texts;
+  size_t aliases, attributes, citations, locators, qualifiers, quantities, texts;
   StringStore::Mark strings;
 
   static Mark Of(const GraphData& data) {
     return {data.sources.size(),    data.entities.size(),   data.statements.size(),
             data.aliases.size(),    data.attributes.size(), data.citations.size(),
-            data.qualifiers.size(), data.quantities.size(), data.texts.size(),
+            data.locators.size(),   data.qualifiers.size(), data.quantities.size(),
+            data.texts.size(),
             data.strings.mark()};
+  }
+
+  // After a batch that at least doubled a vector, gives back the capacity its growth left unused
+  // (up to half of it, when it grew by doubling): what a large load keeps. After a smaller batch
+  // the slack stays, so that many batches still grow geometrically; a shrink copies at most
+  // twice what its batch added.
+  void ShrinkGrown(GraphData& data) const {
+    auto shrink = [](auto& vector, size_t before) {
+      if (vector.size() >= 2 * before && vector.capacity() - vector.size() > vector.size() / 16) vector.shrink_to_fit();
+    };
+    shrink(data.sources, sources);
+    shrink(data.entities, entities);
+    shrink(data.statements, statements);
+    shrink(data.aliases, aliases);
+    shrink(data.attributes, attributes);
+    shrink(data.citations, citations);
+    shrink(data.locators, locators);
+    shrink(data.qualifiers, qualifiers);
+    shrink(data.quantities, quantities);
+    shrink(data.texts, texts);
   }
 
   // Forgets everything added to `data` after this mark, ids included.
   void RollBack(GraphData& data) const {
-    for (size_t i = sources; i < data.sources.size(); ++i) data.source_ids.erase(data.sources[i].id);
-    for (size_t i = entities; i < data.entities.size(); ++i) data.entity_ids.erase(data.entities[i].id);
-    for (size_t i = statements; i < data.statements.size(); ++i) data.statement_ids.erase(data.statements[i].id);
+    for (size_t i = sources; i < data.sources.size(); ++i) data.source_ids.Erase(i, data.source_id_of());
+    for (size_t i = entities; i < data.entities.size(); ++i) data.entity_ids.Erase(i, data.entity_id_of());
+    for (size_t i = statements; i < data.statements.size(); ++i) {
+      data.statement_ids.Erase(i, data.statement_id_of());
+    }
     data.sources.resize(sources);
     data.entities.resize(entities);
     data.statements.resize(statements);
     data.aliases.resize(aliases);
     data.attributes.resize(attributes);
     data.citations.resize(citations);
+    data.ForgetLocators(locators);
     data.qualifiers.resize(qualifiers);
     data.quantities.resize(quantities);
     data.texts.resize(texts);
@@ -96,18 +120,21 @@ struct Transaction::Mark {
   }
 };
 
-template <typename Record, typename Difference>
+template <typename Record, typename IdOf, typename Difference>
 bool Transaction::Insert(ItemKind kind, std::string_view id, Origin origin, const Mark& item, Record record,
-                         std::vector<Record>& records, StringViewMap<uint32_t>& ids, Difference difference) {
-  // One probe: the key is copied first, and given back with the item if the id is taken.
+                         std::vector<Record>& records, IdIndex& ids, IdOf id_of, Difference difference) {
+  // One probe: the record goes in first (the index reads ids from the records), and is given
+  // back with the item if the id is taken.
   record.id = data_.strings.Copy(id);
-  auto [existing, inserted] = ids.try_emplace(record.id, static_cast<uint32_t>(records.size()));
-  if (!inserted) {
-    ReportRedefinition(kind, id, existing->second, origin, difference(record, records[existing->second]));
+  records.push_back(std::move(record));
+  uint32_t existing = ids.Insert(static_cast<uint32_t>(records.size() - 1), id_of);
+  if (existing != kNoIndex) {
+    std::string_view different = difference(records.back(), records[existing]);
+    records.pop_back();
+    ReportRedefinition(kind, id, existing, origin, different);
     item.RollBack(data_);
     return false;
   }
-  records.push_back(std::move(record));
   added_[static_cast<int>(kind)].origins.push_back(origin);
   return true;
 }
@@ -137,15 +164,15 @@ void Transaction::Reserve(ItemKind kind, size_t count) {
   switch (kind) {
     case ItemKind::kSource:
       ReserveMore(data_.sources, count);
-      data_.source_ids.reserve(data_.source_ids.size() + count);
+      data_.source_ids.Reserve(data_.source_ids.size() + count, data_.source_id_of());
       break;
     case ItemKind::kEntity:
       ReserveMore(data_.entities, count);
-      data_.entity_ids.reserve(data_.entity_ids.size() + count);
+      data_.entity_ids.Reserve(data_.entity_ids.size() + count, data_.entity_id_of());
       break;
     case ItemKind::kStatement:
       ReserveMore(data_.statements, count);
-      data_.statement_ids.reserve(data_.statement_ids.size() + count);
+      data_.statement_ids.Reserve(data_.statement_ids.size() + count, data_.statement_id_of());
       break;
   }
 }
@@ -262,9 +289,9 @@ void Transaction::AddSource(const SourceInput& input, Origin origin) {
   };
   SourceIndex index = static_cast<SourceIndex>(data_.sources.size());
   bool added = Insert(ItemKind::kSource, input.id, origin, item, std::move(record), data_.sources, data_.source_ids,
-                      [&](const SourceRecord& a, const SourceRecord& b) -> std::string_view {
+                      data_.source_id_of(), [&](const SourceRecord& a, const SourceRecord& b) -> std::string_view {
                         std::string_view difference = SourceDifference(a, b);
-                        if (difference.empty() && via_of(data_.source_ids.at(input.id)) != input.via) return "via";
+                        if (difference.empty() && via_of(data_.FindSource(input.id)) != input.via) return "via";
                         return difference;
                       });
   if (added && !input.via.empty()) pending_vias_.push_back({index, data_.strings.Copy(input.via), origin});
@@ -272,12 +299,12 @@ void Transaction::AddSource(const SourceInput& input, Origin origin) {
 
 void Transaction::ResolveSources() {
   for (const PendingVia& pending : pending_vias_) {
-    auto via = data_.source_ids.find(pending.via);
-    if (via == data_.source_ids.end()) {
+    SourceIndex via = data_.FindSource(pending.via);
+    if (via == kNoIndex) {
       Report(ItemKind::kSource, pending.origin, "/via", Cat("unknown source ", Quoted(pending.via)));
       continue;
     }
-    data_.sources[pending.source].via = via->second;
+    data_.sources[pending.source].via = via;
   }
   // A relay chain must end. Each source is walked once, its outcome shared by every source whose
   // chain runs through it: N sources each relaying the next take O(N), not O(N²).
@@ -390,7 +417,7 @@ void Transaction::AddEntity(const EntityInput& input, Origin origin) {
   record.name = data_.strings.Copy(input.name);
   record.description = data_.strings.Copy(input.description);
 
-  Insert(ItemKind::kEntity, input.id, origin, item, std::move(record), data_.entities, data_.entity_ids,
+  Insert(ItemKind::kEntity, input.id, origin, item, std::move(record), data_.entities, data_.entity_ids, data_.entity_id_of(),
          [&](const EntityRecord& a, const EntityRecord& b) { return EntityDifference(a, b); });
 }
 
@@ -402,8 +429,8 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   bool valid = CheckId(ItemKind::kStatement, input.id, origin);
 
   std::optional<EntityIndex> subject;
-  if (auto found = data_.entity_ids.find(input.subject); found != data_.entity_ids.end()) {
-    subject = found->second;
+  if (EntityIndex found = data_.FindEntity(input.subject); found != kNoIndex) {
+    subject = found;
   } else {
     report("/subject", Cat("unknown entity ", Quoted(input.subject)));
     valid = false;
@@ -439,19 +466,19 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
                                  ", not ", ValueKindOf(input.value)));
       value_ok = false;
     } else if (const EntityId* object = std::get_if<EntityId>(&input.value)) {
-      auto found = data_.entity_ids.find(object->id);
-      if (found == data_.entity_ids.end()) {
+      EntityIndex found = data_.FindEntity(object->id);
+      if (found == kNoIndex) {
         report(field, Cat("unknown entity ", Quoted(object->id)));
         value_ok = false;
       } else {
-        TypeId object_type = data_.entities[found->second].type;
+        TypeId object_type = data_.entities[found].type;
         if (!schema.IsAnyOf(object_type, predicate->range)) {
           report(field, Cat("object ", Quoted(object->id), " is ", WithArticle(schema.type(object_type).name),
                                      ", but predicate ", Quoted(predicate->name), " links to ",
                                      TypeList(schema, predicate->range)));
           value_ok = false;
         }
-        record.value = ObjectRef{found->second};
+        record.value = ObjectRef{found};
       }
     } else if (const Quantity* quantity = std::get_if<Quantity>(&input.value)) {
       std::optional<UnitId> unit = schema.FindUnit(quantity->unit);
@@ -551,17 +578,27 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
     report("/sources", "a statement needs at least one source");
     valid = false;
   }
+  // The record counts its citations and qualifiers in 16 bits.
+  if (input.sources.size() > ShortRange::kMaxCount) {
+    report("/sources", Cat("a statement cites at most ", ShortRange::kMaxCount, " sources, not ", input.sources.size()));
+    valid = false;
+  }
+  if (input.qualifiers.size() > ShortRange::kMaxCount) {
+    report("/qualifiers",
+           Cat("a statement has at most ", ShortRange::kMaxCount, " qualifiers, not ", input.qualifiers.size()));
+    valid = false;
+  }
   record.citations.begin = static_cast<uint32_t>(data_.citations.size());
   for (size_t i = 0; i < input.sources.size(); ++i) {
-    auto found = data_.source_ids.find(input.sources[i].source);
-    if (found == data_.source_ids.end()) {
+    SourceIndex found = data_.FindSource(input.sources[i].source);
+    if (found == kNoIndex) {
       report(Cat("/sources/", i, "/source"), Cat("unknown source ", Quoted(input.sources[i].source)));
       valid = false;
       continue;
     }
-    data_.citations.push_back({found->second, data_.strings.Intern(input.sources[i].locator)});
+    data_.citations.push_back({found, data_.InternLocator(input.sources[i].locator)});
   }
-  record.citations.count = static_cast<uint32_t>(data_.citations.size() - record.citations.begin);
+  record.citations.count = static_cast<uint16_t>(data_.citations.size() - record.citations.begin);
   record.qualifiers.begin = static_cast<uint32_t>(data_.qualifiers.size());
   for (const Qualifier& qualifier : input.qualifiers) {
     if (IsBlank(qualifier.key)) {
@@ -570,7 +607,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
     }
     data_.qualifiers.push_back({data_.strings.Intern(qualifier.key), data_.strings.Intern(qualifier.value)});
   }
-  record.qualifiers.count = static_cast<uint32_t>(input.qualifiers.size());
+  record.qualifiers.count = static_cast<uint16_t>(input.qualifiers.size());
   if (!valid) {
     item.RollBack(data_);
     return;
@@ -583,7 +620,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   record.confidence = input.confidence.value_or(kNoNumber);
 
   Insert(ItemKind::kStatement, input.id, origin, item, std::move(record), data_.statements, data_.statement_ids,
-         [&](const StatementRecord& a, const StatementRecord& b) { return StatementDifference(a, b); });
+         data_.statement_id_of(), [&](const StatementRecord& a, const StatementRecord& b) { return StatementDifference(a, b); });
 }
 
 std::string_view Transaction::SourceDifference(const SourceRecord& a, const SourceRecord& b) const {
@@ -648,6 +685,7 @@ void Transaction::Commit() {
   AIKG_CHECK(problems_.empty());
   AIKG_CHECK(pending_vias_.empty());
   if (data_.schema == nullptr) data_.schema = schema_;
+  start_->ShrinkGrown(data_);
   data_.IndexNames(static_cast<EntityIndex>(start_->entities));
   for (const auto& [entity, before] : amended_) data_.IndexIdentifiers(entity);
   data_.RebuildIndexes();

@@ -41,7 +41,7 @@ BitSet DatedInValidTime(const GraphData& data, const Filter& filter, size_t size
       if (i < size) at.set(i);
     };
     data.valid_index.Containing(day, keep);
-    for (const internal::DayInterval& point : data.valid_points) {
+    for (const internal::DayStart& point : data.valid_points) {
       if (point.first > day) break;
       keep(point.id);
     }
@@ -104,9 +104,9 @@ absl::StatusOr<View> View::Filtered(const Filter& filter) const {
   if (!filter.entity_ids.empty()) {
     BitSet listed(view.entities_.size(), false);
     for (const std::string& id : filter.entity_ids) {
-      auto found = data.entity_ids.find(id);
-      if (found == data.entity_ids.end()) return absl::InvalidArgumentError(Cat("unknown entity '", id, "'"));
-      if (found->second < listed.size()) listed.set(found->second);
+      EntityIndex found = data.FindEntity(id);
+      if (found == internal::kNoIndex) return absl::InvalidArgumentError(Cat("unknown entity '", id, "'"));
+      if (found < listed.size()) listed.set(found);
     }
     view.entities_.Intersect(listed);
   }
@@ -129,9 +129,9 @@ absl::StatusOr<View> View::Filtered(const Filter& filter) const {
   if (!filter.sources.empty()) {
     source_kept.assign(data.sources.size(), false);
     for (const std::string& id : filter.sources) {
-      auto found = data.source_ids.find(id);
-      if (found == data.source_ids.end()) return absl::InvalidArgumentError(Cat("unknown source '", id, "'"));
-      source_kept[found->second] = true;
+      SourceIndex found = data.FindSource(id);
+      if (found == internal::kNoIndex) return absl::InvalidArgumentError(Cat("unknown source '", id, "'"));
+      source_kept[found] = true;
     }
     std::vector<std::optional<bool>> kept_along = data.AlongRelayChains<bool>(
         [&](SourceIndex s) { return source_kept[s] ? std::optional<bool>(true) : std::nullopt; });

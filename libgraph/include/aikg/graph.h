@@ -24,6 +24,8 @@
 #define AIKG_GRAPH_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -103,6 +105,62 @@ struct Citation {
   friend bool operator==(const Citation&, const Citation&) = default;
 };
 
+// A statement's citations, decoded as they are read (the graph keeps each in 8 bytes, its
+// locator as a number in a table of the distinct locators). A cheap view, valid as long as the
+// graph: iterate it, index it, or copy it into a vector.
+class CitationList {
+ public:
+  class Iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Citation;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = Citation;
+
+    Iterator() = default;
+    Citation operator*() const { return At(data_, position_); }
+    Iterator& operator++() {
+      ++position_;
+      return *this;
+    }
+    Iterator operator++(int) {
+      Iterator before = *this;
+      ++position_;
+      return before;
+    }
+    friend bool operator==(const Iterator& a, const Iterator& b) { return a.position_ == b.position_; }
+
+   private:
+    friend class CitationList;
+    Iterator(const internal::GraphData* data, uint32_t position) : data_(data), position_(position) {}
+    const internal::GraphData* data_ = nullptr;
+    uint32_t position_ = 0;
+  };
+  using value_type = Citation;
+  using size_type = size_t;
+  using iterator = Iterator;
+  using const_iterator = Iterator;
+
+  CitationList(const internal::GraphData* data, uint32_t begin, uint32_t count)
+      : data_(data), begin_(begin), count_(count) {}
+
+  size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  // The i-th citation; i must be below size() (ABSL_DCHECKed).
+  Citation operator[](size_t i) const { return At(data_, begin_ + static_cast<uint32_t>(i)); }
+  Iterator begin() const { return Iterator(data_, begin_); }
+  Iterator end() const { return Iterator(data_, begin_ + count_); }
+
+ private:
+  // The citation at `position` of the graph's citation table.
+  static Citation At(const internal::GraphData* data, uint32_t position);
+
+  const internal::GraphData* data_;
+  uint32_t begin_;
+  uint32_t count_;
+};
+
 class Statement {
  public:
   StatementIndex index() const { return index_; }
@@ -123,7 +181,7 @@ class Statement {
   ValidTime valid() const;
   TimePoint period() const;
   Modality modality() const;
-  absl::Span<const Citation> citations() const;
+  CitationList citations() const;
   std::optional<double> confidence() const;
   absl::Span<const Qualifier> qualifiers() const;
 
@@ -136,6 +194,12 @@ class Statement {
   Statement(const internal::GraphData* data, StatementIndex index) : data_(data), index_(index) {}
   const internal::GraphData* data_;
   StatementIndex index_;
+};
+
+// One container of a graph's storage and the bytes it holds allocated.
+struct StorageUse {
+  std::string_view component;  // "statements", "statement_ids", "citations", ...
+  size_t bytes;
 };
 
 class Graph {
@@ -182,6 +246,11 @@ class Graph {
   std::vector<Statement> StatementsAbout(EntityIndex entity) const;
   // Edge statements whose object is `entity`, in load order. O(in-degree).
   std::vector<Statement> StatementsPointingTo(EntityIndex entity) const;
+
+  // The heap bytes each container of the storage has allocated (capacity, not size), in a fixed
+  // order, for memory tuning (bench/storage_bytes.cc, docs/benchmarks.md). O(names) for the
+  // name index's spilled lists, O(1) per other container.
+  std::vector<StorageUse> StorageBytes() const;
 
   // The internal storage, for the library's own algorithms and serialisers.
   const internal::GraphData& data() const { return *data_; }

@@ -776,7 +776,7 @@ class RdfWriter {
     for (const Qualifier& qualifier : data_.QualifiersOf(statement)) {
       node_.String(Cat(ns_.qualifier, rdf::EncodeName(qualifier.key)), qualifier.value);
     }
-    absl::Span<const Citation> citations = data_.CitationsOf(statement);
+    CitationList citations = data_.CitationsOf(statement);
     for (const Citation& citation : citations) node_.Iri(Prov("wasDerivedFrom"), SourceIri(citation.source));
     for (size_t i = 0; i < citations.size(); ++i) {
       node_.Iri(Prov("qualifiedDerivation"), Cat(ns_.reference, rdf::EncodeId(statement.id), "/", i));

@@ -2,9 +2,9 @@
 // and folded names, and a Boost.Graph compressed-sparse-row adjacency over entity-to-entity
 // statements, rebuilt when a batch commits.
 //
-// Records keep their variable-length parts (aliases, citations, ...) as ranges into shared
-// vectors and their strings in `strings`, so a statement costs a fixed ~90 bytes plus its id;
-// docs/benchmarks.md has the measured totals.
+// Records keep their variable-length parts (aliases, citations, ...) as ranges into shared vectors
+// and their strings in `strings`, so a statement costs a fixed 80 bytes plus its id; the id tables
+// hold record numbers. docs/benchmarks.md ("Compact storage") has the totals by container.
 
 #ifndef AIKG_INTERNAL_GRAPH_DATA_H_
 #define AIKG_INTERNAL_GRAPH_DATA_H_
@@ -28,6 +28,7 @@
 #include "aikg/schema.h"
 #include "aikg/time.h"
 #include "internal/check.h"
+#include "internal/id_index.h"
 #include "internal/interval_index.h"
 #include "internal/neighbor_lists.h"
 #include "internal/strings.h"
@@ -35,12 +36,21 @@
 namespace aikg::internal {
 
 inline constexpr uint32_t kNoIndex = std::numeric_limits<uint32_t>::max();
+static_assert(kNoIndex == IdIndex::kAbsent);
 inline constexpr double kNoNumber = std::numeric_limits<double>::quiet_NaN();
 
 // A [begin, begin + count) range into one of GraphData's shared vectors.
 struct Range {
   uint32_t begin = 0;
   uint32_t count = 0;
+};
+
+// The same with at most kMaxCount elements, in 6 bytes (packed: read its fields by value), for
+// the two ranges of every statement: with them a StatementRecord takes 80 bytes, not 88.
+struct [[gnu::packed]] ShortRange {
+  static constexpr uint32_t kMaxCount = 0xFFFF;
+  uint32_t begin = 0;
+  uint16_t count = 0;
 };
 
 struct SourceRecord {
@@ -73,6 +83,14 @@ struct QuantityRecord {
   Bound bound;
 };
 
+// A citation as stored: the locator as a number in GraphData::locators (kNoIndex: none), 8 bytes
+// where the public Citation, with a string_view, takes 24. Locators repeat ("p. 4", "headline").
+struct CitationRecord {
+  SourceIndex source;
+  uint32_t locator;
+  friend bool operator==(const CitationRecord&, const CitationRecord&) = default;
+};
+
 // The object or value of a statement; the distinct wrapper types keep the alternatives apart.
 struct ObjectRef {
   EntityIndex entity;
@@ -86,18 +104,20 @@ struct TextRef {
 };
 using StoredValue = std::variant<ObjectRef, QuantityRef, TextRef, TimePoint, bool>;
 
+// Fields ordered to leave no padding: 80 bytes, a million of them per 10^6 statements.
 struct StatementRecord {
   std::string_view id;
   ValidTime valid;
   StoredValue value;
   TimePoint period;
-  double confidence = kNoNumber;
   EntityIndex subject = 0;
-  Range citations;
-  Range qualifiers;
+  double confidence = kNoNumber;
+  ShortRange citations;
+  ShortRange qualifiers;
   PredicateId predicate = 0;
   Modality modality = Modality::kReported;
 };
+static_assert(sizeof(StatementRecord) <= 80);
 
 // The adjacency of entity-to-entity statements: vertex = EntityIndex, edge = the statement.
 struct EdgeProperties {
@@ -117,14 +137,19 @@ struct GraphData {
   // Shared storage for the records' ranges and values.
   std::vector<Alias> aliases;
   std::vector<Attribute> attributes;
-  std::vector<Citation> citations;
+  std::vector<CitationRecord> citations;
+  // The distinct citation locators (stored in `strings`) by number, and their index.
+  std::vector<std::string_view> locators;
+  IdIndex locator_ids;
   std::vector<Qualifier> qualifiers;
   std::vector<QuantityRecord> quantities;
   std::vector<Text> texts;
 
-  StringViewMap<SourceIndex> source_ids;
-  StringViewMap<EntityIndex> entity_ids;
-  StringViewMap<StatementIndex> statement_ids;
+  // The records by id (the ids stay in the records: see IdIndex). Look up with FindSource, ...;
+  // change with the id_of functions below.
+  IdIndex source_ids;
+  IdIndex entity_ids;
+  IdIndex statement_ids;
   // Folded name or alias (stored in `strings`) → entities carrying it (see FoldForLookup),
   // and the same folded names sorted, for prefix and fuzzy search.
   StringViewMap<absl::InlinedVector<EntityIndex, 1>> names;
@@ -147,7 +172,7 @@ struct GraphData {
   // The statements whose valid time is a point ("2025-Q2"), by the first day it may cover,
   // ascending: valid at D means started by D for them (see View), which the interval index
   // alone cannot answer. Day numbers count from 1970-01-01 as in the index.
-  std::vector<DayInterval> valid_points;
+  std::vector<DayStart> valid_points;
   IntervalIndex date_value_index;
   std::vector<StatementIndex> undated;
   // Distinct neighbours as plain arrays, built on first use; cleared by RebuildIndexes.
@@ -162,6 +187,21 @@ struct GraphData {
   // Adds the external identifiers of `entity` that `identifiers` lacks.
   void IndexIdentifiers(EntityIndex entity);
 
+  // The id of a record by number, for the IdIndex calls.
+  auto source_id_of() const {
+    return [this](SourceIndex index) { return sources[index].id; };
+  }
+  auto entity_id_of() const {
+    return [this](EntityIndex index) { return entities[index].id; };
+  }
+  auto statement_id_of() const {
+    return [this](StatementIndex index) { return statements[index].id; };
+  }
+  // The record with id `id`, or kNoIndex. O(1) expected.
+  SourceIndex FindSource(std::string_view id) const { return source_ids.Find(id, source_id_of()); }
+  EntityIndex FindEntity(std::string_view id) const { return entity_ids.Find(id, entity_id_of()); }
+  StatementIndex FindStatement(std::string_view id) const { return statement_ids.Find(id, statement_id_of()); }
+
   // Record accessors that resolve ranges.
   absl::Span<const Alias> AliasesOf(const EntityRecord& entity) const {
     return absl::MakeConstSpan(aliases).subspan(entity.aliases.begin, entity.aliases.count);
@@ -169,8 +209,28 @@ struct GraphData {
   absl::Span<const Attribute> AttributesOf(const EntityRecord& entity) const {
     return absl::MakeConstSpan(attributes).subspan(entity.attributes.begin, entity.attributes.count);
   }
-  absl::Span<const Citation> CitationsOf(const StatementRecord& statement) const {
-    return absl::MakeConstSpan(citations).subspan(statement.citations.begin, statement.citations.count);
+  CitationList CitationsOf(const StatementRecord& statement) const {
+    return CitationList(this, statement.citations.begin, statement.citations.count);
+  }
+  Citation CitationOf(const CitationRecord& citation) const {
+    return {citation.source, citation.locator == kNoIndex ? std::string_view() : locators[citation.locator]};
+  }
+  // The number of `locator` in `locators`, added (copied into `strings`) when new; kNoIndex for
+  // the empty locator.
+  uint32_t InternLocator(std::string_view locator) {
+    if (locator.empty()) return kNoIndex;
+    auto locator_of = [this](uint32_t index) { return locators[index]; };
+    uint32_t found = locator_ids.Find(locator, locator_of);
+    if (found != kNoIndex) return found;
+    locators.push_back(strings.Copy(locator));
+    locator_ids.Insert(static_cast<uint32_t>(locators.size() - 1), locator_of);
+    return static_cast<uint32_t>(locators.size() - 1);
+  }
+  // Forgets the locators from number `first` on (a failed batch's).
+  void ForgetLocators(size_t first) {
+    auto locator_of = [this](uint32_t index) { return locators[index]; };
+    for (size_t i = first; i < locators.size(); ++i) locator_ids.Erase(static_cast<uint32_t>(i), locator_of);
+    locators.resize(first);
   }
   absl::Span<const Qualifier> QualifiersOf(const StatementRecord& statement) const {
     return absl::MakeConstSpan(qualifiers).subspan(statement.qualifiers.begin, statement.qualifiers.count);

@@ -1,16 +1,20 @@
 // A static index of closed day intervals, answering "which intervals overlap [a, b]" in
 // O(log n + k) for k answers.
 //
-// An interval overlaps [a, b] when it contains a, or starts in (a, b]: two disjoint sets.
-// Those containing a come from a centred interval tree (each node keeps the intervals that
-// contain its centre, sorted by start and by end; a stabbing query walks one root-to-leaf
-// path, scanning each node's sorted list only as far as it reports). Those starting in (a, b]
-// are a range of the intervals sorted by start.
+// A centred interval tree: each node keeps the intervals that contain its centre (the median
+// endpoint of its subtree's intervals), those wholly left of it go to the left child, those
+// wholly right to the right child. Each interval is stored once, in its node's run sorted by
+// start; the node also lists the run's positions by descending end. A query walks the nodes
+// whose centre lies in [a, b] (reporting all their intervals) and, beside them, one path on each
+// side, scanning a sorted run only as far as it reports.
+//
+// Built with radix sorts on the day numbers (no comparison sort): the index is rebuilt after
+// every committed batch and on every snapshot load.
 
 #ifndef AIKG_INTERNAL_INTERVAL_INDEX_H_
 #define AIKG_INTERNAL_INTERVAL_INDEX_H_
 
-#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -22,20 +26,46 @@ struct DayInterval {
   uint32_t id;
 };
 
+// Where an interval starts, without its end, for lists that need only that.
+struct DayStart {
+  int32_t first;
+  uint32_t id;
+};
+
+// Sorts by first day, stably (equal starts keep their order). O(n), a radix sort.
+void SortByFirstDay(std::vector<DayInterval>& intervals);
+void SortByFirstDay(std::vector<DayStart>& starts);
+
 class IntervalIndex {
  public:
   IntervalIndex() = default;
   explicit IntervalIndex(std::vector<DayInterval> intervals);
 
-  size_t size() const { return by_start_.size(); }
+  size_t size() const { return intervals_.size(); }
 
   // Calls visit(id) once for every interval overlapping [from, to], in no particular order.
+  // Nothing when from > to.
   template <typename Visit>
   void Overlapping(int32_t from, int32_t to, Visit visit) const {
-    Containing(from, visit);
-    auto begin = std::upper_bound(by_start_.begin(), by_start_.end(), from,
-                                  [](int32_t day, const DayInterval& interval) { return day < interval.first; });
-    for (auto at = begin; at != by_start_.end() && at->first <= to; ++at) visit(at->id);
+    if (from > to || root_ < 0) return;
+    // Only a node whose centre lies in [from, to] sends the walk down both sides, and then the
+    // walk below it goes one way at each node but the ones in range: the stack stays small.
+    std::vector<int32_t> pending{root_};
+    while (!pending.empty()) {
+      const Node& n = nodes_[pending.back()];
+      pending.pop_back();
+      if (n.center < from) {
+        ScanByEnd(n, from, visit);
+        if (n.right >= 0) pending.push_back(n.right);
+      } else if (n.center > to) {
+        ScanByStart(n, to, visit);
+        if (n.left >= 0) pending.push_back(n.left);
+      } else {
+        for (uint32_t i = n.begin; i < n.end; ++i) visit(intervals_[i].id);
+        if (n.left >= 0) pending.push_back(n.left);
+        if (n.right >= 0) pending.push_back(n.right);
+      }
+    }
   }
 
   // Calls visit(id) for every interval containing `day`.
@@ -44,11 +74,10 @@ class IntervalIndex {
     for (int32_t node = root_; node >= 0;) {
       const Node& n = nodes_[node];
       if (day < n.center) {
-        // All of the node's intervals end at or after the centre: those starting by `day` contain it.
-        for (uint32_t i = n.begin; i < n.end && by_node_start_[i].first <= day; ++i) visit(by_node_start_[i].id);
+        ScanByStart(n, day, visit);
         node = n.left;
       } else {
-        for (uint32_t i = n.begin; i < n.end && by_node_end_[i].last >= day; ++i) visit(by_node_end_[i].id);
+        ScanByEnd(n, day, visit);
         node = day == n.center ? -1 : n.right;
       }
     }
@@ -59,16 +88,30 @@ class IntervalIndex {
  private:
   struct Node {
     int32_t center;
-    uint32_t begin, end;  // its intervals in by_node_start_ and by_node_end_
+    uint32_t begin, end;  // its intervals in intervals_ and by_end_
     int32_t left = -1, right = -1;
   };
 
-  int32_t Build(std::vector<DayInterval>& intervals);
+  // A node's intervals all reach its centre: for a day before it, those starting by the day
+  // contain it; for a day after it, those ending on or after it.
+  template <typename Visit>
+  void ScanByStart(const Node& n, int32_t day, Visit& visit) const {
+    for (uint32_t i = n.begin; i < n.end && intervals_[i].first <= day; ++i) visit(intervals_[i].id);
+  }
+  template <typename Visit>
+  void ScanByEnd(const Node& n, int32_t day, Visit& visit) const {
+    for (uint32_t i = n.begin; i < n.end && intervals_[by_end_[i]].last >= day; ++i) {
+      visit(intervals_[by_end_[i]].id);
+    }
+  }
 
-  std::vector<DayInterval> by_start_;
+  // Builds the subtree of `members` (positions in `intervals`), recording each one's node.
+  int32_t Build(const std::vector<DayInterval>& intervals, std::vector<uint32_t>& members,
+                std::vector<uint32_t>& node_of);
+
   std::vector<Node> nodes_;
-  std::vector<DayInterval> by_node_start_;  // per node, ascending start
-  std::vector<DayInterval> by_node_end_;    // per node, descending end
+  std::vector<DayInterval> intervals_;  // node by node, each node's run by ascending start
+  std::vector<uint32_t> by_end_;        // node by node, positions in intervals_ by descending end
   int32_t root_ = -1;
 };
 

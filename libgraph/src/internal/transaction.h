@@ -95,9 +95,9 @@ class Transaction {
                           std::string_view difference);
   // Adds `record` (an item begun at `item`) under `id`, or, when the id is taken, reports the
   // redefinition and undoes the item. Returns whether the record was added.
-  template <typename Record, typename Difference>
+  template <typename Record, typename IdOf, typename Difference>
   bool Insert(ItemKind kind, std::string_view id, Origin origin, const Mark& item, Record record,
-              std::vector<Record>& records, StringViewMap<uint32_t>& ids, Difference difference);
+              std::vector<Record>& records, IdIndex& ids, IdOf id_of, Difference difference);
   std::string Describe(ItemKind kind, uint32_t index) const;
   // Where the item `index` of `kind` came from, when this batch added it.
   const Origin* AddedOrigin(ItemKind kind, uint32_t index) const;

@@ -226,9 +226,9 @@ std::vector<EntityIndex> Matcher::AnchorCandidates(const NodePlan& node, const S
       Value id = evaluator_.Evaluate(*expected);
       const std::string* text = std::get_if<std::string>(&id.data);
       if (text == nullptr) return {};
-      auto found = data_.entity_ids.find(*text);
-      if (found == data_.entity_ids.end()) return {};
-      return {found->second};
+      EntityIndex found = data_.FindEntity(*text);
+      if (found == aikg::internal::kNoIndex) return {};
+      return {found};
     }
   }
   for (const auto& [key, expected] : node.properties) {
@@ -256,9 +256,7 @@ std::vector<EntityIndex> Matcher::AnchorCandidates(const NodePlan& node, const S
       }
       const std::string* text = std::get_if<std::string>(&id.data);
       if (text == nullptr) return;
-      if (auto found = data_.entity_ids.find(*text); found != data_.entity_ids.end()) {
-        candidates.push_back(found->second);
-      }
+      if (EntityIndex found = data_.FindEntity(*text); found != aikg::internal::kNoIndex) candidates.push_back(found);
     };
     if (list != nullptr) {
       for (const Value& id : *list) look_up(id);

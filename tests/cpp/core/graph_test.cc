@@ -179,6 +179,39 @@ TEST(Graph, FailedChangeSetChangesNothing) {
   EXPECT_TRUE(graph.Apply(SmallChange()).ok());
 }
 
+// A failed batch also forgets the locators it introduced (the graph keeps each distinct locator
+// once), and ids it dropped can be taken by a later batch.
+TEST(Graph, FailedChangeSetForgetsItsLocators) {
+  Graph graph = testing::LoadTiny();
+  ChangeSet failing = SmallChange();
+  failing.statements[0].sources = {{"src/post", "thread, reply 4"}};
+  failing.statements.push_back({.id = "st/bad", .subject = "org/nowhere", .predicate = "develops",
+                                .value = EntityId{"model/v31"}, .sources = {{"src/post", "reply 5"}}});
+  EXPECT_FALSE(graph.Apply(failing).ok());
+  ChangeSet later = SmallChange();
+  later.statements[0].sources = {{"src/post", "reply 5"}, {"src/post", ""}, {"src/post", "reply 5"}};
+  ASSERT_TRUE(graph.Apply(later).ok());
+  CitationList citations = graph.FindStatement("st/v31")->citations();
+  ASSERT_EQ(citations.size(), 3u);
+  EXPECT_EQ(citations[0], (Citation{graph.FindSource("src/post")->index(), "reply 5"}));
+  EXPECT_EQ(citations[1].locator, "");
+  EXPECT_EQ(citations[2].locator, "reply 5");
+  std::vector<Citation> copied(citations.begin(), citations.end());
+  EXPECT_EQ(copied.size(), 3u);
+}
+
+TEST(Graph, RefusesMoreCitationsThanAStatementCounts) {
+  Graph graph = testing::LoadTiny();
+  ChangeSet changes = SmallChange();
+  changes.statements[0].sources.assign(65536, {"src/post", "tweet"});
+  std::vector<Diagnostic> problems;
+  EXPECT_FALSE(graph.Apply(changes, &problems).ok());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].Format(),
+            "<changes>: a statement cites at most 65535 sources, not 65536 (at /statements/0/sources)");
+  EXPECT_EQ(graph.statement_count(), 14u);
+}
+
 TEST(Graph, ApplyNeedsASchema) {
   Graph graph;
   EXPECT_EQ(graph.Apply(SmallChange()).code(), absl::StatusCode::kFailedPrecondition);

@@ -1,5 +1,6 @@
 #include "aikg/timeline.h"
 
+#include <limits>
 #include <random>
 #include <set>
 #include <string>
@@ -40,6 +41,48 @@ TEST(IntervalIndex, AgreesWithBruteForce) {
       if (interval.first <= to && from <= interval.last) expected.insert(interval.id);
     }
     ASSERT_EQ(found, expected) << "[" << from << ", " << to << "]";
+  }
+}
+
+// Open ends reach years 1 and 9999 (the radix sort's widest keys); stabbing queries and ranges
+// reaching past every interval.
+TEST(IntervalIndex, AgreesWithBruteForceOnOpenEnds) {
+  constexpr int32_t kYear1 = -719162, kYear9999 = 2932896;
+  std::mt19937 random(13);
+  std::vector<internal::DayInterval> intervals;
+  for (uint32_t id = 0; id < 3000; ++id) {
+    int32_t first = static_cast<int32_t>(random() % 20000) - 5000;
+    int32_t last = first + static_cast<int32_t>(random() % 3000);
+    if (random() % 7 == 0) first = kYear1;
+    if (random() % 5 == 0) last = kYear9999;
+    intervals.push_back({first, last, id});
+  }
+  internal::IntervalIndex index(intervals);
+  EXPECT_EQ(index.size(), intervals.size());
+  for (int query = 0; query < 300; ++query) {
+    int32_t day = query == 0 ? kYear1 : query == 1 ? kYear9999 : static_cast<int32_t>(random() % 26000) - 6000;
+    std::multiset<uint32_t> found, expected;
+    index.Containing(day, [&](uint32_t id) { found.insert(id); });
+    for (const auto& interval : intervals) {
+      if (interval.first <= day && day <= interval.last) expected.insert(interval.id);
+    }
+    ASSERT_EQ(found, expected) << day;
+  }
+  std::multiset<uint32_t> all;
+  index.Overlapping(std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max(),
+                    [&](uint32_t id) { all.insert(id); });
+  EXPECT_EQ(all.size(), intervals.size());
+  EXPECT_EQ(std::set<uint32_t>(all.begin(), all.end()).size(), intervals.size());
+}
+
+TEST(IntervalIndex, SortByFirstDayIsStable) {
+  std::vector<internal::DayInterval> intervals;
+  for (uint32_t id = 0; id < 500; ++id) intervals.push_back({static_cast<int32_t>((id * 37) % 11) - 5, 0, id});
+  intervals.push_back({-719162, 0, 500});
+  internal::SortByFirstDay(intervals);
+  for (size_t i = 1; i < intervals.size(); ++i) {
+    ASSERT_TRUE(intervals[i - 1].first < intervals[i].first ||
+                (intervals[i - 1].first == intervals[i].first && intervals[i - 1].id < intervals[i].id));
   }
 }
 

@@ -1,0 +1,137 @@
+// An index of records by their string ids that stores only the records' numbers.
+//
+// The ids already live in the records (as views into the graph's strings), so a map from id to
+// record number would hold every id twice: a hash map from `string_view` to `uint32_t` takes 25
+// bytes a bucket. This table takes 5: the record's 4-byte number and one byte of its id's hash,
+// which rules out almost every non-matching bucket without reading the record. Open addressing
+// with linear probing, at most 7/8 full, deletion by shifting back (no tombstones).
+//
+// The table holds no pointer into the records (they move when their vector grows or the graph
+// is moved): each operation takes `id_of`, a function giving the id of a record number.
+//
+// Example:
+//   IdIndex ids;
+//   auto id_of = [&](uint32_t i) { return records[i].id; };
+//   records.push_back(record);
+//   if (uint32_t taken = ids.Insert(records.size() - 1, id_of); taken != IdIndex::kAbsent) ...
+//   uint32_t found = ids.Find("org/openai", id_of);  // kAbsent when no record has that id
+//
+// Not thread-safe for writes; const methods may run concurrently.
+
+#ifndef AIKG_INTERNAL_ID_INDEX_H_
+#define AIKG_INTERNAL_ID_INDEX_H_
+
+#include <cstddef>
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "internal/check.h"
+#include "internal/strings.h"
+
+namespace aikg::internal {
+
+class IdIndex {
+ public:
+  static constexpr uint32_t kAbsent = std::numeric_limits<uint32_t>::max();
+
+  size_t size() const { return size_; }
+
+  // The number of the record whose id is `id`, or kAbsent. O(1) expected.
+  template <typename IdOf>
+  uint32_t Find(std::string_view id, IdOf&& id_of) const {
+    if (size_ == 0) return kAbsent;
+    size_t hash = StringViewHash{}(id);
+    uint8_t tag = TagOf(hash);
+    for (size_t at = hash & mask_; tags_[at] != kEmpty; at = (at + 1) & mask_) {
+      if (tags_[at] == tag && id_of(records_[at]) == id) return records_[at];
+    }
+    return kAbsent;
+  }
+
+  // Adds record `record` under its id, unless another record has that id: then returns that
+  // record's number and adds nothing. Returns kAbsent when added.
+  template <typename IdOf>
+  uint32_t Insert(uint32_t record, IdOf&& id_of) {
+    if ((size_ + 1) * 8 > tags_.size() * 7) Rehash(std::max<size_t>(16, tags_.size() * 2), id_of);
+    std::string_view id = id_of(record);
+    size_t hash = StringViewHash{}(id);
+    uint8_t tag = TagOf(hash);
+    size_t at = hash & mask_;
+    for (; tags_[at] != kEmpty; at = (at + 1) & mask_) {
+      if (tags_[at] == tag && id_of(records_[at]) == id) return records_[at];
+    }
+    tags_[at] = tag;
+    records_[at] = record;
+    ++size_;
+    return kAbsent;
+  }
+
+  // Removes record `record`, which must be in the index.
+  template <typename IdOf>
+  void Erase(uint32_t record, IdOf&& id_of) {
+    size_t hole = StringViewHash{}(id_of(record)) & mask_;
+    for (;; hole = (hole + 1) & mask_) {
+      AIKG_CHECK(tags_[hole] != kEmpty);  // else the record is not in the index
+      if (records_[hole] == record) break;
+    }
+    // Shift back each later record of the run that may live in the hole: one whose home bucket
+    // is not between the hole and where it sits.
+    for (size_t at = (hole + 1) & mask_; tags_[at] != kEmpty; at = (at + 1) & mask_) {
+      size_t home = StringViewHash{}(id_of(records_[at])) & mask_;
+      if (((at - home) & mask_) >= ((at - hole) & mask_)) {
+        tags_[hole] = tags_[at];
+        records_[hole] = records_[at];
+        hole = at;
+      }
+    }
+    tags_[hole] = kEmpty;
+    --size_;
+  }
+
+  // Makes room for `count` records in all without growing again.
+  template <typename IdOf>
+  void Reserve(size_t count, IdOf&& id_of) {
+    size_t buckets = 16;
+    while (count * 8 > buckets * 7) buckets *= 2;
+    if (buckets > tags_.size()) Rehash(buckets, id_of);
+  }
+
+  // Heap bytes held.
+  size_t bytes() const { return tags_.capacity() * sizeof(uint8_t) + records_.capacity() * sizeof(uint32_t); }
+
+ private:
+  static constexpr uint8_t kEmpty = 0;
+
+  // The top byte of the hash (the bucket comes from the low bits), never kEmpty.
+  static uint8_t TagOf(size_t hash) {
+    uint8_t tag = static_cast<uint8_t>(hash >> (8 * (sizeof(size_t) - 1)));
+    return tag == kEmpty ? 1 : tag;
+  }
+
+  template <typename IdOf>
+  void Rehash(size_t buckets, IdOf& id_of) {
+    std::vector<uint8_t> old_tags = std::exchange(tags_, std::vector<uint8_t>(buckets, kEmpty));
+    std::vector<uint32_t> old_records = std::exchange(records_, std::vector<uint32_t>(buckets, kAbsent));
+    mask_ = buckets - 1;
+    for (size_t i = 0; i < old_tags.size(); ++i) {
+      if (old_tags[i] == kEmpty) continue;
+      size_t at = StringViewHash{}(id_of(old_records[i])) & mask_;
+      while (tags_[at] != kEmpty) at = (at + 1) & mask_;
+      tags_[at] = old_tags[i];
+      records_[at] = old_records[i];
+    }
+  }
+
+  std::vector<uint8_t> tags_;      // per bucket: kEmpty, or a byte of the record's id hash
+  std::vector<uint32_t> records_;  // per bucket: the record's number
+  size_t size_ = 0;
+  size_t mask_ = 0;  // buckets - 1; the bucket count is a power of two
+};
+
+}  // namespace aikg::internal
+
+#endif  // AIKG_INTERNAL_ID_INDEX_H_
