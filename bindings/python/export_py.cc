@@ -325,13 +325,14 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
     valid_end.Set(row, valid_time.end_day());
     optional_time(period, statement.period());
     shared_text(modality, ModalityName(statement.modality()));
-    absl::Span<const Citation> citations = statement.citations();
+    CitationList citations = statement.citations();
     py::list cited(citations.size()), located(citations.size());
     for (size_t c = 0; c < citations.size(); ++c) {
-      py::object& source_id = source_ids[citations[c].source];
-      if (!source_id) source_id = Text(graph.source(citations[c].source).id());
+      Citation citation = citations[c];
+      py::object& source_id = source_ids[citation.source];
+      if (!source_id) source_id = Text(graph.source(citation.source).id());
       PyList_SET_ITEM(cited.ptr(), static_cast<Py_ssize_t>(c), source_id.inc_ref().ptr());
-      PyList_SET_ITEM(located.ptr(), static_cast<Py_ssize_t>(c), TextOrNone(citations[c].locator).release().ptr());
+      PyList_SET_ITEM(located.ptr(), static_cast<Py_ssize_t>(c), TextOrNone(citation.locator).release().ptr());
     }
     sources.Set(row, std::move(cited));
     locators.Set(row, std::move(located));
