@@ -246,12 +246,15 @@ class CheckingHandler {
                                                               : target_->Uint64(value);
       }
     }
-    // A double, correctly rounded like RapidJSON's full precision; out of range either way, too
-    // small is zero (as everywhere) and too big an error.
+    // A double, correctly rounded like RapidJSON's full precision. Out of range either way is an
+    // error: too big would be infinite, too small (below the smallest subnormal) would silently
+    // become zero.
     double value = 0;
     if (absl::from_chars(text, text + length, value).ec == std::errc::result_out_of_range) {
-      if (DecimalMagnitude(text, text + length) >= 0) return Refuse("Number too big to be stored in double.", text);
-      value = number.front() == '-' ? -0.0 : 0.0;
+      return Refuse(DecimalMagnitude(text, text + length) >= 0
+                        ? "Number too big to be stored in double."
+                        : "Number too small to be stored in double (it would become 0).",
+                    text);
     }
     return target_->Double(value);
   }
@@ -482,6 +485,12 @@ bool IsWellFormedUtf8(const char* text, size_t length) {
   return true;
 }
 
+// The NUL bytes after a text parsed in place. One would end it; RapidJSON 1.1.0's UTF-8
+// validation takes a multi-byte sequence's continuation bytes without looking for the end, so a
+// text ending in a truncated sequence made it read up to three bytes past a single NUL (found by
+// the jgf_import fuzzer).
+constexpr size_t kTerminator = 4;
+
 // Parses the NUL-terminated `text` of `length` bytes in place into `router`'s document and
 // streamer.
 InPlaceParse ParseInPlace(char* text, size_t length, ElementRouter& router) {
@@ -574,7 +583,7 @@ std::unique_ptr<JsonInput> JsonInput::FromString(std::string_view text, std::str
 
 bool JsonInput::Parse(ArrayStreamer* streamer) {
   size_t text_size = buffer_.size();
-  buffer_.push_back('\0');
+  buffer_.resize(text_size + kTerminator, '\0');
   size_t diagnostics_before = diagnostics_->size();
   ElementRouter router(*this, streamer, document_, &top_level_strings_, &streamed_);
   InPlaceParse parse = ParseInPlace(buffer_.data(), text_size, router);
@@ -608,9 +617,9 @@ const rapidjson::Value* JsonInput::PlacingRoot() {
   if (!placing_tried_) {
     placing_tried_ = true;
     const std::string& text = Original();
-    if (text.size() + 1 == buffer_.size()) {  // else the file changed since it was parsed
+    if (text.size() + kTerminator == buffer_.size()) {  // else the file changed since it was parsed
       placing_buffer_.assign(text.begin(), text.end());
-      placing_buffer_.push_back('\0');
+      placing_buffer_.resize(text.size() + kTerminator, '\0');
       auto document = std::make_unique<rapidjson::Document>();
       ElementRouter router(*this, nullptr, *document, nullptr, nullptr);
       if (!ParseInPlace(placing_buffer_.data(), text.size(), router).result.IsError()) placing_document_ = std::move(document);
@@ -641,7 +650,7 @@ const char* JsonInput::PlaceOf(const JsonPath* path, std::string_view pointer, c
 
 const char* JsonInput::PlaceAlong(std::string_view pointer) {
   const std::string& text = Original();
-  if (text.size() + 1 != buffer_.size()) return nullptr;  // the file changed since it was parsed
+  if (text.size() + kTerminator != buffer_.size()) return nullptr;  // the file changed since it was parsed
   const rapidjson::Value* value = PlacingRoot();
   if (value == nullptr) return nullptr;
   // Strings of the placing DOM point into the text it was parsed from.

@@ -67,6 +67,7 @@ CASES = [
          r"(nest|deep|depth)"),
     Case("huge-number", _document(_entity(', "attributes": {"margin": 1.7976931348623157e309}')),
          r"(range|large|overflow|too big)"),
+    Case("tiny-number", _document(_entity(', "attributes": {"margin": 1e-400}')), r"too small .*would become 0"),
     Case("lone-low-surrogate", _document(_entity("").replace('"X"', '"\\udc00"')), r"surrogate"),
     Case("lone-high-surrogate", _document(_entity("").replace('"X"', '"\\ud800 "')), r"surrogate"),
     Case("bytes-after-nul", _VALID + b"\0 garbage {{{", r"(after|trailing|end|NUL)"),

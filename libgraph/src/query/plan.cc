@@ -558,7 +558,9 @@ absl::Status CheckNesting(const Query& query) {
     }
   }
   while (!pending.empty()) {
-    auto [expression, depth] = pending.back();
+    // Named copies, not a structured binding: Clang 14 (Debian 12) cannot capture one in a lambda.
+    const Expr* expression = pending.back().first;
+    const int depth = pending.back().second;
     pending.pop_back();
     if (depth > kMaxExpressionDepth) {
       return ErrorAt(*expression, Cat("expression nested more than ", kMaxExpressionDepth, " levels deep"));

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <thread>
 #include <vector>
@@ -111,7 +112,15 @@ TEST(JsonHostile, NumbersOutOfRangeAreRefused) {
                 ElementsAre("test.json:2:" + column + ": invalid JSON: Number too big to be stored in double."))
         << amount;
   }
-  // The largest double is in range, and read exactly; a number too small for one is zero.
+  // Too small for a double (below the smallest subnormal) would silently become 0: refused too.
+  for (const char* amount : {"1e-400", "-1e-330"}) {
+    EXPECT_THAT(Problems(statement + amount +
+                         R"(, "unit": "USD"}, "modality": "reported", "sources": [{"source": "src/letter"}]}]})"),
+                ElementsAre("test.json:2:" + column +
+                            ": invalid JSON: Number too small to be stored in double (it would become 0)."))
+        << amount;
+  }
+  // The largest double and the smallest subnormal are in range, and read exactly.
   Graph graph = testing::LoadTiny();
   ASSERT_TRUE(testing::LoadString(graph, statement + "1.7976931348623157e308" +
                                              R"(, "unit": "USD"}, "modality": "reported", "sources": [{"source": "src/letter"}]}]})")
@@ -119,10 +128,10 @@ TEST(JsonHostile, NumbersOutOfRangeAreRefused) {
   EXPECT_EQ(graph.FindStatement("st/big")->quantity()->amount, 1.7976931348623157e308);
   std::string small = Opening(
       R"("statements": [{"id": "st/small", "subject": "org/nvidia", "predicate": "revenue", "value": {"amount": )");
-  ASSERT_TRUE(testing::LoadString(graph, small + "1e-400" +
+  ASSERT_TRUE(testing::LoadString(graph, small + "4.9406564584124654e-324" +
                                              R"(, "unit": "USD"}, "modality": "reported", "sources": [{"source": "src/letter"}]}]})")
                   .ok());
-  EXPECT_EQ(graph.FindStatement("st/small")->quantity()->amount, 0.0);
+  EXPECT_EQ(graph.FindStatement("st/small")->quantity()->amount, std::numeric_limits<double>::denorm_min());
 }
 
 TEST(JsonHostile, BytesAfterTheDocumentAreRefused) {
@@ -136,6 +145,16 @@ TEST(JsonHostile, BytesAfterTheDocumentAreRefused) {
   EXPECT_THAT(Problems(document + " {}"),
               ElementsAre("test.json:1:" + std::to_string(document.size() + 2) +
                           ": invalid JSON: The document root must not be followed by other values."));
+}
+
+TEST(JsonHostile, ATextEndingInATruncatedCharacterIsAnEncodingError) {
+  // RapidJSON read past the text's end for the missing continuation bytes (ASan: a heap overflow;
+  // found by the jgf_import fuzzer, kept in tests/fuzz/regressions/jgf_import).
+  for (std::string ending : {"\xe5", "\xe5\xb7", "\xf0\x9f", "\xf0\x9f\x98"}) {
+    std::vector<std::string> problems = Problems(R"({"format": "aikg-graph/1", "entities": [{"name": ")" + ending);
+    ASSERT_EQ(problems.size(), 1u) << ending.size();
+    EXPECT_THAT(problems[0], HasSubstr("invalid JSON: Invalid encoding in string.")) << ending.size();
+  }
 }
 
 TEST(JsonHostile, ADirectoryIsNoFile) {
