@@ -596,7 +596,12 @@ bool JsonInput::Parse(ArrayStreamer* streamer) {
   };
   if (parse.result.IsError()) {
     if (parse.refusal != nullptr) return invalid(parse.refusal_place, parse.refusal);
-    return invalid(buffer_.data() + parse.result.Offset(), rapidjson::GetParseError_En(parse.result.Code()));
+    const char* place = buffer_.data() + parse.result.Offset();
+    // One byte order mark at the very start is skipped (DropByteOrderMark); anywhere else, say so.
+    if (std::string_view(place, kByteOrderMark.size()) == kByteOrderMark) {
+      return invalid(place, "a byte order mark (U+FEFF) may only open the file");
+    }
+    return invalid(place, rapidjson::GetParseError_En(parse.result.Code()));
   }
   // RapidJSON stops at a NUL byte as at the end of the text: whatever follows one is no JSON.
   if (parse.end != text_size) {

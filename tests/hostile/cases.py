@@ -70,6 +70,10 @@ CASES = [
     Case("tiny-number", _document(_entity(', "attributes": {"margin": 1e-400}')), r"too small .*would become 0"),
     Case("lone-low-surrogate", _document(_entity("").replace('"X"', '"\\udc00"')), r"surrogate"),
     Case("lone-high-surrogate", _document(_entity("").replace('"X"', '"\\ud800 "')), r"surrogate"),
+    # One byte order mark opening the file is accepted (tests/cpp/core/json_errors_test.cc); any
+    # other is named.
+    Case("byte-order-mark-not-first", b"\n\xef\xbb\xbf" + _VALID, r"byte order mark \(U\+FEFF\) may only open the file"),
+    Case("second-byte-order-mark", b"\xef\xbb\xbf\xef\xbb\xbf" + _VALID, r"byte order mark"),
     Case("bytes-after-nul", _VALID + b"\0 garbage {{{", r"(after|trailing|end|NUL)"),
     Case("invalid-utf8", _document(_entity("")).replace(b'"X"', b'"X\xff\xfe"'), r"(UTF-8|encoding)"),
     Case("nul-in-string", _document(_entity("")).replace(b'"X"', b'"X\0Y"'), r"(control|invalid|character)"),
