@@ -40,6 +40,12 @@ std::string_view TypeName(const rapidjson::Value& value) {
   return "a value";
 }
 
+// The NUL bytes after a text parsed in place. One would end it; RapidJSON 1.1.0's UTF-8
+// validation takes a multi-byte sequence's continuation bytes without looking for the end, so a
+// text ending in a truncated sequence made it read up to three bytes past a single NUL (found by
+// the jgf_import fuzzer).
+constexpr size_t kTerminator = 4;
+
 // Why a file could not be read, for the diagnostic.
 enum class ReadFailure { kNone, kUnreadable, kDirectory };
 
@@ -60,8 +66,9 @@ ReadFailure ReadWholeFile(const std::filesystem::path& path, Buffer& out) {
   }
   constexpr size_t kChunk = size_t{1} << 16;
   size_t filled = 0;
-  // One byte more than expected, so that the end is seen without growing the buffer.
-  out.resize(expected + 1);
+  // More than expected, so that the end is seen, and the terminator added, without growing the
+  // buffer (growing would copy the whole text: three times its size at once).
+  out.resize(expected + kTerminator);
   while (true) {
     in.read(out.data() + filled, static_cast<std::streamsize>(out.size() - filled));
     filled += static_cast<size_t>(in.gcount());
@@ -484,12 +491,6 @@ bool IsWellFormedUtf8(const char* text, size_t length) {
   }
   return true;
 }
-
-// The NUL bytes after a text parsed in place. One would end it; RapidJSON 1.1.0's UTF-8
-// validation takes a multi-byte sequence's continuation bytes without looking for the end, so a
-// text ending in a truncated sequence made it read up to three bytes past a single NUL (found by
-// the jgf_import fuzzer).
-constexpr size_t kTerminator = 4;
 
 // Parses the NUL-terminated `text` of `length` bytes in place into `router`'s document and
 // streamer.
