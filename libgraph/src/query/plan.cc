@@ -295,35 +295,9 @@ class Planner {
       plan_.order_columns.push_back(column);
     }
     for (const ExprPtr& count : {query_.skip, query_.limit}) {
-      if (count && MentionsVariable(*count)) return ErrorAt(*count, "SKIP and LIMIT take a number, not a variable");
+      if (count && NamesVariable(*count)) return ErrorAt(*count, "SKIP and LIMIT take a number, not a variable");
     }
     return absl::OkStatus();
-  }
-
-  // Whether `expression` names any variable, bound or not (SKIP and LIMIT are evaluated before
-  // any binding exists, so a name there is an error even when MATCH binds it).
-  static bool MentionsVariable(const Expr& expression) {
-    return std::visit(
-        [](const auto& node) -> bool {
-          using T = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<T, Variable>) {
-            return true;
-          } else if constexpr (std::is_same_v<T, PropertyAccess>) {
-            return MentionsVariable(*node.object);
-          } else if constexpr (std::is_same_v<T, Operation>) {
-            return std::any_of(node.operands.begin(), node.operands.end(),
-                               [](const ExprPtr& operand) { return MentionsVariable(*operand); });
-          } else if constexpr (std::is_same_v<T, FunctionCall>) {
-            return std::any_of(node.arguments.begin(), node.arguments.end(),
-                               [](const ExprPtr& argument) { return MentionsVariable(*argument); });
-          } else if constexpr (std::is_same_v<T, ListLiteral>) {
-            return std::any_of(node.items.begin(), node.items.end(),
-                               [](const ExprPtr& item) { return MentionsVariable(*item); });
-          } else {
-            return false;
-          }
-        },
-        expression.node);
   }
 
   static bool ContainsAggregate(const Expr& expression) {
