@@ -105,9 +105,19 @@ def statements_frame(view: View) -> pandas.DataFrame:
 
 def _arrow_texts(buffers: tuple[int, int, bytes, bytes, bytes]) -> pyarrow.Array:
     pa = _require("pyarrow", "frames")
-    length, null_count, validity, offsets, data = buffers
-    parts = [pa.py_buffer(validity) if null_count else None, pa.py_buffer(offsets), pa.py_buffer(data)]
-    return pa.Array.from_buffers(pa.large_string(), length, parts, null_count=null_count)
+    return _arrow_array(pa.large_string(), *buffers)
+
+
+def _arrow_array(arrow_type: pyarrow.DataType, length: int, null_count: int, validity: bytes,
+                 offsets: bytes | None, values: bytes) -> pyarrow.Array:
+    """An Arrow array over column buffers the extension made (validity read only when some value
+    is null; offsets for texts)."""
+    pa = _require("pyarrow", "Arrow arrays")
+    buffers = [pa.py_buffer(validity) if null_count else None]
+    if offsets is not None:
+        buffers.append(pa.py_buffer(offsets))
+    buffers.append(pa.py_buffer(values))
+    return pa.Array.from_buffers(arrow_type, length, buffers, null_count=null_count)
 
 
 def _with_day_columns(frame: pandas.DataFrame) -> pandas.DataFrame:
@@ -150,14 +160,8 @@ def tables(view: View, progress: Progress | None = None) -> dict[str, pyarrow.Ta
     pa = _require("pyarrow", "tables()")
     result = {}
     for name, columns in view._table_buffers(progress=progress):
-        arrays = []
-        for _, type_name, length, null_count, validity, offsets, values in columns:
-            buffers = [pa.py_buffer(validity) if null_count else None]
-            if offsets is not None:
-                buffers.append(pa.py_buffer(offsets))
-            buffers.append(pa.py_buffer(values))
-            arrow_type = getattr(pa, _ARROW_TYPES[type_name])()
-            arrays.append(pa.Array.from_buffers(arrow_type, length, buffers, null_count=null_count))
+        arrays = [_arrow_array(getattr(pa, _ARROW_TYPES[type_name])(), *buffers)
+                  for _, type_name, *buffers in columns]
         result[name] = pa.Table.from_arrays(arrays, names=[column[0] for column in columns])
     return result
 
