@@ -8,6 +8,7 @@
 #include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "aikg/query.h"
 #include "internal/cat.h"
@@ -15,6 +16,7 @@
 #include "query/matcher.h"
 #include "query/plan.h"
 #include "query/projection.h"
+#include "query/statement_count.h"
 #include "query/value_ops.h"
 
 namespace aikg::query {
@@ -73,7 +75,20 @@ absl::StatusOr<Result> Execute(const View& view, const Query& query, const Param
   for (int condition : plan->constant_conditions) {
     constant_ok = constant_ok && evaluator.Holds(*plan->conditions[condition]);
   }
-  if (constant_ok) {
+  if (constant_ok && plan->count_statements) {
+    std::vector<int> conditions;
+    for (const internal::Step& step : plan->steps) {
+      conditions.insert(conditions.end(), step.conditions.begin(), step.conditions.end());
+    }
+    std::sort(conditions.begin(), conditions.end());  // in the order WHERE wrote them
+    const internal::NodePlan& right = plan->nodes[1];
+    internal::StatementConditions statement_conditions(
+        matched.graph().data(), *plan, std::move(conditions), plan->relationships[0].slot,
+        right.value ? right.slot : -1, query.as_of != nullptr && !query.include_undated, evaluator, bindings);
+    if (int64_t count = internal::CountStatements(matched, *plan, statement_conditions, budget); count > 0) {
+      projection.Add(count);
+    }
+  } else if (constant_ok) {
     auto on_rows = [&](int64_t count) { return projection.Add(count); };
     internal::Matcher matcher(matched, *plan, evaluator, bindings, budget, on_rows);  // refers to on_rows
     matcher.Run();

@@ -73,7 +73,8 @@ class Planner {
   absl::StatusOr<Plan> Run() && {
     if (absl::Status compiled = Compile(); !compiled.ok()) return compiled;
     if (absl::Status checked = CheckTimeClauses(); !checked.ok()) return checked;
-    plan_.count_last_step = CanCountLastStep();
+    plan_.count_statements = CanCountStatements();
+    plan_.count_last_step = !plan_.count_statements && CanCountLastStep();
     return std::move(plan_);
   }
 
@@ -447,9 +448,9 @@ class Planner {
         expression.node);
   }
 
-  // See Plan::count_last_step.
-  bool CanCountLastStep() const {
-    if (query_.distinct || plan_.steps.empty()) return false;
+  // Whether the query returns only counts of its rows (and so one row, or none).
+  bool ReturnsOnlyRowCounts() const {
+    if (query_.distinct) return false;
     for (const ReturnItem& item : query_.returns) {
       const FunctionCall* call = std::get_if<FunctionCall>(&item.expression->node);
       // count(v) of a pattern variable counts the rows, as count(*) does: every row binds every
@@ -459,6 +460,33 @@ class Planner {
                                          std::holds_alternative<Variable>(call->arguments[0]->node)));
       if (!counts_rows) return false;
     }
+    return true;
+  }
+
+  // See Plan::count_statements.
+  bool CanCountStatements() const {
+    if (!ReturnsOnlyRowCounts() || plan_.relationships.size() != 1 || plan_.nodes.size() != 2) return false;
+    const RelationshipPlan& relationship = plan_.relationships[0];
+    const NodePlan& left = plan_.nodes[0];
+    const NodePlan& right = plan_.nodes[1];
+    if (relationship.variable_length || !relationship.properties.empty()) return false;
+    // Node properties (an id, a name) are better looked up by the matcher's anchor.
+    if (!left.properties.empty() || !right.properties.empty() || left.slot == right.slot) return false;
+    for (const Step& step : plan_.steps) {
+      for (int condition : step.conditions) {
+        std::set<int> slots;
+        CollectSlots(*plan_.conditions[condition], slots);
+        for (int slot : slots) {
+          if (slot != relationship.slot && !(right.value && slot == right.slot)) return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  // See Plan::count_last_step.
+  bool CanCountLastStep() const {
+    if (plan_.steps.empty() || !ReturnsOnlyRowCounts()) return false;
     const Step& last = plan_.steps.back();
     if (last.anchor) return false;
     const NodePlan& node = plan_.nodes[last.node];

@@ -70,6 +70,11 @@ struct Plan {
   // it completes matters, and that depends on where it starts only (a 2-hop count through
   // hubs costs the sum of degrees, not of their products).
   bool count_last_step = false;
+  // Whether the matches are counted straight from the view's statements, without matching
+  // (statement_count.h): when every RETURN item counts rows (as for count_last_step), the
+  // pattern is one hop of one statement between two distinct nodes without inline properties,
+  // and every WHERE conjunct names only that statement (or the value node it carries).
+  bool count_statements = false;
 };
 
 // Checks `query` against `schema` (labels, types, variables, properties, functions,
