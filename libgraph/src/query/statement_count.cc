@@ -78,7 +78,8 @@ StatementConditions::StatementConditions(const GraphData& data, const Plan& plan
       bindings_(bindings) {
   size_t predicates = std::max<size_t>(data.schema->predicates().size(), 1);
   for (int index : conditions) {
-    Condition condition{plan.conditions[index].get(), true};
+    Condition condition;
+    condition.expression = plan.conditions[index].get();
     if (std::optional<uint8_t> facts = FactsRead(*condition.expression, plan, statement_slot)) {
       condition.general = false;
       condition.facts = every_statement_dated ? *facts & ~kDated : *facts;

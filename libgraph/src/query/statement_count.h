@@ -46,9 +46,9 @@ class StatementConditions {
 
  private:
   struct Condition {
-    const Expr* expression;
-    bool general;             // reads more than the facts below: evaluated for every statement
-    uint8_t facts = 0;        // which of kPredicate, kModality, kDated it reads
+    const Expr* expression = nullptr;
+    bool general = true;       // reads more than the facts below: evaluated for every statement
+    uint8_t facts = 0;         // which of kPredicate, kModality, kDated it reads
     std::vector<int8_t> memo;  // by FactKey: -1 not evaluated yet, else 0 or 1
   };
   size_t FactKey(const Condition& condition, StatementIndex statement) const;
