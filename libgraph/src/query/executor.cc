@@ -90,7 +90,8 @@ absl::StatusOr<Result> Execute(const View& view, const Query& query, const Param
     }
   } else if (constant_ok) {
     auto on_rows = [&](int64_t count) { return projection.Add(count); };
-    internal::Matcher matcher(matched, *plan, evaluator, bindings, budget, on_rows);  // refers to on_rows
+    internal::Matcher matcher(matched, *plan, evaluator, bindings, budget, on_rows,  // refers to on_rows
+                              query.as_of != nullptr && !query.include_undated);
     matcher.Run();
   }
   if (!evaluator.error().ok()) return evaluator.error();

@@ -75,6 +75,12 @@ class Planner {
     if (absl::Status checked = CheckTimeClauses(); !checked.ok()) return checked;
     plan_.count_statements = CanCountStatements();
     plan_.count_last_step = !plan_.count_statements && CanCountLastStep();
+    if (plan_.count_last_step) {
+      const Step& last = plan_.steps.back();
+      plan_.last_step_conditions_on_statement = std::all_of(
+          last.conditions.begin(), last.conditions.end(),
+          [&](int condition) { return NamesOnly(*plan_.conditions[condition], plan_.relationships[last.relationship].slot); });
+    }
     return std::move(plan_);
   }
 
@@ -461,6 +467,13 @@ class Planner {
       if (!counts_rows) return false;
     }
     return true;
+  }
+
+  // Whether `expression` names no variable but the one in `slot`.
+  bool NamesOnly(const Expr& expression, int slot) const {
+    std::set<int> slots;
+    CollectSlots(expression, slots);
+    return std::all_of(slots.begin(), slots.end(), [slot](int named) { return named == slot; });
   }
 
   // See Plan::count_statements.
