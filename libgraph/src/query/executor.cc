@@ -44,6 +44,50 @@ absl::StatusOr<std::optional<View>> ApplyTimeClauses(const View& view, const Que
   return std::optional<View>(std::move(*narrowed));
 }
 
+// `expression` with its variable-free parts (date('2024-06-30'), a list of names) evaluated
+// once, as literals, instead of once per binding. A part whose evaluation fails is left as
+// written, so that its error still comes only if a binding reaches it.
+ExprPtr FoldConstants(const ExprPtr& expression, const View& view, const internal::Plan& plan,
+                      const Parameters& parameters, const internal::Bindings& bindings) {
+  if (std::holds_alternative<Literal>(expression->node)) return expression;
+  auto make = [&](auto node) {
+    return std::make_shared<const Expr>(Expr{std::move(node), expression->line, expression->column});
+  };
+  if (!internal::NamesVariable(*expression)) {
+    internal::Evaluator evaluator(view, plan, parameters, bindings);
+    Value value = evaluator.Evaluate(*expression);
+    if (!evaluator.error().ok()) return expression;
+    return make(Literal{std::move(value)});
+  }
+  bool changed = false;
+  auto fold = [&](const std::vector<ExprPtr>& parts) {
+    std::vector<ExprPtr> folded;
+    for (const ExprPtr& part : parts) {
+      folded.push_back(FoldConstants(part, view, plan, parameters, bindings));
+      changed = changed || folded.back() != part;
+    }
+    return folded;
+  };
+  return std::visit(
+      [&](const auto& node) -> ExprPtr {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, Operation>) {
+          Operation folded{node.op, fold(node.operands)};
+          return changed ? make(std::move(folded)) : expression;
+        } else if constexpr (std::is_same_v<T, FunctionCall>) {
+          FunctionCall folded = node;
+          folded.arguments = fold(node.arguments);
+          return changed ? make(std::move(folded)) : expression;
+        } else if constexpr (std::is_same_v<T, ListLiteral>) {
+          ListLiteral folded{fold(node.items)};
+          return changed ? make(std::move(folded)) : expression;
+        } else {
+          return expression;  // a variable, or a property of one
+        }
+      },
+      expression->node);
+}
+
 }  // namespace
 
 absl::StatusOr<Result> Execute(const View& view, const Query& query, const Parameters& parameters,
@@ -67,6 +111,7 @@ absl::StatusOr<Result> Execute(const View& view, const Query& query, const Param
     if (!constants.error().ok()) return constants.error();
   }
   const View& matched = narrowed->has_value() ? **narrowed : view;
+  for (ExprPtr& condition : plan->conditions) condition = FoldConstants(condition, matched, *plan, parameters, bindings);
   internal::Evaluator evaluator(matched, *plan, parameters, bindings);
   internal::Budget budget(options);
   internal::Projection projection(query, *plan, evaluator, budget);

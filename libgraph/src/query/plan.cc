@@ -40,7 +40,8 @@ constexpr std::string_view kFunctions[] = {"count", "min",     "max",  "sum",   
                                            "id",    "type",    "labels", "tolower", "toupper",  "size",
                                            "date",  "coalesce", "qualifier", "tostring", "length", "entity"};
 
-// Whether an expression names a variable anywhere in it.
+}  // namespace
+
 bool NamesVariable(const Expr& expression) {
   return std::visit(
       [](const auto& node) {
@@ -64,6 +65,8 @@ bool NamesVariable(const Expr& expression) {
       },
       expression.node);
 }
+
+namespace {
 
 class Planner {
  public:

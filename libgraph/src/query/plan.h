@@ -95,6 +95,9 @@ std::optional<IdCondition> AsIdCondition(const Expr& condition);
 
 bool IsAggregate(const std::string& name);
 
+// Whether an expression names a variable anywhere in it.
+bool NamesVariable(const Expr& expression);
+
 // InvalidArgument "line:column: message" (just the message for trees built in C++).
 absl::Status ErrorAt(int line, int column, std::string_view message);
 absl::Status ErrorAt(const Expr& at, std::string_view message);

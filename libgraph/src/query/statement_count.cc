@@ -2,6 +2,7 @@
 
 #include "query/statement_count.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 #include <variant>

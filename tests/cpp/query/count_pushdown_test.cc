@@ -102,6 +102,7 @@ TEST(CountPushdown, AgreesWithTheMatcherOnRandomGraphs) {
       "s.modality IN ['claim', 'reported'] AND s.valid_precision IS NOT NULL",
       "type(s) = 'develops' OR s.predicate STARTS WITH 're'",
       "s.confidence > 0.4",  // read per statement
+      "(s.valid_start IS NULL OR s.valid_start <= date('2024-06-30')) AND s.valid_end >= date('2023-07-01')",
       "s.valid IS NOT NULL AND s.confidence IS NULL AND s.modality <> 'plan'",
   };
   const std::vector<std::string> value_conditions = {"v.amount > 100", "v.kind = 'date' AND s.valid IS NULL"};
