@@ -157,12 +157,12 @@ int64_t CountStatements(const View& view, const Plan& plan, StatementConditions&
     std::optional<StatementIndex> first;
     for (StatementIndex statement : data.value_statements) {
       if (!view.ContainsStatement(statement)) continue;
-      if (!budget.Step()) return count;
-      if (!per_statement) {
+      if (!per_statement) {  // a bit test per value: no budget to ask
         if (!first) first = statement;
         ++count;
         continue;
       }
+      if (!budget.Step()) return count;
       const StatementRecord& record = data.statements[statement];
       if (predicate_fits(record) && type_fits(left, record.subject) && conditions.Hold(statement)) ++count;
     }
