@@ -152,29 +152,34 @@ int64_t CountStatements(const View& view, const Plan& plan, StatementConditions&
   const bool per_statement = !relationship.predicates.empty() || !left.types.empty() || !right.types.empty() ||
                              !conditions.SameForEvery();
 
+  // A bit test per value statement, branch-free: no budget to ask.
+  auto visible_values = [&] {
+    int64_t values = 0;
+    for (StatementIndex statement : data.value_statements) values += view.ContainsStatement(statement);
+    return values;
+  };
   if (right.value) {  // the planner allows values only at the end of one `->`
+    if (!per_statement) {
+      int64_t values = visible_values();
+      if (values == 0 || conditions.empty()) return values;
+      for (StatementIndex statement : data.value_statements) {
+        if (view.ContainsStatement(statement)) return conditions.Hold(statement) ? values : 0;
+      }
+      return 0;
+    }
     int64_t count = 0;
-    std::optional<StatementIndex> first;
     for (StatementIndex statement : data.value_statements) {
       if (!view.ContainsStatement(statement)) continue;
-      if (!per_statement) {  // a bit test per value: no budget to ask
-        if (!first) first = statement;
-        ++count;
-        continue;
-      }
       if (!budget.Step()) return count;
       const StatementRecord& record = data.statements[statement];
       if (predicate_fits(record) && type_fits(left, record.subject) && conditions.Hold(statement)) ++count;
     }
-    if (first && !conditions.Hold(*first)) return 0;
     return count;
   }
 
   const BitSet& visible = view.statements();
   if (!per_statement) {
-    int64_t values = 0;
-    for (StatementIndex statement : data.value_statements) values += view.ContainsStatement(statement);
-    int64_t edges = static_cast<int64_t>(view.statement_count()) - values;
+    int64_t edges = static_cast<int64_t>(view.statement_count()) - visible_values();
     if (edges == 0 || conditions.empty()) return edges * (along + against);
     for (StatementIndex statement = 0; statement < visible.size(); ++statement) {
       if (visible.test(statement) && std::holds_alternative<ObjectRef>(data.statements[statement].value)) {
