@@ -111,7 +111,9 @@ absl::StatusOr<Result> Execute(const View& view, const Query& query, const Param
     if (!constants.error().ok()) return constants.error();
   }
   const View& matched = narrowed->has_value() ? **narrowed : view;
-  for (ExprPtr& condition : plan->conditions) condition = FoldConstants(condition, matched, *plan, parameters, bindings);
+  for (ExprPtr& condition : plan->conditions) {
+    condition = FoldConstants(condition, matched, *plan, parameters, bindings);
+  }
   internal::Evaluator evaluator(matched, *plan, parameters, bindings);
   internal::Budget budget(options);
   internal::Projection projection(query, *plan, evaluator, budget);

@@ -80,9 +80,10 @@ class Planner {
     plan_.count_last_step = !plan_.count_statements && CanCountLastStep();
     if (plan_.count_last_step) {
       const Step& last = plan_.steps.back();
-      plan_.last_step_conditions_on_statement = std::all_of(
-          last.conditions.begin(), last.conditions.end(),
-          [&](int condition) { return NamesOnly(*plan_.conditions[condition], plan_.relationships[last.relationship].slot); });
+      int statement = plan_.relationships[last.relationship].slot;
+      plan_.last_step_conditions_on_statement =
+          std::all_of(last.conditions.begin(), last.conditions.end(),
+                      [&](int condition) { return NamesOnly(*plan_.conditions[condition], statement); });
     }
     return std::move(plan_);
   }

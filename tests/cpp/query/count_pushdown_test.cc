@@ -50,17 +50,28 @@ std::string RandomGraph(std::mt19937& random) {
   int statement_count = std::uniform_int_distribution<int>(0, 40)(random);
   for (int i = 0; i < statement_count; ++i) {
     std::string body;
+    auto edge = [](const std::string& subject, const std::string& predicate, const std::string& object) {
+      return R"("subject": ")" + subject + R"(", "predicate": ")" + predicate + R"(", "object": ")" + object + "\"";
+    };
+    auto value = [](const std::string& subject, const std::string& predicate, const std::string& json) {
+      return R"("subject": ")" + subject + R"(", "predicate": ")" + predicate + R"(", "value": )" + json;
+    };
+    std::string number = std::to_string(i);
     switch (std::uniform_int_distribution<int>(0, 8)(random)) {
-      case 0: body = R"("subject": ")" + pick(orgs) + R"(", "predicate": "develops", "object": ")" + pick(chips) + "\""; break;
-      case 1: body = R"("subject": ")" + pick(orgs) + R"(", "predicate": "develops", "object": ")" + pick(models) + "\""; break;
-      case 2: body = R"("subject": ")" + pick(orgs) + R"(", "predicate": "located_in", "object": ")" + pick(countries) + "\""; break;
-      case 3: body = R"("subject": ")" + pick(countries) + R"(", "predicate": "restricts_export_of", "object": ")" + pick(chips) + "\""; break;
+      case 0: body = edge(pick(orgs), "develops", pick(chips)); break;
+      case 1: body = edge(pick(orgs), "develops", pick(models)); break;
+      case 2: body = edge(pick(orgs), "located_in", pick(countries)); break;
+      case 3: body = edge(pick(countries), "restricts_export_of", pick(chips)); break;
       // Self-loops too: an undirected pattern matches them once each way, as any edge.
-      case 4: body = R"("subject": ")" + pick(orgs) + R"(", "predicate": "competes_with", "object": ")" + pick(orgs) + "\""; break;
-      case 5: body = R"("subject": ")" + pick(companies) + R"(", "predicate": "revenue", "value": {"amount": )" + std::to_string(i * 10) + R"(, "unit": "USD"})"; break;
-      case 6: body = R"("subject": ")" + pick(models) + R"(", "predicate": "release_date", "value": {"date": "2024-0)" + std::to_string(1 + i % 9) + "\"}"; break;
-      case 7: body = R"("subject": ")" + pick(models) + R"(", "predicate": "open_source", "value": {"boolean": true})"; break;
-      default: body = R"("subject": ")" + pick(orgs) + R"(", "predicate": "slogan", "value": {"text": "s)" + std::to_string(i) + "\"}"; break;
+      case 4: body = edge(pick(orgs), "competes_with", pick(orgs)); break;
+      case 5:
+        body = value(pick(companies), "revenue", R"({"amount": )" + std::to_string(i * 10) + R"(, "unit": "USD"})");
+        break;
+      case 6:
+        body = value(pick(models), "release_date", R"({"date": "2024-0)" + std::to_string(1 + i % 9) + "\"}");
+        break;
+      case 7: body = value(pick(models), "open_source", R"({"boolean": true})"); break;
+      default: body = value(pick(orgs), "slogan", R"({"text": "s)" + number + "\"}"); break;
     }
     std::string valid = pick(valid_times);
     if (!valid.empty()) body += R"(, "valid": )" + valid;
