@@ -8,6 +8,7 @@
 #include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "aikg/query.h"
 #include "internal/cat.h"
@@ -15,6 +16,7 @@
 #include "query/matcher.h"
 #include "query/plan.h"
 #include "query/projection.h"
+#include "query/statement_count.h"
 #include "query/value_ops.h"
 
 namespace aikg::query {
@@ -42,6 +44,50 @@ absl::StatusOr<std::optional<View>> ApplyTimeClauses(const View& view, const Que
   return std::optional<View>(std::move(*narrowed));
 }
 
+// `expression` with its variable-free parts (date('2024-06-30'), a list of names) evaluated
+// once, as literals, instead of once per binding. A part whose evaluation fails is left as
+// written, so that its error still comes only if a binding reaches it.
+ExprPtr FoldConstants(const ExprPtr& expression, const View& view, const internal::Plan& plan,
+                      const Parameters& parameters, const internal::Bindings& bindings) {
+  if (std::holds_alternative<Literal>(expression->node)) return expression;
+  auto make = [&](auto node) {
+    return std::make_shared<const Expr>(Expr{std::move(node), expression->line, expression->column});
+  };
+  if (!internal::NamesVariable(*expression)) {
+    internal::Evaluator evaluator(view, plan, parameters, bindings);
+    Value value = evaluator.Evaluate(*expression);
+    if (!evaluator.error().ok()) return expression;
+    return make(Literal{std::move(value)});
+  }
+  bool changed = false;
+  auto fold = [&](const std::vector<ExprPtr>& parts) {
+    std::vector<ExprPtr> folded;
+    for (const ExprPtr& part : parts) {
+      folded.push_back(FoldConstants(part, view, plan, parameters, bindings));
+      changed = changed || folded.back() != part;
+    }
+    return folded;
+  };
+  return std::visit(
+      [&](const auto& node) -> ExprPtr {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, Operation>) {
+          Operation folded{node.op, fold(node.operands)};
+          return changed ? make(std::move(folded)) : expression;
+        } else if constexpr (std::is_same_v<T, FunctionCall>) {
+          FunctionCall folded = node;
+          folded.arguments = fold(node.arguments);
+          return changed ? make(std::move(folded)) : expression;
+        } else if constexpr (std::is_same_v<T, ListLiteral>) {
+          ListLiteral folded{fold(node.items)};
+          return changed ? make(std::move(folded)) : expression;
+        } else {
+          return expression;  // a variable, or a property of one
+        }
+      },
+      expression->node);
+}
+
 }  // namespace
 
 absl::StatusOr<Result> Execute(const View& view, const Query& query, const Parameters& parameters,
@@ -65,6 +111,9 @@ absl::StatusOr<Result> Execute(const View& view, const Query& query, const Param
     if (!constants.error().ok()) return constants.error();
   }
   const View& matched = narrowed->has_value() ? **narrowed : view;
+  for (ExprPtr& condition : plan->conditions) {
+    condition = FoldConstants(condition, matched, *plan, parameters, bindings);
+  }
   internal::Evaluator evaluator(matched, *plan, parameters, bindings);
   internal::Budget budget(options);
   internal::Projection projection(query, *plan, evaluator, budget);
@@ -73,9 +122,23 @@ absl::StatusOr<Result> Execute(const View& view, const Query& query, const Param
   for (int condition : plan->constant_conditions) {
     constant_ok = constant_ok && evaluator.Holds(*plan->conditions[condition]);
   }
-  if (constant_ok) {
+  if (constant_ok && plan->count_statements) {
+    std::vector<int> conditions;
+    for (const internal::Step& step : plan->steps) {
+      conditions.insert(conditions.end(), step.conditions.begin(), step.conditions.end());
+    }
+    std::sort(conditions.begin(), conditions.end());  // in the order WHERE wrote them
+    const internal::NodePlan& right = plan->nodes[1];
+    internal::StatementConditions statement_conditions(
+        matched.graph().data(), *plan, std::move(conditions), plan->relationships[0].slot,
+        right.value ? right.slot : -1, query.as_of != nullptr && !query.include_undated, evaluator, bindings);
+    if (int64_t count = internal::CountStatements(matched, *plan, statement_conditions, budget); count > 0) {
+      projection.Add(count);
+    }
+  } else if (constant_ok) {
     auto on_rows = [&](int64_t count) { return projection.Add(count); };
-    internal::Matcher matcher(matched, *plan, evaluator, bindings, budget, on_rows);  // refers to on_rows
+    internal::Matcher matcher(matched, *plan, evaluator, bindings, budget, on_rows,  // refers to on_rows
+                              query.as_of != nullptr && !query.include_undated);
     matcher.Run();
   }
   if (!evaluator.error().ok()) return evaluator.error();

@@ -13,6 +13,17 @@
 
 namespace aikg::query::internal {
 
+Matcher::Matcher(const View& view, const Plan& plan, Evaluator& evaluator, Bindings& bindings, Budget& budget,
+                 absl::FunctionRef<bool(int64_t)> on_rows, bool every_statement_dated)
+    : view_(view), data_(view.graph().data()), plan_(plan), evaluator_(evaluator), bindings_(bindings),
+      budget_(budget), on_rows_(on_rows) {
+  if (plan.count_last_step && plan.last_step_conditions_on_statement && !plan.steps.back().conditions.empty()) {
+    const Step& last = plan.steps.back();
+    last_step_conditions_.emplace(data_, plan, last.conditions, plan.relationships[last.relationship].slot, -1,
+                                  every_statement_dated, evaluator, bindings);
+  }
+}
+
 // Whether entity `e` fits node `n` (type, properties, earlier binding).
 bool Matcher::EntityFits(const NodePlan& node, EntityIndex e) {
   if (!view().Contains(e)) return false;
@@ -172,6 +183,7 @@ int64_t Matcher::CountLastStep(const Step& step, EntityIndex from, Direction fol
   auto fits = [&](StatementIndex statement, EntityIndex neighbor) {
     if (!PredicateFits(relationship, statement) || !EntityFits(node, neighbor)) return false;
     if (step.conditions.empty()) return true;
+    if (last_step_conditions_) return last_step_conditions_->Hold(statement);
     bindings_.slots[node.slot] = neighbor;
     bindings_.slots[relationship.slot] = statement;
     bool holds = std::all_of(step.conditions.begin(), step.conditions.end(),

@@ -6,6 +6,7 @@
 #define AIKG_QUERY_MATCHER_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "query/budget.h"
 #include "query/evaluator.h"
 #include "query/plan.h"
+#include "query/statement_count.h"
 
 namespace aikg::query::internal {
 
@@ -27,10 +29,10 @@ class Matcher {
   // when the plan counts its last step (Plan::count_last_step), once for the n bindings that
   // share all but that step's; it returns whether to go on. Matching also stops at the
   // evaluator's first error and when `budget` runs out.
+  // `every_statement_dated`: the view shows only statements with a valid time (AS OF without
+  // INCLUDE UNDATED), see StatementConditions.
   Matcher(const View& view, const Plan& plan, Evaluator& evaluator, Bindings& bindings, Budget& budget,
-          absl::FunctionRef<bool(int64_t)> on_rows)
-      : view_(view), data_(view.graph().data()), plan_(plan), evaluator_(evaluator), bindings_(bindings),
-        budget_(budget), on_rows_(on_rows) {}
+          absl::FunctionRef<bool(int64_t)> on_rows, bool every_statement_dated = false);
 
   // Matches every step of the plan, from the first.
   void Run() {
@@ -57,6 +59,8 @@ class Matcher {
   Budget& budget_;
   absl::FunctionRef<bool(int64_t)> on_rows_;
   absl::flat_hash_map<EntityIndex, int64_t> last_step_counts_;  // CountLastStep's hop counts
+  // The last step's conditions, when they read its statement alone (and the step is counted).
+  std::optional<StatementConditions> last_step_conditions_;
   std::vector<StatementIndex> used_;  // statements of the current binding: a match uses each once
   bool stopped_ = false;
 };

@@ -40,7 +40,8 @@ constexpr std::string_view kFunctions[] = {"count", "min",     "max",  "sum",   
                                            "id",    "type",    "labels", "tolower", "toupper",  "size",
                                            "date",  "coalesce", "qualifier", "tostring", "length", "entity"};
 
-// Whether an expression names a variable anywhere in it.
+}  // namespace
+
 bool NamesVariable(const Expr& expression) {
   return std::visit(
       [](const auto& node) {
@@ -65,6 +66,8 @@ bool NamesVariable(const Expr& expression) {
       expression.node);
 }
 
+namespace {
+
 class Planner {
  public:
   Planner(const Schema& schema, const Query& query, const Parameters& parameters)
@@ -73,7 +76,15 @@ class Planner {
   absl::StatusOr<Plan> Run() && {
     if (absl::Status compiled = Compile(); !compiled.ok()) return compiled;
     if (absl::Status checked = CheckTimeClauses(); !checked.ok()) return checked;
-    plan_.count_last_step = CanCountLastStep();
+    plan_.count_statements = CanCountStatements();
+    plan_.count_last_step = !plan_.count_statements && CanCountLastStep();
+    if (plan_.count_last_step) {
+      const Step& last = plan_.steps.back();
+      int statement = plan_.relationships[last.relationship].slot;
+      plan_.last_step_conditions_on_statement =
+          std::all_of(last.conditions.begin(), last.conditions.end(),
+                      [&](int condition) { return NamesOnly(*plan_.conditions[condition], statement); });
+    }
     return std::move(plan_);
   }
 
@@ -447,9 +458,9 @@ class Planner {
         expression.node);
   }
 
-  // See Plan::count_last_step.
-  bool CanCountLastStep() const {
-    if (query_.distinct || plan_.steps.empty()) return false;
+  // Whether the query returns only counts of its rows (and so one row, or none).
+  bool ReturnsOnlyRowCounts() const {
+    if (query_.distinct) return false;
     for (const ReturnItem& item : query_.returns) {
       const FunctionCall* call = std::get_if<FunctionCall>(&item.expression->node);
       // count(v) of a pattern variable counts the rows, as count(*) does: every row binds every
@@ -459,6 +470,40 @@ class Planner {
                                          std::holds_alternative<Variable>(call->arguments[0]->node)));
       if (!counts_rows) return false;
     }
+    return true;
+  }
+
+  // Whether `expression` names no variable but the one in `slot`.
+  bool NamesOnly(const Expr& expression, int slot) const {
+    std::set<int> slots;
+    CollectSlots(expression, slots);
+    return std::all_of(slots.begin(), slots.end(), [slot](int named) { return named == slot; });
+  }
+
+  // See Plan::count_statements.
+  bool CanCountStatements() const {
+    if (!ReturnsOnlyRowCounts() || plan_.relationships.size() != 1 || plan_.nodes.size() != 2) return false;
+    const RelationshipPlan& relationship = plan_.relationships[0];
+    const NodePlan& left = plan_.nodes[0];
+    const NodePlan& right = plan_.nodes[1];
+    if (relationship.variable_length || !relationship.properties.empty()) return false;
+    // Node properties (an id, a name) are better looked up by the matcher's anchor.
+    if (!left.properties.empty() || !right.properties.empty() || left.slot == right.slot) return false;
+    for (const Step& step : plan_.steps) {
+      for (int condition : step.conditions) {
+        std::set<int> slots;
+        CollectSlots(*plan_.conditions[condition], slots);
+        for (int slot : slots) {
+          if (slot != relationship.slot && !(right.value && slot == right.slot)) return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  // See Plan::count_last_step.
+  bool CanCountLastStep() const {
+    if (plan_.steps.empty() || !ReturnsOnlyRowCounts()) return false;
     const Step& last = plan_.steps.back();
     if (last.anchor) return false;
     const NodePlan& node = plan_.nodes[last.node];

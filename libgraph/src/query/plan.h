@@ -70,6 +70,14 @@ struct Plan {
   // it completes matters, and that depends on where it starts only (a 2-hop count through
   // hubs costs the sum of degrees, not of their products).
   bool count_last_step = false;
+  // With count_last_step: whether the last step's WHERE conjuncts name only its statement, so
+  // that they can be evaluated once per kind of statement (StatementConditions).
+  bool last_step_conditions_on_statement = false;
+  // Whether the matches are counted straight from the view's statements, without matching
+  // (statement_count.h): when every RETURN item counts rows (as for count_last_step), the
+  // pattern is one hop of one statement between two distinct nodes without inline properties,
+  // and every WHERE conjunct names only that statement (or the value node it carries).
+  bool count_statements = false;
 };
 
 // Checks `query` against `schema` (labels, types, variables, properties, functions,
@@ -86,6 +94,9 @@ struct IdCondition {
 std::optional<IdCondition> AsIdCondition(const Expr& condition);
 
 bool IsAggregate(const std::string& name);
+
+// Whether an expression names a variable anywhere in it.
+bool NamesVariable(const Expr& expression);
 
 // InvalidArgument "line:column: message" (just the message for trees built in C++).
 absl::Status ErrorAt(int line, int column, std::string_view message);

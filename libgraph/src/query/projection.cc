@@ -87,8 +87,9 @@ bool Projection::Add(int64_t multiplicity) {
   for (size_t c = 0; c < query_.returns.size(); ++c) {
     if (!plan_.aggregates[c]) continue;
     const FunctionCall& call = std::get<FunctionCall>(query_.returns[c].expression->node);
-    // With Plan::count_last_step, every column counts rows (count(*) or count(v)), `multiplicity` at a time.
-    if (call.star || plan_.count_last_step) {
+    // With Plan::count_last_step or count_statements, every column counts rows (count(*) or
+    // count(v)), `multiplicity` at a time.
+    if (call.star || plan_.count_last_step || plan_.count_statements) {
       group.accumulators[c].count += multiplicity;
       continue;
     }
