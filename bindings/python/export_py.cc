@@ -217,8 +217,11 @@ class TextColumn {
       for (size_t row = 0; row < row_; ++row) nones.SetNone(row);
       return nones.Take();
     }
-    return py::make_tuple(row_, nulls_, Bytes(validity_), Bytes(offsets_), Bytes(data_));
+    return ArrowBuffers();
   }
+  // The Arrow buffers, whatever the values (only for `arrow`).
+  py::tuple ArrowBuffers() { return py::make_tuple(row_, nulls_, Bytes(validity_), Bytes(offsets_), Bytes(data_)); }
+  size_t rows() const { return row_; }
 
  private:
   void AddBytes(std::string_view text, bool valid) {
@@ -242,6 +245,60 @@ class TextColumn {
   std::string data_;
 };
 
+// A column whose values are lists of optional texts (sources, locators), filled row after row:
+// a list of Python lists, or, with `arrow`, an Arrow large_list<large_string> array as
+// (offsets, the items' TextColumn buffers), which pandas keeps as it is (pandas.ArrowDtype): no
+// Python list and str per row.
+class TextListColumn {
+ public:
+  TextListColumn(size_t rows, bool arrow) : arrow_(arrow), items_(arrow ? rows : 0, arrow) {
+    if (arrow_) {
+      offsets_.reserve(rows + 1);
+      offsets_.push_back(0);
+    } else {
+      lists_ = ObjectColumn(rows);
+    }
+  }
+
+  // The next row, a list of `size` items: the i-th is `text(i)` (an optional text) in Arrow,
+  // `object(i)` (a str or None) in a list.
+  template <typename Text, typename Object>
+  void AddRow(size_t size, Text&& text_of, Object&& object_of) {
+    if (arrow_) {
+      for (size_t i = 0; i < size; ++i) {
+        std::optional<std::string_view> text = text_of(i);
+        if (text) {
+          items_.Add(*text);
+        } else {
+          items_.AddNone();
+        }
+      }
+      offsets_.push_back(static_cast<int64_t>(items_.rows()));
+    } else {
+      py::list list(size);
+      for (size_t i = 0; i < size; ++i) {
+        PyList_SET_ITEM(list.ptr(), static_cast<Py_ssize_t>(i), object_of(i).release().ptr());
+      }
+      lists_->Set(row_, std::move(list));
+    }
+    ++row_;
+  }
+
+  // A list of lists, or (offsets, (length, null count, validity, offsets, data)).
+  py::object Take() {
+    if (!arrow_) return lists_->Take();
+    return py::make_tuple(py::bytes(reinterpret_cast<const char*>(offsets_.data()), offsets_.size() * sizeof(int64_t)),
+                          items_.ArrowBuffers());
+  }
+
+ private:
+  bool arrow_;
+  size_t row_ = 0;
+  std::optional<ObjectColumn> lists_;
+  TextColumn items_;
+  std::vector<int64_t> offsets_;
+};
+
 // The columns of statements_frame (aikg._interop.STATEMENT_COLUMNS, the keys of
 // StatementRecord), built in one pass without a dict per row; texts as Arrow buffers when
 // `arrow_texts`.
@@ -252,7 +309,8 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
   TextColumn id = texts(), subject = texts(), predicate = texts(), kind = texts(), object = texts(), value = texts(),
              unit = texts(), bound = texts(), text = texts(), lang = texts(), date = texts(), valid = texts(),
              valid_precision = texts(), period = texts(), modality = texts();
-  ObjectColumn boolean(rows), sources(rows), locators(rows), qualifiers(rows);
+  ObjectColumn boolean(rows), qualifiers(rows);
+  TextListColumn sources(rows, arrow_texts), locators(rows, arrow_texts);
   NumberColumn amount(rows), lower(rows), upper(rows), confidence(rows);
   DayColumn valid_start(rows), valid_end(rows);
   SharedStrings shared;
@@ -277,6 +335,7 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
     }
   };
   std::vector<py::object> source_ids(graph.source_count());
+  std::vector<Citation> cited;  // of the row at hand
 
   size_t row = 0;
   for (StatementIndex i = 0; i < view.statements().size(); ++i) {
@@ -326,16 +385,22 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
     optional_time(period, statement.period());
     shared_text(modality, ModalityName(statement.modality()));
     CitationList citations = statement.citations();
-    py::list cited(citations.size()), located(citations.size());
-    for (size_t c = 0; c < citations.size(); ++c) {
-      Citation citation = citations[c];
-      py::object& source_id = source_ids[citation.source];
-      if (!source_id) source_id = Text(graph.source(citation.source).id());
-      PyList_SET_ITEM(cited.ptr(), static_cast<Py_ssize_t>(c), source_id.inc_ref().ptr());
-      PyList_SET_ITEM(located.ptr(), static_cast<Py_ssize_t>(c), TextOrNone(citation.locator).release().ptr());
-    }
-    sources.Set(row, std::move(cited));
-    locators.Set(row, std::move(located));
+    cited.clear();
+    for (size_t c = 0; c < citations.size(); ++c) cited.push_back(citations[c]);
+    sources.AddRow(
+        cited.size(), [&](size_t c) { return std::optional<std::string_view>(graph.source(cited[c].source).id()); },
+        [&](size_t c) {
+          py::object& source_id = source_ids[cited[c].source];
+          if (!source_id) source_id = Text(graph.source(cited[c].source).id());
+          return source_id;
+        });
+    locators.AddRow(
+        cited.size(),
+        [&](size_t c) {
+          std::string_view locator = cited[c].locator;
+          return locator.empty() ? std::nullopt : std::optional<std::string_view>(locator);
+        },
+        [&](size_t c) { return TextOrNone(cited[c].locator); });
     confidence.Set(row, statement.confidence());
     py::dict qualified;
     for (const Qualifier& qualifier : statement.qualifiers()) qualified[shared(qualifier.key)] = Text(qualifier.value);
@@ -417,7 +482,8 @@ void RegisterExport(py::module_& m) {
           py::kw_only(), py::arg("arrow_texts") = false,
           "The columns of ``statements_frame`` as (name, column) pairs, in order: a column is a list, a NumPy "
           "array, or with ``arrow_texts`` (length, null count, validity, offsets, data) buffers of an Arrow "
-          "large_string array.")
+          "large_string array, and for ``sources`` and ``locators`` (offsets, such buffers of the items) of an "
+          "Arrow large_list<large_string> array.")
       .def(
           "to_networkx",
           [](py::object self, bool values) {
@@ -461,6 +527,11 @@ Columns: ``id``, ``subject``, ``predicate``, ``kind``, ``object`` (edges), ``val
 ``valid`` (the valid time as written), ``valid_start``, ``valid_end`` (its first and last
 possible day, datetime64), ``valid_precision``, ``period``, ``modality``, ``sources`` and ``locators`` (lists),
 ``confidence``, ``qualifiers`` (dict).
+
+Where pandas keeps its strings in Arrow (pandas 3 with pyarrow), ``sources`` and ``locators``
+are Arrow lists of texts (``pandas.ArrowDtype(pyarrow.large_list(pyarrow.large_string()))``)
+rather than objects: a row still reads as a list of str (None for a source cited without a
+locator), but ``map`` and ``apply`` hand their function NumPy arrays.
 
 Examples
 --------

@@ -70,9 +70,9 @@ def test_neighbor_ids_answers_every_form_of_call_alike(tiny: aikg.Graph) -> None
     with pytest.raises(KeyError, match="not in this view"):
         tiny.view(types=["Company"]).neighbor_ids("country/cn", direction="out")
     with pytest.raises(aikg.ValidationError, match="direction must be"):
-        tiny.neighbor_ids("org/deepseek", direction="up")
+        tiny.neighbor_ids("org/deepseek", direction="up")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
-        tiny.neighbor_ids("org/deepseek", "out")  # direction is keyword-only
+        tiny.neighbor_ids("org/deepseek", "out")  # type: ignore[call-arg]  # direction is keyword-only
     with pytest.raises(TypeError):
         tiny.neighbor_ids("org/deepseek", hops=2)  # type: ignore[call-arg]
     with pytest.raises(TypeError):

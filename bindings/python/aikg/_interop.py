@@ -92,13 +92,16 @@ def statements_frame(view: View) -> pandas.DataFrame:
     # Built from whole columns: pandas infers each column's dtype as it would from the rows'
     # dicts (str, float64, object), at a fraction of the cost of a dict per row. Where pandas
     # keeps strings in Arrow (pandas 3 with pyarrow), the texts come as Arrow buffers, which it
-    # wraps as they are.
+    # wraps as they are, and `sources` and `locators` as Arrow lists of texts (pandas.ArrowDtype:
+    # a row reads as a list of str, as from the dicts; no Python list per row).
     text_dtype = pd.Series(["text"]).dtype
     arrow_texts = getattr(text_dtype, "storage", None) == "pyarrow"
     with _without_cyclic_gc():
         columns = dict(view._statement_columns(arrow_texts=arrow_texts))
         for name, column in columns.items():
-            if isinstance(column, tuple):
+            if isinstance(column, tuple) and len(column) == 2:
+                columns[name] = pd.arrays.ArrowExtensionArray(_arrow_text_lists(*column))
+            elif isinstance(column, tuple):
                 columns[name] = pd.array(_arrow_texts(column), dtype=text_dtype)
         return _with_day_columns(pd.DataFrame(columns, columns=STATEMENT_COLUMNS))
 
@@ -106,6 +109,14 @@ def statements_frame(view: View) -> pandas.DataFrame:
 def _arrow_texts(buffers: tuple[int, int, bytes, bytes, bytes]) -> pyarrow.Array:
     pa = _require("pyarrow", "frames")
     return _arrow_array(pa.large_string(), *buffers)
+
+
+def _arrow_text_lists(offsets: bytes, items: tuple[int, int, bytes, bytes, bytes]) -> pyarrow.Array:
+    """A large_list<large_string> array: a row's items are items[offsets[row]:offsets[row + 1]]."""
+    pa = _require("pyarrow", "frames")
+    rows = len(offsets) // 8 - 1
+    return pa.Array.from_buffers(pa.large_list(pa.large_string()), rows, [None, pa.py_buffer(offsets)],
+                                 children=[_arrow_texts(items)])
 
 
 def _arrow_array(arrow_type: pyarrow.DataType, length: int, null_count: int, validity: bytes,
