@@ -317,8 +317,11 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
   auto shared_text = [&](TextColumn& column, std::string_view text) {
     column.Add(text, [&] { return shared(text); });
   };
+  // Arrow copies the ids' bytes (from one buffer); lists take the graph's shared str objects.
+  const SharedGraph::IdBuffer* entity_ids = arrow_texts ? &owner.EntityIds() : nullptr;
   auto entity_id = [&](TextColumn& column, EntityIndex entity) {
-    column.Add(graph.entity(entity).id(), [&] { return owner.EntityIdString(entity); });
+    column.Add(entity_ids != nullptr ? (*entity_ids)[entity] : std::string_view(),
+               [&] { return owner.EntityIdString(entity); });
   };
   auto optional_text = [&](TextColumn& column, std::string_view text) {
     if (text.empty()) {
