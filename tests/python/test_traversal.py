@@ -169,8 +169,11 @@ def test_results_share_id_strings_and_follow_a_change(tmp_path: Path) -> None:
         "statements": [{"id": "st/b200", "subject": "org/nvidia", "predicate": "develops", "object": "chip/b200",
                         "modality": "reported", "sources": [{"source": "src/letter"}]}],
     }), encoding="utf-8")
+    before = graph.statements_frame()  # its ids come from a buffer of the graph's ids, kept until a change
     graph.load(more)
     assert graph.neighbor_ids("org/nvidia", direction="out") == ["chip/h100", "chip/b200"]
+    after = graph.statements_frame().set_index("id")
+    assert len(after) == len(before) + 1 and after.loc["st/b200", "object"] == "chip/b200"
     assert graph.degrees(["org/nvidia"], direction="out").tolist() == [3]
     offsets, found = graph.expand_many(["chip/b200"], direction="in")
     assert found.tolist() == ["org/nvidia"]
