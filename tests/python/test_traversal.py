@@ -169,6 +169,7 @@ def test_results_share_id_strings_and_follow_a_change(tmp_path: Path) -> None:
         "statements": [{"id": "st/b200", "subject": "org/nvidia", "predicate": "develops", "object": "chip/b200",
                         "modality": "reported", "sources": [{"source": "src/letter"}]}],
     }), encoding="utf-8")
+    pytest.importorskip("pandas")
     before = graph.statements_frame()  # its ids come from a buffer of the graph's ids, kept until a change
     graph.load(more)
     assert graph.neighbor_ids("org/nvidia", direction="out") == ["chip/h100", "chip/b200"]
