@@ -10,6 +10,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -19,6 +20,27 @@ namespace aikg::python {
 namespace {
 
 constexpr const char* kEntityFields[] = {"id", "type", "name", "description", "aliases"};
+
+// The columns of statements_frame, in order, named once: the keys of StatementRecord and the
+// columns of StatementColumns are checked against them, and aikg._interop reads them as
+// _aikg._STATEMENT_COLUMNS.
+constexpr std::string_view kStatementColumns[] = {
+    "id",     "subject", "predicate", "kind",  "object", "value",       "amount",    "unit",          "bound",
+    "lower",  "upper",   "text",      "lang",  "date",   "boolean",     "valid",     "valid_start",   "valid_end",
+    "valid_precision",   "period",    "modality",        "sources",     "locators",  "confidence",    "qualifiers",
+};
+
+// Raises (a programming error) unless `names` are kStatementColumns, in order.
+void CheckStatementColumns(const py::list& names, const char* what) {
+  size_t i = 0;
+  for (py::handle name : names) {
+    if (i >= std::size(kStatementColumns) || name.cast<std::string>() != kStatementColumns[i]) break;
+    ++i;
+  }
+  if (i != std::size(kStatementColumns) || static_cast<size_t>(py::len(names)) != i) {
+    py::pybind11_fail(std::string(what) + " disagree with kStatementColumns at column " + std::to_string(i));
+  }
+}
 
 py::object Text(std::string_view text) { return py::str(text.data(), text.size()); }
 py::object TextOrNone(std::string_view text) { return text.empty() ? py::object(py::none()) : Text(text); }
@@ -411,8 +433,11 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
     ++row;
   }
 
-  py::list columns;
-  auto add = [&](const char* name, py::object column) { columns.append(py::make_tuple(name, std::move(column))); };
+  py::list names, columns;
+  auto add = [&](const char* name, py::object column) {
+    names.append(name);
+    columns.append(py::make_tuple(name, std::move(column)));
+  };
   add("id", id.Take());
   add("subject", subject.Take());
   add("predicate", predicate.Take());
@@ -438,6 +463,7 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
   add("locators", locators.Take());
   add("confidence", confidence.Take());
   add("qualifiers", qualifiers.Take());
+  CheckStatementColumns(names, "the frame's columns");
   return columns;
 }
 
@@ -449,6 +475,9 @@ py::object CallHelper(const char* module_name, const char* name, py::args args, 
 }
 
 void RegisterExport(py::module_& m) {
+  py::list statement_columns;
+  for (std::string_view name : kStatementColumns) statement_columns.append(py::str(name.data(), name.size()));
+  m.attr("_STATEMENT_COLUMNS") = py::tuple(statement_columns);
   ViewClass view_class = GetViewClass(m);
   view_class
       .def(
@@ -472,6 +501,7 @@ void RegisterExport(py::module_& m) {
             for (StatementIndex i = 0; i < view->statements().size(); ++i) {
               if (view->ContainsStatement(i)) records.append(StatementRecord(self.graph(), self.graph().statement(i)));
             }
+            if (!records.empty()) CheckStatementColumns(py::list(py::object(records[0])), "the records' keys");
             return records;
           },
           "The statements of the view as dicts of plain values, the columns of ``statements_frame``.")

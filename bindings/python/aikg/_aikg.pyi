@@ -2340,4 +2340,5 @@ def load(*args: os.PathLike | str | bytes) -> Graph:
     >>> g.entity("DeepSeek").id
     'org/deepseek'
     """
+_STATEMENT_COLUMNS: tuple = ('id', 'subject', 'predicate', 'kind', 'object', 'value', 'amount', 'unit', 'bound', 'lower', 'upper', 'text', 'lang', 'date', 'boolean', 'valid', 'valid_start', 'valid_end', 'valid_precision', 'period', 'modality', 'sources', 'locators', 'confidence', 'qualifiers')
 __version__: str = '0.1.0'

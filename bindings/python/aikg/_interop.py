@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aikg._aikg import _AtomicDirectory
+from aikg._aikg import _STATEMENT_COLUMNS, _AtomicDirectory
 from aikg._errors import Error
 
 if TYPE_CHECKING:
@@ -29,13 +29,9 @@ if TYPE_CHECKING:
 
     from aikg._aikg import Result, View
 
-# Columns of statements_frame, in order (those of View._statement_columns).
-STATEMENT_COLUMNS = [
-    "id", "subject", "predicate", "kind", "object", "value",
-    "amount", "unit", "bound", "lower", "upper", "text", "lang", "date", "boolean",
-    "valid", "valid_start", "valid_end", "valid_precision", "period",
-    "modality", "sources", "locators", "confidence", "qualifiers",
-]  # fmt: skip
+# Columns of statements_frame, in order: the extension's one list, which its records and columns
+# are checked against.
+STATEMENT_COLUMNS: list[str] = list(_STATEMENT_COLUMNS)
 ENTITY_COLUMNS = ["id", "type", "name", "description", "aliases"]
 
 _DAY_COLUMNS = ["valid_start", "valid_end"]
