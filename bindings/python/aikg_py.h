@@ -79,6 +79,23 @@ class SharedGraph {
   // changes.
   py::handle EntityIdString(EntityIndex entity) const;
 
+  // Every entity's id in one buffer, for columns of ids (statements_frame): read from a compact
+  // buffer rather than from each entity's record, which at 10^6 statements was a fifth of the
+  // frame's time in cache misses. Made on first use (O(V), about 8 bytes plus the id per entity)
+  // and forgotten when the graph changes; needs the GIL and the read lock.
+  class IdBuffer {
+   public:
+    std::string_view operator[](EntityIndex entity) const {
+      return std::string_view(bytes_).substr(offsets_[entity], offsets_[entity + 1] - offsets_[entity]);
+    }
+
+   private:
+    friend class SharedGraph;
+    std::vector<uint64_t> offsets_;  // one more than the entities
+    std::string bytes_;
+  };
+  const IdBuffer& EntityIds() const;
+
  private:
   Graph graph_;
   mutable std::shared_mutex mutex_;
@@ -87,6 +104,9 @@ class SharedGraph {
   // the GIL.
   mutable std::vector<PyObject*> id_strings_;
   mutable uint64_t id_strings_generation_ = 0;
+  // For the graph of `id_buffer_generation_` when its offsets are not empty. Guarded by the GIL.
+  mutable IdBuffer id_buffer_;
+  mutable uint64_t id_buffer_generation_ = 0;
 };
 
 using GraphPtr = std::shared_ptr<SharedGraph>;

@@ -10,6 +10,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -19,6 +20,27 @@ namespace aikg::python {
 namespace {
 
 constexpr const char* kEntityFields[] = {"id", "type", "name", "description", "aliases"};
+
+// The columns of statements_frame, in order, named once: the keys of StatementRecord and the
+// columns of StatementColumns are checked against them, and aikg._interop reads them as
+// _aikg._STATEMENT_COLUMNS.
+constexpr std::string_view kStatementColumns[] = {
+    "id",     "subject", "predicate", "kind",  "object", "value",       "amount",    "unit",          "bound",
+    "lower",  "upper",   "text",      "lang",  "date",   "boolean",     "valid",     "valid_start",   "valid_end",
+    "valid_precision",   "period",    "modality",        "sources",     "locators",  "confidence",    "qualifiers",
+};
+
+// Raises (a programming error) unless `names` are kStatementColumns, in order.
+void CheckStatementColumns(const py::list& names, const char* what) {
+  size_t i = 0;
+  for (py::handle name : names) {
+    if (i >= std::size(kStatementColumns) || name.cast<std::string>() != kStatementColumns[i]) break;
+    ++i;
+  }
+  if (i != std::size(kStatementColumns) || static_cast<size_t>(py::len(names)) != i) {
+    py::pybind11_fail(std::string(what) + " disagree with kStatementColumns at column " + std::to_string(i));
+  }
+}
 
 py::object Text(std::string_view text) { return py::str(text.data(), text.size()); }
 py::object TextOrNone(std::string_view text) { return text.empty() ? py::object(py::none()) : Text(text); }
@@ -217,8 +239,11 @@ class TextColumn {
       for (size_t row = 0; row < row_; ++row) nones.SetNone(row);
       return nones.Take();
     }
-    return py::make_tuple(row_, nulls_, Bytes(validity_), Bytes(offsets_), Bytes(data_));
+    return ArrowBuffers();
   }
+  // The Arrow buffers, whatever the values (only for `arrow`).
+  py::tuple ArrowBuffers() { return py::make_tuple(row_, nulls_, Bytes(validity_), Bytes(offsets_), Bytes(data_)); }
+  size_t rows() const { return row_; }
 
  private:
   void AddBytes(std::string_view text, bool valid) {
@@ -242,6 +267,60 @@ class TextColumn {
   std::string data_;
 };
 
+// A column whose values are lists of optional texts (sources, locators), filled row after row:
+// a list of Python lists, or, with `arrow`, an Arrow large_list<large_string> array as
+// (offsets, the items' TextColumn buffers), which pandas keeps as it is (pandas.ArrowDtype): no
+// Python list and str per row.
+class TextListColumn {
+ public:
+  TextListColumn(size_t rows, bool arrow) : arrow_(arrow), items_(arrow ? rows : 0, arrow) {
+    if (arrow_) {
+      offsets_.reserve(rows + 1);
+      offsets_.push_back(0);
+    } else {
+      lists_ = ObjectColumn(rows);
+    }
+  }
+
+  // The next row, a list of `size` items: the i-th is `text(i)` (an optional text) in Arrow,
+  // `object(i)` (a str or None) in a list.
+  template <typename Text, typename Object>
+  void AddRow(size_t size, Text&& text_of, Object&& object_of) {
+    if (arrow_) {
+      for (size_t i = 0; i < size; ++i) {
+        std::optional<std::string_view> text = text_of(i);
+        if (text) {
+          items_.Add(*text);
+        } else {
+          items_.AddNone();
+        }
+      }
+      offsets_.push_back(static_cast<int64_t>(items_.rows()));
+    } else {
+      py::list list(size);
+      for (size_t i = 0; i < size; ++i) {
+        PyList_SET_ITEM(list.ptr(), static_cast<Py_ssize_t>(i), object_of(i).release().ptr());
+      }
+      lists_->Set(row_, std::move(list));
+    }
+    ++row_;
+  }
+
+  // A list of lists, or (offsets, (length, null count, validity, offsets, data)).
+  py::object Take() {
+    if (!arrow_) return lists_->Take();
+    return py::make_tuple(py::bytes(reinterpret_cast<const char*>(offsets_.data()), offsets_.size() * sizeof(int64_t)),
+                          items_.ArrowBuffers());
+  }
+
+ private:
+  bool arrow_;
+  size_t row_ = 0;
+  std::optional<ObjectColumn> lists_;
+  TextColumn items_;
+  std::vector<int64_t> offsets_;
+};
+
 // The columns of statements_frame (aikg._interop.STATEMENT_COLUMNS, the keys of
 // StatementRecord), built in one pass without a dict per row; texts as Arrow buffers when
 // `arrow_texts`.
@@ -252,15 +331,19 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
   TextColumn id = texts(), subject = texts(), predicate = texts(), kind = texts(), object = texts(), value = texts(),
              unit = texts(), bound = texts(), text = texts(), lang = texts(), date = texts(), valid = texts(),
              valid_precision = texts(), period = texts(), modality = texts();
-  ObjectColumn boolean(rows), sources(rows), locators(rows), qualifiers(rows);
+  ObjectColumn boolean(rows), qualifiers(rows);
+  TextListColumn sources(rows, arrow_texts), locators(rows, arrow_texts);
   NumberColumn amount(rows), lower(rows), upper(rows), confidence(rows);
   DayColumn valid_start(rows), valid_end(rows);
   SharedStrings shared;
   auto shared_text = [&](TextColumn& column, std::string_view text) {
     column.Add(text, [&] { return shared(text); });
   };
+  // Arrow copies the ids' bytes (from one buffer); lists take the graph's shared str objects.
+  const SharedGraph::IdBuffer* entity_ids = arrow_texts ? &owner.EntityIds() : nullptr;
   auto entity_id = [&](TextColumn& column, EntityIndex entity) {
-    column.Add(graph.entity(entity).id(), [&] { return owner.EntityIdString(entity); });
+    column.Add(entity_ids != nullptr ? (*entity_ids)[entity] : std::string_view(),
+               [&] { return owner.EntityIdString(entity); });
   };
   auto optional_text = [&](TextColumn& column, std::string_view text) {
     if (text.empty()) {
@@ -277,6 +360,7 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
     }
   };
   std::vector<py::object> source_ids(graph.source_count());
+  std::vector<Citation> cited;  // of the row at hand
 
   size_t row = 0;
   for (StatementIndex i = 0; i < view.statements().size(); ++i) {
@@ -326,16 +410,22 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
     optional_time(period, statement.period());
     shared_text(modality, ModalityName(statement.modality()));
     CitationList citations = statement.citations();
-    py::list cited(citations.size()), located(citations.size());
-    for (size_t c = 0; c < citations.size(); ++c) {
-      Citation citation = citations[c];
-      py::object& source_id = source_ids[citation.source];
-      if (!source_id) source_id = Text(graph.source(citation.source).id());
-      PyList_SET_ITEM(cited.ptr(), static_cast<Py_ssize_t>(c), source_id.inc_ref().ptr());
-      PyList_SET_ITEM(located.ptr(), static_cast<Py_ssize_t>(c), TextOrNone(citation.locator).release().ptr());
-    }
-    sources.Set(row, std::move(cited));
-    locators.Set(row, std::move(located));
+    cited.clear();
+    for (size_t c = 0; c < citations.size(); ++c) cited.push_back(citations[c]);
+    sources.AddRow(
+        cited.size(), [&](size_t c) { return std::optional<std::string_view>(graph.source(cited[c].source).id()); },
+        [&](size_t c) {
+          py::object& source_id = source_ids[cited[c].source];
+          if (!source_id) source_id = Text(graph.source(cited[c].source).id());
+          return source_id;
+        });
+    locators.AddRow(
+        cited.size(),
+        [&](size_t c) {
+          std::string_view locator = cited[c].locator;
+          return locator.empty() ? std::nullopt : std::optional<std::string_view>(locator);
+        },
+        [&](size_t c) { return TextOrNone(cited[c].locator); });
     confidence.Set(row, statement.confidence());
     py::dict qualified;
     for (const Qualifier& qualifier : statement.qualifiers()) qualified[shared(qualifier.key)] = Text(qualifier.value);
@@ -343,8 +433,11 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
     ++row;
   }
 
-  py::list columns;
-  auto add = [&](const char* name, py::object column) { columns.append(py::make_tuple(name, std::move(column))); };
+  py::list names, columns;
+  auto add = [&](const char* name, py::object column) {
+    names.append(name);
+    columns.append(py::make_tuple(name, std::move(column)));
+  };
   add("id", id.Take());
   add("subject", subject.Take());
   add("predicate", predicate.Take());
@@ -370,6 +463,7 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
   add("locators", locators.Take());
   add("confidence", confidence.Take());
   add("qualifiers", qualifiers.Take());
+  CheckStatementColumns(names, "the frame's columns");
   return columns;
 }
 
@@ -381,6 +475,9 @@ py::object CallHelper(const char* module_name, const char* name, py::args args, 
 }
 
 void RegisterExport(py::module_& m) {
+  py::list statement_columns;
+  for (std::string_view name : kStatementColumns) statement_columns.append(py::str(name.data(), name.size()));
+  m.attr("_STATEMENT_COLUMNS") = py::tuple(statement_columns);
   ViewClass view_class = GetViewClass(m);
   view_class
       .def(
@@ -404,6 +501,7 @@ void RegisterExport(py::module_& m) {
             for (StatementIndex i = 0; i < view->statements().size(); ++i) {
               if (view->ContainsStatement(i)) records.append(StatementRecord(self.graph(), self.graph().statement(i)));
             }
+            if (!records.empty()) CheckStatementColumns(py::list(py::object(records[0])), "the records' keys");
             return records;
           },
           "The statements of the view as dicts of plain values, the columns of ``statements_frame``.")
@@ -417,7 +515,8 @@ void RegisterExport(py::module_& m) {
           py::kw_only(), py::arg("arrow_texts") = false,
           "The columns of ``statements_frame`` as (name, column) pairs, in order: a column is a list, a NumPy "
           "array, or with ``arrow_texts`` (length, null count, validity, offsets, data) buffers of an Arrow "
-          "large_string array.")
+          "large_string array, and for ``sources`` and ``locators`` (offsets, such buffers of the items) of an "
+          "Arrow large_list<large_string> array.")
       .def(
           "to_networkx",
           [](py::object self, bool values) {
@@ -461,6 +560,11 @@ Columns: ``id``, ``subject``, ``predicate``, ``kind``, ``object`` (edges), ``val
 ``valid`` (the valid time as written), ``valid_start``, ``valid_end`` (its first and last
 possible day, datetime64), ``valid_precision``, ``period``, ``modality``, ``sources`` and ``locators`` (lists),
 ``confidence``, ``qualifiers`` (dict).
+
+Where pandas keeps its strings in Arrow (pandas 3 with pyarrow), ``sources`` and ``locators``
+are Arrow lists of texts (``pandas.ArrowDtype(pyarrow.large_list(pyarrow.large_string()))``)
+rather than objects: a row still reads as a list of str (None for a source cited without a
+locator), but ``map`` and ``apply`` hand their function NumPy arrays.
 
 Examples
 --------

@@ -5,7 +5,6 @@
 // numbers).
 
 #include <chrono>
-#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -276,8 +275,9 @@ Examples
         if (max_rows) options.max_rows = Checked(*max_rows, "max_rows");
         if (max_memory) options.max_memory_bytes = Checked(*max_memory, "max_memory");
         if (timeout) {
-          if (!(*timeout >= 0 && *timeout <= 1e9)) throw py::value_error("timeout takes seconds from 0 to 1e9");
-          options.timeout = std::chrono::milliseconds(static_cast<int64_t>(std::ceil(*timeout * 1000)));
+          absl::StatusOr<std::chrono::milliseconds> milliseconds = query::TimeoutFromSeconds(*timeout);
+          ThrowIfError(milliseconds.status());
+          options.timeout = *milliseconds;
         }
         query::Parameters values;
         auto add = [&values](py::handle name, py::handle value) {

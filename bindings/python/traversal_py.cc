@@ -11,6 +11,7 @@
 
 #include "aikg/algorithms.h"
 #include "aikg_py.h"
+#include "fast_path.h"
 
 namespace aikg::python {
 namespace {
@@ -50,6 +51,31 @@ py::array IdArray(const SharedGraph& owner, const std::vector<EntityIndex>& enti
     Py_XDECREF(id);  // what NumPy filled the new array with
   }
   return ids;
+}
+
+// The common call of View.neighbor_ids, `view.neighbor_ids("org/x")` or with `direction=` a
+// str: an id, not a name or an Entity. Anything else (and an id the view does not show, for its
+// error) goes to the general method.
+py::object NeighborIdsFast(py::handle self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  if (nargs != 1 || !PyUnicode_CheckExact(args[0])) return {};
+  Direction direction = Direction::kBoth;
+  if (kwnames != nullptr) {
+    PyObject* given = OnlyKeyword(kwnames, args, nargs, "direction");
+    if (given == nullptr || !PyUnicode_Check(given)) return {};
+    Py_ssize_t size = 0;
+    const char* text = PyUnicode_AsUTF8AndSize(given, &size);
+    if (text == nullptr) throw py::error_already_set();
+    direction = ParseDirection(std::string_view(text, static_cast<size_t>(size)));
+  }
+  Py_ssize_t size = 0;
+  const char* id = PyUnicode_AsUTF8AndSize(args[0], &size);  // no copy for the ASCII ids of a graph
+  if (id == nullptr) throw py::error_already_set();
+  const auto& handle = self.cast<const ViewHandle&>();
+  ReadLock lock(*handle.owner());
+  std::shared_ptr<const View> view = handle.ResolveOrThrow();
+  std::optional<Entity> entity = handle.graph().FindEntity(std::string_view(id, static_cast<size_t>(size)));
+  if (!entity || !view->Contains(entity->index())) return {};
+  return IdList(*handle.owner(), view->DistinctNeighbors(entity->index(), direction));
 }
 
 }  // namespace
@@ -239,6 +265,7 @@ Examples
 >>> g.neighbor_ids("org/deepseek")
 ['model/r1', 'org/alibaba', 'country/cn']
 )doc");
+  AddFastPath<NeighborIdsFast>(view_class, "neighbor_ids");
 }
 
 }  // namespace aikg::python

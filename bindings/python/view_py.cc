@@ -39,6 +39,20 @@ py::handle SharedGraph::EntityIdString(EntityIndex entity) const {
   return id;
 }
 
+const SharedGraph::IdBuffer& SharedGraph::EntityIds() const {
+  uint64_t now = generation();
+  if (id_buffer_generation_ == now && id_buffer_.offsets_.size() == graph_.entity_count() + 1) return id_buffer_;
+  id_buffer_ = IdBuffer();
+  id_buffer_.offsets_.reserve(graph_.entity_count() + 1);
+  id_buffer_.offsets_.push_back(0);
+  for (EntityIndex entity = 0; entity < graph_.entity_count(); ++entity) {
+    id_buffer_.bytes_.append(graph_.entity(entity).id());
+    id_buffer_.offsets_.push_back(id_buffer_.bytes_.size());
+  }
+  id_buffer_generation_ = now;
+  return id_buffer_;
+}
+
 absl::StatusOr<std::shared_ptr<const View>> ViewHandle::Resolve() const {
   std::lock_guard<std::mutex> guard(cache_mutex_);
   uint64_t generation = owner_->generation();

@@ -53,6 +53,32 @@ def test_neighbor_ids_are_the_distinct_neighbours(name: str, direction: Directio
         assert set(found) == {hop.neighbor.id for hop in graph.neighbors(entity, direction)}
 
 
+def test_neighbor_ids_answers_every_form_of_call_alike(tiny: aikg.Graph) -> None:
+    """The common call (an id, `direction` by keyword) has a path around pybind11's dispatcher;
+    names, Entity objects, `entity=` and bad arguments take the general one: same answers, same
+    errors."""
+    expected = ["model/r1", "org/alibaba", "country/cn"]
+    assert tiny.neighbor_ids("org/deepseek") == expected
+    assert tiny.neighbor_ids("org/deepseek", direction="both") == expected
+    assert tiny.neighbor_ids("DeepSeek") == expected  # a name
+    assert tiny.neighbor_ids(tiny.entity("org/deepseek")) == expected
+    assert tiny.neighbor_ids(entity="org/deepseek", direction="out") == tiny.neighbor_ids("org/deepseek", direction="out")
+    assert aikg.View.neighbor_ids(tiny, "chip/h100", direction="in") == ["org/nvidia", "country/us"]
+    assert "direction" in (aikg.View.neighbor_ids.__doc__ or "")
+    with pytest.raises(KeyError, match="org/nope"):
+        tiny.neighbor_ids("org/nope")
+    with pytest.raises(KeyError, match="not in this view"):
+        tiny.view(types=["Company"]).neighbor_ids("country/cn", direction="out")
+    with pytest.raises(aikg.ValidationError, match="direction must be"):
+        tiny.neighbor_ids("org/deepseek", direction="up")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        tiny.neighbor_ids("org/deepseek", "out")  # type: ignore[call-arg]  # direction is keyword-only
+    with pytest.raises(TypeError):
+        tiny.neighbor_ids("org/deepseek", hops=2)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        tiny.neighbor_ids()  # type: ignore[call-arg]
+
+
 @pytest.mark.parametrize("direction", DIRECTIONS)
 def test_degrees_match_the_degree_dict(newsletter: aikg.Graph, direction: Direction) -> None:
     degree = newsletter.degree(direction)
@@ -143,8 +169,12 @@ def test_results_share_id_strings_and_follow_a_change(tmp_path: Path) -> None:
         "statements": [{"id": "st/b200", "subject": "org/nvidia", "predicate": "develops", "object": "chip/b200",
                         "modality": "reported", "sources": [{"source": "src/letter"}]}],
     }), encoding="utf-8")
+    pytest.importorskip("pandas")
+    before = graph.statements_frame()  # its ids come from a buffer of the graph's ids, kept until a change
     graph.load(more)
     assert graph.neighbor_ids("org/nvidia", direction="out") == ["chip/h100", "chip/b200"]
+    after = graph.statements_frame().set_index("id")
+    assert len(after) == len(before) + 1 and after.loc["st/b200", "object"] == "chip/b200"
     assert graph.degrees(["org/nvidia"], direction="out").tolist() == [3]
     offsets, found = graph.expand_many(["chip/b200"], direction="in")
     assert found.tolist() == ["org/nvidia"]

@@ -42,7 +42,6 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -464,7 +463,12 @@ int main(int argc, char** argv) {
         return kExitUsage;
       }
     }
-    query_limits.timeout = std::chrono::milliseconds(static_cast<int64_t>(std::ceil(timeout_seconds * 1000)));
+    absl::StatusOr<std::chrono::milliseconds> timeout = aikg::query::TimeoutFromSeconds(timeout_seconds);
+    if (!timeout.ok()) {
+      std::cerr << "--" << timeout.status().message() << "\n";
+      return kExitUsage;
+    }
+    query_limits.timeout = *timeout;
     absl::StatusOr<aikg::query::Result> result =
         aikg::query::Run(aikg::View(graph), query_text, parameters, query_limits);
     if (!result.ok()) {

@@ -645,7 +645,7 @@ class View:
         """
     def _statement_columns(self, *, arrow_texts: bool = False) -> list:
         """
-        The columns of ``statements_frame`` as (name, column) pairs, in order: a column is a list, a NumPy array, or with ``arrow_texts`` (length, null count, validity, offsets, data) buffers of an Arrow large_string array.
+        The columns of ``statements_frame`` as (name, column) pairs, in order: a column is a list, a NumPy array, or with ``arrow_texts`` (length, null count, validity, offsets, data) buffers of an Arrow large_string array, and for ``sources`` and ``locators`` (offsets, such buffers of the items) of an Arrow large_list<large_string> array.
         """
     def _statement_records(self) -> list[dict[str, typing.Any]]:
         """
@@ -1332,6 +1332,11 @@ class View:
         ``valid`` (the valid time as written), ``valid_start``, ``valid_end`` (its first and last
         possible day, datetime64), ``valid_precision``, ``period``, ``modality``, ``sources`` and ``locators`` (lists),
         ``confidence``, ``qualifiers`` (dict).
+        
+        Where pandas keeps its strings in Arrow (pandas 3 with pyarrow), ``sources`` and ``locators``
+        are Arrow lists of texts (``pandas.ArrowDtype(pyarrow.large_list(pyarrow.large_string()))``)
+        rather than objects: a row still reads as a list of str (None for a source cited without a
+        locator), but ``map`` and ``apply`` hand their function NumPy arrays.
         
         Examples
         --------
@@ -2335,4 +2340,5 @@ def load(*args: os.PathLike | str | bytes) -> Graph:
     >>> g.entity("DeepSeek").id
     'org/deepseek'
     """
+_STATEMENT_COLUMNS: tuple = ('id', 'subject', 'predicate', 'kind', 'object', 'value', 'amount', 'unit', 'bound', 'lower', 'upper', 'text', 'lang', 'date', 'boolean', 'valid', 'valid_start', 'valid_end', 'valid_precision', 'period', 'modality', 'sources', 'locators', 'confidence', 'qualifiers')
 __version__: str = '0.1.0'

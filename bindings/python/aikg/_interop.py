@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aikg._aikg import _AtomicDirectory
+from aikg._aikg import _STATEMENT_COLUMNS, _AtomicDirectory
 from aikg._errors import Error
 
 if TYPE_CHECKING:
@@ -29,13 +29,9 @@ if TYPE_CHECKING:
 
     from aikg._aikg import Result, View
 
-# Columns of statements_frame, in order (those of View._statement_columns).
-STATEMENT_COLUMNS = [
-    "id", "subject", "predicate", "kind", "object", "value",
-    "amount", "unit", "bound", "lower", "upper", "text", "lang", "date", "boolean",
-    "valid", "valid_start", "valid_end", "valid_precision", "period",
-    "modality", "sources", "locators", "confidence", "qualifiers",
-]  # fmt: skip
+# Columns of statements_frame, in order: the extension's one list, which its records and columns
+# are checked against.
+STATEMENT_COLUMNS: list[str] = list(_STATEMENT_COLUMNS)
 ENTITY_COLUMNS = ["id", "type", "name", "description", "aliases"]
 
 _DAY_COLUMNS = ["valid_start", "valid_end"]
@@ -92,13 +88,16 @@ def statements_frame(view: View) -> pandas.DataFrame:
     # Built from whole columns: pandas infers each column's dtype as it would from the rows'
     # dicts (str, float64, object), at a fraction of the cost of a dict per row. Where pandas
     # keeps strings in Arrow (pandas 3 with pyarrow), the texts come as Arrow buffers, which it
-    # wraps as they are.
+    # wraps as they are, and `sources` and `locators` as Arrow lists of texts (pandas.ArrowDtype:
+    # a row reads as a list of str, as from the dicts; no Python list per row).
     text_dtype = pd.Series(["text"]).dtype
     arrow_texts = getattr(text_dtype, "storage", None) == "pyarrow"
     with _without_cyclic_gc():
         columns = dict(view._statement_columns(arrow_texts=arrow_texts))
         for name, column in columns.items():
-            if isinstance(column, tuple):
+            if isinstance(column, tuple) and len(column) == 2:
+                columns[name] = pd.arrays.ArrowExtensionArray(_arrow_text_lists(*column))
+            elif isinstance(column, tuple):
                 columns[name] = pd.array(_arrow_texts(column), dtype=text_dtype)
         return _with_day_columns(pd.DataFrame(columns, columns=STATEMENT_COLUMNS))
 
@@ -106,6 +105,14 @@ def statements_frame(view: View) -> pandas.DataFrame:
 def _arrow_texts(buffers: tuple[int, int, bytes, bytes, bytes]) -> pyarrow.Array:
     pa = _require("pyarrow", "frames")
     return _arrow_array(pa.large_string(), *buffers)
+
+
+def _arrow_text_lists(offsets: bytes, items: tuple[int, int, bytes, bytes, bytes]) -> pyarrow.Array:
+    """A large_list<large_string> array: a row's items are items[offsets[row]:offsets[row + 1]]."""
+    pa = _require("pyarrow", "frames")
+    rows = len(offsets) // 8 - 1
+    return pa.Array.from_buffers(pa.large_list(pa.large_string()), rows, [None, pa.py_buffer(offsets)],
+                                 children=[_arrow_texts(items)])
 
 
 def _arrow_array(arrow_type: pyarrow.DataType, length: int, null_count: int, validity: bytes,

@@ -20,6 +20,7 @@
 #define AIKG_QUERY_H_
 
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -191,6 +192,14 @@ struct QueryOptions {
   // (The Python binding uses it so that Ctrl-C reaches a running query.)
   std::function<bool()> cancelled;
 };
+
+// A timeout given in seconds (the CLI's --timeout, Python's `timeout=`) as
+// QueryOptions::timeout: rounded up to whole milliseconds, so that a positive timeout never
+// reads as "no limit". InvalidArgument unless 0 <= seconds <= 1e9 (NaN too).
+inline absl::StatusOr<std::chrono::milliseconds> TimeoutFromSeconds(double seconds) {
+  if (!(seconds >= 0 && seconds <= 1e9)) return absl::InvalidArgumentError("timeout takes seconds from 0 to 1e9");
+  return std::chrono::milliseconds(static_cast<int64_t>(std::ceil(seconds * 1000)));
+}
 
 // Runs `query` over `view`. AS OF and KNOWN AT narrow the view first (see aikg/view.h for
 // their semantics). InvalidArgument for unknown labels, types, variables, parameters or

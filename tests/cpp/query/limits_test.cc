@@ -2,6 +2,9 @@
 // bounds, the budget of a run (rows, memory, cancellation), LIMIT pushed into the match, and
 // paths as long as a 30 000-statement chain, searched without recursion.
 
+#include <chrono>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -185,6 +188,19 @@ TEST(QueryLimits, TheBudgetStopsARunawayQueryWithAClearError) {
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().code(), absl::StatusCode::kCancelled);
   EXPECT_EQ(asked, 2);
+}
+
+TEST(QueryLimits, ATimeoutInSecondsIsRoundedUpToMilliseconds) {
+  EXPECT_EQ(*query::TimeoutFromSeconds(0), std::chrono::milliseconds(0));  // no limit
+  EXPECT_EQ(*query::TimeoutFromSeconds(0.2), std::chrono::milliseconds(200));
+  EXPECT_EQ(*query::TimeoutFromSeconds(0.0001), std::chrono::milliseconds(1));  // never "no limit"
+  EXPECT_EQ(*query::TimeoutFromSeconds(1e9), std::chrono::milliseconds(int64_t{1'000'000'000'000}));
+  for (double bad : {-1.0, 1e10, std::numeric_limits<double>::quiet_NaN()}) {
+    absl::StatusOr<std::chrono::milliseconds> timeout = query::TimeoutFromSeconds(bad);
+    ASSERT_FALSE(timeout.ok()) << bad;
+    EXPECT_EQ(timeout.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(std::string(timeout.status().message()), HasSubstr("timeout takes seconds from 0 to 1e9"));
+  }
 }
 
 TEST(QueryLimits, LimitStopsTheMatchOnceEnoughRowsAreFound) {
