@@ -178,6 +178,16 @@ class GraphReader : public internal::ArrayStreamer {
     return *kind == ItemKind::kSource ? internal::ArrayUse::kStream : internal::ArrayUse::kStreamAndDropText;
   }
 
+  // The transaction makes room for the statements estimated at once (and a little more, as the
+  // estimate may fall short), rather than growing its vectors and id tables step by step. Only
+  // for statements: they come last (else the file is read again whole), so the text left is
+  // theirs; sources and entities are followed by the other arrays.
+  void ExpectMore(std::string_view name, size_t more) override {
+    if (ItemKind kind = *KindOf(name); kind == ItemKind::kStatement) {
+      Transaction().Reserve(kind, more + more / 128, /*exact=*/true);
+    }
+  }
+
   void Element(JsonInput& json, std::string_view name, uint32_t index, const rapidjson::Value& value) override {
     ItemKind kind = *KindOf(name);
     JsonPath root;

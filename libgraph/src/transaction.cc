@@ -289,6 +289,17 @@ void Transaction::Reserve(ItemKind kind, size_t count, bool exact) {
     case ItemKind::kStatement:
       ReserveMore(data_.statements, count, exact);
       data_.statement_ids.Reserve(data_.statement_ids.size() + count, data_.statement_id_of());
+      // An estimate also sizes the statements' shared vectors, at the rate the batch's statements
+      // so far filled them: none then grows by doubling, leaving up to half of it unused.
+      if (size_t taken = data_.statements.size() - start_->statements; exact && taken > 0) {
+        auto in_proportion = [&](auto& vector, size_t before) {
+          ReserveMore(vector, (vector.size() - before) * count / taken, /*exact=*/true);
+        };
+        in_proportion(data_.citations, start_->citations);
+        in_proportion(data_.qualifiers, start_->qualifiers);
+        in_proportion(data_.quantities, start_->quantities);
+        in_proportion(data_.texts, start_->texts);
+      }
       break;
   }
 }
