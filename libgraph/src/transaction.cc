@@ -122,16 +122,24 @@ struct Transaction::Mark {
 };
 
 // The ids of one kind of record (entities or sources), copied into a table that answers a lookup
-// with one memory access: a 32-byte slot holds the record's number and, up to 27 bytes, its id.
+// with one memory access: a 32-byte slot holds the record's number, a 16-bit value the caller
+// needs of the record (an entity's type) and, up to 25 bytes, its id.
 // The graph's IdIndex reads its bucket, then the record, then the id's bytes: three more
 // dependent misses, which made the references of a million statements (their subjects, objects
 // and sources) the largest cost of a load. Built for a long run of statements, when it pays for
 // itself many times over; it holds a few tens of bytes per record while the run lasts.
 class Transaction::IdTable {
  public:
-  // A table of records [0, count), `id_of(i)` giving the (non-empty, distinct) id of record i.
-  template <typename IdOf>
-  IdTable(size_t count, IdOf id_of) {
+  // What a lookup finds: the record's number (kNoIndex: none) and its value.
+  struct Found {
+    uint32_t record = kNoIndex;
+    uint16_t value = 0;
+  };
+
+  // A table of records [0, count), `id_of(i)` giving the (non-empty, distinct) id of record i
+  // and `value_of(i)` its value.
+  template <typename IdOf, typename ValueOf>
+  IdTable(size_t count, IdOf id_of, ValueOf value_of) {
     size_t buckets = 64;
     while (buckets < 2 * count) buckets *= 2;  // at most half full: probes stay short
     slots_.resize(buckets);
@@ -142,6 +150,7 @@ class Transaction::IdTable {
       while (slots_[at].record != kNoIndex) at = (at + 1) & mask_;
       Slot& slot = slots_[at];
       slot.record = record;
+      slot.value = value_of(record);
       if (id.size() <= kInline) {
         slot.length = static_cast<uint8_t>(id.size());
         std::memcpy(slot.id, id.data(), id.size());
@@ -174,28 +183,29 @@ class Transaction::IdTable {
   // Starts loading the slot where a lookup of an id of hash `hash` begins.
   void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
 
-  // The record whose id is `id` (of hash `hash`), or kNoIndex.
+  // The record whose id is `id` (of hash `hash`), if any.
   template <typename IdOf>
-  uint32_t Find(std::string_view id, uint64_t hash, IdOf id_of) const {
+  Found Find(std::string_view id, uint64_t hash, IdOf id_of) const {
     for (size_t at = hash & mask_;; at = (at + 1) & mask_) {
       const Slot& slot = slots_[at];
-      if (slot.record == kNoIndex) return kNoIndex;
+      if (slot.record == kNoIndex) return {};
       if (id.size() <= kInline ? slot.length == id.size() && SameBytes(slot.id, id.data(), id.size())
                                : slot.length == kLong && id_of(slot.record) == id) {
-        return slot.record;
+        return {slot.record, slot.value};
       }
     }
   }
 
  private:
-  static constexpr size_t kInline = 26;
+  static constexpr size_t kInline = 25;
   static constexpr uint8_t kLong = 0xFF;  // the id is longer than kInline: read it from the record
   static constexpr uint64_t kSeed = 0xE7037ED1A0B428DB;
 
   struct alignas(32) Slot {
     uint32_t record = kNoIndex;
+    uint16_t value = 0;
     uint8_t length = 0;
-    char id[kInline + 1];
+    char id[kInline];
   };
   static_assert(sizeof(Slot) == 32);
 
@@ -563,8 +573,10 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   // copied per statement.
   if (entity_table_ == nullptr &&
       ++statements_without_tables_ >= std::max<size_t>(1024, (data_.entities.size() + data_.sources.size()) / 4)) {
-    entity_table_ = std::make_unique<IdTable>(data_.entities.size(), data_.entity_id_of());
-    source_table_ = std::make_unique<IdTable>(data_.sources.size(), data_.source_id_of());
+    entity_table_ = std::make_unique<IdTable>(data_.entities.size(), data_.entity_id_of(),
+                                              [this](EntityIndex e) { return data_.entities[e].type; });
+    source_table_ = std::make_unique<IdTable>(data_.sources.size(), data_.source_id_of(),
+                                              [](SourceIndex) -> uint16_t { return 0; });
   }
   // The slots of the lookups below start loading together, rather than one miss after another.
   const EntityId* object_id = std::get_if<EntityId>(&input.value);
@@ -583,13 +595,17 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
     }
   }
   data_.statement_ids.Prefetch(input.id);
-  auto find_entity = [&](std::string_view id, uint64_t hash) {
-    return entity_table_ != nullptr ? entity_table_->Find(id, hash, data_.entity_id_of()) : data_.FindEntity(id);
+  // An entity and its type, read from the table when there is one (not from the record: another miss).
+  auto find_entity = [&](std::string_view id, uint64_t hash) -> IdTable::Found {
+    if (entity_table_ != nullptr) return entity_table_->Find(id, hash, data_.entity_id_of());
+    EntityIndex found = data_.FindEntity(id);
+    if (found == kNoIndex) return {};
+    return {found, data_.entities[found].type};
   };
   auto find_source = [&](size_t i) {
     std::string_view id = input.sources[i].source;
     if (source_table_ == nullptr) return data_.FindSource(id);
-    return source_table_->Find(id, i < kPrefetched ? source_hashes[i] : IdTable::Hash(id), data_.source_id_of());
+    return source_table_->Find(id, i < kPrefetched ? source_hashes[i] : IdTable::Hash(id), data_.source_id_of()).record;
   };
   auto report = [&](std::string field, std::string message) {
     Report(ItemKind::kStatement, origin, std::move(field), std::move(message));
@@ -597,8 +613,10 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   bool valid = CheckId(ItemKind::kStatement, input.id, origin);
 
   std::optional<EntityIndex> subject;
-  if (EntityIndex found = find_entity(input.subject, subject_hash); found != kNoIndex) {
-    subject = found;
+  TypeId subject_type = 0;
+  if (IdTable::Found found = find_entity(input.subject, subject_hash); found.record != kNoIndex) {
+    subject = found.record;
+    subject_type = found.value;
   } else {
     report("/subject", Cat("unknown entity ", Quoted(input.subject)));
     valid = false;
@@ -610,7 +628,6 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   }
   const Predicate* predicate = predicate_id ? &schema.predicate(*predicate_id) : nullptr;
   if (predicate && subject) {
-    TypeId subject_type = data_.entities[*subject].type;
     if (!schema.IsAnyOf(subject_type, predicate->domain)) {
       report("/subject", Cat("subject ", Quoted(input.subject), " is ", WithArticle(schema.type(subject_type).name),
                                       ", but predicate ", Quoted(predicate->name), " applies to ",
@@ -634,12 +651,11 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
                                  ", not ", ValueKindOf(input.value)));
       value_ok = false;
     } else if (const EntityId* object = object_id) {
-      EntityIndex found = find_entity(object->id, object_hash);
+      auto [found, object_type] = find_entity(object->id, object_hash);
       if (found == kNoIndex) {
         report(field, Cat("unknown entity ", Quoted(object->id)));
         value_ok = false;
       } else {
-        TypeId object_type = data_.entities[found].type;
         if (!schema.IsAnyOf(object_type, predicate->range)) {
           report(field, Cat("object ", Quoted(object->id), " is ", WithArticle(schema.type(object_type).name),
                                      ", but predicate ", Quoted(predicate->name), " links to ",
