@@ -738,7 +738,8 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   };
   ValidTime valid_time = input.valid;
   bool times_ok = true;
-  if (valid_time.is_point()) {
+  bool point = valid_time.is_point();  // a point cannot end before it starts
+  if (point) {
     times_ok = resolve(valid_time.from, "/valid");
     valid_time.to = valid_time.from;
   } else {
@@ -748,7 +749,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   TimePoint period = input.period;
   times_ok = resolve(period, "/period") && times_ok;
   valid = valid && times_ok;
-  if (times_ok && valid_time.from.is_set() && valid_time.to.is_set() &&
+  if (times_ok && !point && valid_time.from.is_set() && valid_time.to.is_set() &&
       valid_time.from.first_day() > valid_time.to.last_day()) {
     report("/valid", Cat("valid time ends (", valid_time.to.ToString(), ") before it starts (",
                          valid_time.from.ToString(), ")"));
