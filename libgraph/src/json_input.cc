@@ -156,6 +156,9 @@ class ElementRouter {
     if (!streaming_) return document_.EndArray(elements);
     if (depth_ == 1) {  // the streamed array itself
       streaming_ = false;
+      // Its last pages too: they would stand beside the graph until the whole parse ends.
+      if (dropped_until_ != nullptr) DropTextBehind(0);
+      dropped_until_ = nullptr;
       return true;
     }
     return element_.EndArray(elements) && (depth_ != 2 || ElementDone());
@@ -178,7 +181,7 @@ class ElementRouter {
     element_.SetNull();
     pool_.Clear();
     if (index_ == estimate_at_ && array_start_ != nullptr) EstimateMore();
-    if (dropped_until_ != nullptr) DropTextBehind();
+    if (dropped_until_ != nullptr) DropTextBehind(kDropStep);
     return true;
   }
 
@@ -198,12 +201,13 @@ class ElementRouter {
   }
 
   // Gives back the whole pages of text between `dropped_until_` and the end of the element just
-  // taken, a few megabytes at a time. The buffer stays allocated; its dropped pages read as zeros.
-  void DropTextBehind() {
+  // taken, once they are at least `step` bytes. The buffer stays allocated; its dropped pages read
+  // as zeros.
+  void DropTextBehind(uintptr_t step) {
 #if defined(__linux__)
     auto end = reinterpret_cast<uintptr_t>(stream_->src_) & ~(kPage - 1);
     auto begin = reinterpret_cast<uintptr_t>(dropped_until_);
-    if (end < begin + kDropStep) return;
+    if (end <= begin || end - begin < step) return;
     if (madvise(dropped_until_, end - begin, MADV_DONTNEED) == 0) {
       dropped_until_ = reinterpret_cast<char*>(end);
     } else {
@@ -217,7 +221,9 @@ class ElementRouter {
   // size is within a fraction of a percent of the array's, few enough that the storage grown for
   // them until then is small.
   static constexpr size_t kEstimateAfter = size_t{1} << 14;
-  static constexpr uintptr_t kDropStep = uintptr_t{4} << 20;
+  // A megabyte at a time: what stands of the text behind the parse stays small beside the graph
+  // (a load's peak memory), for a few hundred calls of madvise a gigabyte.
+  static constexpr uintptr_t kDropStep = uintptr_t{1} << 20;
 
   JsonInput& input_;
   ArrayStreamer* streamer_;
