@@ -186,13 +186,16 @@ class ElementRouter {
   }
 
   // Tells the streamer how many more elements the text left holds, at the size of those taken so
-  // far, and when to estimate again (if the estimate runs out).
+  // far, and when to estimate again (if the estimate runs out). Elements are taken to be at least
+  // kMinElementBytes, so that many tiny ones ahead of much other text do not have room made for
+  // millions; an estimate that ran out grows by an eighth at least, so that one too small each
+  // time still makes the storage grow geometrically.
   void EstimateMore() {
-    auto taken = static_cast<double>(stream_->src_ - array_start_);
-    auto left = static_cast<double>(text_end_ - stream_->src_);
-    auto more = static_cast<size_t>(left / taken * index_);
+    double mean = std::max(static_cast<double>(stream_->src_ - array_start_) / index_, kMinElementBytes);
+    auto more = static_cast<size_t>(static_cast<double>(text_end_ - stream_->src_) / mean);
+    if (index_ > kEstimateAfter) more = std::max<size_t>(more, index_ / 8);
     streamer_->ExpectMore(array_name_, more);
-    estimate_at_ = index_ + std::max<size_t>(more, index_ / 16 + 1);
+    estimate_at_ = index_ + std::max<size_t>(more, 1);
   }
 
   static char* PageUp(char* at) {
@@ -221,6 +224,7 @@ class ElementRouter {
   // size is within a fraction of a percent of the array's, few enough that the storage grown for
   // them until then is small.
   static constexpr size_t kEstimateAfter = size_t{1} << 14;
+  static constexpr double kMinElementBytes = 64;
   // A megabyte at a time: what stands of the text behind the parse stays small beside the graph
   // (a load's peak memory), for a few hundred calls of madvise a gigabyte.
   static constexpr uintptr_t kDropStep = uintptr_t{1} << 20;
