@@ -201,6 +201,8 @@ class Transaction::IdTable {
   static constexpr uint8_t kLong = 0xFF;  // the id is longer than kInline: read it from the record
   static constexpr uint64_t kSeed = 0xE7037ED1A0B428DB;
 
+  static_assert(sizeof(TypeId) <= sizeof(uint16_t), "an entity's type must fit a slot's value");
+
   struct alignas(32) Slot {
     uint32_t record = kNoIndex;
     uint16_t value = 0;
