@@ -124,8 +124,11 @@ class ElementRouter {
     if (depth_++ == 0) root_is_object_ = true;
     return (streaming_ ? element_ : document_).StartObject();
   }
-  // The stream the events come from, for where elements end.
-  void Watch(const rapidjson::InsituStringStream& stream) { stream_ = &stream; }
+  // The stream the events come from, for where elements end, and where its text ends.
+  void Watch(const rapidjson::InsituStringStream& stream, const char* end) {
+    stream_ = &stream;
+    text_end_ = end;
+  }
 
   bool StartArray() {
     if (depth_++ == 1 && root_is_object_ && streamer_ != nullptr) {
@@ -134,6 +137,8 @@ class ElementRouter {
         *streamed_ = true;
         array_name_ = key_;
         index_ = 0;
+        array_start_ = stream_ != nullptr ? stream_->src_ : nullptr;
+        estimate_at_ = kEstimateAfter;
         // Whole pages after the '[' only: the member's name before it stays in the document.
         dropped_until_ = use == ArrayUse::kStreamAndDropText && stream_ != nullptr ? PageUp(stream_->src_) : nullptr;
         return document_.StartArray() && document_.EndArray(0);  // stands empty in the document
@@ -151,6 +156,9 @@ class ElementRouter {
     if (!streaming_) return document_.EndArray(elements);
     if (depth_ == 1) {  // the streamed array itself
       streaming_ = false;
+      // Its last pages too: they would stand beside the graph until the whole parse ends.
+      if (dropped_until_ != nullptr) DropTextBehind(0);
+      dropped_until_ = nullptr;
       return true;
     }
     return element_.EndArray(elements) && (depth_ != 2 || ElementDone());
@@ -172,8 +180,22 @@ class ElementRouter {
     streamer_->Element(input_, array_name_, index_++, element_);
     element_.SetNull();
     pool_.Clear();
-    if (dropped_until_ != nullptr) DropTextBehind();
+    if (index_ == estimate_at_ && array_start_ != nullptr) EstimateMore();
+    if (dropped_until_ != nullptr) DropTextBehind(kDropStep);
     return true;
+  }
+
+  // Tells the streamer how many more elements the text left holds, at the size of those taken so
+  // far, and when to estimate again (if the estimate runs out). Elements are taken to be at least
+  // kMinElementBytes, so that many tiny ones ahead of much other text do not have room made for
+  // millions; an estimate that ran out grows by an eighth at least, so that one too small each
+  // time still makes the storage grow geometrically.
+  void EstimateMore() {
+    double mean = std::max(static_cast<double>(stream_->src_ - array_start_) / index_, kMinElementBytes);
+    auto more = static_cast<size_t>(static_cast<double>(text_end_ - stream_->src_) / mean);
+    if (index_ > kEstimateAfter) more = std::max<size_t>(more, index_ / 8);
+    streamer_->ExpectMore(array_name_, more);
+    estimate_at_ = index_ + std::max<size_t>(more, 1);
   }
 
   static char* PageUp(char* at) {
@@ -182,12 +204,13 @@ class ElementRouter {
   }
 
   // Gives back the whole pages of text between `dropped_until_` and the end of the element just
-  // taken, a few megabytes at a time. The buffer stays allocated; its dropped pages read as zeros.
-  void DropTextBehind() {
+  // taken, once they are at least `step` bytes. The buffer stays allocated; its dropped pages read
+  // as zeros.
+  void DropTextBehind(uintptr_t step) {
 #if defined(__linux__)
     auto end = reinterpret_cast<uintptr_t>(stream_->src_) & ~(kPage - 1);
     auto begin = reinterpret_cast<uintptr_t>(dropped_until_);
-    if (end < begin + kDropStep) return;
+    if (end <= begin || end - begin < step) return;
     if (madvise(dropped_until_, end - begin, MADV_DONTNEED) == 0) {
       dropped_until_ = reinterpret_cast<char*>(end);
     } else {
@@ -197,7 +220,14 @@ class ElementRouter {
   }
 
   static constexpr uintptr_t kPage = 4096;  // a multiple of the page size is enough
-  static constexpr uintptr_t kDropStep = uintptr_t{4} << 20;
+  // Elements of a streamed array taken before its length is estimated: enough that their mean
+  // size is within a fraction of a percent of the array's, few enough that the storage grown for
+  // them until then is small.
+  static constexpr size_t kEstimateAfter = size_t{1} << 14;
+  static constexpr double kMinElementBytes = 64;
+  // A megabyte at a time: what stands of the text behind the parse stays small beside the graph
+  // (a load's peak memory), for a few hundred calls of madvise a gigabyte.
+  static constexpr uintptr_t kDropStep = uintptr_t{1} << 20;
 
   JsonInput& input_;
   ArrayStreamer* streamer_;
@@ -210,7 +240,10 @@ class ElementRouter {
   bool streaming_ = false;
   std::string_view array_name_;
   uint32_t index_ = 0;
+  const char* array_start_ = nullptr;  // where the streamed array's text starts
+  size_t estimate_at_ = 0;             // the element count at which to estimate the rest
   const rapidjson::InsituStringStream* stream_ = nullptr;
+  const char* text_end_ = nullptr;
   char* dropped_until_ = nullptr;  // where the text not yet given back starts, when it is given back
   alignas(8) char pool_block_[16 << 10];
   rapidjson::MemoryPoolAllocator<> pool_{pool_block_, sizeof pool_block_};
@@ -498,7 +531,7 @@ InPlaceParse ParseInPlace(char* text, size_t length, ElementRouter& router) {
   InPlaceParse parse;
   rapidjson::InsituStringStream stream(text);
   CheckingHandler handler(stream, router);
-  router.Watch(stream);
+  router.Watch(stream, text + length);
   // RapidJSON's check of the encoding, string by string, took a tenth of a load; one pass over
   // the text is cheaper. It stays on for text that is not UTF-8, so as to say where.
   bool validate = !IsWellFormedUtf8(text, length);
@@ -635,7 +668,7 @@ const rapidjson::Value* JsonInput::PlacingRoot() {
 }
 
 bool JsonInput::InText(const char* place) const {
-  auto in = [place](const std::vector<char>& text) {
+  auto in = [place](const TextBuffer& text) {
     return !text.empty() && place >= text.data() && place < text.data() + text.size();
   };
   return in(buffer_) || in(placing_buffer_);

@@ -140,6 +140,9 @@ class GraphReader : public internal::ArrayStreamer {
     // are built, so that the load's peak memory does not hold both.
     for (GraphInput& input : inputs_) input.json.reset();
     transaction.Commit();
+    // Its bookkeeping (where each item came from: 8 bytes a statement) goes before the load
+    // gives freed memory back to the system (Finish), or it would stay resident.
+    transaction_.reset();
   }
 
   // Whether a file's arrays came in an order the transaction could not take as they were parsed
@@ -176,6 +179,16 @@ class GraphReader : public internal::ArrayStreamer {
     // A source's relay (`via`) is looked up after every source is in, by the name it has in the
     // text; entities and statements keep copies of what they keep.
     return *kind == ItemKind::kSource ? internal::ArrayUse::kStream : internal::ArrayUse::kStreamAndDropText;
+  }
+
+  // The transaction makes room for the statements estimated at once (and a little more, as the
+  // estimate may fall short), rather than growing its vectors and id tables step by step. Only
+  // for statements: they come last (else the file is read again whole), so the text left is
+  // theirs; sources and entities are followed by the other arrays.
+  void ExpectMore(std::string_view name, size_t more) override {
+    if (ItemKind kind = *KindOf(name); kind == ItemKind::kStatement) {
+      Transaction().Reserve(kind, more + more / 128, /*exact=*/true);
+    }
   }
 
   void Element(JsonInput& json, std::string_view name, uint32_t index, const rapidjson::Value& value) override {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -120,6 +121,133 @@ struct Transaction::Mark {
   }
 };
 
+// The ids of one kind of record (entities or sources), copied into a table that answers a lookup
+// with one memory access: a 32-byte slot holds the record's number, a 16-bit value the caller
+// needs of the record (an entity's type) and, up to 25 bytes, its id.
+// The graph's IdIndex reads its bucket, then the record, then the id's bytes: three more
+// dependent misses, which made the references of a million statements (their subjects, objects
+// and sources) the largest cost of a load. Built for a long run of statements, when it pays for
+// itself many times over; it holds a few tens of bytes per record while the run lasts.
+class Transaction::IdTable {
+ public:
+  // What a lookup finds: the record's number (kNoIndex: none) and its value.
+  struct Found {
+    uint32_t record = kNoIndex;
+    uint16_t value = 0;
+  };
+
+  // A table of records [0, count), `id_of(i)` giving the (non-empty, distinct) id of record i
+  // and `value_of(i)` its value.
+  template <typename IdOf, typename ValueOf>
+  IdTable(size_t count, IdOf id_of, ValueOf value_of) {
+    size_t buckets = 64;
+    while (buckets < 2 * count) buckets *= 2;  // at most half full: probes stay short
+    slots_.resize(buckets);
+    mask_ = buckets - 1;
+    for (uint32_t record = 0; record < count; ++record) {
+      std::string_view id = id_of(record);
+      size_t at = Hash(id) & mask_;
+      while (slots_[at].record != kNoIndex) at = (at + 1) & mask_;
+      Slot& slot = slots_[at];
+      slot.record = record;
+      slot.value = value_of(record);
+      if (id.size() <= kInline) {
+        slot.length = static_cast<uint8_t>(id.size());
+        std::memcpy(slot.id, id.data(), id.size());
+      } else {
+        slot.length = kLong;
+      }
+    }
+  }
+
+  // A fast hash of the bytes of `id` (the table's own: nothing else uses it).
+  static uint64_t Hash(std::string_view id) {
+    const char* at = id.data();
+    size_t n = id.size();
+    uint64_t state = n * 0x9E3779B97F4A7C15;
+    for (; n > 16; n -= 16, at += 16) state = Mix(Load<uint64_t>(at) ^ state, Load<uint64_t>(at + 8) ^ kSeed);
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+      a = Load<uint64_t>(at);
+      b = Load<uint64_t>(at + n - 8);
+    } else if (n >= 4) {
+      a = Load<uint32_t>(at);
+      b = Load<uint32_t>(at + n - 4);
+    } else if (n > 0) {
+      a = static_cast<unsigned char>(at[0]) | static_cast<unsigned char>(at[n / 2]) << 8 |
+          static_cast<uint64_t>(static_cast<unsigned char>(at[n - 1])) << 16;
+    }
+    return Mix(a ^ state, b ^ kSeed);
+  }
+
+  // Starts loading the slot where a lookup of an id of hash `hash` begins.
+  void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
+
+  // The record whose id is `id` (of hash `hash`), if any.
+  template <typename IdOf>
+  Found Find(std::string_view id, uint64_t hash, IdOf id_of) const {
+    for (size_t at = hash & mask_;; at = (at + 1) & mask_) {
+      const Slot& slot = slots_[at];
+      if (slot.record == kNoIndex) return {};
+      if (id.size() <= kInline ? slot.length == id.size() && SameBytes(slot.id, id.data(), id.size())
+                               : slot.length == kLong && id_of(slot.record) == id) {
+        return {slot.record, slot.value};
+      }
+    }
+  }
+
+ private:
+  static constexpr size_t kInline = 25;
+  static constexpr uint8_t kLong = 0xFF;  // the id is longer than kInline: read it from the record
+  static constexpr uint64_t kSeed = 0xE7037ED1A0B428DB;
+
+  static_assert(sizeof(TypeId) <= sizeof(uint16_t), "an entity's type must fit a slot's value");
+
+  struct alignas(32) Slot {
+    uint32_t record = kNoIndex;
+    uint16_t value = 0;
+    uint8_t length = 0;
+    char id[kInline];
+  };
+  static_assert(sizeof(Slot) == 32);
+
+  template <typename Word>
+  static Word Load(const char* at) {
+    Word word;
+    std::memcpy(&word, at, sizeof word);
+    return word;
+  }
+
+  // The high and low halves of the 128-bit product, folded.
+  static uint64_t Mix(uint64_t a, uint64_t b) {
+#if defined(__SIZEOF_INT128__)
+    unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+    return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+#else
+    uint64_t x = (a ^ (b >> 29)) * 0xBF58476D1CE4E5B9;
+    return x ^ (x >> 32) ^ b;
+#endif
+  }
+
+  // Whether the `n` bytes at `a` and `b` are equal, compared in words (n is at most kInline).
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n >= 8) {
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        if (Load<uint64_t>(a + i) != Load<uint64_t>(b + i)) return false;
+      }
+      return Load<uint64_t>(a + n - 8) == Load<uint64_t>(b + n - 8);
+    }
+    if (n >= 4) return Load<uint32_t>(a) == Load<uint32_t>(b) && Load<uint32_t>(a + n - 4) == Load<uint32_t>(b + n - 4);
+    for (size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
 template <typename Record, typename IdOf, typename Difference>
 bool Transaction::Insert(ItemKind kind, std::string_view id, Origin origin, const Mark& item, Record record,
                          std::vector<Record>& records, IdIndex& ids, IdOf id_of, Difference difference) {
@@ -149,30 +277,41 @@ Transaction::Transaction(GraphData& data, std::shared_ptr<const Schema> schema, 
 
 namespace {
 
-// Room for `more` elements; at least doubling, so that many small batches still grow
-// geometrically.
+// Room for `more` elements; at least doubling unless `exact`, so that many small batches still
+// grow geometrically.
 template <typename Vector>
-void ReserveMore(Vector& vector, size_t more) {
+void ReserveMore(Vector& vector, size_t more, bool exact) {
   if (vector.capacity() - vector.size() >= more) return;
-  vector.reserve(std::max(vector.size() + more, 2 * vector.capacity()));
+  vector.reserve(exact ? vector.size() + more : std::max(vector.size() + more, 2 * vector.capacity()));
 }
 
 }  // namespace
 
-void Transaction::Reserve(ItemKind kind, size_t count) {
-  ReserveMore(added_[static_cast<int>(kind)].origins, count);
+void Transaction::Reserve(ItemKind kind, size_t count, bool exact) {
+  ReserveMore(added_[static_cast<int>(kind)].origins, count, exact);
   switch (kind) {
     case ItemKind::kSource:
-      ReserveMore(data_.sources, count);
+      ReserveMore(data_.sources, count, exact);
       data_.source_ids.Reserve(data_.source_ids.size() + count, data_.source_id_of());
       break;
     case ItemKind::kEntity:
-      ReserveMore(data_.entities, count);
+      ReserveMore(data_.entities, count, exact);
       data_.entity_ids.Reserve(data_.entity_ids.size() + count, data_.entity_id_of());
       break;
     case ItemKind::kStatement:
-      ReserveMore(data_.statements, count);
+      ReserveMore(data_.statements, count, exact);
       data_.statement_ids.Reserve(data_.statement_ids.size() + count, data_.statement_id_of());
+      // An estimate also sizes the statements' shared vectors, at the rate the batch's statements
+      // so far filled them: none then grows by doubling, leaving up to half of it unused.
+      if (size_t taken = data_.statements.size() - start_->statements; exact && taken > 0) {
+        auto in_proportion = [&](auto& vector, size_t before) {
+          ReserveMore(vector, (vector.size() - before) * count / taken, /*exact=*/true);
+        };
+        in_proportion(data_.citations, start_->citations);
+        in_proportion(data_.qualifiers, start_->qualifiers);
+        in_proportion(data_.quantities, start_->quantities);
+        in_proportion(data_.texts, start_->texts);
+      }
       break;
   }
 }
@@ -262,6 +401,7 @@ void Transaction::ReportRedefinition(ItemKind kind, std::string_view id, uint32_
 }
 
 void Transaction::AddSource(const SourceInput& input, Origin origin) {
+  ForgetIdTables();
   if (!CheckId(ItemKind::kSource, input.id, origin)) return;
   if (input.published.is_fiscal()) {
     Report(ItemKind::kSource, origin, "/published", "a publication date is a calendar date, not a fiscal period");
@@ -330,6 +470,7 @@ void Transaction::ResolveSources() {
 }
 
 void Transaction::AddEntity(const EntityInput& input, Origin origin) {
+  ForgetIdTables();
   const Schema& schema = *schema_;
   bool valid = CheckId(ItemKind::kEntity, input.id, origin);
   std::optional<TypeId> type = schema.FindType(input.type);
@@ -421,16 +562,63 @@ void Transaction::AddEntity(const EntityInput& input, Origin origin) {
          [&](const EntityRecord& a, const EntityRecord& b) { return EntityDifference(a, b); });
 }
 
+void Transaction::ForgetIdTables() {
+  entity_table_.reset();
+  source_table_.reset();
+  statements_without_tables_ = 0;
+}
+
 void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   const Schema& schema = *schema_;
+  // A long run of statements resolves its references through id tables: built once the run has
+  // as many statements as a quarter of the entities and sources, so at most four records are
+  // copied per statement.
+  if (entity_table_ == nullptr &&
+      ++statements_without_tables_ >= std::max<size_t>(1024, (data_.entities.size() + data_.sources.size()) / 4)) {
+    entity_table_ = std::make_unique<IdTable>(data_.entities.size(), data_.entity_id_of(),
+                                              [this](EntityIndex e) { return data_.entities[e].type; });
+    source_table_ = std::make_unique<IdTable>(data_.sources.size(), data_.source_id_of(),
+                                              [](SourceIndex) -> uint16_t { return 0; });
+  }
+  // The slots of the lookups below start loading together, rather than one miss after another.
+  const EntityId* object_id = std::get_if<EntityId>(&input.value);
+  constexpr size_t kPrefetched = 4;  // citations whose lookups start here
+  uint64_t subject_hash = 0, object_hash = 0, source_hashes[kPrefetched] = {};
+  if (entity_table_ != nullptr) {
+    subject_hash = IdTable::Hash(input.subject);
+    entity_table_->Prefetch(subject_hash);
+    if (object_id != nullptr) {
+      object_hash = IdTable::Hash(object_id->id);
+      entity_table_->Prefetch(object_hash);
+    }
+    for (size_t i = 0; i < std::min(kPrefetched, input.sources.size()); ++i) {
+      source_hashes[i] = IdTable::Hash(input.sources[i].source);
+      source_table_->Prefetch(source_hashes[i]);
+    }
+  }
+  data_.statement_ids.Prefetch(input.id);
+  // An entity and its type, read from the table when there is one (not from the record: another miss).
+  auto find_entity = [&](std::string_view id, uint64_t hash) -> IdTable::Found {
+    if (entity_table_ != nullptr) return entity_table_->Find(id, hash, data_.entity_id_of());
+    EntityIndex found = data_.FindEntity(id);
+    if (found == kNoIndex) return {};
+    return {found, data_.entities[found].type};
+  };
+  auto find_source = [&](size_t i) {
+    std::string_view id = input.sources[i].source;
+    if (source_table_ == nullptr) return data_.FindSource(id);
+    return source_table_->Find(id, i < kPrefetched ? source_hashes[i] : IdTable::Hash(id), data_.source_id_of()).record;
+  };
   auto report = [&](std::string field, std::string message) {
     Report(ItemKind::kStatement, origin, std::move(field), std::move(message));
   };
   bool valid = CheckId(ItemKind::kStatement, input.id, origin);
 
   std::optional<EntityIndex> subject;
-  if (EntityIndex found = data_.FindEntity(input.subject); found != kNoIndex) {
-    subject = found;
+  TypeId subject_type = 0;
+  if (IdTable::Found found = find_entity(input.subject, subject_hash); found.record != kNoIndex) {
+    subject = found.record;
+    subject_type = found.value;
   } else {
     report("/subject", Cat("unknown entity ", Quoted(input.subject)));
     valid = false;
@@ -442,7 +630,6 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   }
   const Predicate* predicate = predicate_id ? &schema.predicate(*predicate_id) : nullptr;
   if (predicate && subject) {
-    TypeId subject_type = data_.entities[*subject].type;
     if (!schema.IsAnyOf(subject_type, predicate->domain)) {
       report("/subject", Cat("subject ", Quoted(input.subject), " is ", WithArticle(schema.type(subject_type).name),
                                       ", but predicate ", Quoted(predicate->name), " applies to ",
@@ -465,13 +652,12 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
       report(field, Cat("predicate ", Quoted(predicate->name), " takes ", RangeArticle(predicate->range_kind),
                                  ", not ", ValueKindOf(input.value)));
       value_ok = false;
-    } else if (const EntityId* object = std::get_if<EntityId>(&input.value)) {
-      EntityIndex found = data_.FindEntity(object->id);
+    } else if (const EntityId* object = object_id) {
+      auto [found, object_type] = find_entity(object->id, object_hash);
       if (found == kNoIndex) {
         report(field, Cat("unknown entity ", Quoted(object->id)));
         value_ok = false;
       } else {
-        TypeId object_type = data_.entities[found].type;
         if (!schema.IsAnyOf(object_type, predicate->range)) {
           report(field, Cat("object ", Quoted(object->id), " is ", WithArticle(schema.type(object_type).name),
                                      ", but predicate ", Quoted(predicate->name), " links to ",
@@ -554,7 +740,8 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   };
   ValidTime valid_time = input.valid;
   bool times_ok = true;
-  if (valid_time.is_point()) {
+  bool point = valid_time.is_point();  // a point cannot end before it starts
+  if (point) {
     times_ok = resolve(valid_time.from, "/valid");
     valid_time.to = valid_time.from;
   } else {
@@ -564,7 +751,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   TimePoint period = input.period;
   times_ok = resolve(period, "/period") && times_ok;
   valid = valid && times_ok;
-  if (times_ok && valid_time.from.is_set() && valid_time.to.is_set() &&
+  if (times_ok && !point && valid_time.from.is_set() && valid_time.to.is_set() &&
       valid_time.from.first_day() > valid_time.to.last_day()) {
     report("/valid", Cat("valid time ends (", valid_time.to.ToString(), ") before it starts (",
                          valid_time.from.ToString(), ")"));
@@ -590,7 +777,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   }
   record.citations.begin = static_cast<uint32_t>(data_.citations.size());
   for (size_t i = 0; i < input.sources.size(); ++i) {
-    SourceIndex found = data_.FindSource(input.sources[i].source);
+    SourceIndex found = find_source(i);
     if (found == kNoIndex) {
       report(Cat("/sources/", i, "/source"), Cat("unknown source ", Quoted(input.sources[i].source)));
       valid = false;
@@ -685,6 +872,7 @@ void Transaction::Commit() {
   AIKG_CHECK(problems_.empty());
   AIKG_CHECK(pending_vias_.empty());
   if (data_.schema == nullptr) data_.schema = schema_;
+  ForgetIdTables();
   start_->ShrinkGrown(data_);
   data_.IndexNames(static_cast<EntityIndex>(start_->entities));
   for (const auto& [entity, before] : amended_) data_.IndexIdentifiers(entity);

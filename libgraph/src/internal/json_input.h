@@ -79,7 +79,33 @@ class ArrayStreamer {
   // point into the input's buffer, which lives as long as the input but, for an array streamed
   // with kStreamAndDropText, reads as zeros once the parse is well past them.
   virtual void Element(JsonInput& input, std::string_view name, uint32_t index, const rapidjson::Value& value) = 0;
+  // Once some elements of a streamed array `name` were taken: about `more` elements are still to
+  // come, estimated from the text left and the size of the elements taken so far (so an
+  // estimate too big when other arrays follow). Said again when an estimate runs out.
+  virtual void ExpectMore(std::string_view /*name*/, size_t /*more*/) {}
 };
+
+// Leaves the chars of a resize uninitialized: a file's text is read over them at once, and
+// zeroing hundreds of megabytes first cost a twentieth of a load.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <typename U>
+  UninitializedAllocator(const UninitializedAllocator<U>&) {}
+  template <typename U>
+  void construct(U* at) noexcept {
+    ::new (static_cast<void*>(at)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* at, Args&&... args) {
+    ::new (static_cast<void*>(at)) U(std::forward<Args>(args)...);
+  }
+};
+using TextBuffer = std::vector<char, UninitializedAllocator<char>>;
 
 class JsonInput {
  public:
@@ -143,7 +169,7 @@ class JsonInput {
   std::string label_;
   std::filesystem::path path_;  // empty for strings
   std::vector<Diagnostic>* diagnostics_;
-  std::vector<char> buffer_;     // the parsed text, modified in place by the parser
+  TextBuffer buffer_;            // the parsed text, modified in place by the parser
   std::string original_;         // unmodified text for line:column, read again on first need
   bool reread_original_ = false;  // whether original_ may be read again from path_ (a regular file)
   std::vector<size_t> line_starts_;  // offsets in original_ where lines start, made on first need
@@ -153,7 +179,7 @@ class JsonInput {
   // The string members of the root object, as they were parsed (for TopLevelString).
   std::vector<std::pair<std::string_view, std::string_view>> top_level_strings_;
   bool streamed_ = false;  // whether elements were streamed: `document_` lacks them
-  std::vector<char> placing_buffer_;
+  TextBuffer placing_buffer_;
   std::unique_ptr<rapidjson::Document> placing_document_;
   bool placing_tried_ = false;
 };

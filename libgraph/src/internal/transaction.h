@@ -65,8 +65,9 @@ class Transaction {
   void AddIdentifier(EntityIndex entity, std::string_view identifier, std::string_view value, Origin origin);
 
   // Makes room for `count` more items of `kind` when a reader knows how many are coming, so that
-  // a large batch does not grow its vectors and id tables step by step.
-  void Reserve(ItemKind kind, size_t count);
+  // a large batch does not grow its vectors and id tables step by step. `exact` reserves just
+  // that (a reader's estimate, revised as it goes), not at least double the present capacity.
+  void Reserve(ItemKind kind, size_t count, bool exact = false);
 
   const std::vector<Problem>& problems() const { return problems_; }
 
@@ -75,6 +76,7 @@ class Transaction {
 
  private:
   struct Mark;
+  class IdTable;
   struct PendingVia {
     SourceIndex source;
     std::string_view via;
@@ -86,6 +88,8 @@ class Transaction {
   };
 
   void Report(ItemKind kind, Origin origin, std::string field, std::string message);
+  // Drops the id tables (the entities or sources change, or the batch ends).
+  void ForgetIdTables();
   // Checks that an item's id is usable; false when not (reported).
   bool CheckId(ItemKind kind, std::string_view id, Origin origin);
   // For an `id` already taken by `existing`: reports a duplicate (same file) or a clash (a
@@ -115,6 +119,11 @@ class Transaction {
   std::vector<std::pair<EntityIndex, Range>> amended_;
   Added added_[3];  // by ItemKind
   std::vector<Problem> problems_;
+  // The entities' and sources' ids for the references of a long run of statements, built once
+  // the run is long enough to pay for it (see AddStatement); dropped when either kind changes.
+  std::unique_ptr<IdTable> entity_table_;
+  std::unique_ptr<IdTable> source_table_;
+  size_t statements_without_tables_ = 0;
   bool committed_ = false;
 };
 

@@ -366,6 +366,54 @@ TEST(JsonErrors, BigFileLoadsIntact) {
   }
 }
 
+// A long run of statements resolves its references through the transaction's own id tables (the
+// entity's type kept beside it, ids longer than a table slot read from the record): they find and
+// refuse exactly what the graph's index would, at the same places.
+TEST(JsonErrors, ReferencesOfALongRunOfStatementsAreCheckedAlike) {
+  const std::string long_id = "org/a-company-whose-id-is-longer-than-a-table-slot";
+  std::string entities = R"("entities": [{"id": ")" + long_id + R"(", "type": "Company", "name": "Long"}],)" "\n";
+  auto statement = [](const std::string& id, const std::string& subject, const std::string& predicate,
+                      const std::string& object, const std::string& source) {
+    return R"({"id": ")" + id + R"(", "subject": ")" + subject + R"(", "predicate": ")" + predicate +
+           R"(", "object": ")" + object + R"(", "modality": "reported", "sources": [{"source": ")" + source + R"("}]})";
+  };
+  std::string good = statement("st/long", "org/nvidia", "competes_with", long_id, "src/wire");
+  Graph graph = testing::LoadTiny();
+  absl::Status status = testing::LoadString(graph, testing::TinyDocument(entities + ManyStatements(20000, good)));
+  ASSERT_TRUE(status.ok()) << status.message();
+  EXPECT_EQ(graph.statement_count(), 14u + 20001u);
+  ASSERT_TRUE(graph.FindStatement("st/long").has_value());
+
+  // Statement i of ManyStatements is on line 4 + i here (the entities take line 2); the last ones
+  // follow, one a line.
+  const size_t count = 20000;
+  std::vector<std::string> bad = {
+      statement("st/b0", "org/gone", "develops", "chip/h100", "src/wire"),
+      statement("st/b1", "chip/h100", "develops", "chip/h100", "src/wire"),
+      statement("st/b2", "org/nvidia", "competes_with", long_id + "x", "src/wire"),
+      statement("st/b3", "org/nvidia", "develops", long_id, "src/wire"),
+      statement("st/b4", "org/nvidia", "develops", "chip/h100", "src/missing"),
+  };
+  std::string last;
+  for (const std::string& line : bad) last += line + ",\n  ";
+  last += good;
+  auto place = [&](size_t k, const std::string& text) {
+    return "test.json:" + std::to_string(4 + count + k) + ":" + std::to_string(2 + bad[k].find(text) + 1) + ": ";
+  };
+  auto at = [&](size_t k, const std::string& field) {
+    return " (at /statements/" + std::to_string(count + k) + field + ")";
+  };
+  EXPECT_THAT(Problems(entities + ManyStatements(count, last)),
+              ElementsAre(place(0, "\"org/gone\"") + "unknown entity 'org/gone'" + at(0, "/subject"),
+                          place(1, "\"chip/h100\"") +
+                              "subject 'chip/h100' is a Chip, but predicate 'develops' applies to Organization" +
+                              at(1, "/subject"),
+                          place(2, "\"" + long_id + "x\"") + "unknown entity '" + long_id + "x'" + at(2, "/object"),
+                          place(3, "\"" + long_id + "\"") + "object '" + long_id +
+                              "' is a Company, but predicate 'develops' links to Chip, AIModel" + at(3, "/object"),
+                          place(4, "\"src/missing\"") + "unknown source 'src/missing'" + at(4, "/sources/0/source")));
+}
+
 // A syntax error found after statements were read and checked: as for any invalid JSON, that
 // one diagnostic, and nothing of the file is loaded.
 TEST(JsonErrors, LateSyntaxErrorIsTheOneDiagnostic) {
