@@ -88,6 +88,13 @@ enum Section : int {
   kDateIntervals,
   kDateByEnd,
   kUndated,
+  kIdSeeds,          // the seeds of the id tables of sources, entities, statements (IdIndex)
+  kSourceIdTags,     // each id table: its tags, its record numbers
+  kSourceIdRecords,
+  kEntityIdTags,
+  kEntityIdRecords,
+  kStatementIdTags,
+  kStatementIdRecords,
   kSectionCount,
 };
 
@@ -100,7 +107,7 @@ constexpr std::array<SectionSpec, kSectionCount> kSections = {{
     {"ENTY", 32}, {"ALIA", 8}, {"ATTR", 16}, {"LOCA", 4}, {"STMT", 56}, {"CITE", 8},  {"QUAL", 8},  {"QNTY", 32},
     {"TEXT", 8}, {"VOFS", 4}, {"VSTM", 4},  {"OUTO", 4},  {"OUTT", 4},  {"OUTS", 4},  {"INOF", 4},  {"INSR", 4},
     {"INED", 4}, {"VNOD", 20}, {"VINT", 12}, {"VEND", 4}, {"VPNT", 8}, {"DNOD", 20}, {"DINT", 12}, {"DEND", 4},
-    {"UNDT", 4},
+    {"UNDT", 4}, {"IDSE", 8}, {"SIDT", 1}, {"SIDR", 4}, {"EIDT", 1}, {"EIDR", 4}, {"TIDT", 1}, {"TIDR", 4},
 }};
 
 enum class ValueKind : uint8_t { kObject, kQuantity, kText, kDate, kBoolean };
@@ -215,6 +222,12 @@ class SnapshotWriter {
     sections_[kValidPoints].Words(data_.valid_points);
     WriteIntervalIndex(kDateNodes, data_.date_value_index);
     sections_[kUndated].Words(data_.undated);
+    int table = kSourceIdTags;
+    for (const internal::IdIndex* ids : {&data_.source_ids, &data_.entity_ids, &data_.statement_ids}) {
+      sections_[kIdSeeds].U64(ids->seed());
+      sections_[table++].Bytes({reinterpret_cast<const char*>(ids->tags().data()), ids->tags().size()});
+      sections_[table++].Words(ids->records());
+    }
   }
 
   void WriteIntervalIndex(Section nodes, const internal::IntervalIndex& index) {
@@ -879,28 +892,31 @@ class SnapshotLoader {
     });
   }
 
-  template <typename IdOf>
-  static void IndexIdsOf(size_t count, internal::IdIndex& ids, IdOf id_of, std::string_view what) {
-    ids.Reserve(count, id_of);
-    for (uint32_t i = 0; i < count; ++i) {
-      if (ids.Insert(i, id_of) != kNoIndex) Fail(Cat(what, " id '", id_of(i), "' appears twice"));
+  void ReadIdTables() {
+    std::vector<uint64_t> seeds;
+    ReadColumn<uint64_t, uint64_t>(kIdSeeds, seeds);
+    if (seeds.size() != 3) Fail(Cat("id tables: ", seeds.size(), " seeds for 3 tables"));
+    int table = kSourceIdTags;
+    size_t seed = 0;
+    for (auto [ids, count] : {std::pair(&data_.source_ids, data_.sources.size()),
+                              std::pair(&data_.entity_ids, data_.entities.size()),
+                              std::pair(&data_.statement_ids, data_.statements.size())}) {
+      std::vector<uint8_t> tags;
+      std::vector<uint32_t> records;
+      ReadColumn<uint8_t, uint8_t>(static_cast<Section>(table++), tags);
+      ReadColumn(static_cast<Section>(table++), records);
+      absl::Status restored = ids->Restore(seeds[seed++], std::move(tags), std::move(records), count);
+      if (!restored.ok()) Fail(Cat(kSections[table - 2].tag, ": ", restored.message()));
     }
   }
 
-  void IndexIdsAndNames() {
-    IndexIdsOf(data_.sources.size(), data_.source_ids, data_.source_id_of(), "source");
-    IndexIdsOf(data_.entities.size(), data_.entity_ids, data_.entity_id_of(), "entity");
-    IndexIdsOf(data_.statements.size(), data_.statement_ids, data_.statement_id_of(), "statement");
-    data_.IndexNames(0);
-  }
-
-  // The stored indexes are read while the id and name indexes are built on another thread:
-  // they write disjoint members of the graph (the other thread alone adds to its strings).
+  // The stored indexes are read while the name index is built on another thread: they write
+  // disjoint members of the graph (the other thread alone adds to its strings).
   void ReadIndexes() {
     std::exception_ptr failure;
-    std::thread ids_and_names([this, &failure] {
+    std::thread names([this, &failure] {
       try {
-        IndexIdsAndNames();
+        data_.IndexNames(0);
       } catch (...) {
         failure = std::current_exception();
       }
@@ -908,11 +924,12 @@ class SnapshotLoader {
     try {
       ReadAdjacency();
       ReadTimeIndexes();
+      ReadIdTables();
     } catch (...) {
-      ids_and_names.join();
+      names.join();
       throw;
     }
-    ids_and_names.join();
+    names.join();
     if (failure) std::rethrow_exception(failure);
   }
 
