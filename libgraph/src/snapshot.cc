@@ -18,10 +18,8 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
-#include <exception>
 #include <memory>
 #include <string>
-#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -95,6 +93,12 @@ enum Section : int {
   kEntityIdRecords,
   kStatementIdTags,
   kStatementIdRecords,
+  kNames,            // the folded names and aliases, sorted (GraphData::sorted_names), and the
+  kNameOffsets,      // entities of each, in compressed sparse rows
+  kNameEntities,
+  kIdentifiers,      // the external identifier values (GraphData::identifiers), sorted, and
+  kIdentifierOffsets,  // the entities of each
+  kIdentifierEntities,
   kSectionCount,
 };
 
@@ -108,6 +112,7 @@ constexpr std::array<SectionSpec, kSectionCount> kSections = {{
     {"TEXT", 8}, {"VOFS", 4}, {"VSTM", 4},  {"OUTO", 4},  {"OUTT", 4},  {"OUTS", 4},  {"INOF", 4},  {"INSR", 4},
     {"INED", 4}, {"VNOD", 20}, {"VINT", 12}, {"VEND", 4}, {"VPNT", 8}, {"DNOD", 20}, {"DINT", 12}, {"DEND", 4},
     {"UNDT", 4}, {"IDSE", 8}, {"SIDT", 1}, {"SIDR", 4}, {"EIDT", 1}, {"EIDR", 4}, {"TIDT", 1}, {"TIDR", 4},
+    {"NAME", 4}, {"NAMO", 4}, {"NAMX", 4}, {"IDNT", 4}, {"IDNO", 4}, {"IDNX", 4},
 }};
 
 enum class ValueKind : uint8_t { kObject, kQuantity, kText, kDate, kBoolean };
@@ -227,6 +232,25 @@ class SnapshotWriter {
       sections_[kIdSeeds].U64(ids->seed());
       sections_[table++].Bytes({reinterpret_cast<const char*>(ids->tags().data()), ids->tags().size()});
       sections_[table++].Words(ids->records());
+    }
+    WriteNameIndex(kNames, data_.sorted_names, data_.names);
+    std::vector<std::string_view> identifiers;
+    identifiers.reserve(data_.identifiers.size());
+    for (const auto& [identifier, entities] : data_.identifiers) identifiers.push_back(identifier);
+    std::sort(identifiers.begin(), identifiers.end());  // the map's order changes from process to process
+    WriteNameIndex(kIdentifiers, identifiers, data_.identifiers);
+  }
+
+  // `keys` in order, and the entities `index` gives each, as offsets and entity numbers.
+  void WriteNameIndex(Section keys_section, absl::Span<const std::string_view> keys,
+                      const internal::StringViewMap<absl::InlinedVector<EntityIndex, 1>>& index) {
+    uint32_t offset = 0;
+    sections_[keys_section + 1].U32(offset);
+    for (std::string_view key : keys) {
+      sections_[keys_section].U32(String(key));
+      for (EntityIndex entity : index.at(key)) sections_[keys_section + 2].U32(entity);
+      offset += static_cast<uint32_t>(index.at(key).size());
+      sections_[keys_section + 1].U32(offset);
     }
   }
 
@@ -910,27 +934,32 @@ class SnapshotLoader {
     }
   }
 
-  // The stored indexes are read while the name index is built on another thread: they write
-  // disjoint members of the graph (the other thread alone adds to its strings).
   void ReadIndexes() {
-    std::exception_ptr failure;
-    std::thread names([this, &failure] {
-      try {
-        data_.IndexNames(0);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-    try {
-      ReadAdjacency();
-      ReadTimeIndexes();
-      ReadIdTables();
-    } catch (...) {
-      names.join();
-      throw;
+    ReadAdjacency();
+    ReadTimeIndexes();
+    ReadIdTables();
+    ReadNameIndex(kNames, data_.names, &data_.sorted_names);
+    ReadNameIndex(kIdentifiers, data_.identifiers, nullptr);
+  }
+
+  // A name index: its keys (in `sorted` too, when given) and the entities of each.
+  void ReadNameIndex(Section keys_section, internal::StringViewMap<absl::InlinedVector<EntityIndex, 1>>& index,
+                     std::vector<std::string_view>* sorted) {
+    std::string_view what = kSections[keys_section].tag;
+    std::vector<uint32_t> keys = Words(keys_section);
+    std::vector<uint32_t> offsets, entities;
+    ReadColumn(static_cast<Section>(keys_section + 1), offsets);
+    ReadColumn(static_cast<Section>(keys_section + 2), entities);
+    CheckOffsets(offsets, keys.size(), entities.size(), what);
+    CheckNumbers(entities, [](uint32_t entity) { return entity; }, data_.entities.size(), what);
+    index.reserve(keys.size());
+    if (sorted != nullptr) sorted->reserve(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) {
+      std::string_view key = String(keys[i], what);
+      auto [found, added] = index.try_emplace(key, entities.begin() + offsets[i], entities.begin() + offsets[i + 1]);
+      if (!added) Fail(Cat(what, ": '", key, "' appears twice"));
+      if (sorted != nullptr) sorted->push_back(key);
     }
-    names.join();
-    if (failure) std::rethrow_exception(failure);
   }
 
   // A compressed-sparse-row array of offsets: `rows` + 1 of them, from 0 up to `size`.
