@@ -8,7 +8,6 @@
 #include "aikg/snapshot.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -397,20 +396,6 @@ struct Corrupt {
 
 [[noreturn]] void Fail(std::string message) { throw Corrupt{std::move(message)}; }
 
-// Reserves room for `count` elements and asks for huge pages behind it where the system offers
-// them on request (Linux's transparent huge pages in "madvise" mode): a graph of 10^6 statements
-// fills some 200 MB, which in 4 KiB pages is 50 000 page faults, a large part of a load.
-template <typename T>
-void ReserveColumn(std::vector<T>& column, size_t count) {
-  column.reserve(count);
-#if defined(MADV_HUGEPAGE)
-  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
-  uintptr_t begin = (reinterpret_cast<uintptr_t>(column.data()) + kHugePage - 1) & ~(kHugePage - 1);
-  uintptr_t end = reinterpret_cast<uintptr_t>(column.data() + count) & ~(kHugePage - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#endif
-}
-
 // A file read once, front to back, never held whole: records pass through one small buffer
 // and big arrays go straight into their vectors. Every byte after the header is added to a
 // running CRC32C as it is read.
@@ -614,7 +599,6 @@ class SnapshotLoader {
     static_assert(std::is_trivially_copyable_v<T> && sizeof(T) % sizeof(Field) == 0);
     AIKG_CHECK(sections_[section].record_size == sizeof(T));
     size_t count = Count(section);
-    ReserveColumn(column, count);
     column.resize(count);
     file_.Read(reinterpret_cast<char*>(column.data()), count * sizeof(T));
     if constexpr (std::endian::native == std::endian::big) {
@@ -751,7 +735,7 @@ class SnapshotLoader {
   // against that section's count.
   void ReadRecords() {
     ReadSources();
-    ReserveColumn(data_.entities, Count(kEntities));
+    data_.entities.reserve(Count(kEntities));
     ForEachRecord(kEntities, [&](Record record, size_t) {
       internal::EntityRecord entity;
       entity.id = String(record.U32(0), "entity id");
@@ -763,32 +747,32 @@ class SnapshotLoader {
       entity.attributes = CheckRange(record.U32(24), record.U32(28), Count(kAttributes), "attributes");
       data_.entities.push_back(entity);
     });
-    ReserveColumn(data_.aliases, Count(kAliases));
+    data_.aliases.reserve(Count(kAliases));
     ForEachRecord(kAliases, [&](Record alias, size_t) {
       data_.aliases.push_back({String(alias.U32(0), "alias"), String(alias.U32(4), "alias")});
     });
-    ReserveColumn(data_.attributes, Count(kAttributes));
+    data_.attributes.reserve(Count(kAttributes));
     ForEachRecord(kAttributes, [&](Record attribute, size_t i) { data_.attributes.push_back(ReadAttribute(attribute, i)); });
     ReadLocators();
     ReadStatements();
-    ReserveColumn(data_.citations, Count(kCitations));
+    data_.citations.reserve(Count(kCitations));
     ForEachRecord(kCitations, [&](Record citation, size_t) {
       CheckIndex(citation.U32(0), data_.sources.size(), "citation source");
       if (citation.U32(4) != kNoIndex) CheckIndex(citation.U32(4), data_.locators.size(), "locator");
       data_.citations.push_back({citation.U32(0), citation.U32(4)});
     });
-    ReserveColumn(data_.qualifiers, Count(kQualifiers));
+    data_.qualifiers.reserve(Count(kQualifiers));
     ForEachRecord(kQualifiers, [&](Record qualifier, size_t) {
       data_.qualifiers.push_back({String(qualifier.U32(0), "qualifier"), String(qualifier.U32(4), "qualifier")});
     });
-    ReserveColumn(data_.quantities, Count(kQuantities));
+    data_.quantities.reserve(Count(kQuantities));
     ForEachRecord(kQuantities, [&](Record quantity, size_t) {
       CheckIndex(quantity.U32(24), Count(kUnits), "unit");
       CheckIndex(quantity.U8(28), kBoundCount, "bound");
       data_.quantities.push_back({quantity.F64(0), quantity.F64(8), quantity.F64(16),
                                   static_cast<UnitId>(quantity.U32(24)), static_cast<Bound>(quantity.U8(28))});
     });
-    ReserveColumn(data_.texts, Count(kTexts));
+    data_.texts.reserve(Count(kTexts));
     ForEachRecord(kTexts, [&](Record text, size_t) {
       data_.texts.push_back({String(text.U32(0), "text"), String(text.U32(4), "text")});
     });
@@ -824,7 +808,7 @@ class SnapshotLoader {
   }
 
   void ReadSources() {
-    ReserveColumn(data_.sources, Count(kSources));
+    data_.sources.reserve(Count(kSources));
     ForEachRecord(kSources, [&](Record record, size_t) {
       internal::SourceRecord source;
       source.id = String(record.U32(0), "source id");
@@ -870,7 +854,7 @@ class SnapshotLoader {
 
   void ReadStatements() {
     const Schema& schema = *data_.schema;
-    ReserveColumn(data_.statements, Count(kStatements));
+    data_.statements.reserve(Count(kStatements));
     ForEachRecord(kStatements, [&](Record record, size_t) {
       internal::StatementRecord statement;
       statement.id = String(record.U32(0), "statement id");
