@@ -27,6 +27,8 @@
 
 #include <cstddef>
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <cstdint>
 #include <limits>
 #include <string_view>
@@ -40,24 +42,40 @@
 
 namespace aikg::internal {
 
-// The hash of `id` under `seed`: a multiply-and-fold mix of its little-endian 8-byte words (as in
-// wyhash), so the same on every machine.
+// The hash of `id` under `seed`, as wyhash mixes: 128-bit products of its bytes read as
+// little-endian words, folded; so the same on every machine.
 inline uint64_t HashId(std::string_view id, uint64_t seed) {
   constexpr uint64_t kOdd0 = 0xa0761d6478bd642full, kOdd1 = 0xe7037ed1a0b428dbull;
   auto mix = [](uint64_t a, uint64_t b) {
     __extension__ unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
     return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
   };
-  auto word = [&](size_t at, size_t size) {
-    uint64_t value = 0;
-    for (size_t i = 0; i < size; ++i) value |= uint64_t{static_cast<uint8_t>(id[at + i])} << (8 * i);
-    return value;
+  auto load = [&]<typename Word>(Word, size_t at) -> uint64_t {
+    Word word;
+    std::memcpy(&word, id.data() + at, sizeof(Word));
+    if constexpr (std::endian::native == std::endian::big) {
+      word = sizeof(Word) == 8 ? __builtin_bswap64(word) : __builtin_bswap32(static_cast<uint32_t>(word));
+    }
+    return word;
   };
-  uint64_t hash = seed ^ kOdd0 ^ id.size();
-  size_t at = 0;
-  for (; at + 8 <= id.size(); at += 8) hash = mix(hash ^ word(at, 8), kOdd1);
-  hash = mix(hash ^ word(at, id.size() - at), kOdd1);
-  return mix(hash, kOdd0);
+  const size_t size = id.size();
+  uint64_t hash = seed ^ kOdd0, a = 0, b = 0;
+  // The last 16 bytes (or fewer, overlapping) go into the final mix; those before, 16 at a time.
+  if (size > 16) {
+    for (size_t at = 0; at + 16 < size; at += 16) hash = mix(load(uint64_t{}, at) ^ kOdd1, load(uint64_t{}, at + 8) ^ hash);
+    a = load(uint64_t{}, size - 16);
+    b = load(uint64_t{}, size - 8);
+  } else if (size > 8) {
+    a = load(uint64_t{}, 0);
+    b = load(uint64_t{}, size - 8);
+  } else if (size >= 4) {
+    a = load(uint32_t{}, 0);
+    b = load(uint32_t{}, size - 4);
+  } else if (size > 0) {
+    auto byte = [&](size_t at) { return uint64_t{static_cast<uint8_t>(id[at])}; };
+    a = byte(0) << 16 | byte(size / 2) << 8 | byte(size - 1);
+  }
+  return mix(kOdd1 ^ size, mix(a ^ kOdd1, b ^ hash));
 }
 
 class IdIndex {
