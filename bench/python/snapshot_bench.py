@@ -8,8 +8,8 @@ Usage (from the repository root, after ``pip install .`` and ``pip install pytho
 The dataset is the synthetic file of the C++ generator (bench/generate_dataset.cc), as in
 bench/python/compare_peers.py: ``$AIKG_BENCH_DATA/synthetic-v1-n<N>.json`` (AIKG_BENCH_DATA:
 /tmp/aikg-bench), generated with ``--generator`` (default build/bench/aikg_generate) when
-missing. From it the script writes, once, the snapshot (``g.save("….aikgb")``) and the Parquet
-tables (``View.export(format="parquet")``, in ``spark-n<N>/`` beside it, shared with
+missing. From it the script writes the snapshot (``g.save("….aikgb")``, on every run) and, once,
+the Parquet tables (``View.export(format="parquet")``, in ``spark-n<N>/`` beside it, shared with
 bench/python/spark_bench.py).
 
 The routes, each timed in a fresh Python process (so no earlier graph is alive, and no cache of
@@ -17,7 +17,8 @@ the process helps), around the load call only (the imports come before the clock
 
 - aikg JSON: ``aikg.load("….json")``, parsing and checking every claim;
 - aikg snapshot: ``aikg.load("….aikgb")``: every source, entity, statement, value, citation and
-  qualifier, with the id, name, identifier, adjacency and time indexes rebuilt;
+  qualifier, with the id, name, identifier, adjacency and time indexes read from the file (format
+  2; format 1 rebuilt them);
 - igraph Parquet: igraph's fastest build from the edge list of the Parquet export: pyarrow reads
   ``src``, ``dst`` and ``predicate`` of the entity-to-entity statements, dictionary-encodes the
   ids into vertex numbers, ``igraph.Graph(n, edges, directed=True)`` from a list of int pairs,
@@ -99,13 +100,19 @@ report(lambda: Path(sys.argv[2]).read_bytes())
 
 
 def prepare(json_path: Path, statements: int) -> tuple[Path, Path]:
-    """The snapshot and the Parquet statements table of the JSON graph, written when missing."""
+    """The snapshot and the Parquet statements table of the JSON graph.
+
+    The snapshot is written again on every run (one left by an older aikg may be of another
+    format version, which this one refuses); the Parquet tables when missing.
+    """
     snapshot = json_path.with_suffix(".aikgb")
     tables = json_path.parent / f"spark-n{statements}"
-    if not snapshot.exists() or not (tables / "statements.parquet").exists():
-        # In a child process, so that this one stays small while the timed children run.
-        code = "import aikg, sys; g = aikg.load(sys.argv[1]); g.save(sys.argv[2]); g.export(sys.argv[3], format='parquet')"
-        subprocess.run([sys.executable, "-c", code, str(json_path), str(snapshot), str(tables)], check=True)
+    # In a child process, so that this one stays small while the timed children run.
+    code = (
+        "import aikg, os, sys; g = aikg.load(sys.argv[1]); g.save(sys.argv[2])\n"
+        "if not os.path.exists(os.path.join(sys.argv[3], 'statements.parquet')): g.export(sys.argv[3], format='parquet')"
+    )
+    subprocess.run([sys.executable, "-c", code, str(json_path), str(snapshot), str(tables)], check=True)
     return snapshot, tables / "statements.parquet"
 
 

@@ -4,7 +4,10 @@
 #include <array>
 #include <bit>
 #include <numeric>
+#include <string>
 #include <utility>
+
+#include "internal/cat.h"
 
 namespace aikg::internal {
 namespace {
@@ -118,6 +121,45 @@ int32_t IntervalIndex::Build(const std::vector<DayInterval>& intervals, std::vec
   nodes_[index].left = left_child;
   nodes_[index].right = right_child;
   return index;
+}
+
+absl::Status IntervalIndex::Restore(std::vector<Node> nodes, std::vector<DayInterval> intervals,
+                                    std::vector<uint32_t> by_end, uint32_t id_limit) {
+  auto wrong = [](auto&&... what) { return absl::InvalidArgumentError(Cat("interval index: ", what...)); };
+  if (by_end.size() != intervals.size()) return wrong(by_end.size(), " positions by end for ", intervals.size(), " intervals");
+  if (nodes.empty() != intervals.empty()) return wrong(nodes.size(), " nodes for ", intervals.size(), " intervals");
+  // Each node but the root has one parent that comes before it: the walks from the root end and
+  // meet every node once.
+  std::vector<uint8_t> parents(nodes.size(), 0);
+  uint32_t run_end = 0;
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    const Node& node = nodes[n];
+    if (node.begin != run_end || node.end < node.begin || node.end > intervals.size()) {
+      return wrong("node ", n, " has run [", node.begin, ", ", node.end, ") after ", run_end);
+    }
+    run_end = node.end;
+    for (int32_t child : {node.left, node.right}) {
+      if (child == -1) continue;
+      if (child <= static_cast<int64_t>(n) || static_cast<size_t>(child) >= nodes.size() || parents[child]++ != 0) {
+        return wrong("node ", n, " has child ", child, " that is not its own");
+      }
+    }
+    for (uint32_t i = node.begin; i < node.end; ++i) {
+      if (by_end[i] < node.begin || by_end[i] >= node.end) return wrong("position ", i, " by end leaves node ", n);
+    }
+  }
+  if (run_end != intervals.size()) return wrong("the nodes' runs cover ", run_end, " of ", intervals.size(), " intervals");
+  for (size_t n = 1; n < nodes.size(); ++n) {
+    if (parents[n] == 0) return wrong("node ", n, " has no parent");
+  }
+  for (const DayInterval& interval : intervals) {
+    if (interval.id >= id_limit) return wrong("id ", interval.id, " out of range (", id_limit, ")");
+  }
+  nodes_ = std::move(nodes);
+  intervals_ = std::move(intervals);
+  by_end_ = std::move(by_end);
+  root_ = nodes_.empty() ? -1 : 0;
+  return absl::OkStatus();
 }
 
 size_t IntervalIndex::bytes() const {

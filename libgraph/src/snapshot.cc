@@ -1,33 +1,33 @@
 // Binary snapshots (layout in docs/snapshot.md): the writer turns the graph's columns into
-// fixed-size little-endian records over one deduplicated string table; the loader maps the
-// file, checks its header and CRC32C, then copies the records into a fresh GraphData, checking
-// every index against what it points into, and swaps it into the graph only when all is well.
+// fixed-size little-endian records over one deduplicated string table, followed by the arrays
+// of the graph's derived indexes. The loader reads the file once, front to back, through a small
+// buffer (the string table and the index arrays straight into the graph's vectors), checking
+// every index against what it points into and the CRC32C as it goes, into a fresh GraphData that
+// it swaps into the graph only when all is well.
 
 #include "aikg/snapshot.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#if defined(__GLIBC__)  // defined by the system headers above, on glibc
-#include <malloc.h>
-#endif
-
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cerrno>
 #include <cstring>
 #include <deque>
-#include <exception>
+#include <memory>
 #include <string>
-#include <thread>
+#include <type_traits>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/types/span.h"
 #include "aikg/json.h"
 #include "internal/atomic_file.h"
 #include "internal/cat.h"
+#include "internal/check.h"
 #include "internal/crc32c.h"
 #include "internal/graph_data.h"
 #include "internal/schema_reference.h"
@@ -42,12 +42,12 @@ using internal::kNoIndex;
 // The header: magic, format version, section count, file size, CRC32C of everything after it.
 // The magic's 0x89 catches 7-bit transfers, its CR LF newline conversion (as PNG's does).
 constexpr std::string_view kMagic("\x89" "AIKG\r\n\x1a", 8);
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;  // 1 had no locator table and no stored indexes
 constexpr size_t kHeaderSize = 32;
 constexpr size_t kSectionEntrySize = 24;  // tag, record size, offset, record count
 
-// Sections, each an array of fixed-size records. Strings are indexes into STRO/STRB (0 is the
-// empty string); time points are indexes into TIME (0 is "unset").
+// Sections, each an array of fixed-size records, in the order of the file. Strings are indexes
+// into STRE/STRB (0 is the empty string); time points are indexes into TIME (0 is "unset").
 enum Section : int {
   kMeta,        // string indexes: library version, schema reference, schema name
   kStringEnds,  // u64 end offset of each string in kStringBytes
@@ -60,11 +60,44 @@ enum Section : int {
   kEntities,
   kAliases,
   kAttributes,
+  kLocators,    // the distinct citation locators
   kStatements,
   kCitations,
   kQualifiers,
   kQuantities,
   kTexts,
+  // The graph's derived indexes, as the arrays it keeps them in, so that a load reads them
+  // instead of rebuilding them (checked, so that a crafted file cannot mislead a query into
+  // reading out of bounds).
+  kValueOffsets,     // value statements by subject (GraphData::value_offsets, value_statements)
+  kValueStatements,
+  kOutOffsets,       // the adjacency of entity-to-entity statements: compressed sparse rows by
+  kOutTargets,       // subject (targets, statements), and by object (sources, edge numbers)
+  kOutStatements,
+  kInOffsets,
+  kInSources,
+  kInEdges,
+  kValidNodes,       // the valid-time interval index (IntervalIndex: nodes, intervals, by end)
+  kValidIntervals,
+  kValidByEnd,
+  kValidPoints,      // statements valid at a point, by first day
+  kDateNodes,        // the date-value interval index
+  kDateIntervals,
+  kDateByEnd,
+  kUndated,
+  kIdSeeds,          // the seeds of the id tables of sources, entities, statements (IdIndex)
+  kSourceIdTags,     // each id table: its tags, its record numbers
+  kSourceIdRecords,
+  kEntityIdTags,
+  kEntityIdRecords,
+  kStatementIdTags,
+  kStatementIdRecords,
+  kNames,            // the folded names and aliases, sorted (GraphData::sorted_names), and the
+  kNameOffsets,      // entities of each, in compressed sparse rows
+  kNameEntities,
+  kIdentifiers,      // the external identifier values (GraphData::identifiers), sorted, and
+  kIdentifierOffsets,  // the entities of each
+  kIdentifierEntities,
   kSectionCount,
 };
 
@@ -73,8 +106,12 @@ struct SectionSpec {
   uint32_t record_size;
 };
 constexpr std::array<SectionSpec, kSectionCount> kSections = {{
-    {"META", 4}, {"STRE", 8}, {"STRB", 1}, {"TIME", 8}, {"TYPE", 4}, {"PRED", 8}, {"UNIT", 4}, {"SRCE", 36},
-    {"ENTY", 32}, {"ALIA", 8}, {"ATTR", 16}, {"STMT", 56}, {"CITE", 8}, {"QUAL", 8}, {"QNTY", 32}, {"TEXT", 8},
+    {"META", 4}, {"STRE", 8}, {"STRB", 1},  {"TIME", 8},  {"TYPE", 4},  {"PRED", 8},  {"UNIT", 4},  {"SRCE", 36},
+    {"ENTY", 32}, {"ALIA", 8}, {"ATTR", 16}, {"LOCA", 4}, {"STMT", 56}, {"CITE", 8},  {"QUAL", 8},  {"QNTY", 32},
+    {"TEXT", 8}, {"VOFS", 4}, {"VSTM", 4},  {"OUTO", 4},  {"OUTT", 4},  {"OUTS", 4},  {"INOF", 4},  {"INSR", 4},
+    {"INED", 4}, {"VNOD", 20}, {"VINT", 12}, {"VEND", 4}, {"VPNT", 8}, {"DNOD", 20}, {"DINT", 12}, {"DEND", 4},
+    {"UNDT", 4}, {"IDSE", 8}, {"SIDT", 1}, {"SIDR", 4}, {"EIDT", 1}, {"EIDR", 4}, {"TIDT", 1}, {"TIDR", 4},
+    {"NAME", 4}, {"NAMO", 4}, {"NAMX", 4}, {"IDNT", 4}, {"IDNO", 4}, {"IDNX", 4},
 }};
 
 enum class ValueKind : uint8_t { kObject, kQuantity, kText, kDate, kBoolean };
@@ -102,9 +139,25 @@ class Buffer {
   void F64(double value) { U64(std::bit_cast<uint64_t>(value)); }
   void Pad(size_t count) { bytes_.append(count, '\0'); }
   void Bytes(std::string_view bytes) { bytes_.append(bytes); }
+  // The records of `column`, each a struct of 32-bit fields, as little-endian words.
+  template <typename T>
+  void Words(const std::vector<T>& column) {
+    static_assert(std::is_trivially_copyable_v<T> && sizeof(T) % sizeof(uint32_t) == 0);
+    const char* bytes = reinterpret_cast<const char*>(column.data());
+    if constexpr (std::endian::native == std::endian::little) {
+      bytes_.append(bytes, column.size() * sizeof(T));
+    } else {
+      for (size_t at = 0; at < column.size() * sizeof(T); at += sizeof(uint32_t)) U32(ReadNative(bytes + at));
+    }
+  }
   const std::string& bytes() const { return bytes_; }
 
  private:
+  static uint32_t ReadNative(const char* at) {
+    uint32_t value;
+    std::memcpy(&value, at, sizeof(value));
+    return value;
+  }
   template <typename T>
   void Raw(T value) {
     char raw[sizeof(T)];
@@ -140,13 +193,15 @@ class SnapshotWriter {
     for (const Alias& alias : data_.aliases) WriteStringPair(kAliases, alias.name, alias.lang);
     for (const Attribute& attribute : data_.attributes) WriteAttribute(attribute);
     for (const auto& statement : data_.statements) WriteStatement(statement);
+    for (std::string_view locator : data_.locators) sections_[kLocators].U32(String(locator));
     for (const internal::CitationRecord& citation : data_.citations) {
       sections_[kCitations].U32(citation.source);
-      sections_[kCitations].U32(String(data_.CitationOf(citation).locator));
+      sections_[kCitations].U32(citation.locator);
     }
     for (const Qualifier& qualifier : data_.qualifiers) WriteStringPair(kQualifiers, qualifier.key, qualifier.value);
     for (const auto& quantity : data_.quantities) WriteQuantity(quantity);
     for (const Text& text : data_.texts) WriteStringPair(kTexts, text.text, text.lang);
+    WriteIndexes();
     // The string table last: every record above has added its strings.
     uint64_t end = 0;
     for (std::string_view text : strings_) {
@@ -158,6 +213,52 @@ class SnapshotWriter {
   }
 
  private:
+  void WriteIndexes() {
+    sections_[kValueOffsets].Words(data_.value_offsets);
+    sections_[kValueStatements].Words(data_.value_statements);
+    sections_[kOutOffsets].Words(data_.edges.m_forward.m_rowstart);
+    sections_[kOutTargets].Words(data_.edges.m_forward.m_column);
+    sections_[kOutStatements].Words(data_.edges.m_forward.m_edge_properties);
+    sections_[kInOffsets].Words(data_.edges.m_backward.m_rowstart);
+    sections_[kInSources].Words(data_.edges.m_backward.m_column);
+    sections_[kInEdges].Words(data_.edges.m_backward.m_edge_properties);
+    WriteIntervalIndex(kValidNodes, data_.valid_index);
+    sections_[kValidPoints].Words(data_.valid_points);
+    WriteIntervalIndex(kDateNodes, data_.date_value_index);
+    sections_[kUndated].Words(data_.undated);
+    int table = kSourceIdTags;
+    for (const internal::IdIndex* ids : {&data_.source_ids, &data_.entity_ids, &data_.statement_ids}) {
+      sections_[kIdSeeds].U64(ids->seed());
+      sections_[table++].Bytes({reinterpret_cast<const char*>(ids->tags().data()), ids->tags().size()});
+      sections_[table++].Words(ids->records());
+    }
+    WriteNameIndex(kNames, data_.sorted_names, data_.names);
+    std::vector<std::string_view> identifiers;
+    identifiers.reserve(data_.identifiers.size());
+    for (const auto& [identifier, entities] : data_.identifiers) identifiers.push_back(identifier);
+    std::sort(identifiers.begin(), identifiers.end());  // the map's order changes from process to process
+    WriteNameIndex(kIdentifiers, identifiers, data_.identifiers);
+  }
+
+  // `keys` in order, and the entities `index` gives each, as offsets and entity numbers.
+  void WriteNameIndex(Section keys_section, absl::Span<const std::string_view> keys,
+                      const internal::StringViewMap<absl::InlinedVector<EntityIndex, 1>>& index) {
+    uint32_t offset = 0;
+    sections_[keys_section + 1].U32(offset);
+    for (std::string_view key : keys) {
+      sections_[keys_section].U32(String(key));
+      for (EntityIndex entity : index.at(key)) sections_[keys_section + 2].U32(entity);
+      offset += static_cast<uint32_t>(index.at(key).size());
+      sections_[keys_section + 1].U32(offset);
+    }
+  }
+
+  void WriteIntervalIndex(Section nodes, const internal::IntervalIndex& index) {
+    sections_[nodes].Words(index.nodes());
+    sections_[nodes + 1].Words(index.intervals());
+    sections_[nodes + 2].Words(index.by_end());
+  }
+
   uint32_t String(std::string_view text) {
     auto [found, added] = string_indexes_.try_emplace(text, static_cast<uint32_t>(strings_.size()));
     if (added) strings_.push_back(text);
@@ -281,10 +382,28 @@ class SnapshotWriter {
 
 // Reading ---------------------------------------------------------------------------------------
 
-// A read-only mapping of a whole file, unmapped when destroyed.
-class MappedFile {
+template <typename T>
+T ReadLittleEndian(const char* at) {
+  T value;
+  std::memcpy(&value, at, sizeof(T));
+  return FromLittleEndian(value);
+}
+
+// Thrown inside the loader to stop at the first problem; caught in Load.
+struct Corrupt {
+  std::string message;
+};
+
+[[noreturn]] void Fail(std::string message) { throw Corrupt{std::move(message)}; }
+
+// A file read once, front to back, never held whole: records pass through one small buffer
+// and big arrays go straight into their vectors. Every byte after the header is added to a
+// running CRC32C as it is read.
+class FileReader {
  public:
-  static absl::StatusOr<MappedFile> Open(const std::filesystem::path& path) {
+  static constexpr size_t kBufferSize = 256 * 1024;  // fits the cache while its records are decoded
+
+  static absl::StatusOr<FileReader> Open(const std::filesystem::path& path) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return absl::NotFoundError(Cat("cannot read ", path.string(), ": ", std::strerror(errno)));
     struct stat status;
@@ -293,83 +412,112 @@ class MappedFile {
       ::close(fd);
       return absl::UnavailableError(Cat("cannot read ", path.string(), ": ", std::strerror(error)));
     }
-    MappedFile file;
-    file.size_ = static_cast<size_t>(status.st_size);
-    if (file.size_ > 0) {
-      void* bytes = ::mmap(nullptr, file.size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-      if (bytes == MAP_FAILED) {
-        int error = errno;
-        ::close(fd);
-        return absl::UnavailableError(Cat("cannot read ", path.string(), ": ", std::strerror(error)));
-      }
-      file.bytes_ = static_cast<const char*>(bytes);
+#if defined(POSIX_FADV_SEQUENTIAL)
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+    return FileReader(fd, static_cast<uint64_t>(status.st_size));
+  }
+
+  FileReader(FileReader&& other) noexcept
+      : fd_(std::exchange(other.fd_, -1)),
+        size_(other.size_),
+        position_(other.position_),
+        crc_(other.crc_),
+        checksummed_(other.checksummed_),
+        buffer_(std::move(other.buffer_)) {}
+  FileReader& operator=(FileReader&&) = delete;
+  ~FileReader() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+  uint64_t size() const { return size_; }
+  uint64_t position() const { return position_; }
+  uint32_t crc() const { return crc_; }
+  bool checksummed() const { return checksummed_; }
+  // From here on every byte read counts in crc().
+  void StartChecksum() { checksummed_ = true; }
+
+  // Reads the next `size` bytes into `destination`.
+  void Read(char* destination, size_t size) {
+    for (size_t done = 0; done < size;) {
+      ssize_t got = ::read(fd_, destination + done, size - done);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) Fail(Cat("cannot read: ", std::strerror(errno)));
+      if (got == 0) Fail(Cat("truncated while being read, at byte ", position_ + done));
+      done += static_cast<size_t>(got);
     }
-    ::close(fd);
-    return file;
+    if (checksummed_) crc_ = internal::Crc32c(std::string_view(destination, size), crc_);
+    position_ += size;
   }
 
-  MappedFile(MappedFile&& other) noexcept
-      : bytes_(std::exchange(other.bytes_, nullptr)), size_(std::exchange(other.size_, 0)) {}
-  MappedFile& operator=(MappedFile&&) = delete;
-  ~MappedFile() {
-    if (bytes_ != nullptr) ::munmap(const_cast<char*>(bytes_), size_);
+  // The next `size` bytes (at most kBufferSize), valid until the next read.
+  const char* Next(size_t size) {
+    if (buffer_ == nullptr) buffer_ = std::make_unique_for_overwrite<char[]>(kBufferSize);
+    Read(buffer_.get(), size);
+    return buffer_.get();
   }
 
-  std::string_view bytes() const { return {bytes_, size_}; }
+  // Reads the rest of the file, so that crc() covers all of it.
+  void ReadToEnd() {
+    while (position_ < size_) Next(static_cast<size_t>(std::min<uint64_t>(kBufferSize, size_ - position_)));
+  }
 
  private:
-  MappedFile() = default;
-  const char* bytes_ = nullptr;
-  size_t size_ = 0;
+  FileReader(int fd, uint64_t size) : fd_(fd), size_(size) {}
+
+  int fd_;
+  uint64_t size_;
+  uint64_t position_ = 0;
+  uint32_t crc_ = 0;
+  bool checksummed_ = false;
+  std::unique_ptr<char[]> buffer_;
 };
 
-template <typename T>
-T ReadLittleEndian(const char* at) {
-  T value;
-  std::memcpy(&value, at, sizeof(T));
-  return FromLittleEndian(value);
-}
-
-// One section: `count` records of its spec's size.
-struct SectionView {
-  const char* bytes = nullptr;
-  size_t count = 0;
-  size_t record_size = 1;
-
-  const char* Record(size_t i) const { return bytes + i * record_size; }
-  uint32_t U32(size_t i, size_t offset) const { return ReadLittleEndian<uint32_t>(Record(i) + offset); }
-  uint64_t U64(size_t i, size_t offset) const { return ReadLittleEndian<uint64_t>(Record(i) + offset); }
-  double F64(size_t i, size_t offset) const { return std::bit_cast<double>(U64(i, offset)); }
-  uint8_t U8(size_t i, size_t offset) const { return static_cast<uint8_t>(Record(i)[offset]); }
-};
-
-// Thrown inside the loader to stop at the first problem; caught in Load.
-struct Corrupt {
-  std::string message;
+// One fixed-size record in the buffer.
+struct Record {
+  const char* bytes;
+  uint32_t U32(size_t offset) const { return ReadLittleEndian<uint32_t>(bytes + offset); }
+  uint64_t U64(size_t offset) const { return ReadLittleEndian<uint64_t>(bytes + offset); }
+  double F64(size_t offset) const { return std::bit_cast<double>(U64(offset)); }
+  uint8_t U8(size_t offset) const { return static_cast<uint8_t>(bytes[offset]); }
 };
 
 class SnapshotLoader {
  public:
-  SnapshotLoader(Graph& graph, std::string_view bytes, const std::filesystem::path& path)
-      : graph_(graph), bytes_(bytes), path_(path) {}
+  SnapshotLoader(Graph& graph, FileReader& file, const std::filesystem::path& path)
+      : graph_(graph), file_(file), path_(path) {}
 
-  absl::Status Load(std::vector<Diagnostic>& problems) {
+  // Loads the file into the graph, or adds to `problems` what is wrong and leaves it as it was.
+  void Load(std::vector<Diagnostic>& problems) {
+    std::vector<Diagnostic> found;
     try {
       ReadHeader();
       ReadStrings();
-      if (!ReadSchema(problems)) return absl::OkStatus();
       ReadTimes();
-      ReadRecords();
-      BuildIndexes();
+      if (ReadSchema(found)) {
+        ReadRecords();
+        ReadIndexes();
+        if (file_.crc() != expected_crc_ || reserved_ != 0) Fail(std::string(kChecksumMismatch));
+        graph_.mutable_data() = std::move(data_);
+        return;
+      }
     } catch (const Corrupt& corrupt) {
-      problems.push_back(Problem(corrupt.message));
-      return absl::OkStatus();
+      found.push_back(Problem(corrupt.message));
     }
-    graph_.mutable_data() = std::move(data_);
-    return absl::OkStatus();
+    // A problem found before the whole file was read may be damage: then it is reported as such,
+    // whatever the damaged bytes happened to look like.
+    if (file_.checksummed() && !RestMatchesChecksum()) found = {Problem(std::string(kChecksumMismatch))};
+    problems.insert(problems.end(), found.begin(), found.end());
   }
 
  private:
+  static constexpr std::string_view kChecksumMismatch = "checksum mismatch: the file is corrupt";
+
+  struct SectionInfo {
+    size_t count = 0;
+    uint32_t record_size = 1;
+  };
+
   Diagnostic Problem(std::string message) const {
     Diagnostic problem;
     problem.file = path_.string();
@@ -377,75 +525,150 @@ class SnapshotLoader {
     return problem;
   }
 
-  [[noreturn]] static void Fail(std::string message) { throw Corrupt{std::move(message)}; }
+  bool RestMatchesChecksum() {
+    try {
+      file_.ReadToEnd();
+    } catch (const Corrupt&) {
+      return true;  // unreadable: the problem already found stands
+    }
+    return file_.crc() == expected_crc_ && reserved_ == 0;
+  }
 
   void ReadHeader() {
-    if (bytes_.substr(0, kMagic.size()) != kMagic.substr(0, bytes_.size())) {
+    size_t have = static_cast<size_t>(std::min<uint64_t>(file_.size(), kHeaderSize));
+    const char* header = file_.Next(have);
+    std::string_view start(header, std::min(have, kMagic.size()));
+    if (start != kMagic.substr(0, start.size())) {
       Fail("not an aikg snapshot (the file does not start with the snapshot signature)");
     }
-    if (bytes_.size() < kHeaderSize) Fail(Cat("truncated: ", bytes_.size(), " bytes, shorter than the header"));
-    uint32_t version = ReadLittleEndian<uint32_t>(bytes_.data() + 8);
+    if (have < kHeaderSize) Fail(Cat("truncated: ", have, " bytes, shorter than the header"));
+    uint32_t version = ReadLittleEndian<uint32_t>(header + 8);
     if (version != kFormatVersion) {
       Fail(Cat("snapshot format version ", version, "; this aikg (", AIKG_VERSION, ") reads version ",
                kFormatVersion, ": save the graph again from its JSON"));
     }
-    uint32_t section_count = ReadLittleEndian<uint32_t>(bytes_.data() + 12);
-    uint64_t file_size = ReadLittleEndian<uint64_t>(bytes_.data() + 16);
-    if (file_size > bytes_.size()) Fail(Cat("truncated: ", bytes_.size(), " of ", file_size, " bytes"));
-    if (file_size < bytes_.size()) Fail(Cat(bytes_.size() - file_size, " bytes after the end of the snapshot"));
-    uint32_t crc = ReadLittleEndian<uint32_t>(bytes_.data() + 24);
-    if (internal::Crc32c(bytes_.substr(kHeaderSize)) != crc || ReadLittleEndian<uint32_t>(bytes_.data() + 28) != 0) {
-      Fail("checksum mismatch: the file is corrupt");
-    }
-    // From here on the bytes are those the writer wrote, unless the file was crafted: the
-    // checks below still keep every read in bounds.
+    uint32_t section_count = ReadLittleEndian<uint32_t>(header + 12);
+    uint64_t file_size = ReadLittleEndian<uint64_t>(header + 16);
+    if (file_size > file_.size()) Fail(Cat("truncated: ", file_.size(), " of ", file_size, " bytes"));
+    if (file_size < file_.size()) Fail(Cat(file_.size() - file_size, " bytes after the end of the snapshot"));
+    expected_crc_ = ReadLittleEndian<uint32_t>(header + 24);
+    reserved_ = ReadLittleEndian<uint32_t>(header + 28);
+    file_.StartChecksum();
+    // From here on the bytes are those the writer wrote, unless the file is damaged (the CRC
+    // tells at the end) or crafted: the checks below keep every read in bounds either way.
     if (section_count != kSectionCount) Fail(Cat("has ", section_count, " sections, expected ", kSectionCount));
-    size_t table_end = kHeaderSize + kSectionEntrySize * kSectionCount;
-    if (table_end > bytes_.size()) Fail("truncated section table");
+    uint64_t offset = kHeaderSize + kSectionEntrySize * kSectionCount;
+    if (offset > file_.size()) Fail("truncated section table");
+    const char* table = file_.Next(kSectionEntrySize * kSectionCount);
+    // The sections follow the table back to back, in order: the file is read in one pass.
     for (int s = 0; s < kSectionCount; ++s) {
-      const char* entry = bytes_.data() + kHeaderSize + s * kSectionEntrySize;
+      const char* entry = table + s * kSectionEntrySize;
       std::string_view tag(entry, 4);
       uint32_t record_size = ReadLittleEndian<uint32_t>(entry + 4);
-      uint64_t offset = ReadLittleEndian<uint64_t>(entry + 8);
       uint64_t count = ReadLittleEndian<uint64_t>(entry + 16);
       if (tag != kSections[s].tag || record_size != kSections[s].record_size) {
         Fail(Cat("section ", s, " is not ", kSections[s].tag, " of ", kSections[s].record_size, "-byte records"));
       }
-      if (offset < table_end || offset > bytes_.size() || count > (bytes_.size() - offset) / record_size) {
-        Fail(Cat("section ", kSections[s].tag, " lies outside the file"));
+      if (ReadLittleEndian<uint64_t>(entry + 8) != offset || count > (file_.size() - offset) / record_size) {
+        Fail(Cat("section ", kSections[s].tag, " is not where the one before it ends, inside the file"));
       }
-      sections_[s] = {bytes_.data() + offset, static_cast<size_t>(count), record_size};
+      sections_[s] = {static_cast<size_t>(count), record_size};
+      offset += count * record_size;
     }
+    if (offset != file_.size()) Fail(Cat(file_.size() - offset, " bytes after the last section"));
+  }
+
+  size_t Count(Section section) const { return sections_[section].count; }
+
+  // Calls decode(record, i) for each record of `section`, the next in the file.
+  template <typename Decode>
+  void ForEachRecord(Section section, Decode decode) {
+    const SectionInfo& info = sections_[section];
+    const size_t per_read = FileReader::kBufferSize / info.record_size;
+    for (size_t first = 0; first < info.count; first += per_read) {
+      size_t count = std::min(per_read, info.count - first);
+      const char* records = file_.Next(count * info.record_size);
+      for (size_t i = 0; i < count; ++i) decode(Record{records + i * info.record_size}, first + i);
+    }
+  }
+
+  // Reads `section`, the next in the file, straight into `column`: its records are the
+  // little-endian bytes of T, a struct of `Field`s.
+  template <typename T, typename Field = uint32_t>
+  void ReadColumn(Section section, std::vector<T>& column) {
+    static_assert(std::is_trivially_copyable_v<T> && sizeof(T) % sizeof(Field) == 0);
+    AIKG_CHECK(sections_[section].record_size == sizeof(T));
+    size_t count = Count(section);
+    column.resize(count);
+    file_.Read(reinterpret_cast<char*>(column.data()), count * sizeof(T));
+    if constexpr (std::endian::native == std::endian::big) {
+      char* bytes = reinterpret_cast<char*>(column.data());
+      for (size_t at = 0; at < count * sizeof(T); at += sizeof(Field)) {
+        Field field;
+        std::memcpy(&field, bytes + at, sizeof(Field));
+        field = FromLittleEndian(field);
+        std::memcpy(bytes + at, &field, sizeof(Field));
+      }
+    }
+  }
+
+  // A small section of 32-bit fields, whole.
+  std::vector<uint32_t> Words(Section section) {
+    std::vector<uint32_t> words(Count(section) * sections_[section].record_size / sizeof(uint32_t));
+    file_.Read(reinterpret_cast<char*>(words.data()), words.size() * sizeof(uint32_t));
+    for (uint32_t& word : words) word = FromLittleEndian(word);
+    return words;
   }
 
   void ReadStrings() {
-    const SectionView& ends = sections_[kStringEnds];
-    const SectionView& blob = sections_[kStringBytes];
-    if (ends.count == 0 || ends.U64(0, 0) != 0) Fail("the string table does not start with the empty string");
-    // One copy of all the text; the records' views point into it.
-    std::string_view text = data_.strings.Copy(std::string_view(blob.bytes, blob.count));
-    strings_.reserve(ends.count);
-    uint64_t begin = 0;
-    for (size_t i = 0; i < ends.count; ++i) {
-      uint64_t end = ends.U64(i, 0);
-      if (end < begin || end > blob.count) Fail(Cat("string ", i, " lies outside the string table"));
-      strings_.push_back(text.substr(begin, end - begin));
-      begin = end;
+    meta_ = Words(kMeta);
+    ReadColumn<uint64_t, uint64_t>(kStringEnds, string_ends_);
+    size_t blob_size = Count(kStringBytes);
+    if (string_ends_.empty() || string_ends_[0] != 0) Fail("the string table does not start with the empty string");
+    for (size_t i = 1; i < string_ends_.size(); ++i) {
+      if (string_ends_[i] < string_ends_[i - 1] || string_ends_[i] > blob_size) {
+        Fail(Cat("string ", i, " lies outside the string table"));
+      }
     }
+    // All the text in one piece of the graph's string store; the records' views point into it.
+    string_bytes_ = data_.strings.NewBlock(blob_size);
+    file_.Read(string_bytes_, blob_size);
   }
 
   std::string_view String(uint32_t index, std::string_view what) const {
-    if (index >= strings_.size()) Fail(Cat(what, ": string ", index, " out of range"));
-    return strings_[index];
+    if (index >= string_ends_.size()) Fail(Cat(what, ": string ", index, " out of range"));
+    if (index == 0) return {};
+    return {string_bytes_ + string_ends_[index - 1], static_cast<size_t>(string_ends_[index] - string_ends_[index - 1])};
   }
 
   std::string_view Meta(size_t i, std::string_view what) const {
-    if (sections_[kMeta].count < 3) Fail("incomplete META section");
-    return String(sections_[kMeta].U32(i, 0), what);
+    if (meta_.size() < 3) Fail("incomplete META section");
+    return String(meta_[i], what);
+  }
+
+  void ReadTimes() {
+    if (Count(kTimes) == 0) Fail("the time table does not start with 'unset'");
+    times_.reserve(Count(kTimes));
+    ForEachRecord(kTimes, [&](Record time, size_t i) {
+      if (i == 0) {
+        if (time.U32(0) != 0) Fail("the time table does not start with 'unset'");
+        times_.push_back(TimePoint());
+        return;
+      }
+      std::string_view text = String(time.U32(0), "time point");
+      absl::StatusOr<TimePoint> point = TimePoint::Parse(text);
+      if (point.ok() && time.U32(4) != 0) {
+        if (!point->is_fiscal()) Fail(Cat("time point ", i, ": '", text, "' is not fiscal but has a fiscal start"));
+        point = point->ResolveFiscal(static_cast<int>(time.U32(4)));
+      }
+      if (!point.ok()) Fail(Cat("time point ", i, ": ", point.status().message()));
+      times_.push_back(*point);
+    });
   }
 
   // Loads the schema the snapshot names and checks that its numbering is the snapshot's.
   bool ReadSchema(std::vector<Diagnostic>& problems) {
+    std::vector<uint32_t> types = Words(kTypes), predicates = Words(kPredicates), units = Words(kUnits);
     std::string_view schema_ref = Meta(1, "schema reference");
     std::string_view schema_name = Meta(2, "schema name");
     std::filesystem::path absolute = internal::ResolveSchemaReference(path_.parent_path(), schema_ref);
@@ -466,44 +689,28 @@ class SnapshotLoader {
     }
     std::string changed = Cat("schema ", schema_ref, " changed since the snapshot was written (");
     if (schema->name() != schema_name) Fail(Cat(changed, "it is now '", schema->name(), "'): save it again"));
-    auto check_names = [&](Section section, size_t known, auto name_of, std::string_view what) {
-      if (sections_[section].count > known) Fail(Cat(changed, "fewer ", what, "): save it again"));
-      for (uint32_t i = 0; i < sections_[section].count; ++i) {
-        if (String(sections_[section].U32(i, 0), what) != name_of(i)) {
+    auto check_names = [&](absl::Span<const uint32_t> names, size_t stride, size_t known, auto name_of,
+                           std::string_view what) {
+      if (names.size() / stride > known) Fail(Cat(changed, "fewer ", what, "): save it again"));
+      for (uint32_t i = 0; i < names.size() / stride; ++i) {
+        if (String(names[i * stride], what) != name_of(i)) {
           Fail(Cat(changed, what, " ", i, " is now '", name_of(i), "'): save it again"));
         }
       }
     };
-    check_names(kTypes, schema->types().size(), [&](uint32_t i) { return std::string_view(schema->type(i).name); },
+    check_names(types, 1, schema->types().size(), [&](uint32_t i) { return std::string_view(schema->type(i).name); },
                 "types");
-    check_names(kPredicates, schema->predicates().size(),
+    check_names(predicates, 2, schema->predicates().size(),
                 [&](uint32_t i) { return std::string_view(schema->predicate(i).name); }, "predicates");
-    check_names(kUnits, schema->units().size(), [&](uint32_t i) { return std::string_view(schema->unit(i).name); },
+    check_names(units, 1, schema->units().size(), [&](uint32_t i) { return std::string_view(schema->unit(i).name); },
                 "units");
-    for (uint32_t i = 0; i < sections_[kPredicates].count; ++i) {
-      if (sections_[kPredicates].U32(i, 4) != static_cast<uint32_t>(schema->predicate(i).range_kind)) {
+    for (uint32_t i = 0; i < Count(kPredicates); ++i) {
+      if (predicates[2 * i + 1] != static_cast<uint32_t>(schema->predicate(i).range_kind)) {
         Fail(Cat(changed, "predicate '", schema->predicate(i).name, "' has another range): save it again"));
       }
     }
     data_.schema = std::move(schema);
     return true;
-  }
-
-  void ReadTimes() {
-    const SectionView& times = sections_[kTimes];
-    if (times.count == 0 || times.U32(0, 0) != 0) Fail("the time table does not start with 'unset'");
-    times_.reserve(times.count);
-    times_.push_back(TimePoint());
-    for (size_t i = 1; i < times.count; ++i) {
-      std::string_view text = String(times.U32(i, 0), "time point");
-      absl::StatusOr<TimePoint> time = TimePoint::Parse(text);
-      if (time.ok() && times.U32(i, 4) != 0) {
-        if (!time->is_fiscal()) Fail(Cat("time point ", i, ": '", text, "' is not fiscal but has a fiscal start"));
-        time = time->ResolveFiscal(static_cast<int>(times.U32(i, 4)));
-      }
-      if (!time.ok()) Fail(Cat("time point ", i, ": ", time.status().message()));
-      times_.push_back(*time);
-    }
   }
 
   TimePoint Time(uint32_t index, std::string_view what) const {
@@ -524,67 +731,61 @@ class SnapshotLoader {
     return {begin, static_cast<uint16_t>(count)};
   }
 
+  // The records, in the order of the file; a range or index into a later section is checked
+  // against that section's count.
   void ReadRecords() {
-    const SectionView& aliases = sections_[kAliases];
-    data_.aliases.reserve(aliases.count);
-    for (size_t i = 0; i < aliases.count; ++i) {
-      data_.aliases.push_back({String(aliases.U32(i, 0), "alias"), String(aliases.U32(i, 4), "alias")});
-    }
-    const SectionView& attributes = sections_[kAttributes];
-    data_.attributes.reserve(attributes.count);
-    for (size_t i = 0; i < attributes.count; ++i) data_.attributes.push_back(ReadAttribute(attributes, i));
-    const SectionView& quantities = sections_[kQuantities];
-    data_.quantities.reserve(quantities.count);
-    for (size_t i = 0; i < quantities.count; ++i) {
-      CheckIndex(quantities.U32(i, 24), sections_[kUnits].count, "unit");
-      CheckIndex(quantities.U8(i, 28), kBoundCount, "bound");
-      data_.quantities.push_back({quantities.F64(i, 0), quantities.F64(i, 8), quantities.F64(i, 16),
-                                  static_cast<UnitId>(quantities.U32(i, 24)), static_cast<Bound>(quantities.U8(i, 28))});
-    }
-    const SectionView& texts = sections_[kTexts];
-    data_.texts.reserve(texts.count);
-    for (size_t i = 0; i < texts.count; ++i) {
-      data_.texts.push_back({String(texts.U32(i, 0), "text"), String(texts.U32(i, 4), "text")});
-    }
-
     ReadSources();
-
-    const SectionView& citations = sections_[kCitations];
-    data_.citations.reserve(citations.count);
-    for (size_t i = 0; i < citations.count; ++i) {
-      CheckIndex(citations.U32(i, 0), data_.sources.size(), "citation source");
-      data_.citations.push_back({citations.U32(i, 0), data_.InternLocator(String(citations.U32(i, 4), "locator"))});
-    }
-    const SectionView& qualifiers = sections_[kQualifiers];
-    data_.qualifiers.reserve(qualifiers.count);
-    for (size_t i = 0; i < qualifiers.count; ++i) {
-      data_.qualifiers.push_back({String(qualifiers.U32(i, 0), "qualifier"), String(qualifiers.U32(i, 4), "qualifier")});
-    }
-
-    const SectionView& entities = sections_[kEntities];
-    data_.entities.reserve(entities.count);
-    for (size_t i = 0; i < entities.count; ++i) {
+    data_.entities.reserve(Count(kEntities));
+    ForEachRecord(kEntities, [&](Record record, size_t) {
       internal::EntityRecord entity;
-      entity.id = String(entities.U32(i, 0), "entity id");
-      entity.name = String(entities.U32(i, 4), "entity name");
-      entity.description = String(entities.U32(i, 8), "entity description");
-      entity.type = entities.U32(i, 12);
-      CheckIndex(entity.type, sections_[kTypes].count, "entity type");
-      entity.aliases = CheckRange(entities.U32(i, 16), entities.U32(i, 20), data_.aliases.size(), "aliases");
-      entity.attributes = CheckRange(entities.U32(i, 24), entities.U32(i, 28), data_.attributes.size(), "attributes");
+      entity.id = String(record.U32(0), "entity id");
+      entity.name = String(record.U32(4), "entity name");
+      entity.description = String(record.U32(8), "entity description");
+      entity.type = record.U32(12);
+      CheckIndex(entity.type, Count(kTypes), "entity type");
+      entity.aliases = CheckRange(record.U32(16), record.U32(20), Count(kAliases), "aliases");
+      entity.attributes = CheckRange(record.U32(24), record.U32(28), Count(kAttributes), "attributes");
       data_.entities.push_back(entity);
-    }
+    });
+    data_.aliases.reserve(Count(kAliases));
+    ForEachRecord(kAliases, [&](Record alias, size_t) {
+      data_.aliases.push_back({String(alias.U32(0), "alias"), String(alias.U32(4), "alias")});
+    });
+    data_.attributes.reserve(Count(kAttributes));
+    ForEachRecord(kAttributes, [&](Record attribute, size_t i) { data_.attributes.push_back(ReadAttribute(attribute, i)); });
+    ReadLocators();
     ReadStatements();
+    data_.citations.reserve(Count(kCitations));
+    ForEachRecord(kCitations, [&](Record citation, size_t) {
+      CheckIndex(citation.U32(0), data_.sources.size(), "citation source");
+      if (citation.U32(4) != kNoIndex) CheckIndex(citation.U32(4), data_.locators.size(), "locator");
+      data_.citations.push_back({citation.U32(0), citation.U32(4)});
+    });
+    data_.qualifiers.reserve(Count(kQualifiers));
+    ForEachRecord(kQualifiers, [&](Record qualifier, size_t) {
+      data_.qualifiers.push_back({String(qualifier.U32(0), "qualifier"), String(qualifier.U32(4), "qualifier")});
+    });
+    data_.quantities.reserve(Count(kQuantities));
+    ForEachRecord(kQuantities, [&](Record quantity, size_t) {
+      CheckIndex(quantity.U32(24), Count(kUnits), "unit");
+      CheckIndex(quantity.U8(28), kBoundCount, "bound");
+      data_.quantities.push_back({quantity.F64(0), quantity.F64(8), quantity.F64(16),
+                                  static_cast<UnitId>(quantity.U32(24)), static_cast<Bound>(quantity.U8(28))});
+    });
+    data_.texts.reserve(Count(kTexts));
+    ForEachRecord(kTexts, [&](Record text, size_t) {
+      data_.texts.push_back({String(text.U32(0), "text"), String(text.U32(4), "text")});
+    });
   }
 
-  Attribute ReadAttribute(const SectionView& attributes, size_t i) {
+  Attribute ReadAttribute(Record record, size_t i) {
     Attribute attribute;
-    attribute.name = String(attributes.U32(i, 0), "attribute name");
-    uint64_t payload = attributes.U64(i, 8);
-    switch (attributes.U8(i, 4)) {  // AttributeValue's alternatives: text, number, integer, boolean, date
+    attribute.name = String(record.U32(0), "attribute name");
+    uint64_t payload = record.U64(8);
+    switch (record.U8(4)) {  // AttributeValue's alternatives: text, number, integer, boolean, date
       case 0:
-        CheckIndex(payload, strings_.size(), "attribute string");
-        attribute.value = strings_[payload];
+        CheckIndex(payload, string_ends_.size(), "attribute string");
+        attribute.value = String(static_cast<uint32_t>(payload), "attribute");
         break;
       case 1:
         attribute.value = std::bit_cast<double>(payload);
@@ -601,32 +802,31 @@ class SnapshotLoader {
         attribute.value = times_[payload];
         break;
       default:
-        Fail(Cat("attribute ", i, ": value kind ", int{attributes.U8(i, 4)}, " unknown"));
+        Fail(Cat("attribute ", i, ": value kind ", int{record.U8(4)}, " unknown"));
     }
     return attribute;
   }
 
   void ReadSources() {
-    const SectionView& sources = sections_[kSources];
-    data_.sources.reserve(sources.count);
-    for (size_t i = 0; i < sources.count; ++i) {
+    data_.sources.reserve(Count(kSources));
+    ForEachRecord(kSources, [&](Record record, size_t) {
       internal::SourceRecord source;
-      source.id = String(sources.U32(i, 0), "source id");
-      source.publisher = String(sources.U32(i, 4), "publisher");
-      source.author = String(sources.U32(i, 8), "author");
-      source.title = String(sources.U32(i, 12), "title");
-      source.language = String(sources.U32(i, 16), "language");
-      source.url = String(sources.U32(i, 20), "url");
-      source.published = Time(sources.U32(i, 24), "published");
-      source.via = sources.U32(i, 28);
-      if (source.via != kNoIndex) CheckIndex(source.via, sources.count, "via source");
-      CheckIndex(sources.U8(i, 32), kSourceKindCount, "source kind");
-      source.kind = static_cast<SourceKind>(sources.U8(i, 32));
+      source.id = String(record.U32(0), "source id");
+      source.publisher = String(record.U32(4), "publisher");
+      source.author = String(record.U32(8), "author");
+      source.title = String(record.U32(12), "title");
+      source.language = String(record.U32(16), "language");
+      source.url = String(record.U32(20), "url");
+      source.published = Time(record.U32(24), "published");
+      source.via = record.U32(28);
+      if (source.via != kNoIndex) CheckIndex(source.via, Count(kSources), "via source");
+      CheckIndex(record.U8(32), kSourceKindCount, "source kind");
+      source.kind = static_cast<SourceKind>(record.U8(32));
       data_.sources.push_back(source);
-    }
+    });
     // A relay chain must end (GraphData::KnownSince walks it): colour each chain as it is walked.
-    std::vector<uint8_t> state(sources.count, 0);  // 0 unseen, 1 on the current walk, 2 done
-    for (size_t s = 0; s < sources.count; ++s) {
+    std::vector<uint8_t> state(data_.sources.size(), 0);  // 0 unseen, 1 on the current walk, 2 done
+    for (size_t s = 0; s < data_.sources.size(); ++s) {
       size_t at = s;
       while (at != kNoIndex && state[at] == 0) {
         state[at] = 1;
@@ -637,25 +837,37 @@ class SnapshotLoader {
     }
   }
 
+  // The distinct citation locators, by number, as GraphData::InternLocator keeps them.
+  void ReadLocators() {
+    data_.locators.reserve(Count(kLocators));
+    auto locator_of = [this](uint32_t index) { return data_.locators[index]; };
+    data_.locator_ids.Reserve(Count(kLocators), locator_of);
+    ForEachRecord(kLocators, [&](Record record, size_t i) {
+      std::string_view locator = String(record.U32(0), "locator");
+      if (locator.empty()) Fail(Cat("locator ", i, " is empty"));
+      data_.locators.push_back(locator);
+      if (data_.locator_ids.Insert(static_cast<uint32_t>(i), locator_of) != kNoIndex) {
+        Fail(Cat("locator '", locator, "' appears twice"));
+      }
+    });
+  }
+
   void ReadStatements() {
     const Schema& schema = *data_.schema;
-    const SectionView& statements = sections_[kStatements];
-    data_.statements.reserve(statements.count);
-    for (size_t i = 0; i < statements.count; ++i) {
+    data_.statements.reserve(Count(kStatements));
+    ForEachRecord(kStatements, [&](Record record, size_t) {
       internal::StatementRecord statement;
-      statement.id = String(statements.U32(i, 0), "statement id");
-      statement.subject = statements.U32(i, 4);
+      statement.id = String(record.U32(0), "statement id");
+      statement.subject = record.U32(4);
       CheckIndex(statement.subject, data_.entities.size(), "subject");
-      statement.predicate = statements.U32(i, 8);
-      CheckIndex(statement.predicate, sections_[kPredicates].count, "predicate");
-      uint32_t value = statements.U32(i, 12);
-      statement.valid = {Time(statements.U32(i, 16), "valid"), Time(statements.U32(i, 20), "valid")};
-      statement.period = Time(statements.U32(i, 24), "period");
-      statement.citations =
-          CheckShortRange(statements.U32(i, 28), statements.U32(i, 32), data_.citations.size(), "citations");
-      statement.qualifiers =
-          CheckShortRange(statements.U32(i, 36), statements.U32(i, 40), data_.qualifiers.size(), "qualifiers");
-      uint8_t kind = statements.U8(i, 44);
+      statement.predicate = record.U32(8);
+      CheckIndex(statement.predicate, Count(kPredicates), "predicate");
+      uint32_t value = record.U32(12);
+      statement.valid = {Time(record.U32(16), "valid"), Time(record.U32(20), "valid")};
+      statement.period = Time(record.U32(24), "period");
+      statement.citations = CheckShortRange(record.U32(28), record.U32(32), Count(kCitations), "citations");
+      statement.qualifiers = CheckShortRange(record.U32(36), record.U32(40), Count(kQualifiers), "qualifiers");
+      uint8_t kind = record.U8(44);
       // The value must be of the predicate's range: the graph's readers rely on it.
       if (kind >= kValueKindCount || kind != static_cast<uint8_t>(schema.predicate(statement.predicate).range_kind)) {
         Fail(Cat("statement '", statement.id, "': value kind ", int{kind}, " does not fit its predicate"));
@@ -666,11 +878,11 @@ class SnapshotLoader {
           statement.value = internal::ObjectRef{value};
           break;
         case ValueKind::kQuantity:
-          CheckIndex(value, data_.quantities.size(), "quantity");
+          CheckIndex(value, Count(kQuantities), "quantity");
           statement.value = internal::QuantityRef{value};
           break;
         case ValueKind::kText:
-          CheckIndex(value, data_.texts.size(), "text");
+          CheckIndex(value, Count(kTexts), "text");
           statement.value = internal::TextRef{value};
           break;
         case ValueKind::kDate:
@@ -681,57 +893,142 @@ class SnapshotLoader {
           statement.value = value == 1;
           break;
       }
-      CheckIndex(statements.U8(i, 45), kModalityCount, "modality");
-      statement.modality = static_cast<Modality>(statements.U8(i, 45));
-      statement.confidence = statements.F64(i, 48);
+      CheckIndex(record.U8(45), kModalityCount, "modality");
+      statement.modality = static_cast<Modality>(record.U8(45));
+      statement.confidence = record.F64(48);
       data_.statements.push_back(statement);
-    }
-  }
-
-  template <typename IdOf>
-  static void IndexIdsOf(size_t count, internal::IdIndex& ids, IdOf id_of, std::string_view what) {
-    ids.Reserve(count, id_of);
-    for (uint32_t i = 0; i < count; ++i) {
-      if (ids.Insert(i, id_of) != kNoIndex) Fail(Cat(what, " id '", id_of(i), "' appears twice"));
-    }
-  }
-
-  void IndexIds() {
-    IndexIdsOf(data_.sources.size(), data_.source_ids, data_.source_id_of(), "source");
-    IndexIdsOf(data_.entities.size(), data_.entity_ids, data_.entity_id_of(), "entity");
-    IndexIdsOf(data_.statements.size(), data_.statement_ids, data_.statement_id_of(), "statement");
-  }
-
-  // Once the records are in, the rest of a load is rebuilding indexes (docs/benchmarks.md): the
-  // adjacency and time indexes (RebuildIndexes) and the id and name indexes read the records and
-  // write disjoint members, so they are built on two threads, which shortens the load's wall
-  // time by about a third without adding work.
-  void BuildIndexes() {
-    std::exception_ptr failure;
-    std::thread adjacency_and_time([this, &failure] {
-      try {
-        data_.RebuildIndexes();
-      } catch (...) {
-        failure = std::current_exception();
-      }
     });
-    try {
-      IndexIds();
-      data_.IndexNames(0);
-    } catch (...) {
-      adjacency_and_time.join();
-      throw;
+  }
+
+  void ReadIdTables() {
+    std::vector<uint64_t> seeds;
+    ReadColumn<uint64_t, uint64_t>(kIdSeeds, seeds);
+    if (seeds.size() != 3) Fail(Cat("id tables: ", seeds.size(), " seeds for 3 tables"));
+    int table = kSourceIdTags;
+    size_t seed = 0;
+    for (auto [ids, count] : {std::pair(&data_.source_ids, data_.sources.size()),
+                              std::pair(&data_.entity_ids, data_.entities.size()),
+                              std::pair(&data_.statement_ids, data_.statements.size())}) {
+      std::vector<uint8_t> tags;
+      std::vector<uint32_t> records;
+      ReadColumn<uint8_t, uint8_t>(static_cast<Section>(table++), tags);
+      ReadColumn(static_cast<Section>(table++), records);
+      absl::Status restored = ids->Restore(seeds[seed++], std::move(tags), std::move(records), count);
+      if (!restored.ok()) Fail(Cat(kSections[table - 2].tag, ": ", restored.message()));
     }
-    adjacency_and_time.join();
-    if (failure) std::rethrow_exception(failure);
+  }
+
+  void ReadIndexes() {
+    ReadAdjacency();
+    ReadTimeIndexes();
+    ReadIdTables();
+    ReadNameIndex(kNames, data_.names, &data_.sorted_names);
+    ReadNameIndex(kIdentifiers, data_.identifiers, nullptr);
+  }
+
+  // A name index: its keys (in `sorted` too, when given) and the entities of each.
+  void ReadNameIndex(Section keys_section, internal::StringViewMap<absl::InlinedVector<EntityIndex, 1>>& index,
+                     std::vector<std::string_view>* sorted) {
+    std::string_view what = kSections[keys_section].tag;
+    std::vector<uint32_t> keys = Words(keys_section);
+    std::vector<uint32_t> offsets, entities;
+    ReadColumn(static_cast<Section>(keys_section + 1), offsets);
+    ReadColumn(static_cast<Section>(keys_section + 2), entities);
+    CheckOffsets(offsets, keys.size(), entities.size(), what);
+    CheckNumbers(entities, [](uint32_t entity) { return entity; }, data_.entities.size(), what);
+    index.reserve(keys.size());
+    if (sorted != nullptr) sorted->reserve(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) {
+      std::string_view key = String(keys[i], what);
+      auto [found, added] = index.try_emplace(key, entities.begin() + offsets[i], entities.begin() + offsets[i + 1]);
+      if (!added) Fail(Cat(what, ": '", key, "' appears twice"));
+      if (sorted != nullptr) sorted->push_back(key);
+    }
+  }
+
+  // A compressed-sparse-row array of offsets: `rows` + 1 of them, from 0 up to `size`.
+  void CheckOffsets(const std::vector<uint32_t>& offsets, size_t rows, size_t size, std::string_view what) {
+    if (offsets.size() != rows + 1 || offsets[0] != 0 || offsets.back() != size) {
+      Fail(Cat(what, ": ", offsets.size(), " offsets for ", rows, " rows of ", size));
+    }
+    for (size_t i = 1; i < offsets.size(); ++i) {
+      if (offsets[i] < offsets[i - 1]) Fail(Cat(what, ": offset ", i, " goes back"));
+    }
+  }
+  template <typename T, typename Number>
+  void CheckNumbers(const std::vector<T>& items, Number number, size_t size, std::string_view what) {
+    for (const T& item : items) CheckIndex(number(item), size, what);
+  }
+
+  // The value statements by subject, and the Boost adjacency of entity-to-entity statements, as
+  // its arrays (Boost's compressed_sparse_row_graph keeps them public for this kind of use).
+  void ReadAdjacency() {
+    size_t entity_count = data_.entities.size(), statement_count = data_.statements.size();
+    auto itself = [](uint32_t number) { return number; };
+    ReadColumn(kValueOffsets, data_.value_offsets);
+    ReadColumn(kValueStatements, data_.value_statements);
+    CheckOffsets(data_.value_offsets, entity_count, data_.value_statements.size(), "value index");
+    CheckNumbers(data_.value_statements, itself, statement_count, "value index statement");
+
+    auto& out = data_.edges.m_forward;
+    auto& in = data_.edges.m_backward;
+    static_assert(sizeof(internal::EdgeProperties) == 4);
+    ReadColumn(kOutOffsets, out.m_rowstart);
+    ReadColumn(kOutTargets, out.m_column);
+    ReadColumn(kOutStatements, out.m_edge_properties);
+    ReadColumn(kInOffsets, in.m_rowstart);
+    ReadColumn(kInSources, in.m_column);
+    ReadColumn(kInEdges, in.m_edge_properties);
+    size_t edge_count = out.m_column.size();
+    CheckOffsets(out.m_rowstart, entity_count, edge_count, "adjacency");
+    CheckOffsets(in.m_rowstart, entity_count, edge_count, "reverse adjacency");
+    if (out.m_edge_properties.size() != edge_count || in.m_column.size() != edge_count ||
+        in.m_edge_properties.size() != edge_count) {
+      Fail(Cat("adjacency: the edge arrays differ in length"));
+    }
+    CheckNumbers(out.m_column, itself, entity_count, "adjacency target");
+    CheckNumbers(out.m_edge_properties, [](internal::EdgeProperties edge) { return edge.statement; }, statement_count,
+                 "adjacency statement");
+    CheckNumbers(in.m_column, itself, entity_count, "reverse adjacency source");
+    CheckNumbers(in.m_edge_properties, itself, edge_count, "reverse adjacency edge");
+    data_.edge_count = edge_count;
+  }
+
+  void ReadIntervalIndex(Section nodes_section, internal::IntervalIndex& index) {
+    std::vector<internal::IntervalIndex::Node> nodes;
+    std::vector<internal::DayInterval> intervals;
+    std::vector<uint32_t> by_end;
+    static_assert(sizeof(internal::IntervalIndex::Node) == 20 && sizeof(internal::DayInterval) == 12);
+    ReadColumn(nodes_section, nodes);
+    ReadColumn(static_cast<Section>(nodes_section + 1), intervals);
+    ReadColumn(static_cast<Section>(nodes_section + 2), by_end);
+    absl::Status restored =
+        index.Restore(std::move(nodes), std::move(intervals), std::move(by_end), data_.statements.size());
+    if (!restored.ok()) Fail(std::string(restored.message()));
+  }
+
+  void ReadTimeIndexes() {
+    size_t statement_count = data_.statements.size();
+    ReadIntervalIndex(kValidNodes, data_.valid_index);
+    static_assert(sizeof(internal::DayStart) == 8);
+    ReadColumn(kValidPoints, data_.valid_points);
+    CheckNumbers(data_.valid_points, [](internal::DayStart point) { return point.id; }, statement_count,
+                 "valid point statement");
+    ReadIntervalIndex(kDateNodes, data_.date_value_index);
+    ReadColumn(kUndated, data_.undated);
+    CheckNumbers(data_.undated, [](uint32_t number) { return number; }, statement_count, "undated statement");
   }
 
   Graph& graph_;
-  std::string_view bytes_;
+  FileReader& file_;
   const std::filesystem::path& path_;
-  std::array<SectionView, kSectionCount> sections_;
+  uint32_t expected_crc_ = 0;
+  uint32_t reserved_ = 0;
+  std::array<SectionInfo, kSectionCount> sections_;
   GraphData data_;
-  std::vector<std::string_view> strings_;
+  std::vector<uint32_t> meta_;
+  std::vector<uint64_t> string_ends_;  // string i is string_bytes_[string_ends_[i - 1], string_ends_[i])
+  char* string_bytes_ = nullptr;
   std::vector<TimePoint> times_;
 };
 
@@ -780,16 +1077,10 @@ absl::Status LoadSnapshotFile(Graph& graph, const std::filesystem::path& path, s
     return absl::FailedPreconditionError(
         Cat("cannot load snapshot ", path.string(), " into a graph that is not empty: a snapshot is a whole graph"));
   }
-  absl::StatusOr<MappedFile> file = MappedFile::Open(path);
+  absl::StatusOr<FileReader> file = FileReader::Open(path);
   if (!file.ok()) return file.status();
   std::vector<Diagnostic> problems;
-  absl::Status status = SnapshotLoader(graph, file->bytes(), path).Load(problems);
-  if (!status.ok()) return status;
-  // As after a JSON load: building the indexes freed about a tenth of what the graph keeps, which
-  // glibc would otherwise keep mapped.
-#if defined(__GLIBC__)
-  malloc_trim(0);
-#endif
+  SnapshotLoader(graph, *file, path).Load(problems);
   if (diagnostics != nullptr) diagnostics->insert(diagnostics->end(), problems.begin(), problems.end());
   return DiagnosticsToStatus(problems);
 }

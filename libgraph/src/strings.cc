@@ -20,6 +20,13 @@ std::string_view StringStore::Copy(std::string_view text) {
   return {destination, text.size()};
 }
 
+char* StringStore::NewBlock(size_t size) {
+  if (size == 0) return nullptr;
+  blocks_.push_back({std::unique_ptr<char[]>(new char[size]), size});
+  used_ = size;  // full: the next Copy starts a block of its own
+  return blocks_.back().bytes.get();
+}
+
 std::string_view StringStore::Intern(std::string_view text) {
   if (text.empty()) return {};
   auto found = interned_.find(text);

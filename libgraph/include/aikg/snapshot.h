@@ -1,14 +1,15 @@
 // aikg/snapshot.h: saving a graph as a binary snapshot (".aikgb") and loading it back fast.
 //
-// A snapshot holds exactly what a JSON save holds (every source, entity and statement, and the
-// schema by reference, written relative to the snapshot as JSON writes it) in fixed-size
-// little-endian records, so that loading is a bounds-checked copy into the graph's columns
-// plus a rebuild of its indexes: no text is parsed but the distinct time points. The layout and
+// A snapshot holds what a JSON save holds (every source, entity and statement, and the schema
+// by reference, written relative to the snapshot as JSON writes it) in fixed-size little-endian
+// records, and the graph's indexes as the arrays it keeps them in, so that loading is a
+// bounds-checked copy into the graph's columns and indexes: no text is parsed but the distinct
+// time points, no index is rebuilt. The layout and
 // its guarantees are in docs/snapshot.md. JSON stays the interchange format: a snapshot is a
 // cache of one graph for one aikg format version, written by `aikg convert -o graph.aikgb`.
 //
 // Guarantees: a file that is truncated, has any byte changed (CRC32C over the whole file),
-// comes from another snapshot format version, or whose schema no longer declares the same
+// comes from another snapshot format version (the error names both), or whose schema no longer declares the same
 // types, predicates and units under the same numbers is refused with an error naming the file
 // and what is wrong; every index read is checked, so a crafted file cannot make the loader read
 // out of bounds; a failed load leaves the graph as it was. Writes are atomic.
@@ -48,7 +49,7 @@ absl::Status SaveSnapshotFile(const Graph& graph, const std::filesystem::path& p
 // statements (a snapshot is a whole graph) and no schema other than the snapshot's. The schema
 // is loaded from the path the snapshot names (relative to the snapshot), unless the graph
 // already has it. InvalidArgument naming the file and the problem when the file is not a
-// snapshot this library can read; the graph is then unchanged. O(file size + S log S).
+// snapshot this library can read; the graph is then unchanged. O(file size).
 absl::Status LoadSnapshotFile(Graph& graph, const std::filesystem::path& path,
                               std::vector<Diagnostic>* diagnostics = nullptr);
 

@@ -9,6 +9,10 @@
 // The table holds no pointer into the records (they move when their vector grows or the graph
 // is moved): each operation takes `id_of`, a function giving the id of a record number.
 //
+// Ids are hashed with a seed kept in the table, chosen per process (so that ids cannot be picked
+// to collide) by a hash that is the same on every machine, so that a snapshot can store a table
+// as it is and restore it (Restore) instead of hashing every id again.
+//
 // Example:
 //   IdIndex ids;
 //   auto id_of = [&](uint32_t i) { return records[i].id; };
@@ -23,16 +27,56 @@
 
 #include <cstddef>
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <cstdint>
 #include <limits>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "absl/hash/hash.h"
+#include "absl/status/status.h"
+#include "internal/cat.h"
 #include "internal/check.h"
-#include "internal/strings.h"
 
 namespace aikg::internal {
+
+// The hash of `id` under `seed`, as wyhash mixes: 128-bit products of its bytes read as
+// little-endian words, folded; so the same on every machine.
+inline uint64_t HashId(std::string_view id, uint64_t seed) {
+  constexpr uint64_t kOdd0 = 0xa0761d6478bd642full, kOdd1 = 0xe7037ed1a0b428dbull;
+  auto mix = [](uint64_t a, uint64_t b) {
+    __extension__ unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+    return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+  };
+  auto load = [&]<typename Word>(Word, size_t at) -> uint64_t {
+    Word word;
+    std::memcpy(&word, id.data() + at, sizeof(Word));
+    if constexpr (std::endian::native == std::endian::big) {
+      word = sizeof(Word) == 8 ? __builtin_bswap64(word) : __builtin_bswap32(static_cast<uint32_t>(word));
+    }
+    return word;
+  };
+  const size_t size = id.size();
+  uint64_t hash = seed ^ kOdd0, a = 0, b = 0;
+  // The last 16 bytes (or fewer, overlapping) go into the final mix; those before, 16 at a time.
+  if (size > 16) {
+    for (size_t at = 0; at + 16 < size; at += 16) hash = mix(load(uint64_t{}, at) ^ kOdd1, load(uint64_t{}, at + 8) ^ hash);
+    a = load(uint64_t{}, size - 16);
+    b = load(uint64_t{}, size - 8);
+  } else if (size > 8) {
+    a = load(uint64_t{}, 0);
+    b = load(uint64_t{}, size - 8);
+  } else if (size >= 4) {
+    a = load(uint32_t{}, 0);
+    b = load(uint32_t{}, size - 4);
+  } else if (size > 0) {
+    auto byte = [&](size_t at) { return uint64_t{static_cast<uint8_t>(id[at])}; };
+    a = byte(0) << 16 | byte(size / 2) << 8 | byte(size - 1);
+  }
+  return mix(kOdd1 ^ size, mix(a ^ kOdd1, b ^ hash));
+}
 
 class IdIndex {
  public:
@@ -40,11 +84,47 @@ class IdIndex {
 
   size_t size() const { return size_; }
 
+  // The table as it is, for a snapshot to store: the seed of its hash, and per bucket the tag
+  // (kEmpty or a byte of the id's hash) and the record number (meaningless when empty).
+  uint64_t seed() const { return seed_; }
+  const std::vector<uint8_t>& tags() const { return tags_; }
+  const std::vector<uint32_t>& records() const { return records_; }
+
+  // Makes this the table that seed(), tags() and records() gave for records [0, record_count),
+  // unless it could not be searched and grown safely: a power of two of buckets, at most 7/8
+  // full, every record in it once. Whether each record sits where its id hashes is not checked
+  // (that would cost what rebuilding does): in a crafted table a lookup may miss, never read out
+  // of bounds. InvalidArgument saying what is wrong otherwise (the table is then unchanged). O(n).
+  absl::Status Restore(uint64_t seed, std::vector<uint8_t> tags, std::vector<uint32_t> records,
+                       uint32_t record_count) {
+    auto wrong = [](auto&&... what) { return absl::InvalidArgumentError(Cat("id table: ", what...)); };
+    size_t buckets = tags.size();
+    if (records.size() != buckets) return wrong(records.size(), " records for ", buckets, " buckets");
+    if (buckets == 0 ? record_count != 0 : (buckets & (buckets - 1)) != 0 || uint64_t{record_count} * 8 > buckets * 7) {
+      return wrong(buckets, " buckets for ", record_count, " records");
+    }
+    std::vector<bool> seen(record_count, false);
+    size_t filled = 0;
+    for (size_t at = 0; at < buckets; ++at) {
+      if (tags[at] == kEmpty) continue;
+      if (records[at] >= record_count || seen[records[at]]) return wrong("bucket ", at, " holds record ", records[at]);
+      seen[records[at]] = true;
+      ++filled;
+    }
+    if (filled != record_count) return wrong(filled, " of ", record_count, " records in the table");
+    seed_ = seed;
+    tags_ = std::move(tags);
+    records_ = std::move(records);
+    size_ = record_count;
+    mask_ = buckets == 0 ? 0 : buckets - 1;
+    return absl::OkStatus();
+  }
+
   // The number of the record whose id is `id`, or kAbsent. O(1) expected.
   template <typename IdOf>
   uint32_t Find(std::string_view id, IdOf&& id_of) const {
     if (size_ == 0) return kAbsent;
-    size_t hash = StringViewHash{}(id);
+    size_t hash = Hash(id);
     uint8_t tag = TagOf(hash);
     for (size_t at = hash & mask_; tags_[at] != kEmpty; at = (at + 1) & mask_) {
       if (tags_[at] == tag && id_of(records_[at]) == id) return records_[at];
@@ -67,7 +147,7 @@ class IdIndex {
   uint32_t Insert(uint32_t record, IdOf&& id_of) {
     if ((size_ + 1) * 8 > tags_.size() * 7) Rehash(std::max<size_t>(16, tags_.size() * 2), id_of);
     std::string_view id = id_of(record);
-    size_t hash = StringViewHash{}(id);
+    size_t hash = Hash(id);
     uint8_t tag = TagOf(hash);
     size_t at = hash & mask_;
     for (; tags_[at] != kEmpty; at = (at + 1) & mask_) {
@@ -82,7 +162,7 @@ class IdIndex {
   // Removes record `record`, which must be in the index.
   template <typename IdOf>
   void Erase(uint32_t record, IdOf&& id_of) {
-    size_t hole = StringViewHash{}(id_of(record)) & mask_;
+    size_t hole = Hash(id_of(record)) & mask_;
     for (;; hole = (hole + 1) & mask_) {
       AIKG_CHECK(tags_[hole] != kEmpty);  // else the record is not in the index
       if (records_[hole] == record) break;
@@ -90,7 +170,7 @@ class IdIndex {
     // Shift back each later record of the run that may live in the hole: one whose home bucket
     // is not between the hole and where it sits.
     for (size_t at = (hole + 1) & mask_; tags_[at] != kEmpty; at = (at + 1) & mask_) {
-      size_t home = StringViewHash{}(id_of(records_[at])) & mask_;
+      size_t home = Hash(id_of(records_[at])) & mask_;
       if (((at - home) & mask_) >= ((at - hole) & mask_)) {
         tags_[hole] = tags_[at];
         records_[hole] = records_[at];
@@ -115,6 +195,14 @@ class IdIndex {
  private:
   static constexpr uint8_t kEmpty = 0;
 
+  // Abseil seeds its hash per process (from an address that address-space randomisation moves).
+  static uint64_t ProcessSeed() {
+    static const uint64_t seed = absl::Hash<uint64_t>{}(0x9e3779b97f4a7c15ull);
+    return seed;
+  }
+
+  size_t Hash(std::string_view id) const { return static_cast<size_t>(HashId(id, seed_)); }
+
   // The top byte of the hash (the bucket comes from the low bits), never kEmpty.
   static uint8_t TagOf(size_t hash) {
     uint8_t tag = static_cast<uint8_t>(hash >> (8 * (sizeof(size_t) - 1)));
@@ -128,7 +216,7 @@ class IdIndex {
     mask_ = buckets - 1;
     for (size_t i = 0; i < old_tags.size(); ++i) {
       if (old_tags[i] == kEmpty) continue;
-      size_t at = StringViewHash{}(id_of(old_records[i])) & mask_;
+      size_t at = Hash(id_of(old_records[i])) & mask_;
       while (tags_[at] != kEmpty) at = (at + 1) & mask_;
       tags_[at] = old_tags[i];
       records_[at] = old_records[i];
@@ -138,7 +226,8 @@ class IdIndex {
   std::vector<uint8_t> tags_;      // per bucket: kEmpty, or a byte of the record's id hash
   std::vector<uint32_t> records_;  // per bucket: the record's number
   size_t size_ = 0;
-  size_t mask_ = 0;  // buckets - 1; the bucket count is a power of two
+  size_t mask_ = 0;
+  uint64_t seed_ = ProcessSeed();  // buckets - 1; the bucket count is a power of two
 };
 
 }  // namespace aikg::internal

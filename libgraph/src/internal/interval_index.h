@@ -9,7 +9,8 @@
 // side, scanning a sorted run only as far as it reports.
 //
 // Built with radix sorts on the day numbers (no comparison sort): the index is rebuilt after
-// every committed batch and on every snapshot load.
+// every committed batch. A snapshot stores the arrays as they are and restores them (Restore),
+// checked, instead of rebuilding.
 
 #ifndef AIKG_INTERNAL_INTERVAL_INDEX_H_
 #define AIKG_INTERNAL_INTERVAL_INDEX_H_
@@ -17,6 +18,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "absl/status/status.h"
 
 namespace aikg::internal {
 
@@ -38,10 +41,30 @@ void SortByFirstDay(std::vector<DayStart>& starts);
 
 class IntervalIndex {
  public:
+  // A node of the tree; the root is node 0 and every child comes after its parent.
+  struct Node {
+    int32_t center;
+    uint32_t begin, end;  // its intervals in intervals() and by_end()
+    int32_t left = -1, right = -1;
+  };
+
   IntervalIndex() = default;
   explicit IntervalIndex(std::vector<DayInterval> intervals);
 
   size_t size() const { return intervals_.size(); }
+
+  // The arrays the index is made of, for a snapshot to store.
+  const std::vector<Node>& nodes() const { return nodes_; }
+  const std::vector<DayInterval>& intervals() const { return intervals_; }
+  const std::vector<uint32_t>& by_end() const { return by_end_; }
+
+  // Makes this the index of the arrays nodes(), intervals() and by_end() gave, unless they do not
+  // form a tree that queries can walk safely: every node reached once from the root, its runs
+  // back to back and in bounds, every position of by_end() inside its node's run, every id below
+  // `id_limit`. InvalidArgument saying what is wrong otherwise (the index is then unchanged).
+  // Whether the runs are sorted is not checked: that decides answers, not safety. O(n).
+  absl::Status Restore(std::vector<Node> nodes, std::vector<DayInterval> intervals, std::vector<uint32_t> by_end,
+                       uint32_t id_limit);
 
   // Calls visit(id) once for every interval overlapping [from, to], in no particular order.
   // Nothing when from > to.
@@ -86,12 +109,6 @@ class IntervalIndex {
   size_t bytes() const;
 
  private:
-  struct Node {
-    int32_t center;
-    uint32_t begin, end;  // its intervals in intervals_ and by_end_
-    int32_t left = -1, right = -1;
-  };
-
   // A node's intervals all reach its centre: for a day before it, those starting by the day
   // contain it; for a day after it, those ending on or after it.
   template <typename Visit>

@@ -44,6 +44,9 @@ class StringStore {
   std::string_view Copy(std::string_view text);
   // The one stable copy of `text` shared by every caller that interns an equal string.
   std::string_view Intern(std::string_view text);
+  // `size` stable, uninitialised bytes for the caller to fill (a snapshot reads its string
+  // table straight into them); nullptr when `size` is 0.
+  char* NewBlock(size_t size);
 
   Mark mark() const { return {blocks_.size(), used_, interned_order_.size()}; }
   // Forgets every string stored after `mark` was taken.

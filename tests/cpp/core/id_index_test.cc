@@ -60,5 +60,46 @@ TEST(IdIndex, EraseKeepsTheOthersFindable) {
   for (uint32_t i = 0; i < ids.size(); ++i) ASSERT_EQ(index.Find(ids[i], id_of), i);
 }
 
+// Snapshots store tables as they are: the hash must not change from machine to machine or
+// build to build (a change of it is a change of the snapshot format).
+TEST(IdIndex, HashIsTheSameEverywhere) {
+  EXPECT_EQ(HashId("", 0), HashId("", 0));
+  EXPECT_NE(HashId("org/openai", 0), HashId("org/openai", 1));
+  EXPECT_NE(HashId("org/openai", 0), HashId("org/openaj", 0));
+  EXPECT_EQ(HashId("org/openai", 0), 0xdf8c03621ad24b70ull);
+  EXPECT_EQ(HashId("statement/0000001234567", 42), 0xd90490168efd1892ull);
+}
+
+TEST(IdIndex, RestoresAStoredTableAndRefusesAnUnsafeOne) {
+  std::vector<std::string> ids;
+  auto id_of = [&](uint32_t i) { return std::string_view(ids[i]); };
+  IdIndex index;
+  for (uint32_t i = 0; i < 100; ++i) {
+    ids.push_back("org/" + std::to_string(i));
+    index.Insert(i, id_of);
+  }
+  IdIndex restored;
+  ASSERT_TRUE(restored.Restore(index.seed(), index.tags(), index.records(), 100).ok());
+  for (uint32_t i = 0; i < 100; ++i) ASSERT_EQ(restored.Find(ids[i], id_of), i);
+  ids.push_back("org/100");
+  EXPECT_EQ(restored.Insert(100, id_of), IdIndex::kAbsent);
+  EXPECT_EQ(restored.Find("org/100", id_of), 100u);
+
+  std::vector<uint8_t> tags = index.tags();
+  std::vector<uint32_t> records = index.records();
+  EXPECT_FALSE(IdIndex().Restore(0, tags, records, 101).ok());  // a record missing
+  tags.pop_back();
+  EXPECT_FALSE(IdIndex().Restore(0, tags, records, 100).ok());  // lengths differ
+  tags = index.tags();
+  size_t filled = 0;
+  while (tags[filled] == 0) ++filled;
+  records[filled] = 500;
+  EXPECT_FALSE(IdIndex().Restore(0, tags, records, 100).ok());  // a record out of range
+  std::vector<uint8_t> full(16, 1);
+  std::vector<uint32_t> all(16);
+  for (uint32_t i = 0; i < 16; ++i) all[i] = i;
+  EXPECT_FALSE(IdIndex().Restore(0, full, all, 16).ok());  // no empty bucket: a probe would not end
+}
+
 }  // namespace
 }  // namespace aikg::internal

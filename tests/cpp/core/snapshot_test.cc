@@ -9,6 +9,7 @@
 #include "export/export_support.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "internal/graph_data.h"
 #include "test_support.h"
 
 namespace aikg {
@@ -20,6 +21,49 @@ void WriteBytes(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
 
+// The same elements, byte for byte (the index records are structs of 32-bit fields, no padding).
+template <typename T>
+void ExpectSameArray(const std::vector<T>& expected, const std::vector<T>& actual, std::string_view what) {
+  ASSERT_EQ(expected.size(), actual.size()) << what;
+  if (expected.empty()) return;  // data() may be null, which memcmp must not be given
+  EXPECT_EQ(std::memcmp(expected.data(), actual.data(), expected.size() * sizeof(T)), 0) << what;
+}
+
+void ExpectSameIntervalIndex(const internal::IntervalIndex& expected, const internal::IntervalIndex& actual,
+                             std::string_view what) {
+  ExpectSameArray(expected.nodes(), actual.nodes(), what);
+  ExpectSameArray(expected.intervals(), actual.intervals(), what);
+  ExpectSameArray(expected.by_end(), actual.by_end(), what);
+}
+
+// The stored indexes come back as the graph had them, field by field.
+void ExpectSameIndexes(const internal::GraphData& expected, const internal::GraphData& actual) {
+  ExpectSameArray(expected.value_offsets, actual.value_offsets, "value offsets");
+  ExpectSameArray(expected.value_statements, actual.value_statements, "value statements");
+  ExpectSameArray(expected.edges.m_forward.m_rowstart, actual.edges.m_forward.m_rowstart, "out offsets");
+  ExpectSameArray(expected.edges.m_forward.m_column, actual.edges.m_forward.m_column, "out targets");
+  ExpectSameArray(expected.edges.m_forward.m_edge_properties, actual.edges.m_forward.m_edge_properties, "out statements");
+  ExpectSameArray(expected.edges.m_backward.m_rowstart, actual.edges.m_backward.m_rowstart, "in offsets");
+  ExpectSameArray(expected.edges.m_backward.m_column, actual.edges.m_backward.m_column, "in sources");
+  ExpectSameArray(expected.edges.m_backward.m_edge_properties, actual.edges.m_backward.m_edge_properties, "in edges");
+  EXPECT_EQ(expected.edge_count, actual.edge_count);
+  ExpectSameIntervalIndex(expected.valid_index, actual.valid_index, "valid index");
+  ExpectSameArray(expected.valid_points, actual.valid_points, "valid points");
+  ExpectSameIntervalIndex(expected.date_value_index, actual.date_value_index, "date value index");
+  ExpectSameArray(expected.undated, actual.undated, "undated");
+  ASSERT_EQ(expected.locators.size(), actual.locators.size());
+  for (size_t i = 0; i < expected.locators.size(); ++i) EXPECT_EQ(expected.locators[i], actual.locators[i]);
+  EXPECT_EQ(expected.citations, actual.citations);
+  for (auto [wanted, got] : {std::pair(&expected.source_ids, &actual.source_ids),
+                             std::pair(&expected.entity_ids, &actual.entity_ids),
+                             std::pair(&expected.statement_ids, &actual.statement_ids)}) {
+    EXPECT_EQ(wanted->seed(), got->seed());
+    EXPECT_EQ(wanted->tags(), got->tags());
+    ExpectSameArray(wanted->records(), got->records(), "id table");
+  }
+  EXPECT_EQ(expected.sorted_names, actual.sorted_names);
+}
+
 // JSON → snapshot → JSON gives the same canonical bytes, and the snapshot holds the same graph.
 void ExpectRoundTrip(const Graph& graph, const std::string& name) {
   std::filesystem::path dir = testing::ScratchDir("snapshot_" + name);
@@ -29,9 +73,10 @@ void ExpectRoundTrip(const Graph& graph, const std::string& name) {
   absl::Status loaded = LoadGraphFiles(reloaded, {dir / "graph.aikgb"});
   ASSERT_TRUE(loaded.ok()) << loaded.message();
   testing::ExpectSameGraph(graph, reloaded);
+  ExpectSameIndexes(graph.data(), reloaded.data());
   ASSERT_TRUE(SaveGraphFile(reloaded, dir / "second.json").ok());
   EXPECT_EQ(testing::ReadFile(dir / "first.json"), testing::ReadFile(dir / "second.json"));
-  // The indexes are rebuilt: lookups by id and name, adjacency and time work on the copy.
+  // The indexes work on the copy: lookups by id and name, adjacency.
   for (EntityIndex e = 0; e < graph.entity_count(); ++e) {
     EXPECT_EQ(reloaded.FindEntity(graph.entity(e).id())->index(), e);
     EXPECT_EQ(reloaded.FindByName(graph.entity(e).name()).size(), graph.FindByName(graph.entity(e).name()).size());
@@ -151,9 +196,11 @@ TEST(SnapshotLoad, ErrorsSayWhatIsWrong) {
   };
   EXPECT_THAT(message(bytes.substr(0, 100)), HasSubstr("truncated: 100 of"));
   EXPECT_THAT(message("{\"format\": \"aikg-graph/1\"}"), HasSubstr("not an aikg snapshot"));
+  // A snapshot of format 1 (before the indexes were stored) names both versions.
   std::string other_version = bytes;
-  other_version[8] = 2;
-  EXPECT_THAT(message(other_version), HasSubstr("snapshot format version 2; this aikg"));
+  other_version[8] = 1;
+  EXPECT_THAT(message(other_version), HasSubstr("snapshot format version 1; this aikg"));
+  EXPECT_THAT(message(other_version), HasSubstr("reads version 2: save the graph again from its JSON"));
   std::string flipped = bytes;
   flipped[bytes.size() / 2] ^= 0x10;
   EXPECT_THAT(message(flipped), HasSubstr("checksum mismatch"));
@@ -237,10 +284,63 @@ TEST(SnapshotLoad, ChecksEveryIndexOfACraftedFile) {
     EXPECT_THAT(status.message(), HasSubstr(c.error));
     EXPECT_EQ(graph.statement_count(), 0);
   }
-  // Entity 1 under entity 0's id.
-  WriteBytes(dir / "crafted.aikgb", Crafted(bytes, "ENTY", 1, 0, ReadU32(bytes, RecordAt(bytes, "ENTY", 0))));
-  Graph graph;
-  EXPECT_THAT(LoadSnapshotFile(graph, dir / "crafted.aikgb").message(), HasSubstr("appears twice"));
+}
+
+// The stored indexes are checked as the records are: whatever a crafted file holds, queries stay
+// in bounds.
+TEST(SnapshotLoad, ChecksTheStoredIndexesOfACraftedFile) {
+  std::filesystem::path dir = testing::ScratchDir("snapshot_crafted_indexes");
+  Graph tiny = testing::LoadTiny();
+  ASSERT_GT(tiny.data().edge_count, 0);
+  ASSERT_GT(tiny.data().valid_index.size(), 0);
+  ASSERT_FALSE(tiny.data().locators.empty());
+  ASSERT_TRUE(SaveSnapshotFile(tiny, dir / "tiny.aikgb").ok());
+  std::string bytes = testing::ReadFile(dir / "tiny.aikgb");
+  struct Case {
+    std::string_view tag;
+    size_t offset;
+    uint32_t value;
+    std::string error;
+  };
+  const Case cases[] = {
+      {"LOCA", 0, 0, "locator 0 is empty"},
+      {"CITE", 4, 1000, "locator 1000 out of range"},
+      {"VOFS", 0, 1, "value index: "},
+      {"VSTM", 0, 1000, "value index statement 1000 out of range"},
+      {"OUTO", 0, 1, "adjacency: "},
+      {"OUTT", 0, 1000, "adjacency target 1000 out of range"},
+      {"OUTS", 0, 1000, "adjacency statement 1000 out of range"},
+      {"INED", 0, 1000, "reverse adjacency edge 1000 out of range"},
+      {"VNOD", 12, 0, "interval index: node 0 has child 0 that is not its own"},
+      {"VNOD", 4, 1, "interval index: node 0 has run [1, "},
+      {"VINT", 8, 1000, "interval index: id 1000 out of range"},
+      {"VEND", 0, 1000, "interval index: position 0 by end leaves node"},
+      {"VPNT", 4, 1000, "valid point statement 1000 out of range"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.error);
+    WriteBytes(dir / "crafted.aikgb", Crafted(bytes, c.tag, 0, c.offset, c.value));
+    Graph graph;
+    absl::Status status = LoadSnapshotFile(graph, dir / "crafted.aikgb");
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(status.message(), HasSubstr(c.error));
+    EXPECT_EQ(graph.statement_count(), 0);
+  }
+  // The entity id table with its first filled bucket emptied, or pointing past the entities
+  // (where the records sit depends on the seed, chosen per process).
+  size_t tags = RecordAt(bytes, "EIDT", 0);
+  size_t bucket = 0;
+  while (bytes[tags + bucket] == 0) ++bucket;
+  std::string emptied = bytes;
+  emptied[tags + bucket] = 0;
+  std::string past = Crafted(bytes, "EIDR", bucket, 0, 1000);
+  for (const std::string& crafted : {Crafted(emptied, "NONE", 0, 0, 0), past}) {
+    WriteBytes(dir / "crafted.aikgb", crafted);
+    Graph graph;
+    absl::Status status = LoadSnapshotFile(graph, dir / "crafted.aikgb");
+    EXPECT_THAT(status.message(), HasSubstr("EIDT: id table: "));
+    EXPECT_EQ(graph.statement_count(), 0);
+  }
 }
 
 TEST(SnapshotLoad, RefusesAChangedSchema) {
