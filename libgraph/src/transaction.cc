@@ -9,6 +9,7 @@
 #include "internal/cat.h"
 #include "absl/strings/str_join.h"
 #include "internal/check.h"
+#include "internal/id_index.h"
 #include "internal/json_input.h"
 
 namespace aikg::internal {
@@ -160,25 +161,8 @@ class Transaction::IdTable {
     }
   }
 
-  // A fast hash of the bytes of `id` (the table's own: nothing else uses it).
-  static uint64_t Hash(std::string_view id) {
-    const char* at = id.data();
-    size_t n = id.size();
-    uint64_t state = n * 0x9E3779B97F4A7C15;
-    for (; n > 16; n -= 16, at += 16) state = Mix(Load<uint64_t>(at) ^ state, Load<uint64_t>(at + 8) ^ kSeed);
-    uint64_t a = 0, b = 0;
-    if (n >= 8) {
-      a = Load<uint64_t>(at);
-      b = Load<uint64_t>(at + n - 8);
-    } else if (n >= 4) {
-      a = Load<uint32_t>(at);
-      b = Load<uint32_t>(at + n - 4);
-    } else if (n > 0) {
-      a = static_cast<unsigned char>(at[0]) | static_cast<unsigned char>(at[n / 2]) << 8 |
-          static_cast<uint64_t>(static_cast<unsigned char>(at[n - 1])) << 16;
-    }
-    return Mix(a ^ state, b ^ kSeed);
-  }
+  // The hash of `id` (the graph's id hash, with this process's seed).
+  static uint64_t Hash(std::string_view id) { return HashId(id, ProcessHashSeed()); }
 
   // Starts loading the slot where a lookup of an id of hash `hash` begins.
   void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
@@ -199,7 +183,6 @@ class Transaction::IdTable {
  private:
   static constexpr size_t kInline = 25;
   static constexpr uint8_t kLong = 0xFF;  // the id is longer than kInline: read it from the record
-  static constexpr uint64_t kSeed = 0xE7037ED1A0B428DB;
 
   static_assert(sizeof(TypeId) <= sizeof(uint16_t), "an entity's type must fit a slot's value");
 
@@ -216,17 +199,6 @@ class Transaction::IdTable {
     Word word;
     std::memcpy(&word, at, sizeof word);
     return word;
-  }
-
-  // The high and low halves of the 128-bit product, folded.
-  static uint64_t Mix(uint64_t a, uint64_t b) {
-#if defined(__SIZEOF_INT128__)
-    unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
-    return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
-#else
-    uint64_t x = (a ^ (b >> 29)) * 0xBF58476D1CE4E5B9;
-    return x ^ (x >> 32) ^ b;
-#endif
   }
 
   // Whether the `n` bytes at `a` and `b` are equal, compared in words (n is at most kInline).

@@ -78,6 +78,13 @@ inline uint64_t HashId(std::string_view id, uint64_t seed) {
   return mix(kOdd1 ^ size, mix(a ^ kOdd1, b ^ hash));
 }
 
+// A seed for HashId chosen once per process, so that ids cannot be picked to collide in a table:
+// Abseil seeds its hash per process (from an address that address-space randomisation moves).
+inline uint64_t ProcessHashSeed() {
+  static const uint64_t seed = absl::Hash<uint64_t>{}(0x9e3779b97f4a7c15ull);
+  return seed;
+}
+
 class IdIndex {
  public:
   static constexpr uint32_t kAbsent = std::numeric_limits<uint32_t>::max();
@@ -136,7 +143,7 @@ class IdIndex {
   // overlaps other work before the call that needs it.
   void Prefetch(std::string_view id) const {
     if (tags_.empty()) return;
-    size_t at = StringViewHash{}(id) & mask_;
+    size_t at = Hash(id) & mask_;
     __builtin_prefetch(&tags_[at]);
     __builtin_prefetch(&records_[at]);
   }
@@ -195,12 +202,6 @@ class IdIndex {
  private:
   static constexpr uint8_t kEmpty = 0;
 
-  // Abseil seeds its hash per process (from an address that address-space randomisation moves).
-  static uint64_t ProcessSeed() {
-    static const uint64_t seed = absl::Hash<uint64_t>{}(0x9e3779b97f4a7c15ull);
-    return seed;
-  }
-
   size_t Hash(std::string_view id) const { return static_cast<size_t>(HashId(id, seed_)); }
 
   // The top byte of the hash (the bucket comes from the low bits), never kEmpty.
@@ -227,7 +228,7 @@ class IdIndex {
   std::vector<uint32_t> records_;  // per bucket: the record's number
   size_t size_ = 0;
   size_t mask_ = 0;
-  uint64_t seed_ = ProcessSeed();  // buckets - 1; the bucket count is a power of two
+  uint64_t seed_ = ProcessHashSeed();  // buckets - 1; the bucket count is a power of two
 };
 
 }  // namespace aikg::internal
