@@ -8,6 +8,7 @@
 
 #include "internal/cat.h"
 #include "absl/strings/str_join.h"
+#include "internal/bytes.h"
 #include "internal/check.h"
 #include "internal/id_index.h"
 #include "internal/json_input.h"
@@ -193,28 +194,6 @@ class Transaction::IdTable {
     char id[kInline];
   };
   static_assert(sizeof(Slot) == 32);
-
-  template <typename Word>
-  static Word Load(const char* at) {
-    Word word;
-    std::memcpy(&word, at, sizeof word);
-    return word;
-  }
-
-  // Whether the `n` bytes at `a` and `b` are equal, compared in words (n is at most kInline).
-  static bool SameBytes(const char* a, const char* b, size_t n) {
-    if (n >= 8) {
-      for (size_t i = 0; i + 8 < n; i += 8) {
-        if (Load<uint64_t>(a + i) != Load<uint64_t>(b + i)) return false;
-      }
-      return Load<uint64_t>(a + n - 8) == Load<uint64_t>(b + n - 8);
-    }
-    if (n >= 4) return Load<uint32_t>(a) == Load<uint32_t>(b) && Load<uint32_t>(a + n - 4) == Load<uint32_t>(b + n - 4);
-    for (size_t i = 0; i < n; ++i) {
-      if (a[i] != b[i]) return false;
-    }
-    return true;
-  }
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;

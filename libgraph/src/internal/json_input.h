@@ -36,6 +36,7 @@
 #include "aikg/diagnostic.h"
 #include "aikg/model.h"
 #include "aikg/time.h"
+#include "internal/bytes.h"
 
 namespace aikg::internal {
 
@@ -209,32 +210,10 @@ class MemberNames {
     return (name.size() * 7 + static_cast<unsigned char>(name.front()) * 4 + static_cast<unsigned char>(name.back())) &
            (kBuckets - 1);
   }
-  // Inline, as member names are short: a call of memcmp costs more. Two overlapping loads
-  // compare 4 to 16 bytes. The accessors' names are mostly the very literals the list was made
-  // of (the compiler merges equal literals).
+  // Inline, as member names are short (see bytes.h). The accessors' names are mostly the very
+  // literals the list was made of (the compiler merges equal literals).
   static bool Same(std::string_view a, std::string_view b) {
-    size_t n = a.size();
-    if (n != b.size()) return false;
-    if (a.data() == b.data()) return true;
-    const char* x = a.data();
-    const char* y = b.data();
-    if (n >= 8) {
-      for (size_t i = 0; i + 8 < n; i += 8) {
-        if (Load<uint64_t>(x + i) != Load<uint64_t>(y + i)) return false;
-      }
-      return Load<uint64_t>(x + n - 8) == Load<uint64_t>(y + n - 8);
-    }
-    if (n >= 4) return Load<uint32_t>(x) == Load<uint32_t>(y) && Load<uint32_t>(x + n - 4) == Load<uint32_t>(y + n - 4);
-    for (size_t i = 0; i < n; ++i) {
-      if (x[i] != y[i]) return false;
-    }
-    return true;
-  }
-  template <typename Word>
-  static Word Load(const char* at) {
-    Word word;
-    std::memcpy(&word, at, sizeof word);
-    return word;
+    return a.size() == b.size() && (a.data() == b.data() || SameBytes(a.data(), b.data(), a.size()));
   }
   size_t FindLinear(std::string_view name) const;
 

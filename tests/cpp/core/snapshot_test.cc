@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <string>
 
 #include "export/export_support.h"
@@ -244,6 +245,29 @@ std::string Crafted(std::string bytes, std::string_view tag, size_t record, size
   return bytes;
 }
 
+// A change of one 32-bit field of a snapshot (the first record of section `tag`, at `offset`),
+// and the error it must be refused with.
+struct CraftedCase {
+  std::string_view tag;
+  size_t offset;
+  uint32_t value;
+  std::string error;
+};
+
+// Each crafted file is refused with its error, and leaves the graph empty.
+void ExpectEachRefused(const std::filesystem::path& dir, const std::string& bytes,
+                       std::span<const CraftedCase> cases) {
+  for (const CraftedCase& c : cases) {
+    SCOPED_TRACE(c.error);
+    WriteBytes(dir / "crafted.aikgb", Crafted(bytes, c.tag, 0, c.offset, c.value));
+    Graph graph;
+    absl::Status status = LoadSnapshotFile(graph, dir / "crafted.aikgb");
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(status.message(), HasSubstr(c.error));
+    EXPECT_EQ(graph.statement_count(), 0);
+  }
+}
+
 TEST(SnapshotLoad, ChecksEveryIndexOfACraftedFile) {
   std::filesystem::path dir = testing::ScratchDir("snapshot_crafted");
   ASSERT_TRUE(SaveSnapshotFile(testing::LoadTiny(), dir / "tiny.aikgb").ok());
@@ -253,13 +277,7 @@ TEST(SnapshotLoad, ChecksEveryIndexOfACraftedFile) {
   Graph same;
   ASSERT_TRUE(LoadSnapshotFile(same, dir / "same.aikgb").ok());
 
-  struct Case {
-    std::string_view tag;
-    size_t offset;
-    uint32_t value;
-    std::string error;
-  };
-  const Case cases[] = {
+  const CraftedCase cases[] = {
       {"STMT", 0, 0xFFFFFFFF, "statement id: string 4294967295 out of range"},
       {"STMT", 4, 1000, "subject 1000 out of range"},
       {"STMT", 8, 1000, "predicate 1000 out of range"},
@@ -275,15 +293,7 @@ TEST(SnapshotLoad, ChecksEveryIndexOfACraftedFile) {
       {"TIME", 8, 1, "time point 1:"},
       {"TIME", 12, 4, "is not fiscal but has a fiscal start"},
   };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.error);
-    WriteBytes(dir / "crafted.aikgb", Crafted(bytes, c.tag, 0, c.offset, c.value));
-    Graph graph;
-    absl::Status status = LoadSnapshotFile(graph, dir / "crafted.aikgb");
-    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-    EXPECT_THAT(status.message(), HasSubstr(c.error));
-    EXPECT_EQ(graph.statement_count(), 0);
-  }
+  ExpectEachRefused(dir, bytes, cases);
 }
 
 // The stored indexes are checked as the records are: whatever a crafted file holds, queries stay
@@ -296,13 +306,7 @@ TEST(SnapshotLoad, ChecksTheStoredIndexesOfACraftedFile) {
   ASSERT_FALSE(tiny.data().locators.empty());
   ASSERT_TRUE(SaveSnapshotFile(tiny, dir / "tiny.aikgb").ok());
   std::string bytes = testing::ReadFile(dir / "tiny.aikgb");
-  struct Case {
-    std::string_view tag;
-    size_t offset;
-    uint32_t value;
-    std::string error;
-  };
-  const Case cases[] = {
+  const CraftedCase cases[] = {
       {"LOCA", 0, 0, "locator 0 is empty"},
       {"CITE", 4, 1000, "locator 1000 out of range"},
       {"VOFS", 0, 1, "value index: "},
@@ -317,15 +321,7 @@ TEST(SnapshotLoad, ChecksTheStoredIndexesOfACraftedFile) {
       {"VEND", 0, 1000, "interval index: position 0 by end leaves node"},
       {"VPNT", 4, 1000, "valid point statement 1000 out of range"},
   };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.error);
-    WriteBytes(dir / "crafted.aikgb", Crafted(bytes, c.tag, 0, c.offset, c.value));
-    Graph graph;
-    absl::Status status = LoadSnapshotFile(graph, dir / "crafted.aikgb");
-    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-    EXPECT_THAT(status.message(), HasSubstr(c.error));
-    EXPECT_EQ(graph.statement_count(), 0);
-  }
+  ExpectEachRefused(dir, bytes, cases);
   // The entity id table with its first filled bucket emptied, or pointing past the entities
   // (where the records sit depends on the seed, chosen per process).
   size_t tags = RecordAt(bytes, "EIDT", 0);
