@@ -17,6 +17,8 @@ or leaves to the matcher; DuckDB answers the same counts with SQL over the Parqu
 - during the window: ``MATCH (x)-[s]->(y) DURING first .. last RETURN count(s)`` and the same with
   ``(v:Value)``, summed (the view's valid_during, through the interval index); DuckDB
   frames_bench.py's overlap condition.
+- during the window, view API: ``g.view(valid_during=(first, last)).statement_count``, the same
+  count without the query language (one filter, not one per query).
 - overlapping the window (WHERE): the same count written as a WHERE on ``s.valid_start`` and
   ``s.valid_end``, which reads every statement's columns.
 - as of, condition on a node: the as-of edge count with ``x = x`` added, which the push-down
@@ -107,6 +109,10 @@ def main() -> int:
                 f"MATCH (x)-[s]->(y) DURING {first} .. {last} RETURN count(s)",
                 f"MATCH (x)-[s]->(v:Value) DURING {first} .. {last} RETURN count(s)",
             ),
+            "DuckDB": lambda: duckdb_count(overlap_sql(first, last)),
+        },
+        "during the window, view API": {
+            "aikg": lambda: graph.view(valid_during=(first, last)).statement_count,
             "DuckDB": lambda: duckdb_count(overlap_sql(first, last)),
         },
         "overlapping the window (WHERE)": {
