@@ -49,7 +49,8 @@ absl::StatusOr<std::optional<View>> ApplyTimeClauses(const View& view, const Que
     // The window runs from the first day its start may be to the last day its end may be, as
     // the view's valid_during reads it: DURING 2024 .. 2024-Q2 is 2024-01-01 to 2024-06-30.
     ValidTime window;
-    for (auto [clause, target] : {std::pair{query.during_start, &window.from}, std::pair{query.during_end, &window.to}}) {
+    for (auto [clause, target] :
+         {std::pair{query.during_start, &window.from}, std::pair{query.during_end, &window.to}}) {
       if (!clause) continue;
       absl::StatusOr<TimePoint> time = DateOf(*clause, "DURING", evaluator);
       if (!time.ok()) return time.status();

@@ -566,8 +566,8 @@ absl::Status CheckNesting(const Query& query) {
   auto push = [&pending](const ExprPtr& expression, int depth) {
     if (expression != nullptr) pending.emplace_back(expression.get(), depth);
   };
-  for (const ExprPtr& root : {query.where, query.as_of, query.during_start, query.during_end, query.known_at, query.skip,
-                              query.limit}) {
+  for (const ExprPtr& root :
+       {query.where, query.as_of, query.during_start, query.during_end, query.known_at, query.skip, query.limit}) {
     push(root, 1);
   }
   for (const ReturnItem& item : query.returns) push(item.expression, 1);

@@ -35,8 +35,9 @@ TEST(Parse, EveryKindOfSyntaxError) {
   EXPECT_EQ(ErrorOf("MATCH (a)-[*3..1]->(b) RETURN a"), "1:16: the hop range ends (1) before it starts (3)");
   EXPECT_EQ(ErrorOf("MATCH (a {name 'x'}) RETURN a"), "1:16: expected ':' after the property name, found the string 'x'");
   EXPECT_EQ(ErrorOf("MATCH (a {name: 'x') RETURN a"), "1:20: expected '}' to close the property map, found ')'");
-  EXPECT_EQ(ErrorOf("MATCH (a)"), "1:10: expected RETURN (or WHERE, AS OF, DURING, KNOWN AT, or ',' and another pattern), "
-                                  "found the end of the query");
+  EXPECT_EQ(ErrorOf("MATCH (a)"),
+            "1:10: expected RETURN (or WHERE, AS OF, DURING, KNOWN AT, or ',' and another pattern), found the end of "
+            "the query");
   EXPECT_EQ(ErrorOf("MATCH (a) WHERE RETURN a"), "1:17: expected an expression, found 'RETURN'");
   EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.name = RETURN a"), "1:26: expected an expression, found 'RETURN'");
   EXPECT_EQ(ErrorOf("MATCH (a) WHERE a. = 1 RETURN a"), "1:20: expected a property name after '.', found '='");
@@ -54,7 +55,8 @@ TEST(Parse, EveryKindOfSyntaxError) {
             "1:34: expected SKIP, LIMIT or the end of the query, found 'x'");
   EXPECT_EQ(ErrorOf("MATCH (a) RETURN a SKIP 1 LIMIT 2 x"), "1:35: expected the end of the query, found 'x'");
   EXPECT_EQ(ErrorOf("MATCH (a) RETURN a; x"), "1:21: expected the end of the query after ';', found 'x'");
-  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x = 1 y RETURN a"), "1:25: expected RETURN (or AS OF, DURING, or KNOWN AT), found 'y'");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x = 1 y RETURN a"),
+            "1:25: expected RETURN (or AS OF, DURING, or KNOWN AT), found 'y'");
   EXPECT_EQ(ErrorOf("MATCH (a) AS OF '2024' y RETURN a"), "1:24: expected RETURN (or DURING or KNOWN AT), found 'y'");
 }
 
