@@ -14,8 +14,13 @@ or leaves to the matcher; DuckDB answers the same counts with SQL over the Parqu
   ``(v:Value)``, summed; DuckDB frames_bench.py's held-at condition.
 - as of, edges / values: each query alone; DuckDB the condition and ``kind = 'entity'`` (or not).
 - as of, predicate and modality: ``-[s:develops]->`` and ``s.modality = 'reported'``.
-- overlapping the window: a WHERE on ``s.valid_start`` and ``s.valid_end`` (there is no window
-  clause), edges and values summed; DuckDB frames_bench.py's overlap condition.
+- during the window: ``MATCH (x)-[s]->(y) DURING first .. last RETURN count(s)`` and the same with
+  ``(v:Value)``, summed (the view's valid_during, through the interval index); DuckDB
+  frames_bench.py's overlap condition.
+- during the window, view API: ``g.view(valid_during=(first, last)).statement_count``, the same
+  count without the query language (one filter, not one per query).
+- overlapping the window (WHERE): the same count written as a WHERE on ``s.valid_start`` and
+  ``s.valid_end``, which reads every statement's columns.
 - as of, condition on a node: the as-of edge count with ``x = x`` added, which the push-down
   leaves to the matcher (no DuckDB column: it is the same count as "as of, edges").
 
@@ -99,7 +104,18 @@ def main() -> int:
             ),
             "DuckDB": lambda: duckdb_count(f"{held} AND predicate = 'develops' AND modality = 'reported'"),
         },
-        "overlapping the window": {
+        "during the window": {
+            "aikg": lambda: aikg_count(
+                f"MATCH (x)-[s]->(y) DURING {first} .. {last} RETURN count(s)",
+                f"MATCH (x)-[s]->(v:Value) DURING {first} .. {last} RETURN count(s)",
+            ),
+            "DuckDB": lambda: duckdb_count(overlap_sql(first, last)),
+        },
+        "during the window, view API": {
+            "aikg": lambda: graph.view(valid_during=(first, last)).statement_count,
+            "DuckDB": lambda: duckdb_count(overlap_sql(first, last)),
+        },
+        "overlapping the window (WHERE)": {
             "aikg": lambda: aikg_count(
                 f"MATCH (x)-[s]->(y) WHERE {window} RETURN count(s)",
                 f"MATCH (x)-[s]->(v:Value) WHERE {window} RETURN count(s)",

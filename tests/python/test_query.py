@@ -97,6 +97,36 @@ def test_queries_read_their_view(tiny: aikg.Graph) -> None:
     assert [row[0] for row in tiny.as_of("2021").query(text)] == []
 
 
+def test_during_counts_what_the_view_keeps_during_the_window(tiny: aikg.Graph, newsletter: aikg.Graph) -> None:
+    """DURING in a query is g.view(valid_during=...): the same statements, open ends and undated ones included."""
+    windows: list[tuple[str, tuple[object, object]]] = [
+        ("DURING 2025-Q1 .. 2025-06-30", ("2025-Q1", "2025-06-30")),
+        ("DURING 2022", ("2022", "2022")),
+        ("DURING 2024-07 ..", ("2024-07", None)),
+        ("DURING .. 2023", (None, "2023")),
+        ("DURING $start .. $end", (datetime.date(2023, 7, 1), aikg.TimePoint("2024-H1"))),
+    ]
+    for graph in (tiny, newsletter):
+        for clause, (start, end) in windows:
+            parameters = {"start": start, "end": end} if "$" in clause else {}
+            for include_undated in (False, True):
+                text = clause + (" INCLUDE UNDATED" if include_undated else "")
+                counted = sum(
+                    graph.query(f"MATCH {pattern} {text} RETURN count(s)", **parameters)[0][0]  # type: ignore[arg-type]
+                    for pattern in ("(x)-[s]->(y)", "(x)-[s]->(v:Value)")
+                )
+                view = graph.view(valid_during=(start, end), include_undated=include_undated)  # type: ignore[arg-type]
+                assert counted == view.statement_count, text
+                ids = graph.query(f"MATCH (x)-[s]->(y) {text} RETURN s.id ORDER BY s.id", **parameters)  # type: ignore[arg-type]
+                assert [row[0] for row in ids] == sorted(
+                    s.id for s in view.statements() if s.is_edge
+                ), text
+    with pytest.raises(aikg.ValidationError) as raised:
+        tiny.query("MATCH (x)-[s]->(y)\nDURING 2025 .. 2024 RETURN count(s)")
+    assert (raised.value.line, raised.value.column) == (2, 8)
+    assert "starts after it ends" in str(raised.value)
+
+
 def test_result_keeps_its_graph_alive() -> None:
     result = aikg.load(TINY).query("MATCH (e:Country) RETURN e ORDER BY e.id")
     gc.collect()

@@ -151,7 +151,13 @@ struct Query {
   std::vector<PathPattern> match;
   ExprPtr where;    // may be null
   ExprPtr as_of;    // valid-time clause, a date; may be null
-  bool include_undated = false;  // AS OF ... INCLUDE UNDATED (Filter::include_undated)
+  // DURING start .. end: statements whose valid time overlaps the window (Filter::valid_during).
+  // Either end may be null (open), not both; `DURING p` (one period) has the same expression at
+  // both ends. With AS OF too, a statement must pass both.
+  bool during = false;
+  ExprPtr during_start;
+  ExprPtr during_end;
+  bool include_undated = false;  // AS OF / DURING ... INCLUDE UNDATED (Filter::include_undated)
   ExprPtr known_at; // known-time clause, a date; may be null
   bool distinct = false;
   std::vector<ReturnItem> returns;
@@ -201,8 +207,8 @@ inline absl::StatusOr<std::chrono::milliseconds> TimeoutFromSeconds(double secon
   return std::chrono::milliseconds(static_cast<int64_t>(std::ceil(seconds * 1000)));
 }
 
-// Runs `query` over `view`. AS OF and KNOWN AT narrow the view first (see aikg/view.h for
-// their semantics). InvalidArgument for unknown labels, types, variables, parameters or
+// Runs `query` over `view`. AS OF, DURING and KNOWN AT narrow the view first (see aikg/view.h
+// for their semantics). InvalidArgument for unknown labels, types, variables, parameters or
 // functions, with their line:column; ResourceExhausted, DeadlineExceeded or Cancelled when
 // `options` stop the run.
 absl::StatusOr<Result> Execute(const View& view, const Query& query, const Parameters& parameters = {},
@@ -286,6 +292,9 @@ class Builder {
   Builder& Match(const Path& path);
   Builder& Where(const E& condition);  // ANDed with earlier conditions
   Builder& AsOf(const E& date, bool include_undated = false);
+  // DURING start .. end; an end given as nullopt is open (not both: Execute refuses that). One
+  // include_undated flag serves AsOf and During: the last call sets it.
+  Builder& During(const std::optional<E>& start, const std::optional<E>& end, bool include_undated = false);
   Builder& KnownAt(const E& date);
   Builder& Distinct();
   Builder& Return(const E& expression, std::string alias = "");

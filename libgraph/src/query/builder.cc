@@ -96,6 +96,13 @@ Builder& Builder::AsOf(const E& date, bool include_undated) {
   query_.include_undated = include_undated;
   return *this;
 }
+Builder& Builder::During(const std::optional<E>& start, const std::optional<E>& end, bool include_undated) {
+  query_.during = true;
+  query_.during_start = start ? start->get() : nullptr;
+  query_.during_end = end ? end->get() : nullptr;
+  query_.include_undated = include_undated;
+  return *this;
+}
 Builder& Builder::KnownAt(const E& date) {
   query_.known_at = date.get();
   return *this;

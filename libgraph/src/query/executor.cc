@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -25,20 +26,45 @@ namespace {
 using aikg::internal::Cat;
 using internal::ErrorAt;
 
-// The view narrowed by AS OF and KNOWN AT, or nothing when the query has neither.
+// The date a time clause gives, or an error at it.
+absl::StatusOr<TimePoint> DateOf(const Expr& clause, std::string_view name, internal::Evaluator& evaluator) {
+  std::optional<TimePoint> time = internal::AsTime(evaluator.Evaluate(clause));
+  if (!time) return ErrorAt(clause, Cat(name, " needs a date such as '2024-06-30' or '2024'"));
+  return *time;
+}
+
+// The view narrowed by AS OF, DURING and KNOWN AT, or nothing when the query has none.
 absl::StatusOr<std::optional<View>> ApplyTimeClauses(const View& view, const Query& query,
                                                       internal::Evaluator& evaluator) {
   Filter filter;
   for (auto [clause, target, name] : {std::tuple{query.as_of, &filter.valid_at, "AS OF"},
                                       std::tuple{query.known_at, &filter.known_at, "KNOWN AT"}}) {
     if (!clause) continue;
-    std::optional<TimePoint> time = internal::AsTime(evaluator.Evaluate(*clause));
-    if (!time) return ErrorAt(*clause, Cat(name, " needs a date such as '2024-06-30' or '2024'"));
+    absl::StatusOr<TimePoint> time = DateOf(*clause, name, evaluator);
+    if (!time.ok()) return time.status();
     // A period stands for its last day: AS OF '2023' is as of the end of 2023.
     *target = time->last_day();
   }
+  if (query.during) {
+    // The window runs from the first day its start may be to the last day its end may be, as
+    // the view's valid_during reads it: DURING 2024 .. 2024-Q2 is 2024-01-01 to 2024-06-30.
+    ValidTime window;
+    for (auto [clause, target] :
+         {std::pair{query.during_start, &window.from}, std::pair{query.during_end, &window.to}}) {
+      if (!clause) continue;
+      absl::StatusOr<TimePoint> time = DateOf(*clause, "DURING", evaluator);
+      if (!time.ok()) return time.status();
+      *target = *time;
+    }
+    if (!window.is_set()) return absl::InvalidArgumentError("DURING needs a start, an end or both");
+    if (window.from.is_set() && window.to.is_set() && window.from.first_day() > window.to.last_day()) {
+      return ErrorAt(*query.during_start, Cat("DURING ", window.from.ToString(), " .. ", window.to.ToString(),
+                                              " starts after it ends"));
+    }
+    filter.valid_during = window;
+  }
   filter.include_undated = query.include_undated;
-  if (!filter.valid_at && !filter.known_at) return std::optional<View>();
+  if (!filter.valid_at && !filter.valid_during && !filter.known_at) return std::optional<View>();
   absl::StatusOr<View> narrowed = view.Filtered(filter);
   if (!narrowed.ok()) return narrowed.status();
   return std::optional<View>(std::move(*narrowed));
@@ -111,6 +137,8 @@ absl::StatusOr<Result> Execute(const View& view, const Query& query, const Param
     if (!constants.error().ok()) return constants.error();
   }
   const View& matched = narrowed->has_value() ? **narrowed : view;
+  // AS OF and DURING without INCLUDE UNDATED leave only dated statements in view.
+  bool every_statement_dated = (query.as_of != nullptr || query.during) && !query.include_undated;
   for (ExprPtr& condition : plan->conditions) {
     condition = FoldConstants(condition, matched, *plan, parameters, bindings);
   }
@@ -131,14 +159,14 @@ absl::StatusOr<Result> Execute(const View& view, const Query& query, const Param
     const internal::NodePlan& right = plan->nodes[1];
     internal::StatementConditions statement_conditions(
         matched.graph().data(), *plan, std::move(conditions), plan->relationships[0].slot,
-        right.value ? right.slot : -1, query.as_of != nullptr && !query.include_undated, evaluator, bindings);
+        right.value ? right.slot : -1, every_statement_dated, evaluator, bindings);
     if (int64_t count = internal::CountStatements(matched, *plan, statement_conditions, budget); count > 0) {
       projection.Add(count);
     }
   } else if (constant_ok) {
     auto on_rows = [&](int64_t count) { return projection.Add(count); };
     internal::Matcher matcher(matched, *plan, evaluator, bindings, budget, on_rows,  // refers to on_rows
-                              query.as_of != nullptr && !query.include_undated);
+                              every_statement_dated);
     matcher.Run();
   }
   if (!evaluator.error().ok()) return evaluator.error();

@@ -168,6 +168,17 @@ std::string Format(const Query& query) {
   });
   if (query.where) text += " WHERE " + internal::FormatExpression(*query.where);
   if (query.as_of) text += " AS OF " + internal::FormatExpression(*query.as_of);
+  if (query.during) {
+    const ExprPtr &start = query.during_start, &end = query.during_end;
+    if (start && start == end) {  // one period, written once: DURING '2024'
+      text += " DURING " + internal::FormatExpression(*start);
+    } else {
+      text += " DURING ";
+      if (start) text += internal::FormatExpression(*start) + " ";
+      text += "..";
+      if (end) text += " " + internal::FormatExpression(*end);
+    }
+  }
   if (query.include_undated) text += " INCLUDE UNDATED";
   if (query.known_at) text += " KNOWN AT " + internal::FormatExpression(*query.known_at);
   text += query.distinct ? " RETURN DISTINCT " : " RETURN ";

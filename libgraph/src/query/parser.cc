@@ -27,7 +27,7 @@ enum class TokenKind {
   kFloat,
   kParameter,  // $name (text without the $)
   kSymbol,     // punctuation and operators: ( ) [ ] { } , : . | * .. - -> <- = <> < <= > >= + /
-  kTime,       // a bare date right after AS OF or KNOWN AT: 2023-12-31, 2024-Q3, 2024 (as written)
+  kTime,       // a bare date in AS OF, DURING or KNOWN AT: 2023-12-31, 2024-Q3, 2024 (as written)
 };
 
 struct Token {
@@ -49,20 +49,36 @@ bool SameWord(std::string_view a, std::string_view b) {
 bool IsReserved(std::string_view word) {
   static constexpr std::string_view kReserved[] = {"MATCH", "WHERE", "RETURN",   "ORDER", "BY",     "SKIP",
                                                    "LIMIT", "AND",   "OR",       "XOR",   "NOT",    "IN",
-                                                   "STARTS", "ENDS", "CONTAINS", "IS",    "DISTINCT", "AS"};
+                                                   "STARTS", "ENDS", "CONTAINS", "IS",    "DISTINCT", "AS",
+                                                   "DURING"};
   return std::any_of(std::begin(kReserved), std::end(kReserved),
                      [&](std::string_view reserved) { return SameWord(word, reserved); });
 }
 
-// Whether the last tokens are AS OF or KNOWN AT, after which a date may be written bare.
-bool EndsWithTimeClause(const std::vector<Token>& tokens) {
-  if (tokens.size() < 2) return false;
+// Whether a date may be written bare next: after AS OF, KNOWN AT or DURING, and after the '..'
+// of a DURING window (DURING 2024-01 .. 2024-06-30). The '..' of a hop range (*1..3) is not one:
+// looking back from it, a clause keyword comes before any DURING (a reserved word, so it is
+// never a variable's name).
+bool BareDateMayFollow(const std::vector<Token>& tokens) {
+  if (tokens.empty()) return false;
   auto is_word = [](const Token& token, std::string_view word) {
     return token.kind == TokenKind::kIdentifier && !token.quoted && SameWord(token.text, word);
   };
+  const Token& last = tokens.back();
+  if (is_word(last, "DURING")) return true;
+  if (last.kind == TokenKind::kSymbol && last.text == "..") {
+    for (size_t i = tokens.size() - 1; i-- > 0;) {
+      const Token& token = tokens[i];
+      if (is_word(token, "DURING")) return true;
+      for (std::string_view clause : {"MATCH", "WHERE", "AS", "KNOWN", "RETURN", "ORDER", "SKIP", "LIMIT"}) {
+        if (is_word(token, clause)) return false;
+      }
+    }
+    return false;
+  }
+  if (tokens.size() < 2) return false;
   const Token& first = tokens[tokens.size() - 2];
-  const Token& second = tokens.back();
-  return (is_word(first, "AS") && is_word(second, "OF")) || (is_word(first, "KNOWN") && is_word(second, "AT"));
+  return (is_word(first, "AS") && is_word(last, "OF")) || (is_word(first, "KNOWN") && is_word(last, "AT"));
 }
 
 // Describes a token for "found …" in messages.
@@ -118,7 +134,7 @@ class Lexer {
         token.kind = TokenKind::kParameter;
         token.text = TakeWhile([](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; });
         if (token.text.empty()) return Error(token, "expected a parameter name after '$'");
-      } else if (std::isdigit(static_cast<unsigned char>(c)) && EndsWithTimeClause(tokens)) {
+      } else if (std::isdigit(static_cast<unsigned char>(c)) && BareDateMayFollow(tokens)) {
         // Read whole, or 2023-12-31 would be the arithmetic 2023 - 12 - 31: the characters of
         // the time forms (docs/json-format.md) that have no space.
         token.kind = TokenKind::kTime;
@@ -260,8 +276,8 @@ ExprPtr MakeExprFrom(decltype(Expr::node) node, const ExprPtr& first) {
 }
 
 // The clauses of a query. `rank` is their place in the grammar: a clause may follow only clauses
-// of a lower rank. AS OF and KNOWN AT share theirs, so either may come first.
-enum class Clause { kMatch, kWhere, kAsOf, kKnownAt, kReturn, kOrderBy, kSkip, kLimit };
+// of a lower rank. AS OF, DURING and KNOWN AT share theirs, so they may come in any order.
+enum class Clause { kMatch, kWhere, kAsOf, kDuring, kKnownAt, kReturn, kOrderBy, kSkip, kLimit };
 
 struct ClauseInfo {
   std::string_view name;
@@ -274,6 +290,7 @@ const ClauseInfo& InfoOf(Clause clause) {
       {"MATCH", 0, " (join patterns with ',')"},
       {"WHERE", 1, " (join conditions with AND)"},
       {"AS OF", 2, ""},
+      {"DURING", 2, ""},
       {"KNOWN AT", 2, ""},
       {"RETURN", 3, " (separate the columns with ',')"},
       {"ORDER BY", 4, " (separate the sort keys with ',')"},
@@ -284,7 +301,7 @@ const ClauseInfo& InfoOf(Clause clause) {
 }
 
 constexpr std::string_view kClauseOrder =
-    "clauses go MATCH, WHERE, AS OF and KNOWN AT (in either order), RETURN, ORDER BY, SKIP, LIMIT";
+    "clauses go MATCH, WHERE, AS OF, DURING and KNOWN AT (in any order), RETURN, ORDER BY, SKIP, LIMIT";
 
 // "a", "a or b", "a, b, or c".
 std::string JoinWithOr(const std::vector<std::string_view>& items) {
@@ -315,23 +332,35 @@ class Parser {
     }
     while (true) {
       std::optional<Clause> clause = ClauseAt();
-      if (clause != Clause::kAsOf && clause != Clause::kKnownAt) break;
+      if (clause != Clause::kAsOf && clause != Clause::kDuring && clause != Clause::kKnownAt) break;
       if (Seen(*clause)) return Misplaced(*clause);
       seen_.push_back(*clause);
-      pos_ += 2;
-      ExprPtr& date = *clause == Clause::kAsOf ? query.as_of : query.known_at;
-      if (!(date = ParseDate(InfoOf(*clause).name))) return error_;
-      if (*clause == Clause::kAsOf && AcceptKeyword("INCLUDE")) {
-        if (!ExpectKeyword("UNDATED", "UNDATED after AS OF ... INCLUDE")) return error_;
+      std::string_view name = InfoOf(*clause).name;
+      if (*clause == Clause::kDuring) {
+        ++pos_;
+        if (!ParseWindow(query)) return error_;
+      } else {
+        pos_ += 2;
+        ExprPtr& date = *clause == Clause::kAsOf ? query.as_of : query.known_at;
+        if (!(date = ParseDate(name))) return error_;
+      }
+      // One flag serves both valid-time clauses (Filter::include_undated), so it is said once.
+      if (*clause != Clause::kKnownAt && IsKeyword("INCLUDE")) {
+        if (query.include_undated) {
+          return Fail(Peek(), "INCLUDE UNDATED may appear once: it applies to AS OF and DURING both");
+        }
+        ++pos_;
+        if (!ExpectKeyword("UNDATED", Cat("UNDATED after ", name, " ... INCLUDE"))) return error_;
         query.include_undated = true;
       }
     }
     if (!IsKeyword("RETURN")) {
       if (std::optional<Clause> clause = ClauseAt()) return Misplaced(*clause);
       std::vector<std::string_view> others;
-      if (!Seen(Clause::kWhere) && !Seen(Clause::kAsOf) && !Seen(Clause::kKnownAt)) others.push_back("WHERE");
-      if (!Seen(Clause::kAsOf)) others.push_back("AS OF");
-      if (!Seen(Clause::kKnownAt)) others.push_back("KNOWN AT");
+      if (seen_.size() == 1) others.push_back("WHERE");
+      for (Clause time : {Clause::kAsOf, Clause::kDuring, Clause::kKnownAt}) {
+        if (!Seen(time)) others.push_back(InfoOf(time).name);
+      }
       if (seen_.size() == 1) others.push_back("',' and another pattern");
       return Fail(Peek(), Cat("expected RETURN (or ", JoinWithOr(others), "), found ", Describe(Peek())));
     }
@@ -420,6 +449,7 @@ class Parser {
     if (IsKeyword("MATCH")) return Clause::kMatch;
     if (IsKeyword("WHERE")) return Clause::kWhere;
     if (IsKeyword("AS") && IsKeyword("OF", 1)) return Clause::kAsOf;
+    if (IsKeyword("DURING")) return Clause::kDuring;
     if (IsKeyword("KNOWN") && IsKeyword("AT", 1)) return Clause::kKnownAt;
     if (IsKeyword("RETURN")) return Clause::kReturn;
     if (IsKeyword("ORDER")) return Clause::kOrderBy;
@@ -460,6 +490,28 @@ class Parser {
       return nullptr;
     }
     return MakeExpr(Literal{Value{token.text}}, token);
+  }
+
+  // The window of DURING, after the keyword: `start .. end` with either end left out (open), or
+  // one period (`DURING 2024`), which is both its start and its end.
+  bool ParseWindow(Query& query) {
+    query.during = true;
+    if (!IsSymbol("..")) {
+      if (!(query.during_start = ParseDate("DURING"))) return false;
+      if (!IsSymbol("..")) {
+        query.during_end = query.during_start;
+        return true;
+      }
+    }
+    ++pos_;  // '..'
+    bool open_end = Peek().kind == TokenKind::kEnd || IsSymbol(";") || ClauseAt() || IsKeyword("INCLUDE");
+    if (open_end && !query.during_start) {
+      Record(Peek(), Cat("DURING needs a start, an end or both (DURING 2024 .., DURING .. 2025-06-30, "
+                         "DURING 2024-01 .. 2024-06), found ", Describe(Peek())));
+      return false;
+    }
+    if (!open_end && !(query.during_end = ParseDate("DURING"))) return false;
+    return true;
   }
 
   void Record(const Token& at, std::string_view message) {

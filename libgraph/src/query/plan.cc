@@ -528,10 +528,11 @@ class Planner {
     return true;
   }
 
-  // AS OF and KNOWN AT take a date: no variable, nothing unknown. (They are evaluated before
-  // matching, by the executor.)
+  // AS OF, DURING and KNOWN AT take dates: no variable, nothing unknown. (They are evaluated
+  // before matching, by the executor.)
   absl::Status CheckTimeClauses() {
-    for (auto [clause, name] : {std::pair{query_.as_of, "AS OF"}, std::pair{query_.known_at, "KNOWN AT"}}) {
+    for (auto [clause, name] : {std::pair{query_.as_of, "AS OF"}, std::pair{query_.during_start, "DURING"},
+                                std::pair{query_.during_end, "DURING"}, std::pair{query_.known_at, "KNOWN AT"}}) {
       if (!clause) continue;
       // Names are checked first: CollectSlots looks up only variables the pattern binds.
       if (absl::Status checked = CheckExpression(*clause, false); !checked.ok()) return checked;
@@ -565,7 +566,10 @@ absl::Status CheckNesting(const Query& query) {
   auto push = [&pending](const ExprPtr& expression, int depth) {
     if (expression != nullptr) pending.emplace_back(expression.get(), depth);
   };
-  for (const ExprPtr& root : {query.where, query.as_of, query.known_at, query.skip, query.limit}) push(root, 1);
+  for (const ExprPtr& root :
+       {query.where, query.as_of, query.during_start, query.during_end, query.known_at, query.skip, query.limit}) {
+    push(root, 1);
+  }
   for (const ReturnItem& item : query.returns) push(item.expression, 1);
   for (const OrderItem& item : query.order_by) push(item.expression, 1);
   for (const PathPattern& path : query.match) {

@@ -1,11 +1,12 @@
 // The count push-down (Plan::count_statements: a single hop counted from the view's statements)
 // against the matcher, on small random graphs: dated, undated and interval statements, edges
-// and values, several sources, under AS OF (with and without INCLUDE UNDATED), KNOWN AT and
-// entity-type views. Each pushed-down count is compared with the same query in two forms the
+// and values, several sources, under AS OF and DURING (with and without INCLUDE UNDATED), KNOWN
+// AT and entity-type views. Each pushed-down count is compared with the same query in two forms the
 // push-down does not take: with `x = x` added to WHERE (a condition on a node: the matcher
 // walks every entity and counts its last hop) and with count(s.id) (the matcher binds every
 // row).
 
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -124,6 +125,12 @@ TEST(CountPushdown, AgreesWithTheMatcherOnRandomGraphs) {
       "AS OF 2026 INCLUDE UNDATED",
       "KNOWN AT 2025-09-30",
       "AS OF 2025 KNOWN AT 2024-12-31",
+      "DURING 2024-01 .. 2024-06-30",
+      "DURING 2024-Q3 INCLUDE UNDATED",
+      "DURING 2025 ..",
+      "DURING .. 2023-Q4 INCLUDE UNDATED",
+      "DURING 2022 .. 2024-06 AS OF 2024-03-31",
+      "DURING 2025 .. 2026 INCLUDE UNDATED KNOWN AT 2025-09-30",
   };
   Filter no_models;
   no_models.entity_types = {"Organization", "Country", "Chip"};
@@ -167,6 +174,58 @@ TEST(CountPushdown, AgreesWithTheMatcherOnRandomGraphs) {
   }
   // The graphs are not trivially empty: most counts found something.
   EXPECT_GT(nonzero, compared / 3);
+}
+
+// A DURING query counts what the view API's valid_during keeps: the edges and the values of a
+// view filtered with the same window (open ends, one period, parameters) and include_undated.
+TEST(CountPushdown, DuringCountsWhatTheViewKeepsDuringTheWindow) {
+  struct Window {
+    std::string clause;  // with $from / $to where the parameters below stand
+    std::optional<std::string> from, to;
+  };
+  const std::vector<Window> windows = {
+      {"DURING 2024-01 .. 2024-06-30", "2024-01", "2024-06-30"},
+      {"DURING 2024-Q3", "2024-Q3", "2024-Q3"},
+      {"DURING $from ..", "2025", std::nullopt},
+      {"DURING .. $to", std::nullopt, "2023-Q4"},
+      {"DURING $from .. $to", "early 2021", "2022"},
+      {"DURING date('2026-01-01') .. '2030'", "2026-01-01", "2030"},
+  };
+  std::mt19937 random(20261130);
+  int nonzero = 0, compared = 0;
+  for (int round = 0; round < 20; ++round) {
+    std::string document = RandomGraph(random);
+    Graph graph;
+    absl::Status loaded = testing::LoadString(graph, document);
+    ASSERT_TRUE(loaded.ok()) << loaded.message() << "\n" << document;
+    for (const Window& window : windows) {
+      for (bool include_undated : {false, true}) {
+        auto point = [](const std::optional<std::string>& text) {
+          return text ? *TimePoint::Parse(*text) : TimePoint();
+        };
+        Filter filter;
+        filter.valid_during = ValidTime{point(window.from), point(window.to)};
+        filter.include_undated = include_undated;
+        absl::StatusOr<View> view = View::Of(graph, filter);
+        ASSERT_TRUE(view.ok());
+        query::Parameters parameters;
+        if (window.from) parameters["from"] = query::Value{*window.from};
+        if (window.to) parameters["to"] = query::Value{point(window.to)};
+        std::string clause = window.clause + (include_undated ? " INCLUDE UNDATED" : "");
+        int64_t counted = 0;
+        for (std::string pattern : {"(x)-[s]->(y)", "(x)-[s]->(v:Value)"}) {
+          std::string text = "MATCH " + pattern + " " + clause + " RETURN count(s)";
+          absl::StatusOr<query::Result> result = query::Run(View(graph), text, parameters);
+          ASSERT_TRUE(result.ok()) << text << ": " << result.status().message();
+          counted += std::get<int64_t>(result->rows[0][0].data);
+        }
+        ASSERT_EQ(counted, static_cast<int64_t>(view->statement_count())) << clause << "\n" << document;
+        ++compared;
+        nonzero += counted > 0;
+      }
+    }
+  }
+  EXPECT_GT(nonzero, compared / 2);
 }
 
 }  // namespace

@@ -35,8 +35,9 @@ TEST(Parse, EveryKindOfSyntaxError) {
   EXPECT_EQ(ErrorOf("MATCH (a)-[*3..1]->(b) RETURN a"), "1:16: the hop range ends (1) before it starts (3)");
   EXPECT_EQ(ErrorOf("MATCH (a {name 'x'}) RETURN a"), "1:16: expected ':' after the property name, found the string 'x'");
   EXPECT_EQ(ErrorOf("MATCH (a {name: 'x') RETURN a"), "1:20: expected '}' to close the property map, found ')'");
-  EXPECT_EQ(ErrorOf("MATCH (a)"), "1:10: expected RETURN (or WHERE, AS OF, KNOWN AT, or ',' and another pattern), "
-                                  "found the end of the query");
+  EXPECT_EQ(ErrorOf("MATCH (a)"),
+            "1:10: expected RETURN (or WHERE, AS OF, DURING, KNOWN AT, or ',' and another pattern), found the end of "
+            "the query");
   EXPECT_EQ(ErrorOf("MATCH (a) WHERE RETURN a"), "1:17: expected an expression, found 'RETURN'");
   EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.name = RETURN a"), "1:26: expected an expression, found 'RETURN'");
   EXPECT_EQ(ErrorOf("MATCH (a) WHERE a. = 1 RETURN a"), "1:20: expected a property name after '.', found '='");
@@ -54,15 +55,16 @@ TEST(Parse, EveryKindOfSyntaxError) {
             "1:34: expected SKIP, LIMIT or the end of the query, found 'x'");
   EXPECT_EQ(ErrorOf("MATCH (a) RETURN a SKIP 1 LIMIT 2 x"), "1:35: expected the end of the query, found 'x'");
   EXPECT_EQ(ErrorOf("MATCH (a) RETURN a; x"), "1:21: expected the end of the query after ';', found 'x'");
-  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x = 1 y RETURN a"), "1:25: expected RETURN (or AS OF or KNOWN AT), found 'y'");
-  EXPECT_EQ(ErrorOf("MATCH (a) AS OF '2024' y RETURN a"), "1:24: expected RETURN (or KNOWN AT), found 'y'");
+  EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x = 1 y RETURN a"),
+            "1:25: expected RETURN (or AS OF, DURING, or KNOWN AT), found 'y'");
+  EXPECT_EQ(ErrorOf("MATCH (a) AS OF '2024' y RETURN a"), "1:24: expected RETURN (or DURING or KNOWN AT), found 'y'");
 }
 
 // A clause out of place names the clause it must come before (or after) and the whole order;
 // tests/golden/query/tiny.test has a case for every pair.
 TEST(Parse, MisplacedClausesSayTheOrder) {
   constexpr std::string_view kOrder =
-      ": clauses go MATCH, WHERE, AS OF and KNOWN AT (in either order), RETURN, ORDER BY, SKIP, LIMIT";
+      ": clauses go MATCH, WHERE, AS OF, DURING and KNOWN AT (in any order), RETURN, ORDER BY, SKIP, LIMIT";
   auto with_order = [&](std::string_view message) { return std::string(message) + std::string(kOrder); };
   EXPECT_EQ(ErrorOf("MATCH (a) AS OF '2023' WHERE a.id = 'x' RETURN a"),
             with_order("1:24: WHERE must come before AS OF"));
@@ -75,9 +77,14 @@ TEST(Parse, MisplacedClausesSayTheOrder) {
             with_order("1:27: KNOWN AT may appear once"));
   EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.x = 1 WHERE a.y = 2 RETURN a"),
             with_order("1:25: WHERE may appear once (join conditions with AND)"));
-  // Both time clauses, in either order.
+  EXPECT_EQ(ErrorOf("MATCH (a) DURING 2024 WHERE a.x = 1 RETURN a"), with_order("1:23: WHERE must come before DURING"));
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a DURING 2024"), with_order("1:20: DURING must come before RETURN"));
+  EXPECT_EQ(ErrorOf("MATCH (a) DURING 2024 KNOWN AT 2025 DURING 2023 RETURN a"),
+            with_order("1:37: DURING may appear once"));
+  // The time clauses, in any order.
   EXPECT_TRUE(Parse("MATCH (a) KNOWN AT '2025' AS OF '2024' RETURN a").ok());
   EXPECT_TRUE(Parse("MATCH (a) AS OF '2024' KNOWN AT '2025' RETURN a").ok());
+  EXPECT_TRUE(Parse("MATCH (a) KNOWN AT 2025 DURING 2024 .. 2025 AS OF 2024-06 RETURN a").ok());
 }
 
 // The text of the date a time clause holds, when it is a literal string.
@@ -129,6 +136,72 @@ TEST(Parse, MalformedBareDatesSayWhere) {
             "1:17: AS OF needs a date: malformed time '2024-02-30" + std::string(kForms));
 }
 
+// DURING start .. end: either end may be left open, one period stands for both ends, and the
+// ends are written as AS OF's date is (bare, quoted, a parameter, date(...)).
+TEST(Parse, DuringTakesAWindow) {
+  absl::StatusOr<Query> both = Parse("MATCH (a) DURING 2024-01 .. 2024-06-30 RETURN a");
+  ASSERT_TRUE(both.ok()) << both.status().message();
+  EXPECT_TRUE(both->during);
+  EXPECT_EQ(DateText(both->during_start), "2024-01");
+  EXPECT_EQ(DateText(both->during_end), "2024-06-30");
+  EXPECT_EQ(both->during_end->column, 29);
+  EXPECT_FALSE(both->include_undated);
+
+  absl::StatusOr<Query> open_end = Parse("MATCH (a) DURING 2024..  INCLUDE UNDATED RETURN a");
+  ASSERT_TRUE(open_end.ok()) << open_end.status().message();
+  EXPECT_EQ(DateText(open_end->during_start), "2024");
+  EXPECT_EQ(open_end->during_end, nullptr);
+  EXPECT_TRUE(open_end->include_undated);
+
+  absl::StatusOr<Query> open_start = Parse("match (a) during ..2025-Q2 return a");
+  ASSERT_TRUE(open_start.ok()) << open_start.status().message();
+  EXPECT_EQ(open_start->during_start, nullptr);
+  EXPECT_EQ(DateText(open_start->during_end), "2025-Q2");
+
+  absl::StatusOr<Query> period = Parse("MATCH (a) DURING 2024-H1 KNOWN AT 2025 RETURN a");
+  ASSERT_TRUE(period.ok()) << period.status().message();
+  EXPECT_EQ(period->during_start, period->during_end);
+  EXPECT_EQ(DateText(period->during_start), "2024-H1");
+
+  absl::StatusOr<Query> open_before_return = Parse("MATCH (a) DURING $from .. RETURN a");
+  ASSERT_TRUE(open_before_return.ok()) << open_before_return.status().message();
+  EXPECT_TRUE(std::holds_alternative<Parameter>(open_before_return->during_start->node));
+  EXPECT_EQ(open_before_return->during_end, nullptr);
+
+  // After a parameter or a call too, a bare end is one date, not arithmetic.
+  absl::StatusOr<Query> mixed = Parse("MATCH (a) DURING date('2024') .. 2024-12-31 RETURN a");
+  ASSERT_TRUE(mixed.ok()) << mixed.status().message();
+  EXPECT_TRUE(std::holds_alternative<FunctionCall>(mixed->during_start->node));
+  EXPECT_EQ(DateText(mixed->during_end), "2024-12-31");
+  // A hop range's '..' stays a hop range, and its bounds numbers.
+  EXPECT_TRUE(Parse("MATCH (a)-[*1..2]->(b) DURING 2024 .. 2025 RETURN b").ok());
+
+  // Both with AS OF: INCLUDE UNDATED after either, once.
+  absl::StatusOr<Query> with_as_of = Parse("MATCH (a) AS OF 2024-06 DURING 2024 INCLUDE UNDATED RETURN a");
+  ASSERT_TRUE(with_as_of.ok()) << with_as_of.status().message();
+  EXPECT_TRUE(with_as_of->include_undated);
+  EXPECT_EQ(ErrorOf("MATCH (a) AS OF 2024 INCLUDE UNDATED DURING 2024 INCLUDE UNDATED RETURN a"),
+            "1:50: INCLUDE UNDATED may appear once: it applies to AS OF and DURING both");
+}
+
+TEST(Parse, MalformedWindowsSayWhere) {
+  EXPECT_EQ(ErrorOf("MATCH (a) DURING .. RETURN a"),
+            "1:21: DURING needs a start, an end or both (DURING 2024 .., DURING .. 2025-06-30, DURING 2024-01 .. "
+            "2024-06), found 'RETURN'");
+  EXPECT_EQ(ErrorOf("MATCH (a) DURING RETURN a"), "1:18: expected an expression, found 'RETURN'");
+  EXPECT_EQ(ErrorOf("MATCH (a) DURING 2024 .. 2024-13 RETURN a"),
+            "1:26: DURING needs a date: malformed time '2024-13': expected YYYY, YYYYs, YYYY-Hn, YYYY-Qn, YYYY-MM, "
+            "YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], optionally after 'early ', 'mid ', 'late ', 'start of ' or "
+            "'end of ', or FYYYYY[-Qn|-Hn]");
+  EXPECT_EQ(ErrorOf("MATCH (a) DURING 2024 .. 2025 .. 2026 RETURN a"),
+            "1:31: expected RETURN (or AS OF or KNOWN AT), found '..'");
+  EXPECT_EQ(ErrorOf("MATCH (a) DURING 2024 INCLUDE DATED RETURN a"),
+            "1:31: expected UNDATED after DURING ... INCLUDE, found 'DATED'");
+  // DURING is reserved: a variable of that name is quoted.
+  EXPECT_EQ(ErrorOf("MATCH (during) RETURN during"), "1:23: expected an expression, found 'during'");
+  EXPECT_TRUE(Parse("MATCH (`during`) RETURN `during`").ok());
+}
+
 TEST(Parse, EveryKindOfLexicalError) {
   EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.name = 'x RETURN a"), "1:26: unterminated string");
   EXPECT_EQ(ErrorOf("MATCH (a) WHERE a.name = 'x\\q' RETURN a"), "1:26: unknown escape '\\q' in string");
@@ -171,12 +244,19 @@ TEST(Parse, FormatReadsBack) {
       "WHERE NOT (a.name STARTS WITH 'A' OR b.x IS NULL) AND r.confidence >= -0.5 AND b.y IN [1, 2.5, $p] "
       "AS OF '2024' KNOWN AT date('2025-09') RETURN DISTINCT a.name AS n, count(DISTINCT b) AS c "
       "ORDER BY n DESC SKIP 1 LIMIT 10";
-  absl::StatusOr<Query> query = Parse(text);
-  ASSERT_TRUE(query.ok()) << query.status().message();
-  std::string formatted = Format(*query);
-  absl::StatusOr<Query> again = Parse(formatted);
-  ASSERT_TRUE(again.ok()) << formatted << ": " << again.status().message();
-  EXPECT_EQ(Format(*again), formatted);
+  for (std::string window : {"", " DURING 2024-Q1 .. $to INCLUDE UNDATED", " DURING 2024..", " DURING ..2024",
+                             " DURING date('2024')"}) {
+    std::string with_window = text;
+    with_window.insert(with_window.find(" KNOWN AT"), window);
+    SCOPED_TRACE(with_window);
+    absl::StatusOr<Query> query = Parse(with_window);
+    ASSERT_TRUE(query.ok()) << query.status().message();
+    std::string formatted = Format(*query);
+    absl::StatusOr<Query> again = Parse(formatted);
+    ASSERT_TRUE(again.ok()) << formatted << ": " << again.status().message();
+    EXPECT_EQ(Format(*again), formatted);
+    EXPECT_EQ(again->during, !window.empty());
+  }
 }
 
 TEST(Builder, MakesTheSameTreeAsTheText) {
@@ -221,6 +301,23 @@ TEST(Builder, VariableLengthAndTimeClauses) {
   // r1, Alibaba and China (the last two through undated statements of the letter, known by then);
   // DeepSeek is not reached again (a path uses a statement once).
   EXPECT_EQ(Execute(View(graph), built)->rows.size(), 3u);
+}
+
+TEST(Builder, DuringWithAnOpenEnd) {
+  using namespace build;
+  Query built = Builder()
+                    .Match(Path(Node("x")).Out("r", {}, Node("y")))
+                    .During(Lit("2025-05"), std::nullopt)
+                    .Return(Prop("r", "id"))
+                    .Build();
+  absl::StatusOr<Query> parsed = Parse("MATCH (x)-[r]->(y) DURING '2025-05' .. RETURN r.id");
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(Format(built), Format(*parsed));
+  Graph graph = testing::LoadTiny();
+  absl::StatusOr<Result> result = Execute(View(graph), built);
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  ASSERT_EQ(result->rows.size(), 1u);  // st/2, valid from 2022 on
+  EXPECT_EQ(ToText(result->rows[0][0]), "st/2");
 }
 
 TEST(Results, RenderAsTableCsvAndJson) {
