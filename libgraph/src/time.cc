@@ -468,6 +468,16 @@ std::optional<absl::CivilDay> ValidTime::end_day() const {
   return to.last_day();
 }
 
+std::optional<int32_t> ValidTime::start_day_number() const {
+  if (!HasDays(from)) return std::nullopt;
+  return from.first_day_number();
+}
+
+std::optional<int32_t> ValidTime::end_day_number() const {
+  if (!HasDays(to)) return std::nullopt;
+  return to.last_day_number();
+}
+
 Precision ValidTime::precision() const {
   // Precision values grow coarser; an unset end is kUnset (0), so the max is the coarser set end.
   return std::max(from.precision(), to.precision());

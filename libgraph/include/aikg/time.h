@@ -162,6 +162,10 @@ struct ValidTime {
   // precision of the coarser end (kUnset when undated).
   std::optional<absl::CivilDay> start_day() const;
   std::optional<absl::CivilDay> end_day() const;
+  // The same days as numbers of days since 1970-01-01 (TimePoint::first_day_number), for
+  // columns of dates that need no calendar.
+  std::optional<int32_t> start_day_number() const;
+  std::optional<int32_t> end_day_number() const;
   Precision precision() const;
 
   friend bool operator==(const ValidTime& a, const ValidTime& b) {

@@ -174,5 +174,16 @@ TEST(ValidTime, TextIsThePointOrTheInterval) {
   EXPECT_EQ((ValidTime{TimePoint(), MustParse("2025-09")}).ToString(), "..2025-09");
 }
 
+TEST(ValidTime, DayNumbersAreTheDaysSinceTheEpoch) {
+  ValidTime interval{MustParse("2022"), MustParse("early 2025")};
+  EXPECT_EQ(interval.start_day_number(), absl::CivilDay(2022, 1, 1) - absl::CivilDay(1970, 1, 1));
+  EXPECT_EQ(interval.end_day_number(), absl::CivilDay(2025, 4, 30) - absl::CivilDay(1970, 1, 1));
+  EXPECT_EQ(*interval.end_day(), absl::CivilDay(2025, 4, 30));
+  EXPECT_EQ(ValidTime::At(MustParse("1969-12-31")).start_day_number(), -1);
+  ValidTime open{TimePoint(), MustParse("2025-09")};
+  EXPECT_EQ(open.start_day_number(), std::nullopt);
+  EXPECT_EQ(ValidTime::At(MustParse("FY2026")).end_day_number(), std::nullopt);  // unresolved fiscal: no days
+}
+
 }  // namespace
 }  // namespace aikg
