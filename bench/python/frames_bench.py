@@ -42,7 +42,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import aikg
 from compare_peers import dataset, publish  # the same dataset cache and report output
@@ -74,6 +74,7 @@ def as_of_queries(day: datetime.date) -> list[str]:
 
 
 def held_at_mask(frame: Any, day: datetime.date) -> Any:
+    import duckdb
     import pandas as pd
 
     at = pd.Timestamp(day)
@@ -86,6 +87,7 @@ def held_at_mask(frame: Any, day: datetime.date) -> Any:
 
 
 def overlap_mask(frame: Any, first: datetime.date, last: datetime.date) -> Any:
+    import duckdb
     import pandas as pd
 
     return (
@@ -111,8 +113,23 @@ def formatted(seconds: float) -> str:
     return f"{seconds * 1e3:.3g} ms" if seconds < 1 else f"{seconds:.3g} s"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+class Setup(NamedTuple):
+    """What frames_bench.py and query_count_bench.py measure on."""
+
+    arguments: argparse.Namespace
+    day: datetime.date  # --day
+    first: datetime.date  # --during's first and last days
+    last: datetime.date
+    path: Path  # the synthetic JSON
+    graph: aikg.Graph
+    connection: Any  # DuckDB, the graph's Parquet ``statements`` table loaded into memory
+    loads: list[str]  # 1-minute load averages, the first before the load
+
+
+def set_up(description: str) -> Setup:
+    """Parses the shared arguments, loads the dataset into aikg and its Parquet export (written
+    beside it once) into DuckDB."""
+    parser = argparse.ArgumentParser(description=description.split("\n", 1)[0])
     parser.add_argument("--statements", type=int, default=100_000)
     parser.add_argument("--generator", default=str(ROOT / "build/bench/aikg_generate"))
     parser.add_argument("--day", default="2024-12-31")
@@ -123,7 +140,6 @@ def main() -> int:
     arguments = parser.parse_args()
 
     import duckdb
-    import pandas as pd
 
     day = datetime.date.fromisoformat(arguments.day)
     first, last = (datetime.date.fromisoformat(part) for part in arguments.during.split(".."))
@@ -136,6 +152,14 @@ def main() -> int:
     connection = duckdb.connect()
     connection.execute(f"SET threads TO {arguments.duckdb_threads}")
     connection.execute(f"CREATE TABLE statements AS SELECT * FROM read_parquet('{tables / 'statements.parquet'}')")
+    return Setup(arguments, day, first, last, path, graph, connection, loads)
+
+
+def main() -> int:
+    arguments, day, first, last, path, graph, connection, loads = set_up(__doc__)
+    import duckdb
+    import pandas as pd
+
     frame = graph.statements_frame()
 
     def duckdb_count(condition: str) -> int:

@@ -31,19 +31,16 @@ answers are checked equal; the load average is logged.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import os
 import platform
 import sys
-from pathlib import Path
 from typing import Any, Callable
 
 import aikg
-from compare_peers import dataset, publish
-from frames_bench import best_of, formatted, held_at_sql, overlap_sql
+from compare_peers import publish
+from frames_bench import best_of, formatted, held_at_sql, overlap_sql, set_up
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def overlap_where(first: datetime.date, last: datetime.date) -> str:
@@ -55,29 +52,8 @@ def overlap_where(first: datetime.date, last: datetime.date) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--statements", type=int, default=100_000)
-    parser.add_argument("--generator", default=str(ROOT / "build/bench/aikg_generate"))
-    parser.add_argument("--day", default="2024-12-31")
-    parser.add_argument("--during", default="2023-07-01..2024-06-30")
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--duckdb-threads", type=int, default=1)
-    parser.add_argument("--out", help="also write the Markdown report here")
-    arguments = parser.parse_args()
-
+    arguments, day, first, last, path, graph, connection, loads = set_up(__doc__)
     import duckdb
-
-    day = datetime.date.fromisoformat(arguments.day)
-    first, last = (datetime.date.fromisoformat(part) for part in arguments.during.split(".."))
-    path = dataset(arguments.statements, arguments.generator)
-    loads = [f"{os.getloadavg()[0]:.2f}"]
-    graph = aikg.load(path)
-    tables = path.parent / f"frames-n{arguments.statements}"  # frames_bench.py's export
-    if not (tables / "statements.parquet").exists():
-        graph.export(tables, format="parquet")
-    connection = duckdb.connect()
-    connection.execute(f"SET threads TO {arguments.duckdb_threads}")
-    connection.execute(f"CREATE TABLE statements AS SELECT * FROM read_parquet('{tables / 'statements.parquet'}')")
 
     def duckdb_count(condition: str) -> int:
         row = connection.execute(f"SELECT count(*) FROM statements WHERE {condition}").fetchone()

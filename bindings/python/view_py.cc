@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "aikg_py.h"
+#include "fast_path.h"
 
 namespace aikg::python {
 
@@ -243,6 +244,23 @@ std::string HopRepr(const HopValue& hop) {
   return "<Hop " + arrow + " " + std::string(hop.neighbor.get().id()) + " (" + std::string(statement.id()) + ")>";
 }
 
+// `view.entity(id)`, the common call, around pybind11's dispatcher (fast_path.h): one id the view
+// shows. A name, an alias, an Entity, a keyword, or an id the view does not show (which may still
+// be someone's name) go to the general method.
+py::object EntityByIdFast(py::handle self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  if (nargs != 1 || kwnames != nullptr || !PyUnicode_CheckExact(args[0])) return {};
+  Py_ssize_t size = 0;
+  const char* id = PyUnicode_AsUTF8AndSize(args[0], &size);  // no copy for the ASCII ids of a graph
+  if (id == nullptr) throw py::error_already_set();
+  const auto& handle = self.cast<const ViewHandle&>();
+  ReadLock lock(*handle.owner());
+  std::optional<Entity> entity = handle.graph().FindEntity(std::string_view(id, static_cast<size_t>(size)));
+  if (!entity) return {};
+  // The whole graph shows every entity: no view to resolve (a mutex and a reference count).
+  if (!handle.is_whole_graph() && !handle.ResolveOrThrow()->Contains(entity->index())) return {};
+  return py::cast(EntityRef{handle.owner(), entity->index()});
+}
+
 }  // namespace
 
 EntityIndex ResolveEntity(const View& view, const EntityKey& key) { return ResolveIn(view.graph(), &view, key); }
@@ -288,7 +306,7 @@ Examples
           "The sources of the statement.")
       .def("__repr__", &HopRepr);
 
-  ViewClass(m, "View", R"doc(
+  ViewClass view_class(m, "View", R"doc(
 A filtered part of a graph, with the same reading API as Graph: lookups, neighbours, paths,
 algorithms, queries and exports all read only what the view keeps.
 
@@ -306,7 +324,8 @@ Examples
 ['chip/h100', 'org/alibaba', 'org/deepseek', 'org/nvidia']
 >>> g.as_of("2021").statement_count < g.statement_count
 True
-)doc")
+)doc");
+  view_class
       .def_property_readonly(
           "entity_count",
           [](const ViewHandle& self) {
@@ -826,6 +845,7 @@ Examples
 {'model/r1': 0, 'org/deepseek': 1, 'org/alibaba': 2, 'country/cn': 2}
 )doc")
       .def("__repr__", &ViewRepr);
+  AddFastPath<EntityByIdFast>(view_class, "entity");
 }
 
 }  // namespace aikg::python

@@ -16,6 +16,28 @@ def test_load_counts(tiny: aikg.Graph) -> None:
     assert (tiny.entity_count, tiny.statement_count, tiny.edge_count, tiny.source_count) == (7, 14, 7, 2)
 
 
+def test_entity_answers_every_form_of_call_alike(tiny: aikg.Graph) -> None:
+    """`entity(id)` has a path around pybind11's dispatcher; names, aliases, Entity objects, the
+    keyword and ids a view hides take the general one: same answers, same errors."""
+    deepseek = tiny.entity("org/deepseek")
+    assert (deepseek.id, deepseek.name) == ("org/deepseek", "DeepSeek")
+    assert tiny.entity("deepseek") == deepseek  # a name, ignoring case
+    assert tiny.entity(deepseek) == deepseek
+    assert tiny.entity(key="org/deepseek") == deepseek
+    assert aikg.View.entity(tiny, "org/deepseek") == deepseek
+    companies = tiny.view(types=["Company"])
+    assert companies.entity("org/deepseek") == deepseek
+    with pytest.raises(KeyError, match="country/cn"):
+        companies.entity("country/cn")  # in the graph, not in the view
+    with pytest.raises(KeyError, match="org/nope"):
+        tiny.entity("org/nope")
+    with pytest.raises(TypeError):
+        tiny.entity("org/deepseek", "org/alibaba")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        tiny.entity()  # type: ignore[call-arg]
+    assert "alias" in (aikg.View.entity.__doc__ or "")
+
+
 def test_load_accepts_paths_and_strings() -> None:
     assert aikg.load(str(TINY)).entity_count == aikg.load(TINY).entity_count == 7
 
