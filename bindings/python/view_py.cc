@@ -40,6 +40,22 @@ py::handle SharedGraph::EntityIdString(EntityIndex entity) const {
   return id;
 }
 
+EntityObjects::~EntityObjects() {
+  if (objects_.empty() || !Py_IsInitialized()) return;  // after finalization they are gone with Python
+  py::gil_scoped_acquire gil;
+  for (PyObject* object : objects_) Py_XDECREF(object);
+}
+
+py::object EntityObjects::Get(const GraphPtr& owner, EntityIndex entity) {
+  if (objects_.size() < owner->graph().entity_count()) objects_.resize(owner->graph().entity_count(), nullptr);
+  if (PyObject* shared = objects_[entity]) return py::reinterpret_borrow<py::object>(shared);
+  py::object made = py::cast(EntityRef{owner, entity});
+  // Making it may have run Python code (a garbage collection's finalizers) that looked it up too.
+  PyObject*& slot = objects_[entity];
+  if (slot == nullptr) slot = py::object(made).release().ptr();
+  return py::reinterpret_borrow<py::object>(slot);
+}
+
 const SharedGraph::IdBuffer& SharedGraph::EntityIds() const {
   uint64_t now = generation();
   if (id_buffer_generation_ == now && id_buffer_.offsets_.size() == graph_.entity_count() + 1) return id_buffer_;
@@ -192,7 +208,7 @@ using TimeRange = std::tuple<std::optional<TimeArg>, std::optional<TimeArg>>;
 ViewPtr Derive(const ViewHandle& self, ViewStep step) {
   std::vector<ViewStep> steps = self.steps();
   steps.push_back(std::move(step));
-  auto view = std::make_shared<ViewHandle>(self.owner(), std::move(steps));
+  auto view = std::make_shared<ViewHandle>(self.owner(), std::move(steps), self.entity_objects());
   ReadLock lock(*self.owner());
   view->ResolveOrThrow();  // reports a bad filter now
   return view;
@@ -258,7 +274,7 @@ py::object EntityByIdFast(py::handle self, PyObject* const* args, Py_ssize_t nar
   if (!entity) return {};
   // The whole graph shows every entity: no view to resolve (a mutex and a reference count).
   if (!handle.is_whole_graph() && !handle.ResolveOrThrow()->Contains(entity->index())) return {};
-  return py::cast(EntityRef{handle.owner(), entity->index()});
+  return handle.EntityObject(entity->index());
 }
 
 }  // namespace
@@ -408,7 +424,7 @@ Examples
           "__getitem__",
           [](const ViewHandle& self, const EntityKey& key) {
             ReadLock lock(*self.owner());
-            return EntityRef{self.owner(), ResolveEntity(*self.ResolveOrThrow(), key)};
+            return self.EntityObject(ResolveEntity(*self.ResolveOrThrow(), key));
           },
           py::arg("key"), R"doc(
 The entity `key` names, as ``entity(key)``: ``g["org/alibaba"]``, ``g["阿里巴巴"]``.
@@ -422,10 +438,14 @@ KeyError
           "entity",
           [](const ViewHandle& self, const EntityKey& key) {
             ReadLock lock(*self.owner());
-            return EntityRef{self.owner(), ResolveEntity(*self.ResolveOrThrow(), key)};
+            return self.EntityObject(ResolveEntity(*self.ResolveOrThrow(), key));
           },
           py::arg("key"), R"doc(
 The entity with this id, or else with this name or alias (ignoring case and accents).
+
+Each entity has one Entity object, made on its first lookup and kept while the graph (or a view
+of it) is: looking it up again returns that object, as networkx's ``G.nodes[id]`` returns the
+dict it holds.
 
 Parameters
 ----------

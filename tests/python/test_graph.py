@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import json
+import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -36,6 +39,79 @@ def test_entity_answers_every_form_of_call_alike(tiny: aikg.Graph) -> None:
     with pytest.raises(TypeError):
         tiny.entity()  # type: ignore[call-arg]
     assert "alias" in (aikg.View.entity.__doc__ or "")
+
+
+def test_an_entity_is_one_object_per_graph(tiny: aikg.Graph) -> None:
+    """Lookups hand back the one Entity object of the entity, through the graph or its views,
+    by id or by name; Entity objects made elsewhere are equal to it."""
+    deepseek = tiny.entity("org/deepseek")
+    assert tiny.entity("org/deepseek") is deepseek
+    assert tiny.entity("DeepSeek") is deepseek and tiny["深度求索"] is deepseek
+    assert tiny.view(types=["Company"]).entity("org/deepseek") is deepseek
+    assert tiny.as_of("2025-12-31").entity("org/deepseek") is deepseek
+    subject = tiny.statement("st/6").subject  # not a lookup: its own object
+    assert subject == deepseek and hash(subject) == hash(deepseek)
+    assert tiny.entity("org/alibaba") is not deepseek
+    other = aikg.load(TINY).entity("org/deepseek")
+    assert other is not deepseek and other != deepseek  # another graph
+
+
+def test_entities_outlive_the_graph_object_and_do_not_hold_it() -> None:
+    graph = aikg.load(TINY)
+    companies = graph.view(types=["Company"])
+    deepseek, china = graph.entity("org/deepseek"), graph.entity("country/cn")
+    held = sys.getrefcount(deepseek)
+    graph_object = weakref.ref(graph)
+    del graph
+    gc.collect()
+    assert graph_object() is None  # the entities it handed out do not keep the Graph object
+    assert sys.getrefcount(deepseek) == held  # the view still shares the lookups' objects
+    assert companies.entity("org/deepseek") is deepseek
+    del companies
+    gc.collect()
+    assert sys.getrefcount(deepseek) == held - 1  # nothing holds them now but their users
+    # ... and they still read the graph they keep alive
+    assert (deepseek.name, repr(china)) == ("DeepSeek", "<Entity country/cn 'China' Country>")
+    assert deepseek.is_a("Organization") and [str(alias) for alias in deepseek.aliases] == ["深度求索"]
+
+
+def test_entity_objects_follow_loads(tmp_path: Path) -> None:
+    """Entity objects made before a load stay the same and right after it; entities the load
+    adds are found, through the graph and through views made before it; a failed load changes
+    nothing."""
+    graph = aikg.load(TINY)
+    companies = graph.view(types=["Company", "Chip"])
+    alibaba = graph.entity("org/alibaba")
+    with pytest.raises(KeyError, match="chip/ascend"):
+        graph.entity("chip/ascend")
+    more = tmp_path / "more.json"
+    more.write_text(
+        json.dumps(
+            {
+                "format": "aikg-graph/1",
+                "schema": str(TEST_DATA / "tiny.schema.json"),
+                "sources": [{"id": "src/more", "kind": "report"}],
+                "entities": [{"id": "chip/ascend", "type": "Chip", "name": "Ascend 910"}],
+                "statements": [
+                    {"id": "st/more", "subject": "org/alibaba", "predicate": "develops", "object": "chip/ascend",
+                     "modality": "claim", "sources": [{"source": "src/more"}]}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    graph.load(more)
+    ascend = graph.entity("chip/ascend")
+    assert (ascend.id, ascend.name, ascend.type) == ("chip/ascend", "Ascend 910", "Chip")
+    assert companies.entity("chip/ascend") is ascend and graph["Ascend 910"] is ascend
+    assert graph.statement("st/more").object == ascend
+    assert graph.entity("org/alibaba") is alibaba and alibaba.name == "Alibaba Group"
+    with pytest.raises(aikg.ValidationError):
+        graph.load(INVALID)
+    assert graph.entity_count == 8
+    assert graph.entity("chip/ascend") is ascend
+    with pytest.raises(KeyError, match="chip/nope"):
+        graph.entity("chip/nope")
 
 
 def test_load_accepts_paths_and_strings() -> None:
