@@ -48,13 +48,6 @@ class PyDate : public py::object {
   explicit PyDate(py::object date) : py::object(std::move(date)) {}
 };
 
-// An Entity object handed out by `View.entity` (so named in signatures and stubs).
-class PyEntity : public py::object {
- public:
-  using py::object::object;
-  explicit PyEntity(py::object entity) : py::object(std::move(entity)) {}
-};
-
 // `__eq__` for a bound value type: false for objects of other types, else `equal(a, b)`.
 template <typename T, typename Equal>
 auto EqualTo(Equal equal) {
@@ -135,27 +128,16 @@ struct EntityRef {
   Entity get() const { return owner->graph().entity(index); }
 };
 
-// The Entity objects that lookups by id hand out, one per entity, made on first lookup and then
-// shared by every later one (as NetworkX hands back the attribute dict it holds), so a lookup
-// costs a reference, not a new object. An Entity is a handle (graph and index) that reads the
-// graph on access, and handles stay valid across later batches (aikg/graph.h), so nothing held
-// here goes stale: a graph that grew only needs more slots.
-//
-// Held by the Python Graph and the views made from it, never by the graph itself: each object
-// holds the graph (an Entity keeps its graph alive), so a graph holding them would never be freed.
-class EntityObjects {
- public:
-  EntityObjects() = default;
-  EntityObjects(const EntityObjects&) = delete;
-  EntityObjects& operator=(const EntityObjects&) = delete;
-  ~EntityObjects();
+// Entity objects. Entity is a plain CPython type holding its EntityRef in the object, not a
+// pybind11 class: a pybind11 instance costs a heap copy of the value, an entry in pybind11's
+// registry of instances (inserted when made, erased when freed) and a call through pybind11's
+// dispatcher for every attribute read, which made `g.entity(id)` twice NetworkX's `G.nodes[id]`.
+// Bindings take and return EntityRef as before (the type caster below converts).
 
-  // The Entity of `entity`. Needs the GIL and the read lock.
-  py::object Get(const GraphPtr& owner, EntityIndex entity);
-
- private:
-  std::vector<PyObject*> objects_;  // owned references, null until made; guarded by the GIL
-};
+// A new Entity object (a new reference), or null with a Python error set.
+PyObject* NewEntityObject(const GraphPtr& owner, EntityIndex index);
+// The EntityRef an Entity object holds, or null when `object` is not an Entity.
+const EntityRef* EntityRefOf(PyObject* object);
 
 struct StatementRef {
   GraphPtr owner;
@@ -229,18 +211,13 @@ using ViewStep = std::variant<Filter, EgoStep>;
 // A Python View (and, with no steps, a Python Graph).
 class ViewHandle {
  public:
-  ViewHandle(GraphPtr owner, std::vector<ViewStep> steps, std::shared_ptr<EntityObjects> entity_objects)
-      : owner_(std::move(owner)), steps_(std::move(steps)), entity_objects_(std::move(entity_objects)) {}
+  ViewHandle(GraphPtr owner, std::vector<ViewStep> steps) : owner_(std::move(owner)), steps_(std::move(steps)) {}
   virtual ~ViewHandle() = default;
 
   const GraphPtr& owner() const { return owner_; }
   const Graph& graph() const { return owner_->graph(); }
   const std::vector<ViewStep>& steps() const { return steps_; }
   bool is_whole_graph() const { return steps_.empty(); }
-  // Shared with the Graph this view was made from and its other views.
-  const std::shared_ptr<EntityObjects>& entity_objects() const { return entity_objects_; }
-  // The Entity object of `entity`, the same one for every lookup. Needs the GIL and the read lock.
-  PyEntity EntityObject(EntityIndex entity) const { return PyEntity(entity_objects_->Get(owner_, entity)); }
 
   // The view over the graph as it is now, rebuilt when the graph changed since the last call.
   // Needs the read lock; does not touch Python objects (callable without the GIL).
@@ -252,7 +229,6 @@ class ViewHandle {
  private:
   GraphPtr owner_;
   std::vector<ViewStep> steps_;
-  std::shared_ptr<EntityObjects> entity_objects_;
   mutable std::mutex cache_mutex_;
   mutable std::shared_ptr<const View> cache_;
   mutable uint64_t cache_generation_ = 0;
@@ -263,7 +239,7 @@ using ViewPtr = std::shared_ptr<ViewHandle>;
 // The Python Graph: the view of everything, plus loading and saving.
 class GraphHandle : public ViewHandle {
  public:
-  explicit GraphHandle(GraphPtr owner) : ViewHandle(std::move(owner), {}, std::make_shared<EntityObjects>()) {}
+  explicit GraphHandle(GraphPtr owner) : ViewHandle(std::move(owner), {}) {}
 };
 
 // Applies `change(graph, diagnostics)` to the graph with the GIL released and the lock held
@@ -374,8 +350,19 @@ struct handle_type_name<aikg::python::PyDate> {
 };
 
 template <>
-struct handle_type_name<aikg::python::PyEntity> {
-  static constexpr auto name = const_name("Entity");
+struct type_caster<aikg::python::EntityRef> {
+  PYBIND11_TYPE_CASTER(aikg::python::EntityRef, const_name("Entity"));
+
+  bool load(handle source, bool) {
+    const aikg::python::EntityRef* ref = aikg::python::EntityRefOf(source.ptr());
+    if (ref == nullptr) return false;
+    value = *ref;
+    return true;
+  }
+
+  static handle cast(const aikg::python::EntityRef& ref, return_value_policy, handle) {
+    return aikg::python::NewEntityObject(ref.owner, ref.index);
+  }
 };
 
 template <>
@@ -387,8 +374,8 @@ struct type_caster<aikg::python::EntityKey> {
       value.key = source.cast<std::string>();
       return true;
     }
-    if (isinstance<aikg::python::EntityRef>(source)) {
-      value.key = source.cast<aikg::python::EntityRef>();
+    if (const aikg::python::EntityRef* ref = aikg::python::EntityRefOf(source.ptr())) {
+      value.key = *ref;
       return true;
     }
     return false;

@@ -4,10 +4,14 @@
 // Entity, Statement and Source are handles (the shared graph and an index): they are cheap,
 // compare equal when they name the same thing of the same graph, and read the graph on access.
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "aikg_py.h"
+// After Python.h (which pybind11 includes): PyMemberDef and T_PYSSIZET, for Python 3.9 and on.
+#include <structmember.h>
 
 namespace aikg::python {
 namespace {
@@ -92,7 +96,105 @@ auto SameHandle() {
   return EqualTo<Ref>([](const Ref& a, const Ref& b) { return a.owner == b.owner && a.index == b.index; });
 }
 
+
+// ---- Entity: a plain CPython type (aikg_py.h says why) ---------------------------------------
+
+struct EntityObject {
+  PyObject_HEAD
+  PyObject* weak_references;  // null until weakref.ref(entity), as pybind11's classes allow
+  EntityRef ref;
+};
+
+// Made once by RegisterModel; the module holds it for the life of the process.
+PyTypeObject* entity_type = nullptr;
+
+constexpr const char* kEntityDoc = R"doc(
+A typed node of the graph: a company, a chip, a country...
+
+Examples
+--------
+>>> g = aikg.datasets.load("tiny")
+>>> alibaba = g.entity("Alibaba")   # by id, name or alias
+>>> alibaba
+<Entity org/alibaba 'Alibaba Group' Company>
+>>> alibaba.attributes["employees"], str(alibaba.attributes["founded"])
+(204891, '1999')
+>>> [str(alias) for alias in alibaba.aliases]
+['阿里巴巴', 'Alibaba']
+>>> alibaba.is_a("Organization")
+True
+)doc";
+
+void EntityDealloc(PyObject* self) {
+  auto* entity = reinterpret_cast<EntityObject*>(self);
+  if (entity->weak_references != nullptr) PyObject_ClearWeakRefs(self);
+  PyTypeObject* type = Py_TYPE(self);
+  std::destroy_at(&entity->ref);  // may free the graph, which takes the GIL it holds
+  type->tp_free(self);
+  Py_DECREF(type);  // an object of a heap type holds a reference to its type
+}
+
+#if PY_VERSION_HEX < 0x030A0000
+// Before Python 3.10 (Py_TPFLAGS_DISALLOW_INSTANTIATION) a type without `tp_new` takes object's.
+PyObject* EntityNew(PyTypeObject*, PyObject*, PyObject*) {
+  PyErr_SetString(PyExc_TypeError, "cannot create 'aikg._aikg.Entity' instances");
+  return nullptr;
+}
+#endif
+
+py::handle MakeEntityType(py::module_& m) {
+  static PyMemberDef members[] = {
+      {"__weaklistoffset__", T_PYSSIZET, static_cast<Py_ssize_t>(offsetof(EntityObject, weak_references)), READONLY,
+       nullptr},
+      {nullptr, 0, 0, 0, nullptr}};
+  static PyType_Slot slots[] = {{Py_tp_dealloc, reinterpret_cast<void*>(&EntityDealloc)},
+#if PY_VERSION_HEX < 0x030A0000
+                                {Py_tp_new, reinterpret_cast<void*>(&EntityNew)},
+#endif
+                                {Py_tp_doc, const_cast<char*>(kEntityDoc)},
+                                {Py_tp_members, members},
+                                {0, nullptr}};
+#if PY_VERSION_HEX >= 0x030A0000
+  constexpr unsigned int kFlags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION;
+#else
+  constexpr unsigned int kFlags = Py_TPFLAGS_DEFAULT;
+#endif
+  static PyType_Spec spec = {"aikg._aikg.Entity", static_cast<int>(sizeof(EntityObject)), 0, kFlags, slots};
+  py::object type = py::reinterpret_steal<py::object>(PyType_FromSpec(&spec));
+  if (!type) throw py::error_already_set();
+  m.add_object("Entity", type);
+  entity_type = reinterpret_cast<PyTypeObject*>(type.release().ptr());  // and this reference, forever
+  return reinterpret_cast<PyObject*>(entity_type);
+}
+
+// A read-only property of a type pybind11 did not make, as `def_property_readonly` adds one.
+template <typename Get>
+void AddProperty(py::handle type, const char* name, Get get, const char* doc) {
+  py::cpp_function getter(std::move(get), py::is_method(type));
+  py::handle property(reinterpret_cast<PyObject*>(&PyProperty_Type));
+  py::setattr(type, name, property(getter, py::none(), py::none(), doc));
+}
+
+// A method of a type pybind11 did not make, as `def` adds one.
+template <typename Function, typename... Extra>
+void AddMethod(py::handle type, const char* name, Function function, const Extra&... extra) {
+  py::cpp_function method(std::move(function), py::name(name), py::is_method(type),
+                          py::sibling(py::getattr(type, name, py::none())), extra...);
+  py::setattr(type, name, method);
+}
+
 }  // namespace
+
+PyObject* NewEntityObject(const GraphPtr& owner, EntityIndex index) {
+  PyObject* object = entity_type->tp_alloc(entity_type, 0);  // zeroed, and holding the type
+  if (object == nullptr) return nullptr;
+  new (&reinterpret_cast<EntityObject*>(object)->ref) EntityRef{owner, index};
+  return object;
+}
+
+const EntityRef* EntityRefOf(PyObject* object) {
+  return Py_TYPE(object) == entity_type ? &reinterpret_cast<EntityObject*>(object)->ref : nullptr;
+}
 
 py::object AttributeToPython(const AttributeValue& value) {
   return std::visit(
@@ -287,76 +389,64 @@ Examples
         return text + ")";
       });
 
-  py::class_<EntityRef>(m, "Entity", R"doc(
-A typed node of the graph: a company, a chip, a country...
-
-Examples
---------
->>> g = aikg.datasets.load("tiny")
->>> alibaba = g.entity("Alibaba")   # by id, name or alias
->>> alibaba
-<Entity org/alibaba 'Alibaba Group' Company>
->>> alibaba.attributes["employees"], str(alibaba.attributes["founded"])
-(204891, '1999')
->>> [str(alias) for alias in alibaba.aliases]
-['阿里巴巴', 'Alibaba']
->>> alibaba.is_a("Organization")
-True
-)doc")
-      .def_property_readonly(
-          "id", Locked<EntityRef>([](const Entity& entity) { return std::string(entity.id()); }), "Its id.")
-      .def_property_readonly(
-          "name", Locked<EntityRef>([](const Entity& entity) { return std::string(entity.name()); }),
-          "Its name.")
-      .def_property_readonly(
-          "type", Locked<EntityRef>([](const Entity& entity) { return std::string(entity.type_name()); }),
-          "Its type in the schema ('Company').")
-      .def_property_readonly(
-          "description", Locked<EntityRef>([](const Entity& entity) { return NonEmpty(entity.description()); }),
-          "Its description, or None.")
-      .def_property_readonly(
-          "aliases",
-          [](const EntityRef& e) {
-            ReadLock lock(*e.owner);
-            std::vector<AliasValue> aliases;
-            for (const Alias& alias : e.get().aliases()) {
-              aliases.push_back({std::string(alias.name), std::string(alias.lang)});
-            }
-            return aliases;
-          },
-          "Its other names, in any language or script.")
-      .def_property_readonly(
-          "attributes",
-          [](const EntityRef& e) {
-            ReadLock lock(*e.owner);
-            using Value = py::typing::Union<py::str, py::float_, py::int_, py::bool_, TimePoint>;
-            py::typing::Dict<py::str, Value> attributes;
-            for (const Attribute& attribute : e.get().attributes()) {
-              attributes[py::str(attribute.name.data(), attribute.name.size())] = AttributeToPython(attribute.value);
-            }
-            return attributes;
-          },
-          "Its attributes by name: str, float, int, bool or TimePoint, as the schema declares.")
-      .def(
-          "is_a",
-          [](const EntityRef& e, const std::string& type) {
-            ReadLock lock(*e.owner);
-            const Schema& schema = *e.owner->graph().schema();
-            std::optional<TypeId> ancestor = schema.FindType(type);
-            if (!ancestor) ThrowValidationError("unknown entity type '" + type + "'");
-            return schema.IsA(e.get().type(), *ancestor);
-          },
-          py::arg("type"), "True when the entity's type is `type` or one of its subtypes.")
-      .def("__repr__",
-           [](const EntityRef& e) {
-             ReadLock lock(*e.owner);
-             Entity entity = e.get();
-             return "<Entity " + std::string(entity.id()) + " " + QuoteText(entity.name()) + " " +
-                    std::string(entity.type_name()) + ">";
-           })
-      .def("_repr_html_", ReprHtml("entity_html"))
-      .def("__eq__", SameHandle<EntityRef>(), py::arg("other"))
-      .def("__hash__", [](const EntityRef& e) { return py::hash(py::make_tuple("entity", e.index)); });
+  py::handle entity = MakeEntityType(m);
+  AddProperty(
+      entity, "id", Locked<EntityRef>([](const Entity& entity) { return std::string(entity.id()); }), "Its id.");
+  AddProperty(
+      entity, "name", Locked<EntityRef>([](const Entity& entity) { return std::string(entity.name()); }),
+      "Its name.");
+  AddProperty(
+      entity, "type", Locked<EntityRef>([](const Entity& entity) { return std::string(entity.type_name()); }),
+      "Its type in the schema ('Company').");
+  AddProperty(
+      entity, "description", Locked<EntityRef>([](const Entity& entity) { return NonEmpty(entity.description()); }),
+      "Its description, or None.");
+  AddProperty(
+      entity, "aliases",
+      [](const EntityRef& e) {
+        ReadLock lock(*e.owner);
+        std::vector<AliasValue> aliases;
+        for (const Alias& alias : e.get().aliases()) aliases.push_back({std::string(alias.name), std::string(alias.lang)});
+        return aliases;
+      },
+      "Its other names, in any language or script.");
+  AddProperty(
+      entity, "attributes",
+      [](const EntityRef& e) {
+        ReadLock lock(*e.owner);
+        using Value = py::typing::Union<py::str, py::float_, py::int_, py::bool_, TimePoint>;
+        py::typing::Dict<py::str, Value> attributes;
+        for (const Attribute& attribute : e.get().attributes()) {
+          attributes[py::str(attribute.name.data(), attribute.name.size())] = AttributeToPython(attribute.value);
+        }
+        return attributes;
+      },
+      "Its attributes by name: str, float, int, bool or TimePoint, as the schema declares.");
+  AddMethod(
+      entity, "is_a",
+      [](const EntityRef& e, const std::string& type) {
+        ReadLock lock(*e.owner);
+        const Schema& schema = *e.owner->graph().schema();
+        std::optional<TypeId> ancestor = schema.FindType(type);
+        if (!ancestor) ThrowValidationError("unknown entity type '" + type + "'");
+        return schema.IsA(e.get().type(), *ancestor);
+      },
+      py::arg("type"), "True when the entity's type is `type` or one of its subtypes.");
+  AddMethod(entity, "__repr__", [](const EntityRef& e) {
+    ReadLock lock(*e.owner);
+    Entity entity = e.get();
+    return "<Entity " + std::string(entity.id()) + " " + QuoteText(entity.name()) + " " +
+           std::string(entity.type_name()) + ">";
+  });
+  AddMethod(entity, "_repr_html_", ReprHtml("entity_html"));
+  AddMethod(
+      entity, "__eq__",
+      [](const EntityRef& a, const py::object& b) {
+        const EntityRef* other = EntityRefOf(b.ptr());
+        return other != nullptr && a.owner == other->owner && a.index == other->index;
+      },
+      py::arg("other"));
+  AddMethod(entity, "__hash__", [](const EntityRef& e) { return py::hash(py::make_tuple("entity", e.index)); });
 
   py::class_<StatementRef>(m, "Statement", R"doc(
 One claim about a subject entity: a relation to another entity (an edge of the graph) or a

@@ -88,7 +88,7 @@ query::Value FromPython(py::handle value, const std::string& name) {
   }
   if (py::isinstance<py::float_>(value)) return {value.cast<double>()};
   if (py::isinstance<py::str>(value)) return {value.cast<std::string>()};
-  if (py::isinstance<EntityRef>(value)) return {value.cast<const EntityRef&>().get()};
+  if (const EntityRef* entity = EntityRefOf(value.ptr())) return {entity->get()};
   if (py::isinstance<StatementRef>(value)) return {value.cast<const StatementRef&>().get()};
   if (std::optional<TimePoint> time = TimeFromPython(value)) return {*time};
   if (py::isinstance<py::list>(value) || py::isinstance<py::tuple>(value)) {

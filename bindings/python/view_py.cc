@@ -40,22 +40,6 @@ py::handle SharedGraph::EntityIdString(EntityIndex entity) const {
   return id;
 }
 
-EntityObjects::~EntityObjects() {
-  if (objects_.empty() || !Py_IsInitialized()) return;  // after finalization they are gone with Python
-  py::gil_scoped_acquire gil;
-  for (PyObject* object : objects_) Py_XDECREF(object);
-}
-
-py::object EntityObjects::Get(const GraphPtr& owner, EntityIndex entity) {
-  if (objects_.size() < owner->graph().entity_count()) objects_.resize(owner->graph().entity_count(), nullptr);
-  if (PyObject* shared = objects_[entity]) return py::reinterpret_borrow<py::object>(shared);
-  py::object made = py::cast(EntityRef{owner, entity});
-  // Making it may have run Python code (a garbage collection's finalizers) that looked it up too.
-  PyObject*& slot = objects_[entity];
-  if (slot == nullptr) slot = py::object(made).release().ptr();
-  return py::reinterpret_borrow<py::object>(slot);
-}
-
 const SharedGraph::IdBuffer& SharedGraph::EntityIds() const {
   uint64_t now = generation();
   if (id_buffer_generation_ == now && id_buffer_.offsets_.size() == graph_.entity_count() + 1) return id_buffer_;
@@ -208,7 +192,7 @@ using TimeRange = std::tuple<std::optional<TimeArg>, std::optional<TimeArg>>;
 ViewPtr Derive(const ViewHandle& self, ViewStep step) {
   std::vector<ViewStep> steps = self.steps();
   steps.push_back(std::move(step));
-  auto view = std::make_shared<ViewHandle>(self.owner(), std::move(steps), self.entity_objects());
+  auto view = std::make_shared<ViewHandle>(self.owner(), std::move(steps));
   ReadLock lock(*self.owner());
   view->ResolveOrThrow();  // reports a bad filter now
   return view;
@@ -274,7 +258,9 @@ py::object EntityByIdFast(py::handle self, PyObject* const* args, Py_ssize_t nar
   if (!entity) return {};
   // The whole graph shows every entity: no view to resolve (a mutex and a reference count).
   if (!handle.is_whole_graph() && !handle.ResolveOrThrow()->Contains(entity->index())) return {};
-  return handle.EntityObject(entity->index());
+  PyObject* found = NewEntityObject(handle.owner(), entity->index());
+  if (found == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(found);
 }
 
 }  // namespace
@@ -379,13 +365,11 @@ True
       .def(
           "__contains__",
           [](const ViewHandle& self, const py::object& key) {
-            if (!py::isinstance<py::str>(key) && !py::isinstance<EntityRef>(key)) return false;
+            const EntityRef* ref = EntityRefOf(key.ptr());
+            if (!py::isinstance<py::str>(key) && ref == nullptr) return false;
             ReadLock lock(*self.owner());
             std::shared_ptr<const View> view = self.ResolveOrThrow();
-            if (py::isinstance<EntityRef>(key)) {
-              const EntityRef& ref = key.cast<const EntityRef&>();
-              return &ref.owner->graph() == &self.graph() && view->Contains(ref.index);
-            }
+            if (ref != nullptr) return &ref->owner->graph() == &self.graph() && view->Contains(ref->index);
             for (const Candidate& candidate : NameResolver(self.graph()).Matches(key.cast<std::string>())) {
               if (view->Contains(candidate.entity.index())) return true;
             }
@@ -424,7 +408,7 @@ Examples
           "__getitem__",
           [](const ViewHandle& self, const EntityKey& key) {
             ReadLock lock(*self.owner());
-            return self.EntityObject(ResolveEntity(*self.ResolveOrThrow(), key));
+            return EntityRef{self.owner(), ResolveEntity(*self.ResolveOrThrow(), key)};
           },
           py::arg("key"), R"doc(
 The entity `key` names, as ``entity(key)``: ``g["org/alibaba"]``, ``g["阿里巴巴"]``.
@@ -438,14 +422,10 @@ KeyError
           "entity",
           [](const ViewHandle& self, const EntityKey& key) {
             ReadLock lock(*self.owner());
-            return self.EntityObject(ResolveEntity(*self.ResolveOrThrow(), key));
+            return EntityRef{self.owner(), ResolveEntity(*self.ResolveOrThrow(), key)};
           },
           py::arg("key"), R"doc(
 The entity with this id, or else with this name or alias (ignoring case and accents).
-
-Each entity has one Entity object, made on its first lookup and kept while the graph (or a view
-of it) is: looking it up again returns that object, as networkx's ``G.nodes[id]`` returns the
-dict it holds.
 
 Parameters
 ----------

@@ -873,10 +873,6 @@ class View:
         """
         The entity with this id, or else with this name or alias (ignoring case and accents).
         
-        Each entity has one Entity object, made on its first lookup and kept while the graph (or a view
-        of it) is: looking it up again returns that object, as networkx's ``G.nodes[id]`` returns the
-        dict it holds.
-        
         Parameters
         ----------
         key : str or Entity
