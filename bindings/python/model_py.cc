@@ -175,6 +175,36 @@ void AddProperty(py::handle type, const char* name, Get get, const char* doc) {
   py::setattr(type, name, property(getter, py::none(), py::none(), doc));
 }
 
+// A read-only `str` property of Entity read by `text(entity)`, for the attributes read once per
+// entity in a loop (id, name, type). Its getter is a plain CPython function rather than a
+// pybind11 one, whose dispatcher (about 0.05 µs) cost more than the read; its docstring is the
+// signature pybind11 would write, so help() and the stubs read it the same.
+template <std::string_view (Entity::*text)() const>
+void AddTextProperty(py::handle type, const char* name, const char* doc) {
+  static PyMethodDef getter_definition = {
+      name,
+      [](PyObject*, PyObject* self) -> PyObject* {
+        const EntityRef* ref = EntityRefOf(self);
+        if (ref == nullptr) {
+          PyErr_SetString(PyExc_TypeError, "an Entity property read from another object");
+          return nullptr;
+        }
+        try {
+          ReadLock lock(*ref->owner);
+          std::string_view read = (ref->get().*text)();
+          return PyUnicode_DecodeUTF8(read.data(), static_cast<Py_ssize_t>(read.size()), nullptr);
+        } catch (...) {
+          py::detail::try_translate_exceptions();
+          return nullptr;
+        }
+      },
+      METH_O, "(self: Entity) -> str\n"};
+  py::object getter = py::reinterpret_steal<py::object>(PyCFunction_New(&getter_definition, nullptr));
+  if (!getter) throw py::error_already_set();
+  py::handle property(reinterpret_cast<PyObject*>(&PyProperty_Type));
+  py::setattr(type, name, property(getter, py::none(), py::none(), doc));
+}
+
 // A method of a type pybind11 did not make, as `def` adds one.
 template <typename Function, typename... Extra>
 void AddMethod(py::handle type, const char* name, Function function, const Extra&... extra) {
@@ -390,14 +420,9 @@ Examples
       });
 
   py::handle entity = MakeEntityType(m);
-  AddProperty(
-      entity, "id", Locked<EntityRef>([](const Entity& entity) { return std::string(entity.id()); }), "Its id.");
-  AddProperty(
-      entity, "name", Locked<EntityRef>([](const Entity& entity) { return std::string(entity.name()); }),
-      "Its name.");
-  AddProperty(
-      entity, "type", Locked<EntityRef>([](const Entity& entity) { return std::string(entity.type_name()); }),
-      "Its type in the schema ('Company').");
+  AddTextProperty<&Entity::id>(entity, "id", "Its id.");
+  AddTextProperty<&Entity::name>(entity, "name", "Its name.");
+  AddTextProperty<&Entity::type_name>(entity, "type", "Its type in the schema ('Company').");
   AddProperty(
       entity, "description", Locked<EntityRef>([](const Entity& entity) { return NonEmpty(entity.description()); }),
       "Its description, or None.");
