@@ -96,7 +96,6 @@ auto SameHandle() {
   return EqualTo<Ref>([](const Ref& a, const Ref& b) { return a.owner == b.owner && a.index == b.index; });
 }
 
-
 // ---- Entity: a plain CPython type (aikg_py.h says why) ---------------------------------------
 
 struct EntityObject {
@@ -129,7 +128,7 @@ void EntityDealloc(PyObject* self) {
   auto* entity = reinterpret_cast<EntityObject*>(self);
   if (entity->weak_references != nullptr) PyObject_ClearWeakRefs(self);
   PyTypeObject* type = Py_TYPE(self);
-  std::destroy_at(&entity->ref);  // may free the graph, which takes the GIL it holds
+  std::destroy_at(&entity->ref);  // may free the graph (its destructor takes the GIL, held here)
   type->tp_free(self);
   Py_DECREF(type);  // an object of a heap type holds a reference to its type
 }
