@@ -519,6 +519,18 @@ void Transaction::ForgetIdTables() {
   statements_without_tables_ = 0;
 }
 
+void Transaction::PrefetchStatement(const StatementInput& input) const {
+  data_.statement_ids.Prefetch(input.id);
+  if (entity_table_ == nullptr) return;
+  entity_table_->Prefetch(IdTable::Hash(input.subject));
+  if (const EntityId* object = std::get_if<EntityId>(&input.value)) {
+    entity_table_->Prefetch(IdTable::Hash(object->id));
+  }
+  for (size_t i = 0; i < std::min(kPrefetchedCitations, input.sources.size()); ++i) {
+    source_table_->Prefetch(IdTable::Hash(input.sources[i].source));
+  }
+}
+
 void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   const Schema& schema = *schema_;
   // A long run of statements resolves its references through id tables: built once the run has
@@ -533,8 +545,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   }
   // The slots of the lookups below start loading together, rather than one miss after another.
   const EntityId* object_id = std::get_if<EntityId>(&input.value);
-  constexpr size_t kPrefetched = 4;  // citations whose lookups start here
-  uint64_t subject_hash = 0, object_hash = 0, source_hashes[kPrefetched] = {};
+  uint64_t subject_hash = 0, object_hash = 0, source_hashes[kPrefetchedCitations] = {};
   if (entity_table_ != nullptr) {
     subject_hash = IdTable::Hash(input.subject);
     entity_table_->Prefetch(subject_hash);
@@ -542,7 +553,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
       object_hash = IdTable::Hash(object_id->id);
       entity_table_->Prefetch(object_hash);
     }
-    for (size_t i = 0; i < std::min(kPrefetched, input.sources.size()); ++i) {
+    for (size_t i = 0; i < std::min(kPrefetchedCitations, input.sources.size()); ++i) {
       source_hashes[i] = IdTable::Hash(input.sources[i].source);
       source_table_->Prefetch(source_hashes[i]);
     }
@@ -558,7 +569,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   auto find_source = [&](size_t i) {
     std::string_view id = input.sources[i].source;
     if (source_table_ == nullptr) return data_.FindSource(id);
-    return source_table_->Find(id, i < kPrefetched ? source_hashes[i] : IdTable::Hash(id), data_.source_id_of()).record;
+    return source_table_->Find(id, i < kPrefetchedCitations ? source_hashes[i] : IdTable::Hash(id), data_.source_id_of()).record;
   };
   auto report = [&](std::string field, std::string message) {
     Report(ItemKind::kStatement, origin, std::move(field), std::move(message));

@@ -59,6 +59,10 @@ class Transaction {
   // ResolveSources().
   void AddEntity(const EntityInput& input, Origin origin);
   void AddStatement(const StatementInput& input, Origin origin);
+  // Starts loading what AddStatement(input) looks up (the bucket of the statement's id, the
+  // slots of its subject, object and first sources), for a reader that adds each statement
+  // only after it has parsed the next: the cache misses of the lookups overlap the parse.
+  void PrefetchStatement(const StatementInput& input) const;
   // Gives an entity of the graph an external identifier it lacks (an import that linked the
   // entity by name learns its Q-id). Its attribute range is copied to the end with the addition,
   // and restored if the batch fails. Another value for an identifier it has is a clash.
@@ -77,6 +81,7 @@ class Transaction {
  private:
   struct Mark;
   class IdTable;
+  static constexpr size_t kPrefetchedCitations = 4;  // of a statement, whose lookups are prefetched
   struct PendingVia {
     SourceIndex source;
     std::string_view via;
