@@ -498,6 +498,9 @@ class GraphReader : public internal::ArrayStreamer {
     inputs_.emplace_back();
     inputs_.back().base_dir = std::move(base_dir);
     std::unique_ptr<JsonInput> json = parse(static_cast<internal::ArrayStreamer*>(this));
+    // A statement taken from a text that proved no JSON points into that text, which is gone;
+    // the load fails (the parse said why).
+    if (json == nullptr) has_pending_statement_ = false;
     GraphInput& input = inputs_.back();
     if (json != nullptr) {
       JsonPath root;
