@@ -643,10 +643,10 @@ class GraphReader : public internal::ArrayStreamer {
   // It goes to the transaction once the next one was read: its lookups start loading now, and
   // are in the cache by then. Swaps `statement` with the one it keeps until then.
   void TakeStatement(StatementInput& statement, Origin origin) {
-    internal::Transaction& transaction = Transaction();
-    transaction.PrefetchStatement(statement);
+    internal::Transaction::ReferenceHashes hashes = Transaction().PrefetchStatement(statement);
     AddPendingStatement();
     std::swap(statement, pending_statement_);
+    pending_hashes_ = hashes;
     pending_origin_ = origin;
     has_pending_statement_ = true;
   }
@@ -676,7 +676,7 @@ class GraphReader : public internal::ArrayStreamer {
   void AddPendingStatement() {
     if (!has_pending_statement_) return;
     has_pending_statement_ = false;
-    Transaction().AddStatement(pending_statement_, pending_origin_);
+    Transaction().AddStatement(pending_statement_, pending_origin_, &pending_hashes_);
   }
 
   static std::optional<ItemKind> KindOf(std::string_view name) {
@@ -824,6 +824,7 @@ class GraphReader : public internal::ArrayStreamer {
   StatementEvents statement_events_;
   // The statement taken last, not yet added (see TakeStatement).
   StatementInput pending_statement_;
+  internal::Transaction::ReferenceHashes pending_hashes_;
   Origin pending_origin_;
   bool has_pending_statement_ = false;
 };
