@@ -1,8 +1,10 @@
 // Loading graph files: RapidJSON's SAX reader over the file text (parsed in place) → one small
-// DOM per item of the big arrays, read by ObjectReader → Transaction, with every problem
-// reported at its file, line:column and JSON pointer. No DOM of a whole graph file is built
-// (unless its arrays come in an order the transaction cannot take as they are parsed: see
-// GraphReader), so a load holds the file text, the graph and one item's DOM.
+// DOM per source and entity, read by ObjectReader, and each statement read straight from its
+// events by StatementEvents → Transaction, with every problem reported at its file, line:column
+// and JSON pointer (a statement with a problem is read again from a DOM, by the same reader as
+// the other items). No DOM of a whole graph file is built (unless its arrays come in an order the
+// transaction cannot take as they are parsed: see GraphReader), so a load holds the file text,
+// the graph and one item's DOM.
 
 #include <algorithm>
 #include <memory>
@@ -182,8 +184,8 @@ bool ReadStatement(ObjectReader& item, StatementInput& statement) {
 class GraphReader;
 
 // Reads the statements of the array a load streams straight from their SAX events into a
-// StatementInput, with no DOM of each: building and reading one cost about as much as a fifth of
-// a load. It takes a statement of the shape that ReadStatement reads without a word; at anything
+// StatementInput, with no DOM of each: building and reading one was about a tenth of a
+// load. It takes a statement of the shape that ReadStatement reads without a word; at anything
 // else (a member unknown, repeated, missing or of the wrong type, a time, modality, amount or
 // bound that does not parse) it stops reading, and the statement is read from a DOM of the
 // original text by ReadStatement, which says what is wrong and where. So every message about a
@@ -191,7 +193,9 @@ class GraphReader;
 class StatementEvents : public internal::ElementReader {
  public:
   explicit StatementEvents(GraphReader& reader) : reader_(reader) {
-    AIKG_CHECK(kStatementMembers[kQualifiers] == "qualifiers" && kValueMembers[kBoolean] == "boolean");
+    // The slots below name the members in the lists' order.
+    AIKG_CHECK(kStatementMembers[kQualifiers] == "qualifiers" && kValueMembers[kBoolean] == "boolean" &&
+               kIntervalMembers[kTo] == "to" && kCitationMembers[kLocator] == "locator");
   }
 
   void Null() override { Stop(); }

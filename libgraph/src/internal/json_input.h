@@ -5,7 +5,8 @@
 // RapidJSON lacks (nesting depth, lone surrogates, numbers too big for a double). By default the
 // events build the whole DOM. Given an ArrayStreamer, the elements of the top-level arrays it
 // asks for are built one at a time, each into a small DOM of its own whose memory pool is reused,
-// and handed over while the parse goes on: a graph file's big arrays never stand whole in memory.
+// and handed over while the parse goes on, or their events go to the streamer's ElementReader
+// with no DOM at all: a graph file's big arrays never stand whole in memory.
 //
 // Any place is turned into line:column: a string value's place is where it starts in the buffer,
 // a member's is its name's, an array element's or the root's is where it starts (found by
