@@ -86,9 +86,10 @@ ReadFailure ReadWholeFile(const std::filesystem::path& path, Buffer& out) {
 constexpr int kMaxDepth = 256;
 
 // Routes a document's SAX events. Those of an element of a top-level array that the streamer
-// takes build a DOM of that element alone, handed to the streamer as soon as it is complete; all
-// others build the document. The element DOM's memory pool keeps its first block (on the stack
-// here) from element to element, so a stream of small elements allocates next to nothing.
+// takes go to the streamer's reader of that array, or else build a DOM of that element alone,
+// handed to the streamer as soon as it is complete; all others build the document. The element
+// DOM's memory pool keeps its first block (on the stack here) from element to element, so a
+// stream of small elements allocates next to nothing.
 class ElementRouter {
  public:
   // `top_level_strings` (may be null) collects the root object's string members; `streamed` is
@@ -103,26 +104,28 @@ class ElementRouter {
 
   rapidjson::Document& document() { return document_; }
 
-  bool Null() { return Value([](rapidjson::Document& d) { return d.Null(); }); }
-  bool Bool(bool b) { return Value([b](rapidjson::Document& d) { return d.Bool(b); }); }
-  bool Int(int i) { return Value([i](rapidjson::Document& d) { return d.Int(i); }); }
-  bool Uint(unsigned u) { return Value([u](rapidjson::Document& d) { return d.Uint(u); }); }
-  bool Int64(int64_t i) { return Value([i](rapidjson::Document& d) { return d.Int64(i); }); }
-  bool Uint64(uint64_t u) { return Value([u](rapidjson::Document& d) { return d.Uint64(u); }); }
-  bool Double(double x) { return Value([x](rapidjson::Document& d) { return d.Double(x); }); }
+  // Each event goes to `to`, which is the document, the element DOM or the element reader
+  // (whose calls return nothing).
+  bool Null() { return Value([](auto& to) { return to.Null(); }); }
+  bool Bool(bool b) { return Value([b](auto& to) { return to.Bool(b); }); }
+  bool Int(int i) { return Value([i](auto& to) { return to.Int(i); }); }
+  bool Uint(unsigned u) { return Value([u](auto& to) { return to.Uint(u); }); }
+  bool Int64(int64_t i) { return Value([i](auto& to) { return to.Int64(i); }); }
+  bool Uint64(uint64_t u) { return Value([u](auto& to) { return to.Uint64(u); }); }
+  bool Double(double x) { return Value([x](auto& to) { return to.Double(x); }); }
   bool String(const char* text, rapidjson::SizeType length, bool copy) {
     if (depth_ == 1 && root_is_object_ && top_level_strings_ != nullptr) {
       top_level_strings_->emplace_back(key_, std::string_view(text, length));
     }
-    return Value([&](rapidjson::Document& d) { return d.String(text, length, copy); });
+    return Value([&](auto& to) { return to.String(text, length, copy); });
   }
   bool Key(const char* text, rapidjson::SizeType length, bool copy) {
     if (depth_ == 1) key_ = std::string_view(text, length);  // in place: stays valid
-    return (streaming_ ? element_ : document_).Key(text, length, copy);
+    return Inside([&](auto& to) { return to.Key(text, length, copy); });
   }
   bool StartObject() {
     if (depth_++ == 0) root_is_object_ = true;
-    return (streaming_ ? element_ : document_).StartObject();
+    return Inside([](auto& to) { return to.StartObject(); });
   }
   // The stream the events come from, for where elements end, and where its text ends.
   void Watch(const rapidjson::InsituStringStream& stream, const char* end) {
@@ -136,6 +139,7 @@ class ElementRouter {
         streaming_ = true;
         *streamed_ = true;
         array_name_ = key_;
+        reader_ = streamer_->ReaderOf(key_);
         index_ = 0;
         array_start_ = stream_ != nullptr ? stream_->src_ : nullptr;
         estimate_at_ = kEstimateAfter;
@@ -144,42 +148,61 @@ class ElementRouter {
         return document_.StartArray() && document_.EndArray(0);  // stands empty in the document
       }
     }
-    return (streaming_ ? element_ : document_).StartArray();
+    return Inside([](auto& to) { return to.StartArray(); });
   }
   bool EndObject(rapidjson::SizeType members) {
     --depth_;
-    if (!streaming_) return document_.EndObject(members);
-    return element_.EndObject(members) && (depth_ != 2 || ElementDone());
+    return Value([members](auto& to) { return to.EndObject(members); });
   }
   bool EndArray(rapidjson::SizeType elements) {
     --depth_;
-    if (!streaming_) return document_.EndArray(elements);
-    if (depth_ == 1) {  // the streamed array itself
+    if (streaming_ && depth_ == 1) {  // the streamed array itself
       streaming_ = false;
+      streamer_->Flush(array_name_);
       // Its last pages too: they would stand beside the graph until the whole parse ends.
       if (dropped_until_ != nullptr) DropTextBehind(0);
       dropped_until_ = nullptr;
       return true;
     }
-    return element_.EndArray(elements) && (depth_ != 2 || ElementDone());
+    return Value([elements](auto& to) { return to.EndArray(elements); });
   }
 
  private:
-  // A scalar event: part of an element, or an element itself, or part of the document.
+  // An event that opens a value or names a member: the element's, or the document's.
+  template <typename Event>
+  bool Inside(Event event) {
+    if (!streaming_) return event(document_);
+    if (reader_ != nullptr) {
+      event(*reader_);
+      return true;
+    }
+    return event(element_);
+  }
+
+  // An event that ends a value: part of an element, or the end of an element, or part of the document.
   template <typename Event>
   bool Value(Event event) {
     if (!streaming_) return event(document_);
-    return event(element_) && (depth_ != 2 || ElementDone());
+    if (reader_ != nullptr) {
+      event(*reader_);
+    } else if (!event(element_)) {
+      return false;
+    }
+    return depth_ != 2 || ElementDone();
   }
 
   bool ElementDone() {
-    // The element's value is the one value on the element DOM's stack: Populate moves it to the
-    // root (and has nothing more to generate).
-    auto nothing_more = [](rapidjson::Document&) { return true; };
-    element_.Populate(nothing_more);
-    streamer_->Element(input_, array_name_, index_++, element_);
-    element_.SetNull();
-    pool_.Clear();
+    if (reader_ != nullptr) {
+      reader_->End(input_, index_++);
+    } else {
+      // The element's value is the one value on the element DOM's stack: Populate moves it to
+      // the root (and has nothing more to generate).
+      auto nothing_more = [](rapidjson::Document&) { return true; };
+      element_.Populate(nothing_more);
+      streamer_->Element(input_, array_name_, index_++, element_);
+      element_.SetNull();
+      pool_.Clear();
+    }
     if (index_ == estimate_at_ && array_start_ != nullptr) EstimateMore();
     if (dropped_until_ != nullptr) DropTextBehind(kDropStep);
     return true;
@@ -211,6 +234,7 @@ class ElementRouter {
     auto end = reinterpret_cast<uintptr_t>(stream_->src_) & ~(kPage - 1);
     auto begin = reinterpret_cast<uintptr_t>(dropped_until_);
     if (end <= begin || end - begin < step) return;
+    streamer_->Flush(array_name_);  // it may still hold strings of the last elements
     if (madvise(dropped_until_, end - begin, MADV_DONTNEED) == 0) {
       dropped_until_ = reinterpret_cast<char*>(end);
     } else {
@@ -239,6 +263,7 @@ class ElementRouter {
   std::string_view key_;  // the root object's member being read
   bool streaming_ = false;
   std::string_view array_name_;
+  ElementReader* reader_ = nullptr;  // of the streamed array's elements, or null for a DOM of each
   uint32_t index_ = 0;
   const char* array_start_ = nullptr;  // where the streamed array's text starts
   size_t estimate_at_ = 0;             // the element count at which to estimate the rest
@@ -257,8 +282,10 @@ class ElementRouter {
 // what and where.
 class CheckingHandler {
  public:
-  CheckingHandler(const rapidjson::InsituStringStream& stream, ElementRouter& router)
-      : stream_(stream), target_(&router) {}
+  // `check_surrogates` false: the text holds no \u escape, from which alone a lone surrogate
+  // can come (a text that is not well-formed UTF-8 is always checked).
+  CheckingHandler(const rapidjson::InsituStringStream& stream, ElementRouter& router, bool check_surrogates)
+      : stream_(stream), target_(&router), check_surrogates_(check_surrogates) {}
   // Why the parse was stopped (null when RapidJSON stopped it), and where.
   const char* refusal() const { return refusal_; }
   const char* refusal_place() const { return refusal_place_; }
@@ -299,11 +326,11 @@ class CheckingHandler {
     return target_->Double(value);
   }
   bool String(const char* text, rapidjson::SizeType length, bool copy) {
-    if (!NoSurrogates(text, length)) return false;
+    if (check_surrogates_ && !NoSurrogates(text, length)) return false;
     return target_->String(text, length, copy);
   }
   bool Key(const char* text, rapidjson::SizeType length, bool copy) {
-    if (!NoSurrogates(text, length)) return false;
+    if (check_surrogates_ && !NoSurrogates(text, length)) return false;
     return target_->Key(text, length, copy);
   }
   bool StartObject() { return Deeper() && target_->StartObject(); }
@@ -392,6 +419,7 @@ class CheckingHandler {
 
   const rapidjson::InsituStringStream& stream_;
   ElementRouter* target_;
+  bool check_surrogates_;
   int depth_ = 0;
   const char* refusal_ = nullptr;
   const char* refusal_place_ = nullptr;
@@ -525,16 +553,30 @@ bool IsWellFormedUtf8(const char* text, size_t length) {
   return true;
 }
 
+// Whether `text` may hold a \u escape: true for every one, and for some texts without (a
+// backslash outside a string, which is no JSON anyway).
+bool MayHoldUnicodeEscape(const char* text, size_t length) {
+  const char* end = text + length;
+  for (const char* at = text; at < end; at += 2) {  // past a backslash and what it escapes
+    at = static_cast<const char*>(std::memchr(at, '\\', static_cast<size_t>(end - at)));
+    if (at == nullptr) return false;
+    if (at + 1 < end && at[1] == 'u') return true;
+  }
+  return false;
+}
+
 // Parses the NUL-terminated `text` of `length` bytes in place into `router`'s document and
 // streamer.
 InPlaceParse ParseInPlace(char* text, size_t length, ElementRouter& router) {
   InPlaceParse parse;
   rapidjson::InsituStringStream stream(text);
-  CheckingHandler handler(stream, router);
-  router.Watch(stream, text + length);
   // RapidJSON's check of the encoding, string by string, took a tenth of a load; one pass over
   // the text is cheaper. It stays on for text that is not UTF-8, so as to say where.
   bool validate = !IsWellFormedUtf8(text, length);
+  // The check of every string for a lone surrogate took up to a tenth of a load; most texts have
+  // no \u escape at all, found by a scan for backslashes far faster than the parse.
+  CheckingHandler handler(stream, router, validate || MayHoldUnicodeEscape(text, length));
+  router.Watch(stream, text + length);
   auto generate = [&](rapidjson::Document&) {
     constexpr unsigned kFlags = kParseFlags | rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
     rapidjson::Reader reader;
@@ -817,20 +859,22 @@ void JsonInput::ReportBelowElement(std::string_view array, size_t index, std::st
   JsonPath root;
   JsonPath array_path = root.Member(array);
   JsonPath item = array_path.Element(index);
-  const rapidjson::Value* element = nullptr;
-  if (const rapidjson::Value* document = PlacingRoot(); document != nullptr && document->IsObject()) {
-    // A Value, not a StringRef: that would convert to a C string and be measured by strlen.
-    rapidjson::Value name(rapidjson::StringRef(array.data(), static_cast<rapidjson::SizeType>(array.size())));
-    auto member = document->FindMember(name);
-    if (member != document->MemberEnd() && member->value.IsArray() && index < member->value.Size()) {
-      element = &member->value[static_cast<rapidjson::SizeType>(index)];
-    }
-  }
+  const rapidjson::Value* element = OriginalElement(array, index);
   if (element == nullptr) {
     AddDiagnostic(nullptr, internal::Cat(item.ToPointer(), pointer_suffix), message);
     return;
   }
   ReportBelow(item, *element, pointer_suffix, message);
+}
+
+const rapidjson::Value* JsonInput::OriginalElement(std::string_view array, size_t index) {
+  const rapidjson::Value* document = PlacingRoot();
+  if (document == nullptr || !document->IsObject()) return nullptr;
+  // A Value, not a StringRef: that would convert to a C string and be measured by strlen.
+  rapidjson::Value name(rapidjson::StringRef(array.data(), static_cast<rapidjson::SizeType>(array.size())));
+  auto member = document->FindMember(name);
+  if (member == document->MemberEnd() || !member->value.IsArray() || index >= member->value.Size()) return nullptr;
+  return &member->value[static_cast<rapidjson::SizeType>(index)];
 }
 
 MemberNames::MemberNames(std::initializer_list<std::string_view> names) {

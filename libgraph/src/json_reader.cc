@@ -1,8 +1,10 @@
 // Loading graph files: RapidJSON's SAX reader over the file text (parsed in place) → one small
-// DOM per item of the big arrays, read by ObjectReader → Transaction, with every problem
-// reported at its file, line:column and JSON pointer. No DOM of a whole graph file is built
-// (unless its arrays come in an order the transaction cannot take as they are parsed: see
-// GraphReader), so a load holds the file text, the graph and one item's DOM.
+// DOM per source and entity, read by ObjectReader, and each statement read straight from its
+// events by StatementEvents → Transaction, with every problem reported at its file, line:column
+// and JSON pointer (a statement with a problem is read again from a DOM, by the same reader as
+// the other items). No DOM of a whole graph file is built (unless its arrays come in an order the
+// transaction cannot take as they are parsed: see GraphReader), so a load holds the file text,
+// the graph and one item's DOM.
 
 #include <algorithm>
 #include <memory>
@@ -15,6 +17,7 @@
 #endif
 
 #include "internal/cat.h"
+#include "internal/check.h"
 #include "absl/container/flat_hash_set.h"
 #include "aikg/json.h"
 #include "aikg/timeline.h"
@@ -34,6 +37,438 @@ using internal::Origin;
 using internal::View;
 
 constexpr std::string_view kGraphFormat = "aikg-graph/1";
+
+// The members of the objects in a graph file, each list made once (see MemberNames).
+const internal::MemberNames kEntityMembers{"id", "type", "name", "aliases", "description", "attributes"};
+// StatementEvents numbers the members by this order (StatementEvents::Member).
+const internal::MemberNames kStatementMembers{"id",       "subject", "predicate",  "object",    "value", "valid",
+                                              "period",   "modality", "sources",   "confidence", "qualifiers"};
+const internal::MemberNames kIntervalMembers{"from", "to"};
+const internal::MemberNames kCitationMembers{"source", "locator"};
+const internal::MemberNames kQuantityMembers{"amount", "unit", "bound", "lower", "upper"};
+
+// Reads the `value` member of a statement: its keys say which kind of value it is.
+void ReadValue(ObjectReader& item, const rapidjson::Value& value, StatementValue& out) {
+  JsonPath path = item.PathOf("value");
+  JsonInput& json = item.input();
+  auto has = [&](const char* key) { return value.IsObject() && value.HasMember(key); };
+  if (has("amount")) {
+    static const internal::MemberNames kQuantityMembers{"amount", "unit", "bound", "lower", "upper"};
+    ObjectReader quantity(json, value, path, kQuantityMembers);
+    Quantity q;
+    // Amounts are numbers, or texts with scale words ("34.7 billion"), normalised here.
+    if (const rapidjson::Value* amount = quantity.Find("amount"); amount != nullptr && amount->IsString()) {
+      absl::StatusOr<double> parsed = ParseAmount(View(*amount));
+      if (parsed.ok()) {
+        q.amount = *parsed;
+      } else {
+        quantity.Report("amount", std::string(parsed.status().message()));
+      }
+    } else {
+      q.amount = quantity.Number("amount", true).value_or(0);
+    }
+    q.unit = quantity.String("unit", true).value_or("");
+    if (std::optional<std::string_view> bound = quantity.String("bound")) {
+      if (std::optional<Bound> parsed = ParseBound(*bound)) {
+        q.bound = *parsed;
+      } else {
+        quantity.Report("bound", internal::Cat("unknown bound '", *bound,
+                                              "' (expected exact, at_least, at_most or about)"));
+      }
+    }
+    q.lower = quantity.Number("lower");
+    q.upper = quantity.Number("upper");
+    // Even a flawed quantity goes on to the unit and bound checks (the load fails anyway).
+    out = q;
+    if (!quantity.ok()) item.MarkBad();
+  } else if (has("text")) {
+    ObjectReader text(json, value, path, {"text", "lang"});
+    out = Text{text.String("text", true).value_or(""), text.String("lang").value_or("")};
+    if (!text.ok()) item.MarkBad();
+  } else if (has("date")) {
+    ObjectReader date(json, value, path, {"date"});
+    if (std::optional<TimePoint> time = date.Time("date", true)) out = *time;
+    else item.MarkBad();
+  } else if (has("boolean")) {
+    ObjectReader boolean(json, value, path, {"boolean"});
+    if (std::optional<bool> b = boolean.Bool("boolean", true)) out = *b;
+    else item.MarkBad();
+  } else {
+    json.Report(path, &value, "a value is an object with 'amount' (a quantity), 'text', 'date' or 'boolean'");
+    item.MarkBad();
+  }
+}
+
+// Reads a statement from its DOM, reporting what is wrong with it (at its place); false when it
+// is no object. A statement with problems is still read as far as it goes, so that the
+// transaction reports the rest.
+bool ReadStatement(ObjectReader& item, StatementInput& statement) {
+  if (!item.is_object()) return false;
+  statement.id = item.String("id", true).value_or("");
+  statement.subject = item.String("subject", true).value_or("");
+  statement.predicate = item.String("predicate", true).value_or("");
+  statement.value = std::monostate();
+  const rapidjson::Value* object = item.Find("object");
+  const rapidjson::Value* value = item.Find("value");
+  if (object != nullptr && value != nullptr) {
+    item.Report("value", "give either 'object' or 'value', not both");
+  } else if (object != nullptr) {
+    if (std::optional<std::string_view> id = item.String("object")) statement.value = EntityId{*id};
+  } else if (value != nullptr) {
+    ReadValue(item, *value, statement.value);
+  } else {
+    item.Report("value", "statement needs an 'object' (an entity id) or a 'value'");
+  }
+
+  statement.valid = ValidTime();
+  if (const rapidjson::Value* valid = item.Find("valid")) {
+    JsonPath valid_path = item.PathOf("valid");
+    if (valid->IsString()) {
+      if (std::optional<TimePoint> point = internal::ReadTime(item.input(), *valid, valid_path)) {
+        statement.valid = ValidTime::At(*point);
+      } else {
+        item.MarkBad();
+      }
+    } else {
+      static const internal::MemberNames kIntervalMembers{"from", "to"};
+      ObjectReader interval(item.input(), *valid, valid_path, kIntervalMembers);
+      statement.valid.from = interval.Time("from").value_or(TimePoint());
+      statement.valid.to = interval.Time("to").value_or(TimePoint());
+      if (interval.ok() && !statement.valid.is_set()) interval.Report("", "an interval needs 'from', 'to' or both");
+      if (!interval.ok()) item.MarkBad();
+    }
+  }
+  statement.period = item.Time("period").value_or(TimePoint());
+
+  if (std::optional<std::string_view> modality = item.String("modality", true)) {
+    if (std::optional<Modality> parsed = ParseModality(*modality)) {
+      statement.modality = *parsed;
+    } else {
+      item.Report("modality", internal::Cat("unknown modality '", *modality,
+                                           "' (expected reported, claim, forecast, plan or opinion)"));
+    }
+  }
+
+  statement.sources.clear();
+  if (const rapidjson::Value* sources = item.Array("sources", true)) {
+    JsonPath sources_path = item.PathOf("sources");
+    for (rapidjson::SizeType i = 0; i < sources->Size(); ++i) {
+      JsonPath citation_path = sources_path.Element(i);
+      static const internal::MemberNames kCitationMembers{"source", "locator"};
+      ObjectReader citation(item.input(), (*sources)[i], citation_path, kCitationMembers);
+      std::string_view source = citation.String("source", true).value_or("");
+      std::string_view locator = citation.String("locator").value_or("");
+      if (!citation.ok()) item.MarkBad();
+      statement.sources.push_back({source, locator});
+    }
+  }
+  statement.confidence = item.Number("confidence");
+
+  statement.qualifiers.clear();
+  if (const rapidjson::Value* qualifiers = item.Object("qualifiers")) {
+    JsonPath qualifiers_path = item.PathOf("qualifiers");
+    for (const auto& member : qualifiers->GetObject()) {
+      if (!member.value.IsString()) {
+        item.input().Report(qualifiers_path.Member(View(member.name)), &member.value,
+                            "qualifier values must be strings");
+        item.MarkBad();
+        continue;
+      }
+      statement.qualifiers.push_back({View(member.name), View(member.value)});
+    }
+  }
+  return true;
+}
+
+
+class GraphReader;
+
+// Reads the statements of the array a load streams straight from their SAX events into a
+// StatementInput, with no DOM of each: building and reading one was about a tenth of a
+// load. It takes a statement of the shape that ReadStatement reads without a word; at anything
+// else (a member unknown, repeated, missing or of the wrong type, a time, modality, amount or
+// bound that does not parse) it stops reading, and the statement is read from a DOM of the
+// original text by ReadStatement, which says what is wrong and where. So every message about a
+// statement has one author, and this reader only has to know what a good statement looks like.
+class StatementEvents : public internal::ElementReader {
+ public:
+  explicit StatementEvents(GraphReader& reader) : reader_(reader) {
+    // The slots below name the members in the lists' order.
+    AIKG_CHECK(kStatementMembers[kQualifiers] == "qualifiers" && kValueMembers[kBoolean] == "boolean" &&
+               kIntervalMembers[kTo] == "to" && kCitationMembers[kLocator] == "locator");
+  }
+
+  void Null() override { Stop(); }
+  void Bool(bool b) override {
+    if (at_ == kInValue && member_ == kBoolean) {
+      boolean_ = b;
+    } else {
+      Stop();
+    }
+  }
+  // As rapidjson::Value::GetDouble reads each kind of number.
+  void Int(int i) override { Number(i); }
+  void Uint(unsigned u) override { Number(u); }
+  void Int64(int64_t i) override { Number(static_cast<double>(i)); }
+  void Uint64(uint64_t u) override { Number(static_cast<double>(u)); }
+  void Double(double d) override { Number(d); }
+
+  void String(const char* text, rapidjson::SizeType length, bool /*copy*/) override {
+    std::string_view string(text, length);
+    switch (at_) {
+      case kInStatement:
+        switch (member_) {
+          case kId: statement_.id = string; return;
+          case kSubject: statement_.subject = string; return;
+          case kPredicate: statement_.predicate = string; return;
+          case kObject: statement_.value = EntityId{string}; return;
+          case kValid:
+            if (absl::StatusOr<TimePoint> point = TimePoint::Parse(string); point.ok()) {
+              statement_.valid = ValidTime::At(*point);
+              return;
+            }
+            break;
+          case kPeriod:
+            if (absl::StatusOr<TimePoint> point = TimePoint::Parse(string); point.ok()) {
+              statement_.period = *point;
+              return;
+            }
+            break;
+          case kModality:
+            if (std::optional<Modality> modality = ParseModality(string)) {
+              statement_.modality = *modality;
+              return;
+            }
+            break;
+        }
+        break;
+      case kInValue:
+        switch (member_) {
+          case kAmount: amount_text_ = string; amount_is_text_ = true; return;
+          case kUnit: unit_ = string; return;
+          case kBound: bound_ = string; return;
+          case kText: text_ = string; return;
+          case kLang: lang_ = string; return;
+          case kDate: date_ = string; return;
+        }
+        break;
+      case kInInterval:
+        if (absl::StatusOr<TimePoint> point = TimePoint::Parse(string); point.ok()) {
+          (member_ == kFrom ? from_ : to_) = *point;
+          return;
+        }
+        break;
+      case kInCitation:
+        (member_ == kSource ? source_ : locator_) = string;
+        return;
+      case kInQualifiers:
+        statement_.qualifiers.push_back({qualifier_key_, string});
+        return;
+      default:
+        break;
+    }
+    Stop();
+  }
+
+  void Key(const char* text, rapidjson::SizeType length, bool /*copy*/) override {
+    std::string_view name(text, length);
+    switch (at_) {
+      case kInStatement: Member(kStatementMembers, name, statement_members_); return;
+      case kInValue: Member(kValueMembers, name, value_members_); return;
+      case kInInterval: Member(kIntervalMembers, name, interval_members_); return;
+      case kInCitation: Member(kCitationMembers, name, citation_members_); return;
+      case kInQualifiers: qualifier_key_ = name; return;
+      default: return;  // stopped
+    }
+  }
+
+  void StartObject() override {
+    switch (at_) {
+      case kBefore: Begin(); return;
+      case kInStatement:
+        if (member_ == kValue) {
+          at_ = kInValue;
+          value_members_ = 0;
+          amount_is_text_ = false;
+          return;
+        }
+        if (member_ == kValid) {
+          at_ = kInInterval;
+          interval_members_ = 0;
+          from_ = to_ = TimePoint();
+          return;
+        }
+        if (member_ == kQualifiers) {
+          at_ = kInQualifiers;
+          return;
+        }
+        break;
+      case kInSources:
+        at_ = kInCitation;
+        citation_members_ = 0;
+        source_ = locator_ = {};
+        return;
+      default:
+        break;
+    }
+    Stop();
+  }
+
+  void EndObject(rapidjson::SizeType /*members*/) override {
+    switch (at_) {
+      case kInStatement: at_ = kAfter; return;
+      case kInValue: at_ = kInStatement; EndValue(); return;
+      case kInInterval:
+        at_ = kInStatement;
+        statement_.valid.from = from_;
+        statement_.valid.to = to_;
+        if (!statement_.valid.is_set()) Stop();
+        return;
+      case kInCitation:
+        at_ = kInSources;
+        if (!Has(citation_members_, kSource)) return Stop();
+        statement_.sources.push_back({source_, locator_});
+        return;
+      case kInQualifiers: at_ = kInStatement; return;
+      default: return;  // stopped
+    }
+  }
+
+  void StartArray() override {
+    if (at_ == kInStatement && member_ == kSources) {
+      at_ = kInSources;
+    } else {
+      Stop();
+    }
+  }
+  void EndArray(rapidjson::SizeType /*elements*/) override {
+    if (at_ == kInSources) at_ = kInStatement;  // any other array stopped the reading
+  }
+
+  void End(JsonInput& json, uint32_t index) override;
+
+ private:
+  // Where the events are: in which object or array of a statement.
+  enum At : uint8_t {
+    kBefore,  // the element has not begun
+    kInStatement,
+    kInValue,
+    kInInterval,  // `valid` written as an interval
+    kInSources,
+    kInCitation,
+    kInQualifiers,
+    kAfter,    // the statement's object has ended
+    kStopped,  // the statement is no statement of the usual shape: it is read again
+  };
+  // Slots in kStatementMembers, kValueMembers, kIntervalMembers and kCitationMembers, in their order.
+  enum : uint8_t { kId, kSubject, kPredicate, kObject, kValue, kValid, kPeriod, kModality, kSources, kConfidence,
+                   kQualifiers };
+  enum : uint8_t { kAmount, kUnit, kBound, kLower, kUpper, kText, kLang, kDate, kBoolean };
+  enum : uint8_t { kFrom, kTo };
+  enum : uint8_t { kSource, kLocator };
+  // The members of the objects a statement's `value` may be, which its first members tell apart
+  // as ReadValue does: a quantity (kQuantityMembers), a text, a date or a boolean.
+  static inline const internal::MemberNames kValueMembers{"amount", "unit", "bound", "lower", "upper",
+                                                          "text",   "lang", "date",  "boolean"};
+  static constexpr uint32_t kQuantityValue = 0x1F, kTextValue = 0x60, kDateValue = 0x80, kBooleanValue = 0x100;
+
+  static bool Has(uint32_t members, uint8_t slot) { return (members >> slot & 1) != 0; }
+
+  void Stop() { at_ = kStopped; }
+
+  void Begin() {
+    at_ = kInStatement;
+    statement_members_ = 0;
+    statement_.value = std::monostate();
+    statement_.valid = ValidTime();
+    statement_.period = TimePoint();
+    statement_.sources.clear();
+    statement_.confidence.reset();
+    statement_.qualifiers.clear();
+  }
+
+  // A member of an object of `names`, whose members so far are `seen`: the next value's.
+  void Member(const internal::MemberNames& names, std::string_view name, uint32_t& seen) {
+    size_t slot = names.Find(name);
+    if (slot == names.size() || Has(seen, static_cast<uint8_t>(slot))) return Stop();
+    seen |= uint32_t{1} << slot;
+    member_ = static_cast<uint8_t>(slot);
+  }
+
+  void Number(double number) {
+    if (at_ == kInStatement && member_ == kConfidence) {
+      statement_.confidence = number;
+    } else if (at_ == kInValue && member_ == kAmount) {
+      amount_ = number;
+    } else if (at_ == kInValue && (member_ == kLower || member_ == kUpper)) {
+      (member_ == kLower ? lower_ : upper_) = number;
+    } else {
+      Stop();
+    }
+  }
+
+  // The `value` object has ended: what it is, if it is one of the kinds with its members.
+  void EndValue() {
+    uint32_t members = value_members_;
+    auto only = [&](uint32_t kind) { return (members & ~kind) == 0; };
+    if (Has(members, kAmount)) {
+      if (!only(kQuantityValue) || !Has(members, kUnit)) return Stop();
+      Quantity quantity;
+      if (amount_is_text_) {
+        absl::StatusOr<double> amount = ParseAmount(amount_text_);
+        if (!amount.ok()) return Stop();
+        quantity.amount = *amount;
+      } else {
+        quantity.amount = amount_;
+      }
+      quantity.unit = unit_;
+      if (Has(members, kBound)) {
+        std::optional<Bound> bound = ParseBound(bound_);
+        if (!bound) return Stop();
+        quantity.bound = *bound;
+      }
+      if (Has(members, kLower)) quantity.lower = lower_;
+      if (Has(members, kUpper)) quantity.upper = upper_;
+      statement_.value = quantity;
+    } else if (Has(members, kText)) {
+      if (!only(kTextValue)) return Stop();
+      statement_.value = Text{text_, Has(members, kLang) ? lang_ : std::string_view()};
+    } else if (Has(members, kDate)) {
+      absl::StatusOr<TimePoint> date = TimePoint::Parse(date_);
+      if (!only(kDateValue) || !date.ok()) return Stop();
+      statement_.value = *date;
+    } else if (Has(members, kBoolean)) {
+      if (!only(kBooleanValue)) return Stop();
+      statement_.value = boolean_;
+    } else {
+      Stop();
+    }
+  }
+
+  // Whether the statement ended with every member it needs and one of `object` and `value`.
+  bool Complete() const {
+    constexpr uint32_t kRequired = 1 << kId | 1 << kSubject | 1 << kPredicate | 1 << kModality | 1 << kSources;
+    return at_ == kAfter && (statement_members_ & kRequired) == kRequired &&
+           Has(statement_members_, kObject) != Has(statement_members_, kValue);
+  }
+
+  GraphReader& reader_;
+  At at_ = kBefore;
+  uint8_t member_ = 0;  // the slot of the member whose value comes next, in the object `at_` says
+  StatementInput statement_;
+  uint32_t statement_members_ = 0;  // bits of the slots seen, per object
+  uint32_t value_members_ = 0;
+  uint32_t interval_members_ = 0;
+  uint32_t citation_members_ = 0;
+  // The parts of the object being read, until it ends.
+  double amount_ = 0, lower_ = 0, upper_ = 0;
+  std::string_view amount_text_, unit_, bound_, text_, lang_, date_;
+  bool amount_is_text_ = false;
+  bool boolean_ = false;
+  TimePoint from_, to_;
+  std::string_view source_, locator_;
+  std::string_view qualifier_key_;
+};
 
 // One input file, what its top level says, and how far its items went.
 struct GraphInput {
@@ -59,7 +494,7 @@ class GraphReader : public internal::ArrayStreamer {
  public:
   // Reads the inputs named `labels`; `stream` false keeps every array whole.
   GraphReader(Graph& graph, std::vector<Diagnostic>& found, std::vector<std::string> labels, bool stream)
-      : graph_(graph), found_(found), labels_(std::move(labels)), stream_(stream) {}
+      : graph_(graph), found_(found), labels_(std::move(labels)), stream_(stream), statement_events_(*this) {}
 
   // Parses the next input (`parse` gets this reader as its streamer) and checks its top level.
   template <typename Parse>
@@ -67,6 +502,9 @@ class GraphReader : public internal::ArrayStreamer {
     inputs_.emplace_back();
     inputs_.back().base_dir = std::move(base_dir);
     std::unique_ptr<JsonInput> json = parse(static_cast<internal::ArrayStreamer*>(this));
+    // A statement taken from a text that proved no JSON points into that text, which is gone;
+    // the load fails (the parse said why).
+    if (json == nullptr) has_pending_statement_ = false;
     GraphInput& input = inputs_.back();
     if (json != nullptr) {
       JsonPath root;
@@ -102,6 +540,7 @@ class GraphReader : public internal::ArrayStreamer {
     if (phase_ == ItemKind::kSource) EnterEntities(all);
     if (phase_ == ItemKind::kEntity) EnterStatements(all);
     AddKept(ItemKind::kStatement, all);
+    AddPendingStatement();
 
     // Items the reader found wrong still go to the transaction, so that every other problem
     // is reported too; what it says again about a place the reader reported, or about a place
@@ -192,14 +631,58 @@ class GraphReader : public internal::ArrayStreamer {
   }
 
   void Element(JsonInput& json, std::string_view name, uint32_t index, const rapidjson::Value& value) override {
-    ItemKind kind = *KindOf(name);
-    JsonPath root;
-    JsonPath array_path = root.Member(internal::ItemArrayName(kind));
-    JsonPath item_path = array_path.Element(index);
-    ReadItem(kind, json, value, item_path, Origin{static_cast<uint32_t>(inputs_.size() - 1), index});
+    ReadElement(*KindOf(name), json, value, index);
+  }
+
+  // Statements are read from their events, with no DOM of each.
+  internal::ElementReader* ReaderOf(std::string_view name) override {
+    return KindOf(name) == ItemKind::kStatement ? &statement_events_ : nullptr;
+  }
+
+  void Flush(std::string_view /*name*/) override { AddPendingStatement(); }
+
+  uint32_t file_being_parsed() const { return static_cast<uint32_t>(inputs_.size() - 1); }
+
+  // Takes a statement read from element `index` of the statements array of the file being parsed.
+  // It goes to the transaction once the next one was read: its lookups start loading now, and
+  // are in the cache by then. Swaps `statement` with the one it keeps until then.
+  void TakeStatement(StatementInput& statement, Origin origin) {
+    internal::Transaction::ReferenceHashes hashes = Transaction().PrefetchStatement(statement);
+    AddPendingStatement();
+    std::swap(statement, pending_statement_);
+    pending_hashes_ = hashes;
+    pending_origin_ = origin;
+    has_pending_statement_ = true;
+  }
+
+  // Reads element `index` of the statements array of the file being parsed from a DOM of the
+  // original text (a statement that StatementEvents could not take as it is).
+  void ReadStatementAgain(JsonInput& json, uint32_t index) {
+    std::string_view array = internal::ItemArrayName(ItemKind::kStatement);
+    if (const rapidjson::Value* original = json.OriginalElement(array, index)) {
+      ReadElement(ItemKind::kStatement, json, *original, index);
+    } else {
+      // The text does not parse again: a syntax error further on (reported instead of this once
+      // the parse gets there), or the file changed since it was read.
+      json.ReportBelowElement(array, index, "", "the file changed while it was read");
+    }
   }
 
  private:
+  // Element `index` of the array of `kind` in the file being parsed.
+  void ReadElement(ItemKind kind, JsonInput& json, const rapidjson::Value& value, uint32_t index) {
+    JsonPath root;
+    JsonPath array_path = root.Member(internal::ItemArrayName(kind));
+    JsonPath item_path = array_path.Element(index);
+    ReadItem(kind, json, value, item_path, Origin{file_being_parsed(), index});
+  }
+
+  void AddPendingStatement() {
+    if (!has_pending_statement_) return;
+    has_pending_statement_ = false;
+    Transaction().AddStatement(pending_statement_, pending_origin_, &pending_hashes_);
+  }
+
   static std::optional<ItemKind> KindOf(std::string_view name) {
     for (ItemKind kind : {ItemKind::kSource, ItemKind::kEntity, ItemKind::kStatement}) {
       if (name == internal::ItemArrayName(kind)) return kind;
@@ -261,6 +744,7 @@ class GraphReader : public internal::ArrayStreamer {
       }
       array = nullptr;
     }
+    AddPendingStatement();
   }
 
   void ReadItem(ItemKind kind, JsonInput& json, const rapidjson::Value& value, const JsonPath& path, Origin origin) {
@@ -272,18 +756,13 @@ class GraphReader : public internal::ArrayStreamer {
         break;
       }
       case ItemKind::kEntity: {
-        static const internal::MemberNames kEntityMembers{"id",          "type",      "name", "aliases",
-                                                           "description", "attributes"};
         ObjectReader item(json, value, path, kEntityMembers);
         if (ReadEntity(item, entity_)) transaction.AddEntity(entity_, origin);
         break;
       }
       case ItemKind::kStatement: {
-        static const internal::MemberNames kStatementMembers{
-            "id",       "subject", "predicate",  "object",    "value", "valid", "period",
-            "modality", "sources", "confidence", "qualifiers"};
         ObjectReader item(json, value, path, kStatementMembers);
-        if (ReadStatement(item, statement_)) transaction.AddStatement(statement_, origin);
+        if (ReadStatement(item, statement_)) TakeStatement(statement_, origin);
         break;
       }
     }
@@ -335,137 +814,6 @@ class GraphReader : public internal::ArrayStreamer {
     return true;
   }
 
-  bool ReadStatement(ObjectReader& item, StatementInput& statement) {
-    if (!item.is_object()) return false;
-    statement.id = item.String("id", true).value_or("");
-    statement.subject = item.String("subject", true).value_or("");
-    statement.predicate = item.String("predicate", true).value_or("");
-    statement.value = std::monostate();
-    const rapidjson::Value* object = item.Find("object");
-    const rapidjson::Value* value = item.Find("value");
-    if (object != nullptr && value != nullptr) {
-      item.Report("value", "give either 'object' or 'value', not both");
-    } else if (object != nullptr) {
-      if (std::optional<std::string_view> id = item.String("object")) statement.value = EntityId{*id};
-    } else if (value != nullptr) {
-      ReadValue(item, *value, statement.value);
-    } else {
-      item.Report("value", "statement needs an 'object' (an entity id) or a 'value'");
-    }
-
-    statement.valid = ValidTime();
-    if (const rapidjson::Value* valid = item.Find("valid")) {
-      JsonPath valid_path = item.PathOf("valid");
-      if (valid->IsString()) {
-        if (std::optional<TimePoint> point = internal::ReadTime(item.input(), *valid, valid_path)) {
-          statement.valid = ValidTime::At(*point);
-        } else {
-          item.MarkBad();
-        }
-      } else {
-        static const internal::MemberNames kIntervalMembers{"from", "to"};
-        ObjectReader interval(item.input(), *valid, valid_path, kIntervalMembers);
-        statement.valid.from = interval.Time("from").value_or(TimePoint());
-        statement.valid.to = interval.Time("to").value_or(TimePoint());
-        if (interval.ok() && !statement.valid.is_set()) interval.Report("", "an interval needs 'from', 'to' or both");
-        if (!interval.ok()) item.MarkBad();
-      }
-    }
-    statement.period = item.Time("period").value_or(TimePoint());
-
-    if (std::optional<std::string_view> modality = item.String("modality", true)) {
-      if (std::optional<Modality> parsed = ParseModality(*modality)) {
-        statement.modality = *parsed;
-      } else {
-        item.Report("modality", internal::Cat("unknown modality '", *modality,
-                                             "' (expected reported, claim, forecast, plan or opinion)"));
-      }
-    }
-
-    statement.sources.clear();
-    if (const rapidjson::Value* sources = item.Array("sources", true)) {
-      JsonPath sources_path = item.PathOf("sources");
-      for (rapidjson::SizeType i = 0; i < sources->Size(); ++i) {
-        JsonPath citation_path = sources_path.Element(i);
-        static const internal::MemberNames kCitationMembers{"source", "locator"};
-        ObjectReader citation(item.input(), (*sources)[i], citation_path, kCitationMembers);
-        std::string_view source = citation.String("source", true).value_or("");
-        std::string_view locator = citation.String("locator").value_or("");
-        if (!citation.ok()) item.MarkBad();
-        statement.sources.push_back({source, locator});
-      }
-    }
-    statement.confidence = item.Number("confidence");
-
-    statement.qualifiers.clear();
-    if (const rapidjson::Value* qualifiers = item.Object("qualifiers")) {
-      JsonPath qualifiers_path = item.PathOf("qualifiers");
-      for (const auto& member : qualifiers->GetObject()) {
-        if (!member.value.IsString()) {
-          item.input().Report(qualifiers_path.Member(View(member.name)), &member.value,
-                              "qualifier values must be strings");
-          item.MarkBad();
-          continue;
-        }
-        statement.qualifiers.push_back({View(member.name), View(member.value)});
-      }
-    }
-    return true;
-  }
-
-  // Reads the `value` member of a statement: its keys say which kind of value it is.
-  void ReadValue(ObjectReader& item, const rapidjson::Value& value, StatementValue& out) {
-    JsonPath path = item.PathOf("value");
-    JsonInput& json = item.input();
-    auto has = [&](const char* key) { return value.IsObject() && value.HasMember(key); };
-    if (has("amount")) {
-      static const internal::MemberNames kQuantityMembers{"amount", "unit", "bound", "lower", "upper"};
-      ObjectReader quantity(json, value, path, kQuantityMembers);
-      Quantity q;
-      // Amounts are numbers, or texts with scale words ("34.7 billion"), normalised here.
-      if (const rapidjson::Value* amount = quantity.Find("amount"); amount != nullptr && amount->IsString()) {
-        absl::StatusOr<double> parsed = ParseAmount(View(*amount));
-        if (parsed.ok()) {
-          q.amount = *parsed;
-        } else {
-          quantity.Report("amount", std::string(parsed.status().message()));
-        }
-      } else {
-        q.amount = quantity.Number("amount", true).value_or(0);
-      }
-      q.unit = quantity.String("unit", true).value_or("");
-      if (std::optional<std::string_view> bound = quantity.String("bound")) {
-        if (std::optional<Bound> parsed = ParseBound(*bound)) {
-          q.bound = *parsed;
-        } else {
-          quantity.Report("bound", internal::Cat("unknown bound '", *bound,
-                                                "' (expected exact, at_least, at_most or about)"));
-        }
-      }
-      q.lower = quantity.Number("lower");
-      q.upper = quantity.Number("upper");
-      // Even a flawed quantity goes on to the unit and bound checks (the load fails anyway).
-      out = q;
-      if (!quantity.ok()) item.MarkBad();
-    } else if (has("text")) {
-      ObjectReader text(json, value, path, {"text", "lang"});
-      out = Text{text.String("text", true).value_or(""), text.String("lang").value_or("")};
-      if (!text.ok()) item.MarkBad();
-    } else if (has("date")) {
-      ObjectReader date(json, value, path, {"date"});
-      if (std::optional<TimePoint> time = date.Time("date", true)) out = *time;
-      else item.MarkBad();
-    } else if (has("boolean")) {
-      ObjectReader boolean(json, value, path, {"boolean"});
-      if (std::optional<bool> b = boolean.Bool("boolean", true)) out = *b;
-      else item.MarkBad();
-    } else {
-      json.Report(path, &value, "a value is an object with 'amount' (a quantity), 'text', 'date' or 'boolean'");
-      item.MarkBad();
-    }
-  }
-
-
   Graph& graph_;
   std::vector<Diagnostic>& found_;
   std::vector<std::string> labels_;  // of every input, known before the first is parsed
@@ -477,7 +825,22 @@ class GraphReader : public internal::ArrayStreamer {
   ItemKind phase_ = ItemKind::kSource;  // the kind the transaction takes now
   EntityInput entity_;                  // reused from item to item
   StatementInput statement_;
+  StatementEvents statement_events_;
+  // The statement taken last, not yet added (see TakeStatement).
+  StatementInput pending_statement_;
+  internal::Transaction::ReferenceHashes pending_hashes_;
+  Origin pending_origin_;
+  bool has_pending_statement_ = false;
 };
+
+void StatementEvents::End(JsonInput& json, uint32_t index) {
+  if (Complete()) {
+    reader_.TakeStatement(statement_, Origin{reader_.file_being_parsed(), index});
+  } else {
+    reader_.ReadStatementAgain(json, index);
+  }
+  at_ = kBefore;
+}
 
 // Orders diagnostics by file (in input order), then line and column.
 void SortDiagnostics(std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& files) {

@@ -519,7 +519,25 @@ void Transaction::ForgetIdTables() {
   statements_without_tables_ = 0;
 }
 
-void Transaction::AddStatement(const StatementInput& input, Origin origin) {
+Transaction::ReferenceHashes Transaction::PrefetchStatement(const StatementInput& input) const {
+  data_.statement_ids.Prefetch(input.id);
+  ReferenceHashes hashes;
+  if (entity_table_ == nullptr) return hashes;  // no tables yet: AddStatement may build them
+  hashes.made = true;
+  hashes.subject = IdTable::Hash(input.subject);
+  entity_table_->Prefetch(hashes.subject);
+  if (const EntityId* object = std::get_if<EntityId>(&input.value)) {
+    hashes.object = IdTable::Hash(object->id);
+    entity_table_->Prefetch(hashes.object);
+  }
+  for (size_t i = 0; i < std::min(kPrefetchedCitations, input.sources.size()); ++i) {
+    hashes.sources[i] = IdTable::Hash(input.sources[i].source);
+    source_table_->Prefetch(hashes.sources[i]);
+  }
+  return hashes;
+}
+
+void Transaction::AddStatement(const StatementInput& input, Origin origin, const ReferenceHashes* prefetched) {
   const Schema& schema = *schema_;
   // A long run of statements resolves its references through id tables: built once the run has
   // as many statements as a quarter of the entities and sources, so at most four records are
@@ -531,23 +549,16 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
     source_table_ = std::make_unique<IdTable>(data_.sources.size(), data_.source_id_of(),
                                               [](SourceIndex) -> uint16_t { return 0; });
   }
-  // The slots of the lookups below start loading together, rather than one miss after another.
   const EntityId* object_id = std::get_if<EntityId>(&input.value);
-  constexpr size_t kPrefetched = 4;  // citations whose lookups start here
-  uint64_t subject_hash = 0, object_hash = 0, source_hashes[kPrefetched] = {};
-  if (entity_table_ != nullptr) {
-    subject_hash = IdTable::Hash(input.subject);
-    entity_table_->Prefetch(subject_hash);
-    if (object_id != nullptr) {
-      object_hash = IdTable::Hash(object_id->id);
-      entity_table_->Prefetch(object_hash);
-    }
-    for (size_t i = 0; i < std::min(kPrefetched, input.sources.size()); ++i) {
-      source_hashes[i] = IdTable::Hash(input.sources[i].source);
-      source_table_->Prefetch(source_hashes[i]);
-    }
+  ReferenceHashes hashes;
+  if (prefetched != nullptr && prefetched->made) {
+    hashes = *prefetched;
+  } else {
+    // The slots of the lookups below start loading together, rather than one miss after another.
+    hashes = PrefetchStatement(input);
   }
-  data_.statement_ids.Prefetch(input.id);
+  uint64_t subject_hash = hashes.subject, object_hash = hashes.object;
+  const uint64_t* source_hashes = hashes.sources;
   // An entity and its type, read from the table when there is one (not from the record: another miss).
   auto find_entity = [&](std::string_view id, uint64_t hash) -> IdTable::Found {
     if (entity_table_ != nullptr) return entity_table_->Find(id, hash, data_.entity_id_of());
@@ -558,7 +569,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin) {
   auto find_source = [&](size_t i) {
     std::string_view id = input.sources[i].source;
     if (source_table_ == nullptr) return data_.FindSource(id);
-    return source_table_->Find(id, i < kPrefetched ? source_hashes[i] : IdTable::Hash(id), data_.source_id_of()).record;
+    return source_table_->Find(id, i < kPrefetchedCitations ? source_hashes[i] : IdTable::Hash(id), data_.source_id_of()).record;
   };
   auto report = [&](std::string field, std::string message) {
     Report(ItemKind::kStatement, origin, std::move(field), std::move(message));

@@ -5,7 +5,8 @@
 // RapidJSON lacks (nesting depth, lone surrogates, numbers too big for a double). By default the
 // events build the whole DOM. Given an ArrayStreamer, the elements of the top-level arrays it
 // asks for are built one at a time, each into a small DOM of its own whose memory pool is reused,
-// and handed over while the parse goes on: a graph file's big arrays never stand whole in memory.
+// and handed over while the parse goes on, or their events go to the streamer's ElementReader
+// with no DOM at all: a graph file's big arrays never stand whole in memory.
 //
 // Any place is turned into line:column: a string value's place is where it starts in the buffer,
 // a member's is its name's, an array element's or the root's is where it starts (found by
@@ -69,6 +70,32 @@ enum class ArrayUse {
   kStreamAndDropText,
 };
 
+// Reads the elements of a streamed array from their SAX events, without a DOM of each: for
+// arrays of many small elements, whose DOMs cost about as much to build and read as the text
+// costs to parse. Each element comes as RapidJSON's handler calls for it (strings in place in
+// the input's buffer, numbers as the input checked them), then End. The reader cannot stop the
+// parse: an element it cannot take as it is it reads again from the DOM of the original text
+// (JsonInput::OriginalElement), where problems are placed.
+class ElementReader {
+ public:
+  virtual ~ElementReader() = default;
+  virtual void Null() = 0;
+  virtual void Bool(bool b) = 0;
+  virtual void Int(int i) = 0;
+  virtual void Uint(unsigned u) = 0;
+  virtual void Int64(int64_t i) = 0;
+  virtual void Uint64(uint64_t u) = 0;
+  virtual void Double(double d) = 0;
+  virtual void String(const char* text, rapidjson::SizeType length, bool copy) = 0;
+  virtual void Key(const char* text, rapidjson::SizeType length, bool copy) = 0;
+  virtual void StartObject() = 0;
+  virtual void EndObject(rapidjson::SizeType members) = 0;
+  virtual void StartArray() = 0;
+  virtual void EndArray(rapidjson::SizeType elements) = 0;
+  // The events of element `index` are over.
+  virtual void End(JsonInput& input, uint32_t index) = 0;
+};
+
 // Takes the elements of top-level arrays one at a time while a document is parsed.
 class ArrayStreamer {
  public:
@@ -80,6 +107,13 @@ class ArrayStreamer {
   // point into the input's buffer, which lives as long as the input but, for an array streamed
   // with kStreamAndDropText, reads as zeros once the parse is well past them.
   virtual void Element(JsonInput& input, std::string_view name, uint32_t index, const rapidjson::Value& value) = 0;
+  // Called after StreamArray chose to stream `name`: a reader of its elements' events, or null
+  // for a DOM of each handed to Element.
+  virtual ElementReader* ReaderOf(std::string_view /*name*/) { return nullptr; }
+  // The streamer must be done with every element of `name` taken so far: the text behind the
+  // parse is about to be given back (kStreamAndDropText), or the array ended. Until then it may
+  // keep the strings of the last few elements (so as to work on one while the next is parsed).
+  virtual void Flush(std::string_view /*name*/) {}
   // Once some elements of a streamed array `name` were taken: about `more` elements are still to
   // come, estimated from the text left and the size of the elements taken so far (so an
   // estimate too big when other arrays follow). Said again when an estimate runs out.
@@ -141,6 +175,10 @@ class JsonInput {
   // when that array was streamed.
   void ReportBelowElement(std::string_view array, size_t index, std::string_view pointer_suffix,
                           std::string_view message);
+  // Element `index` of the root's array `array` in a DOM of the original text (so problems found
+  // in it are placed), also when that array was streamed; null when the document has none there
+  // or the text cannot be parsed again (a syntax error after it, or the file changed since).
+  const rapidjson::Value* OriginalElement(std::string_view array, size_t index);
 
   std::vector<Diagnostic>& diagnostics() { return *diagnostics_; }
 

@@ -44,6 +44,12 @@ struct Problem {
 
 class Transaction {
  public:
+  static constexpr size_t kPrefetchedCitations = 4;  // of a statement, whose lookups are prefetched
+  struct ReferenceHashes {
+    bool made = false;  // false: AddStatement hashes them itself
+    uint64_t subject = 0, object = 0, sources[kPrefetchedCitations] = {};
+  };
+
   // `schema` types the batch: the graph's own, or the one the batch brings to a graph that
   // has none yet (set on commit). `file_names[origin.file]` names files in messages.
   Transaction(GraphData& data, std::shared_ptr<const Schema> schema, std::vector<std::string> file_names);
@@ -58,7 +64,13 @@ class Transaction {
   // gives the text behind its parse back to the system); a source's `via` is kept until
   // ResolveSources().
   void AddEntity(const EntityInput& input, Origin origin);
-  void AddStatement(const StatementInput& input, Origin origin);
+  // `prefetched`: what PrefetchStatement(input) returned, if it was called.
+  void AddStatement(const StatementInput& input, Origin origin, const ReferenceHashes* prefetched = nullptr);
+  // Starts loading what AddStatement(input) looks up (the bucket of the statement's id, the
+  // slots of its subject, object and first sources), for a reader that adds each statement
+  // only after it has parsed the next: the cache misses of the lookups overlap the parse.
+  // Returns the hashes to hand to AddStatement.
+  ReferenceHashes PrefetchStatement(const StatementInput& input) const;
   // Gives an entity of the graph an external identifier it lacks (an import that linked the
   // entity by name learns its Q-id). Its attribute range is copied to the end with the addition,
   // and restored if the batch fails. Another value for an identifier it has is a clash.

@@ -429,6 +429,19 @@ TEST(JsonErrors, LateSyntaxErrorIsTheOneDiagnostic) {
   EXPECT_EQ(graph.statement_count(), 14u);
 }
 
+// A syntax error amid the statements, after some were taken (the last of them not yet added, its
+// text gone with the document): that one diagnostic, and nothing of the file is loaded.
+TEST(JsonErrors, SyntaxErrorAmidStatementsIsTheOneDiagnostic) {
+  Graph graph = testing::LoadTiny();
+  size_t before = graph.statement_count();
+  std::vector<Diagnostic> diagnostics;
+  std::string json = testing::TinyDocument(ManyStatements(20000, R"({"id": "st/cut", "subject": })"));
+  EXPECT_FALSE(testing::LoadString(graph, json, &diagnostics).ok());
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].Format(), "test.json:20003:31: invalid JSON: Invalid value.");
+  EXPECT_EQ(graph.statement_count(), before);
+}
+
 // The transaction takes every source, then every entity, then every statement: arrays in
 // another order, or a header after them, are kept whole and read after the parse.
 TEST(JsonErrors, ArraysInAnyOrderLoadAndSayWhere) {

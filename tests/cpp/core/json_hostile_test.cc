@@ -82,7 +82,9 @@ TEST(JsonHostile, LoneSurrogatesAreRefused) {
   std::string entity = Opening(R"("entities": [{"id": "org/x", "type": "Company", "name": )");
   std::string column = std::to_string(entity.size() - entity.rfind('\n'));
   // A low surrogate alone (RapidJSON 1.1.0 let it through as invalid UTF-8).
-  for (const char* name : {R"("\udc00")", R"("a\uDFFFb")", R"("\udbff\udc00\udc00")"}) {
+  // Also after escaped backslashes and other escapes (strings are checked when the text has a \u).
+  for (const char* name : {R"("\udc00")", R"("a\uDFFFb")", R"("\udbff\udc00\udc00")", R"("\\\udc00")",
+                           R"("\"\\\\\udc00")"}) {
     std::vector<std::string> problems = Problems(entity + name + "}]}");
     ASSERT_EQ(problems.size(), 1u) << name;
     EXPECT_THAT(problems[0], HasSubstr("test.json:2:" + column + ": invalid JSON: ")) << name;

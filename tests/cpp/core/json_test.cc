@@ -151,6 +151,72 @@ TEST(JsonLoad, MergesFilesAndIdenticalDefinitions) {
   EXPECT_EQ(graph.statement_count(), 2u);
 }
 
+// The statements of the last file stream, each read from its parser's events; an earlier file's
+// are kept in its document and read from it: both readers make the same statements of every shape.
+TEST(JsonLoad, StatementsReadFromEventsEqualThoseReadFromTheDocument) {
+  std::filesystem::path dir = ScratchDir("events");
+  std::ofstream(dir / "graph.json") << testing::TinyDocument(R"(
+    "sources": [{"id": "src/s", "kind": "report"}, {"id": "src/t", "kind": "news_article"}],
+    "entities": [{"id": "org/a", "type": "Company", "name": "A"}, {"id": "chip/c", "type": "Chip", "name": "C"},
+                 {"id": "model/m", "type": "AIModel", "name": "M"}, {"id": "country/cn", "type": "Country", "name": "China"}],
+    "statements": [
+      {"id": "s1", "subject": "org/a", "predicate": "develops", "object": "chip/c", "valid": "2024-Q2", "modality": "reported",
+       "sources": [{"source": "src/s", "locator": "p. 4"}, {"source": "src/t"}]},
+      {"sources": [{"locator": "fig. 1", "source": "src/t"}], "modality": "claim", "object": "country/cn",
+       "predicate": "located_in", "subject": "org/a", "id": "s2", "qualifiers": {"scope": "\u00e9t\u00e9", "basis": "estimate"}},
+      {"id": "s3", "subject": "org/a", "predicate": "revenue", "value": {"unit": "USD", "amount": 25200000, "bound": "at_most"},
+       "valid": {"from": "2022", "to": "2024-06"}, "period": "2024", "modality": "reported", "sources": [{"source": "src/s"}], "confidence": 1},
+      {"id": "s4", "subject": "org/a", "predicate": "revenue", "value": {"amount": "34.7 billion", "unit": "CNY", "lower": 3e10, "upper": 4e10},
+       "valid": {"from": "early 2023"}, "modality": "forecast", "sources": [{"source": "src/s"}], "confidence": 0.25},
+      {"id": "s5", "subject": "org/a", "predicate": "revenue_growth", "value": {"amount": -2.5, "unit": "percent"},
+       "valid": {"to": "2030"}, "modality": "plan", "sources": [{"source": "src/t"}]},
+      {"id": "s6", "subject": "model/m", "predicate": "slogan", "value": {"text": "AI for \"all\"", "lang": "en"}, "modality": "opinion", "sources": [{"source": "src/s"}]},
+      {"id": "s7", "subject": "model/m", "predicate": "slogan", "value": {"text": "次世代のAI"}, "modality": "claim", "sources": [{"source": "src/s"}]},
+      {"id": "s8", "subject": "model/m", "predicate": "release_date", "value": {"date": "2024-05-13"}, "modality": "reported", "sources": [{"source": "src/s"}]},
+      {"id": "s9", "subject": "model/m", "predicate": "open_source", "value": {"boolean": false}, "valid": "mid 2022", "modality": "reported", "sources": [{"source": "src/s"}], "qualifiers": {}}
+    ])");
+  std::ofstream(dir / "empty.json") << testing::TinyDocument("");
+  Graph from_events, from_document;
+  absl::Status status = LoadJsonFiles(from_events, {dir / "graph.json"});
+  ASSERT_TRUE(status.ok()) << status.message();
+  status = LoadJsonFiles(from_document, {dir / "graph.json", dir / "empty.json"});
+  ASSERT_TRUE(status.ok()) << status.message();
+  ASSERT_EQ(from_events.statement_count(), 9u);
+  ASSERT_EQ(from_document.statement_count(), 9u);
+  for (StatementIndex i = 0; i < from_events.statement_count(); ++i) {
+    Statement a = from_events.statement(i), b = from_document.statement(i);
+    SCOPED_TRACE(a.id());
+    EXPECT_EQ(a.id(), b.id());
+    EXPECT_EQ(a.subject().id(), b.subject().id());
+    EXPECT_EQ(a.predicate_name(), b.predicate_name());
+    ASSERT_EQ(a.object().has_value(), b.object().has_value());
+    if (a.object()) {
+      EXPECT_EQ(a.object()->id(), b.object()->id());
+    }
+    EXPECT_EQ(a.quantity(), b.quantity());
+    EXPECT_EQ(a.text(), b.text());
+    EXPECT_EQ(a.date(), b.date());
+    EXPECT_EQ(a.boolean(), b.boolean());
+    EXPECT_EQ(a.valid(), b.valid());
+    EXPECT_EQ(a.period(), b.period());
+    EXPECT_EQ(a.modality(), b.modality());
+    EXPECT_EQ(a.confidence(), b.confidence());
+    ASSERT_EQ(a.citations().size(), b.citations().size());
+    for (size_t c = 0; c < a.citations().size(); ++c) {
+      EXPECT_EQ(a.citations()[c].source, b.citations()[c].source);
+      EXPECT_EQ(a.citations()[c].locator, b.citations()[c].locator);
+    }
+    EXPECT_TRUE(std::equal(a.qualifiers().begin(), a.qualifiers().end(), b.qualifiers().begin(),
+                           b.qualifiers().end()));
+  }
+  // Spot checks that the fields were read at all.
+  EXPECT_EQ(from_events.FindStatement("s4")->quantity()->amount, 34.7e9);
+  EXPECT_EQ(from_events.FindStatement("s3")->confidence(), 1.0);
+  EXPECT_EQ(from_events.FindStatement("s2")->qualifiers().size(), 2u);
+  EXPECT_EQ(from_events.FindStatement("s6")->text()->text, "AI for \"all\"");
+  EXPECT_EQ(from_events.FindStatement("s9")->boolean(), false);
+}
+
 TEST(JsonLoad, ResolvesFiscalPeriodsAndKeepsTheirText) {
   Graph graph;
   ASSERT_TRUE(testing::LoadString(graph, testing::TinyDocument(R"(
