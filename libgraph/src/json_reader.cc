@@ -53,7 +53,6 @@ void ReadValue(ObjectReader& item, const rapidjson::Value& value, StatementValue
   JsonInput& json = item.input();
   auto has = [&](const char* key) { return value.IsObject() && value.HasMember(key); };
   if (has("amount")) {
-    static const internal::MemberNames kQuantityMembers{"amount", "unit", "bound", "lower", "upper"};
     ObjectReader quantity(json, value, path, kQuantityMembers);
     Quantity q;
     // Amounts are numbers, or texts with scale words ("34.7 billion"), normalised here.
@@ -130,7 +129,6 @@ bool ReadStatement(ObjectReader& item, StatementInput& statement) {
         item.MarkBad();
       }
     } else {
-      static const internal::MemberNames kIntervalMembers{"from", "to"};
       ObjectReader interval(item.input(), *valid, valid_path, kIntervalMembers);
       statement.valid.from = interval.Time("from").value_or(TimePoint());
       statement.valid.to = interval.Time("to").value_or(TimePoint());
@@ -154,7 +152,6 @@ bool ReadStatement(ObjectReader& item, StatementInput& statement) {
     JsonPath sources_path = item.PathOf("sources");
     for (rapidjson::SizeType i = 0; i < sources->Size(); ++i) {
       JsonPath citation_path = sources_path.Element(i);
-      static const internal::MemberNames kCitationMembers{"source", "locator"};
       ObjectReader citation(item.input(), (*sources)[i], citation_path, kCitationMembers);
       std::string_view source = citation.String("source", true).value_or("");
       std::string_view locator = citation.String("locator").value_or("");
