@@ -55,6 +55,28 @@ inline Direction Reversed(Direction direction) {
 // search allocates nothing once the workspace has grown to the graph.
 class VisitMarks {
  public:
+  // One search's marks for a hot loop, until the next Reset or Start: a copy of the stamps'
+  // address and the generation, which the compiler keeps in registers. (Through VisitMarks it
+  // reloads the generation after every stamp it stores, as both are uint32_t.)
+  class Search {
+   public:
+    bool Marked(EntityIndex entity) const { return stamps_[entity] == generation_; }
+    // Marks `entity`; false when it already was. Stores the stamp either way, so a caller can
+    // use the answer as a number (count += Mark(e)) with no branch: see NeighborhoodWalk in
+    // view.cc.
+    bool Mark(EntityIndex entity) {
+      bool fresh = stamps_[entity] != generation_;
+      stamps_[entity] = generation_;
+      return fresh;
+    }
+
+   private:
+    friend class VisitMarks;
+    Search(uint32_t* stamps, uint32_t generation) : stamps_(stamps), generation_(generation) {}
+    uint32_t* stamps_;
+    uint32_t generation_;
+  };
+
   // Starts a new search over `size` entities.
   void Reset(size_t size) {
     if (stamps_.size() < size) stamps_.resize(size, 0);
@@ -62,6 +84,11 @@ class VisitMarks {
       std::fill(stamps_.begin(), stamps_.end(), 0);
       generation_ = 1;
     }
+  }
+  // Reset, returning the new search's marks.
+  Search Start(size_t size) {
+    Reset(size);
+    return Search(stamps_.data(), generation_);
   }
   bool Marked(EntityIndex entity) const { return stamps_[entity] == generation_; }
   // Marks `entity`; false when it already was.
