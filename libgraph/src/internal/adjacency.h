@@ -52,12 +52,14 @@ inline Direction Reversed(Direction direction) {
 
 // Marks of "seen in this search" that are cleared in O(1): a search takes a new generation, and
 // an entity is marked when its stamp equals it. Kept per thread and reused across calls, so a
-// search allocates nothing once the workspace has grown to the graph.
+// search allocates nothing once the workspace has grown to the graph. Stamps are 2 bytes, so
+// more of them stay in cache (250 KB at 125 000 entities); every 65 535th search pays one pass
+// over them when the generation wraps around.
 class VisitMarks {
  public:
   // One search's marks for a hot loop, until the next Reset or Start: a copy of the stamps'
   // address and the generation, which the compiler keeps in registers. (Through VisitMarks it
-  // reloads the generation after every stamp it stores, as both are uint32_t.)
+  // reloads the generation after every stamp it stores, as both have the stamps' type.)
   class Search {
    public:
     bool Marked(EntityIndex entity) const { return stamps_[entity] == generation_; }
@@ -72,9 +74,9 @@ class VisitMarks {
 
    private:
     friend class VisitMarks;
-    Search(uint32_t* stamps, uint32_t generation) : stamps_(stamps), generation_(generation) {}
-    uint32_t* stamps_;
-    uint32_t generation_;
+    Search(uint16_t* stamps, uint16_t generation) : stamps_(stamps), generation_(generation) {}
+    uint16_t* stamps_;
+    uint16_t generation_;
   };
 
   // Starts a new search over `size` entities.
@@ -99,8 +101,8 @@ class VisitMarks {
   }
 
  private:
-  std::vector<uint32_t> stamps_;
-  uint32_t generation_ = 0;
+  std::vector<uint16_t> stamps_;
+  uint16_t generation_ = 0;
 };
 
 }  // namespace aikg::internal

@@ -254,6 +254,19 @@ TEST(View, NeighborhoodSizesCountWhatExpandReaches) {
   }
 }
 
+TEST(View, NeighborhoodSizesStayRightAsTheMarksWrapAround) {
+  // The walks' visit marks take a new 16-bit generation per search, skipping 0 when it wraps
+  // around: 65 535 searches after one, the generation is the same again, and only the clearing
+  // at the wrap keeps the old search's marks from counting as the new one's.
+  Graph graph = testing::LoadTiny();
+  View view(graph);
+  EntityIndex alibaba = Id(graph, "org/alibaba");
+  std::vector<uint32_t> first = view.NeighborhoodSizes({alibaba}, 2, Direction::kBoth);
+  EXPECT_THAT(first, ElementsAre(4u));
+  view.NeighborhoodSizes(std::vector<EntityIndex>(65'534, Id(graph, "chip/h100")), 0, Direction::kBoth);
+  EXPECT_EQ(view.NeighborhoodSizes({alibaba}, 2, Direction::kBoth), first);
+}
+
 // A random graph over the tiny schema: a few dozen entities and up to a few hundred edges, most of
 // them at a few hubs (picked with a skew), with parallel edges, self-loops and isolated entities,
 // mixed modalities and a value statement now and then.
