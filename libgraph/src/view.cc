@@ -9,6 +9,7 @@
 #include <boost/range/iterator_range.hpp>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/types/span.h"
 #include "internal/adjacency.h"
 #include "internal/cat.h"
 #include "internal/graph_data.h"
@@ -313,19 +314,20 @@ class NeighborhoodWalk {
     }
   }
 
-  // Appends to `reached` the distinct entities within `hops` steps of `seed` but the seed
-  // itself, nearest first, each level in adjacency order; with kKeepFarthest false the farthest
-  // level is counted, not appended. Returns how many entities it found. `seed` is in the view.
+  // Walks from `seed` (in the view): afterwards Reached() holds the distinct entities within
+  // `hops` steps of it but the seed itself, nearest first, each level in adjacency order; with
+  // kKeepFarthest false the farthest level is counted, not kept. Returns how many it found.
   template <bool kKeepFarthest>
-  size_t Walk(EntityIndex seed, int hops, std::vector<EntityIndex>& reached) {
+  size_t Walk(EntityIndex seed, int hops) {
     internal::VisitMarks::Search marks = marks_.Start(view_.entities().size());
     marks.Mark(seed);
     size_t found = 0;
-    // The level being expanded: the seed, then reached[frontier_begin, frontier_end).
-    size_t frontier_begin = reached.size(), frontier_end = frontier_begin;
+    kept_ = 0;
+    // The level being expanded: the seed, then queue_[frontier_begin, frontier_end).
+    size_t frontier_begin = 0, frontier_end = 0;
     auto for_each_in_frontier = [&](int level, auto&& expand) {
       if (level == 1) return expand(seed);
-      for (size_t k = frontier_begin; k < frontier_end; ++k) expand(reached[k]);
+      for (size_t k = frontier_begin; k < frontier_end; ++k) expand(queue_[k]);
     };
     for (int level = 1; level <= hops; ++level) {
       if (level > 1 && frontier_begin == frontier_end) break;
@@ -333,17 +335,21 @@ class NeighborhoodWalk {
         for_each_in_frontier(level, [&](EntityIndex at) { found += Step<false>(at, marks, nullptr); });
         break;
       }
-      size_t end = reached.size(), bound = 0;
+      size_t bound = kept_;
       for_each_in_frontier(level, [&](EntityIndex at) { bound += StepsAt(at); });
-      reached.resize(end + bound);
-      for_each_in_frontier(level, [&](EntityIndex at) { end += Step<true>(at, marks, reached.data() + end); });
-      reached.resize(end);
-      found += end - frontier_end;
+      // Room, not size: the queue is reused across walks and never shrinks, so it is written
+      // (and zeroed) only once where it grows, and it stays in cache.
+      if (queue_.size() < bound) queue_.resize(std::max(bound, 2 * queue_.size()));
+      for_each_in_frontier(level, [&](EntityIndex at) { kept_ += Step<true>(at, marks, queue_.data() + kept_); });
+      found += kept_ - frontier_end;
       frontier_begin = frontier_end;
-      frontier_end = end;
+      frontier_end = kept_;
     }
     return found;
   }
+
+  // What the last Walk kept.
+  absl::Span<const EntityIndex> Reached() const { return absl::MakeConstSpan(queue_.data(), kept_); }
 
  private:
   // How many neighbours Step may visit at `entity`, at most.
@@ -380,6 +386,8 @@ class NeighborhoodWalk {
   Direction direction_;
   const internal::NeighborLists* lists_ = nullptr;
   internal::VisitMarks& marks_ = Marks();
+  std::vector<EntityIndex> queue_;  // the breadth-first queue, room for the widest walk so far
+  size_t kept_ = 0;                 // entries of queue_ the last walk filled
 
   // Reused across walks and calls, so a walk does no O(V) work once it has grown to the graph.
   static internal::VisitMarks& Marks() {
@@ -392,12 +400,10 @@ template <bool kHidesNothing>
 std::vector<uint32_t> CountNeighborhoods(const View& view, const std::vector<EntityIndex>& seeds, int hops,
                                          Direction direction) {
   NeighborhoodWalk<kHidesNothing> walk(view, direction);
-  std::vector<EntityIndex> queue;  // each walk's, grown once per call
   std::vector<uint32_t> sizes(seeds.size(), 0);
   for (size_t i = 0; i < seeds.size(); ++i) {
     if (!view.Contains(seeds[i])) continue;
-    queue.clear();
-    sizes[i] = static_cast<uint32_t>(1 + walk.template Walk</*kKeepFarthest=*/false>(seeds[i], hops, queue));
+    sizes[i] = static_cast<uint32_t>(1 + walk.template Walk</*kKeepFarthest=*/false>(seeds[i], hops));
   }
   return sizes;
 }
@@ -410,8 +416,10 @@ Neighborhoods CollectNeighborhoods(const View& view, const std::vector<EntityInd
   found.offsets.reserve(seeds.size() + 1);
   found.offsets.push_back(0);
   for (EntityIndex seed : seeds) {
-    // Each row is its seed's breadth-first queue.
-    if (view.Contains(seed)) walk.template Walk</*kKeepFarthest=*/true>(seed, hops, found.entities);
+    if (view.Contains(seed)) {
+      walk.template Walk</*kKeepFarthest=*/true>(seed, hops);
+      found.entities.insert(found.entities.end(), walk.Reached().begin(), walk.Reached().end());
+    }
     found.offsets.push_back(found.entities.size());
   }
   return found;
