@@ -302,8 +302,9 @@ namespace {
 // the queue, its mark is stored unconditionally, and the end advances only when the mark was
 // not there before. Whether a neighbour is new is what the processor cannot predict (the marks
 // are random reads), and a mispredicted branch per edge cost more than the rest of the walk: at
-// 10^6 statements, 2-hop sizes of 1 000 entities went from 2.6 to 0.8 ms of CPU (issue 13,
-// docs/benchmarks.md). The farthest level is only counted when the caller wants sizes.
+// 10^6 statements, 2-hop sizes of 1 000 entities went from 2.8 to 0.7 ms of CPU along
+// out-edges, 15.5 to 3.1 ms both ways (issue 13, docs/benchmarks.md). The farthest level is only
+// counted when the caller wants sizes.
 template <bool kHidesNothing>
 class NeighborhoodWalk {
  public:
