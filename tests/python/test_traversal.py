@@ -4,6 +4,7 @@ lengths, checked against networkx on the tiny graph and the newsletter dataset."
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from typing import Any, Literal
 
@@ -153,6 +154,81 @@ def test_expand_many_in_a_view_and_its_errors(tiny: aikg.Graph) -> None:
         develops.expand_many(["org/nope"])
     with pytest.raises(aikg.ValidationError):
         tiny.expand_many(["org/deepseek"], -1)
+
+
+def random_graph(seed: int, path: Path) -> aikg.Graph:
+    """A random graph over the tiny schema: a few dozen entities, up to 300 statements, most edges at
+    a few hubs, with parallel edges, self-loops, isolated entities and a value now and then."""
+    rng = random.Random(seed)
+    ids = {kind: [f"{kind}/{i}" for i in range(rng.randint(1, 12))] for kind in ("Company", "Organization", "Country", "Chip", "AIModel")}
+    organizations = ids["Organization"] + ids["Company"]
+
+    def hub(candidates: list[str]) -> str:
+        return candidates[min(len(candidates) - 1, int(len(candidates) * rng.random() ** 3))]
+
+    shapes = [("develops", organizations, ids["Chip"]), ("develops", organizations, ids["AIModel"]),
+              ("located_in", organizations, ids["Country"]), ("restricts_export_of", ids["Country"], ids["Chip"]),
+              ("competes_with", organizations, organizations)]
+    statements: list[dict[str, Any]] = []
+    for i in range(rng.randrange(300)):
+        predicate, subjects, objects = rng.choice(shapes)
+        statement: dict[str, Any] = {"id": f"st/{i}", "subject": hub(subjects), "predicate": predicate, "object": hub(objects)}
+        if rng.random() < 0.1:
+            del statement["object"]
+            statement.update(predicate="slogan", value={"text": "s"})
+        statement.update(modality=rng.choice(["reported", "claim"]), sources=[{"source": "src/s"}])
+        statements.append(statement)
+    path.write_text(json.dumps({
+        "format": "aikg-graph/1",
+        "schema": str(TINY.parent / "tiny.schema.json"),
+        "sources": [{"id": "src/s", "kind": "report"}],
+        "entities": [{"id": i, "type": kind, "name": i} for kind, members in ids.items() for i in members],
+        "statements": statements,
+    }), encoding="utf-8")
+    return aikg.load(path)
+
+
+def reached_by_search(view: aikg.View, seed: str, hops: int, direction: Direction) -> dict[str, int]:
+    """Distances within `hops` steps of `seed`: a plain breadth-first search over the view's edge
+    statements, read one by one."""
+    following: dict[str, set[str]] = {}
+    for statement in view.statements():
+        subject, target = statement.subject.id, statement.object
+        if target is None:
+            continue
+        if direction != "in":
+            following.setdefault(subject, set()).add(target.id)
+        if direction != "out":
+            following.setdefault(target.id, set()).add(subject)
+    distance = {seed: 0}
+    queue = [seed]
+    for entity in queue:
+        if distance[entity] < hops:
+            for neighbor in following.get(entity, ()):
+                if neighbor not in distance:
+                    distance[neighbor] = distance[entity] + 1
+                    queue.append(neighbor)
+    return distance
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_neighbourhoods_of_random_graphs_match_a_plain_search(seed: int, tmp_path: Path) -> None:
+    graph = random_graph(seed, tmp_path / "random.json")
+    views = [graph, graph.view(predicates=["develops", "competes_with"]), graph.view(modalities=["reported"]),
+             graph.view(types=["Organization", "Chip"])]
+    for view in views:
+        ids = [e.id for e in view.entities()]
+        ids += ids[:1]  # a seed asked twice is answered twice
+        for direction in DIRECTIONS:
+            for hops in (0, 1, 2, 3, 5):
+                sizes = view.neighborhood_sizes(ids, hops, direction=direction)
+                offsets, found = view.expand_many(ids, hops, direction=direction)
+                for i, entity in enumerate(ids):
+                    expected = reached_by_search(view, entity, hops, direction)
+                    assert sizes[i] == len(expected), (seed, entity, hops, direction)
+                    row = found[offsets[i]:offsets[i + 1]].tolist()
+                    assert sorted(row) == sorted(set(expected) - {entity}), (seed, entity, hops, direction)
+                    assert [expected[r] for r in row] == sorted(expected[r] for r in row)  # nearest first
 
 
 def test_results_share_id_strings_and_follow_a_change(tmp_path: Path) -> None:

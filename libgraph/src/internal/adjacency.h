@@ -52,9 +52,33 @@ inline Direction Reversed(Direction direction) {
 
 // Marks of "seen in this search" that are cleared in O(1): a search takes a new generation, and
 // an entity is marked when its stamp equals it. Kept per thread and reused across calls, so a
-// search allocates nothing once the workspace has grown to the graph.
+// search allocates nothing once the workspace has grown to the graph. Stamps are 2 bytes, so
+// more of them stay in cache (250 KB at 125 000 entities); every 65 535th search pays one pass
+// over them when the generation wraps around.
 class VisitMarks {
  public:
+  // One search's marks for a hot loop, until the next Reset or Start: a copy of the stamps'
+  // address and the generation, which the compiler keeps in registers. (Through VisitMarks it
+  // reloads the generation after every stamp it stores, as both have the stamps' type.)
+  class Search {
+   public:
+    bool Marked(EntityIndex entity) const { return stamps_[entity] == generation_; }
+    // Marks `entity`; false when it already was. Stores the stamp either way, so a caller can
+    // use the answer as a number (count += Mark(e)) with no branch: see NeighborhoodWalk in
+    // view.cc.
+    bool Mark(EntityIndex entity) {
+      bool fresh = stamps_[entity] != generation_;
+      stamps_[entity] = generation_;
+      return fresh;
+    }
+
+   private:
+    friend class VisitMarks;
+    Search(uint16_t* stamps, uint16_t generation) : stamps_(stamps), generation_(generation) {}
+    uint16_t* stamps_;
+    uint16_t generation_;
+  };
+
   // Starts a new search over `size` entities.
   void Reset(size_t size) {
     if (stamps_.size() < size) stamps_.resize(size, 0);
@@ -62,6 +86,11 @@ class VisitMarks {
       std::fill(stamps_.begin(), stamps_.end(), 0);
       generation_ = 1;
     }
+  }
+  // Reset, returning the new search's marks.
+  Search Start(size_t size) {
+    Reset(size);
+    return Search(stamps_.data(), generation_);
   }
   bool Marked(EntityIndex entity) const { return stamps_[entity] == generation_; }
   // Marks `entity`; false when it already was.
@@ -72,8 +101,8 @@ class VisitMarks {
   }
 
  private:
-  std::vector<uint32_t> stamps_;
-  uint32_t generation_ = 0;
+  std::vector<uint16_t> stamps_;
+  uint16_t generation_ = 0;
 };
 
 }  // namespace aikg::internal

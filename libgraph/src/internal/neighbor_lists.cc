@@ -1,6 +1,5 @@
 #include "internal/neighbor_lists.h"
 
-#include "internal/adjacency.h"
 #include "internal/graph_data.h"
 
 namespace aikg::internal {
@@ -15,11 +14,13 @@ NeighborLists Build(const GraphData& data, Direction direction) {
   lists.offsets.reserve(entity_count + 1);
   lists.neighbors.reserve(direction == Direction::kBoth ? 2 * data.edge_count : data.edge_count);
   lists.offsets.push_back(0);
-  VisitMarks seen;
+  // The entity whose list a neighbour was last added to: no per-entity reset of visit marks.
+  std::vector<EntityIndex> listed_for(entity_count, kNoIndex);
   for (EntityIndex entity = 0; entity < entity_count; ++entity) {
-    seen.Reset(entity_count);
     auto add = [&](auto neighbor) {
-      if (seen.Mark(static_cast<EntityIndex>(neighbor))) lists.neighbors.push_back(static_cast<EntityIndex>(neighbor));
+      if (listed_for[neighbor] == entity) return;
+      listed_for[neighbor] = entity;
+      lists.neighbors.push_back(static_cast<EntityIndex>(neighbor));
     };
     if (direction != Direction::kIn) {
       for (auto [at, end] = boost::out_edges(entity, edges); at != end; ++at) add(boost::target(*at, edges));

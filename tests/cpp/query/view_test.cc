@@ -1,6 +1,8 @@
 #include "aikg/view.h"
 
 #include <algorithm>
+#include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -247,6 +249,144 @@ TEST(View, NeighborhoodSizesCountWhatExpandReaches) {
       std::vector<uint32_t> sizes = all.NeighborhoodSizes(seeds, hops, direction);
       for (EntityIndex e : seeds) {
         ASSERT_EQ(sizes[e], all.Expand({e}, hops, direction).size()) << "entity " << e << ", " << hops << " hops";
+      }
+    }
+  }
+}
+
+TEST(View, NeighborhoodSizesStayRightAsTheMarksWrapAround) {
+  // The walks' visit marks take a new 16-bit generation per search, skipping 0 when it wraps
+  // around: 65 535 searches after one, the generation is the same again, and only the clearing
+  // at the wrap keeps the old search's marks from counting as the new one's.
+  Graph graph = testing::LoadTiny();
+  View view(graph);
+  EntityIndex alibaba = Id(graph, "org/alibaba");
+  std::vector<uint32_t> first = view.NeighborhoodSizes({alibaba}, 2, Direction::kBoth);
+  EXPECT_THAT(first, ElementsAre(4u));
+  view.NeighborhoodSizes(std::vector<EntityIndex>(65'534, Id(graph, "chip/h100")), 0, Direction::kBoth);
+  EXPECT_EQ(view.NeighborhoodSizes({alibaba}, 2, Direction::kBoth), first);
+}
+
+// A random graph over the tiny schema: a few dozen entities and up to a few hundred edges, most of
+// them at a few hubs (picked with a skew), with parallel edges, self-loops and isolated entities,
+// mixed modalities and a value statement now and then.
+std::string RandomNeighborhoodGraph(std::mt19937& random) {
+  auto below = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(random); };
+  // Low indexes far more often: hubs.
+  auto skewed = [&](const std::vector<std::string>& ids) {
+    double u = std::uniform_real_distribution<double>(0, 1)(random);
+    return ids[std::min(ids.size() - 1, static_cast<size_t>(ids.size() * u * u * u))];
+  };
+  std::map<std::string, std::vector<std::string>> ids;  // by type
+  std::string entities;
+  for (const char* type : {"Company", "Organization", "Country", "Chip", "AIModel"}) {
+    size_t count = 1 + below(12);
+    for (size_t i = 0; i < count; ++i) {
+      std::string id = std::string(type) + "/" + std::to_string(i);
+      ids[type].push_back(id);
+      if (!entities.empty()) entities += ",\n";
+      entities += R"({"id": ")" + id + R"(", "type": ")" + type + R"(", "name": ")" + id + R"("})";
+    }
+  }
+  std::vector<std::string> organizations = ids["Organization"];
+  organizations.insert(organizations.end(), ids["Company"].begin(), ids["Company"].end());
+  const std::vector<std::string> modalities = {"reported", "claim", "forecast"};
+  std::string statements;
+  size_t statement_count = below(300);
+  for (size_t i = 0; i < statement_count; ++i) {
+    std::string subject, predicate, object;
+    switch (below(5)) {
+      case 0: subject = skewed(organizations), predicate = "develops", object = skewed(ids["Chip"]); break;
+      case 1: subject = skewed(organizations), predicate = "develops", object = skewed(ids["AIModel"]); break;
+      case 2: subject = skewed(organizations), predicate = "located_in", object = skewed(ids["Country"]); break;
+      case 3: subject = skewed(ids["Country"]), predicate = "restricts_export_of", object = skewed(ids["Chip"]); break;
+      default: subject = skewed(organizations), predicate = "competes_with", object = skewed(organizations); break;
+    }
+    std::string body = below(10) == 0 ? R"("subject": ")" + subject + R"(", "predicate": "slogan", "value": {"text": "s"})"
+                                      : R"("subject": ")" + subject + R"(", "predicate": ")" + predicate +
+                                            R"(", "object": ")" + object + "\"";
+    if (!statements.empty()) statements += ",\n";
+    statements += R"({"id": "st/)" + std::to_string(i) + "\", " + body + R"(, "modality": ")" +
+                  modalities[below(modalities.size())] + R"(", "sources": [{"source": "src/s"}]})";
+  }
+  return testing::TinyDocument(R"("sources": [{"id": "src/s", "kind": "report"}], "entities": [)" + entities +
+                               R"(], "statements": [)" + statements + "]");
+}
+
+// For each seed, the distance of every entity within `hops` steps of it in `view`: a plain
+// breadth-first search over the view's edge statements, read one by one (no adjacency, no
+// neighbour lists); empty for a seed outside the view.
+std::map<EntityIndex, int> Reference(const View& view, EntityIndex seed, int hops, Direction direction) {
+  std::map<EntityIndex, int> distance;
+  if (!view.Contains(seed)) return distance;
+  std::vector<std::set<EntityIndex>> next(view.graph().entity_count());
+  for (StatementIndex i = 0; i < view.graph().statement_count(); ++i) {
+    Statement statement = view.graph().statement(i);
+    std::optional<Entity> object = statement.object();
+    if (!view.ContainsStatement(i) || !object) continue;
+    EntityIndex from = statement.subject().index(), to = object->index();
+    if (!view.Contains(from) || !view.Contains(to)) continue;
+    if (direction != Direction::kIn) next[from].insert(to);
+    if (direction != Direction::kOut) next[to].insert(from);
+  }
+  std::vector<EntityIndex> queue = {seed};
+  distance[seed] = 0;
+  for (size_t at = 0; at < queue.size(); ++at) {
+    int d = distance[queue[at]];
+    if (d == hops) continue;
+    for (EntityIndex neighbor : next[queue[at]]) {
+      if (distance.emplace(neighbor, d + 1).second) queue.push_back(neighbor);
+    }
+  }
+  return distance;
+}
+
+TEST(View, NeighborhoodsOfRandomGraphsMatchAPlainSearch) {
+  std::mt19937 random(20261129);
+  for (int trial = 0; trial < 40; ++trial) {
+    Graph graph;
+    absl::Status status = testing::LoadString(graph, RandomNeighborhoodGraph(random));
+    ASSERT_TRUE(status.ok()) << status.message();
+    // Everything (the neighbour lists), hidden statements, hidden entities (and so statements),
+    // and a sub-view made by a traversal.
+    std::vector<View> views = {View(graph), *View::Of(graph, {.predicates = {"develops", "competes_with"}}),
+                               *View::Of(graph, {.modalities = {Modality::kReported}}),
+                               *View::Of(graph, {.entity_types = {"Organization", "Chip"}})};
+    views.push_back(views[0].Ego({0}, 2, Direction::kBoth));
+    // Every entity, one of them twice, and two indexes past the last entity.
+    std::vector<EntityIndex> seeds;
+    for (EntityIndex e = 0; e < graph.entity_count(); ++e) seeds.push_back(e);
+    seeds.push_back(seeds.size() / 2);
+    seeds.push_back(graph.entity_count());
+    seeds.push_back(graph.entity_count() + 100);
+    for (size_t v = 0; v < views.size(); ++v) {
+      const View& view = views[v];
+      for (Direction direction : {Direction::kBoth, Direction::kOut, Direction::kIn}) {
+        for (int hops : {0, 1, 2, 3, 5}) {
+          std::vector<uint32_t> sizes = view.NeighborhoodSizes(seeds, hops, direction);
+          Neighborhoods found = view.ExpandEach(seeds, hops, direction);
+          ASSERT_EQ(sizes.size(), seeds.size());
+          ASSERT_EQ(found.offsets.size(), seeds.size() + 1);
+          ASSERT_EQ(found.offsets.back(), found.entities.size());
+          for (size_t i = 0; i < seeds.size(); ++i) {
+            std::map<EntityIndex, int> expected = Reference(view, seeds[i], hops, direction);
+            SCOPED_TRACE(::testing::Message() << "trial " << trial << ", view " << v << ", seed " << seeds[i]
+                                              << ", " << hops << " hops, direction " << static_cast<int>(direction));
+            ASSERT_EQ(sizes[i], expected.size());
+            // The row: the same entities but the seed, each once, nearest first.
+            std::vector<EntityIndex> row(found.entities.begin() + found.offsets[i],
+                                         found.entities.begin() + found.offsets[i + 1]);
+            std::map<EntityIndex, int> listed;
+            int last_distance = 1;
+            for (EntityIndex entity : row) {
+              ASSERT_TRUE(expected.contains(entity)) << "entity " << entity;
+              ASSERT_TRUE(listed.emplace(entity, expected[entity]).second) << "entity " << entity << " twice";
+              ASSERT_GE(expected[entity], last_distance);
+              last_distance = expected[entity];
+            }
+            ASSERT_EQ(listed.size() + (expected.empty() ? 0 : 1), expected.size());
+          }
+        }
       }
     }
   }
