@@ -45,7 +45,10 @@ void GraphData::RebuildIndexes() {
     }
   }
 
+  // An open end, as a day number (days since 1970-01-01, as TimePoint's day numbers count).
   constexpr absl::CivilDay kEpoch(1970, 1, 1);
+  const auto kNoStart = static_cast<int32_t>(absl::CivilDay(1, 1, 1) - kEpoch);
+  const auto kNoEnd = static_cast<int32_t>(absl::CivilDay(9999, 12, 31) - kEpoch);
   std::vector<DayInterval> spans, date_values;
   undated.clear();
   valid_points.clear();
@@ -62,9 +65,9 @@ void GraphData::RebuildIndexes() {
       }
       continue;
     }
-    absl::CivilDay first = valid.from.is_set() ? valid.from.first_day() : absl::CivilDay(1, 1, 1);
-    absl::CivilDay last = valid.to.is_set() ? valid.to.last_day() : absl::CivilDay(9999, 12, 31);
-    spans.push_back({static_cast<int32_t>(first - kEpoch), static_cast<int32_t>(last - kEpoch), i});
+    int32_t first = valid.from.is_set() ? valid.from.first_day_number() : kNoStart;
+    int32_t last = valid.to.is_set() ? valid.to.last_day_number() : kNoEnd;
+    spans.push_back({first, last, i});
     if (valid.is_point()) valid_points.push_back({spans.back().first, i});
   }
   SortByFirstDay(valid_points);

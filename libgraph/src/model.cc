@@ -3,13 +3,18 @@
 #include <optional>
 #include <string_view>
 
+#include "internal/bytes.h"
+
 namespace aikg {
 namespace {
 
+// Called for every statement a load reads (its modality): compared inline, not through memcmp.
 template <typename Enum, size_t N>
 std::optional<Enum> ParseName(const std::string_view (&names)[N], std::string_view name) {
   for (size_t i = 0; i < N; ++i) {
-    if (names[i] == name) return static_cast<Enum>(i);
+    if (names[i].size() == name.size() && internal::SameBytes(names[i].data(), name.data(), name.size())) {
+      return static_cast<Enum>(i);
+    }
   }
   return std::nullopt;
 }

@@ -714,7 +714,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin, const
   times_ok = resolve(period, "/period") && times_ok;
   valid = valid && times_ok;
   if (times_ok && !point && valid_time.from.is_set() && valid_time.to.is_set() &&
-      valid_time.from.first_day() > valid_time.to.last_day()) {
+      valid_time.from.first_day_number() > valid_time.to.last_day_number()) {
     report("/valid", Cat("valid time ends (", valid_time.to.ToString(), ") before it starts (",
                          valid_time.from.ToString(), ")"));
     valid = false;
