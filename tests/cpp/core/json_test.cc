@@ -41,53 +41,7 @@ TEST(JsonRoundTrip, KeepsEveryField) {
   ASSERT_TRUE(SaveJsonFile(graph, dir / "copy.json").ok());
   Graph copy;
   ASSERT_TRUE(LoadJsonFiles(copy, {dir / "copy.json"}).ok());
-  ASSERT_EQ(copy.statement_count(), graph.statement_count());
-  for (StatementIndex i = 0; i < graph.statement_count(); ++i) {
-    Statement a = graph.statement(i), b = copy.statement(i);
-    EXPECT_EQ(a.id(), b.id());
-    EXPECT_EQ(a.subject().id(), b.subject().id());
-    EXPECT_EQ(a.predicate_name(), b.predicate_name());
-    EXPECT_EQ(a.object().has_value(), b.object().has_value());
-    if (a.object()) {
-      EXPECT_EQ(a.object()->id(), b.object()->id());
-    }
-    EXPECT_EQ(a.quantity(), b.quantity());
-    EXPECT_EQ(a.text(), b.text());
-    EXPECT_EQ(a.date(), b.date());
-    EXPECT_EQ(a.boolean(), b.boolean());
-    EXPECT_EQ(a.valid(), b.valid());
-    EXPECT_EQ(a.period(), b.period());
-    EXPECT_EQ(a.modality(), b.modality());
-    EXPECT_EQ(a.confidence(), b.confidence());
-    ASSERT_EQ(a.citations().size(), b.citations().size());
-    for (size_t c = 0; c < a.citations().size(); ++c) {
-      EXPECT_EQ(graph.source(a.citations()[c].source).id(), copy.source(b.citations()[c].source).id());
-      EXPECT_EQ(a.citations()[c].locator, b.citations()[c].locator);
-    }
-    EXPECT_TRUE(std::equal(a.qualifiers().begin(), a.qualifiers().end(), b.qualifiers().begin(),
-                           b.qualifiers().end()));
-  }
-  for (EntityIndex i = 0; i < graph.entity_count(); ++i) {
-    Entity a = graph.entity(i), b = copy.entity(i);
-    EXPECT_EQ(a.id(), b.id());
-    EXPECT_EQ(a.name(), b.name());
-    EXPECT_EQ(a.description(), b.description());
-    EXPECT_TRUE(std::equal(a.aliases().begin(), a.aliases().end(), b.aliases().begin(), b.aliases().end()));
-    EXPECT_TRUE(
-        std::equal(a.attributes().begin(), a.attributes().end(), b.attributes().begin(), b.attributes().end()));
-  }
-  for (SourceIndex i = 0; i < graph.source_count(); ++i) {
-    Source a = graph.source(i), b = copy.source(i);
-    EXPECT_EQ(a.id(), b.id());
-    EXPECT_EQ(a.kind(), b.kind());
-    EXPECT_EQ(a.publisher(), b.publisher());
-    EXPECT_EQ(a.author(), b.author());
-    EXPECT_EQ(a.title(), b.title());
-    EXPECT_EQ(a.language(), b.language());
-    EXPECT_EQ(a.published(), b.published());
-    EXPECT_EQ(a.url(), b.url());
-    EXPECT_EQ(a.via().has_value(), b.via().has_value());
-  }
+  testing::ExpectSameGraph(graph, copy);
 }
 
 TEST(JsonRoundTrip, NumbersAndUnicodeSurviveExactly) {
@@ -183,32 +137,7 @@ TEST(JsonLoad, StatementsReadFromEventsEqualThoseReadFromTheDocument) {
   ASSERT_TRUE(status.ok()) << status.message();
   ASSERT_EQ(from_events.statement_count(), 9u);
   ASSERT_EQ(from_document.statement_count(), 9u);
-  for (StatementIndex i = 0; i < from_events.statement_count(); ++i) {
-    Statement a = from_events.statement(i), b = from_document.statement(i);
-    SCOPED_TRACE(a.id());
-    EXPECT_EQ(a.id(), b.id());
-    EXPECT_EQ(a.subject().id(), b.subject().id());
-    EXPECT_EQ(a.predicate_name(), b.predicate_name());
-    ASSERT_EQ(a.object().has_value(), b.object().has_value());
-    if (a.object()) {
-      EXPECT_EQ(a.object()->id(), b.object()->id());
-    }
-    EXPECT_EQ(a.quantity(), b.quantity());
-    EXPECT_EQ(a.text(), b.text());
-    EXPECT_EQ(a.date(), b.date());
-    EXPECT_EQ(a.boolean(), b.boolean());
-    EXPECT_EQ(a.valid(), b.valid());
-    EXPECT_EQ(a.period(), b.period());
-    EXPECT_EQ(a.modality(), b.modality());
-    EXPECT_EQ(a.confidence(), b.confidence());
-    ASSERT_EQ(a.citations().size(), b.citations().size());
-    for (size_t c = 0; c < a.citations().size(); ++c) {
-      EXPECT_EQ(a.citations()[c].source, b.citations()[c].source);
-      EXPECT_EQ(a.citations()[c].locator, b.citations()[c].locator);
-    }
-    EXPECT_TRUE(std::equal(a.qualifiers().begin(), a.qualifiers().end(), b.qualifiers().begin(),
-                           b.qualifiers().end()));
-  }
+  testing::ExpectSameGraph(from_document, from_events);
   // Spot checks that the fields were read at all.
   EXPECT_EQ(from_events.FindStatement("s4")->quantity()->amount, 34.7e9);
   EXPECT_EQ(from_events.FindStatement("s3")->confidence(), 1.0);
