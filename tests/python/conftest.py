@@ -6,6 +6,7 @@ Tests marked ``slow`` (large synthetic graphs) run in CI; skip them locally with
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,23 @@ TEST_DATA = REPOSITORY / "tests" / "data"
 TINY = TEST_DATA / "tiny.json"
 INVALID = TEST_DATA / "invalid.json"
 NEWSLETTER = REPOSITORY / "datasets" / "china-ai-2025-09.json"
+
+
+def write_more_for_tiny(path: Path) -> Path:
+    """Writes at `path` a file to load after tiny.json: a source, the chip org/alibaba develops
+    (chip/ascend, "Ascend 910") and that statement (st/more, a claim); returns `path`."""
+    document = {
+        "format": "aikg-graph/1",
+        "schema": str(TEST_DATA / "tiny.schema.json"),
+        "sources": [{"id": "src/more", "kind": "report"}],
+        "entities": [{"id": "chip/ascend", "type": "Chip", "name": "Ascend 910"}],
+        "statements": [
+            {"id": "st/more", "subject": "org/alibaba", "predicate": "develops", "object": "chip/ascend",
+             "modality": "claim", "sources": [{"source": "src/more"}]}
+        ],
+    }
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="session")

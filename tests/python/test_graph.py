@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import aikg
-from conftest import INVALID, NEWSLETTER, TEST_DATA, TINY
+from conftest import INVALID, NEWSLETTER, TEST_DATA, TINY, write_more_for_tiny
 
 
 def test_load_counts(tiny: aikg.Graph) -> None:
@@ -87,22 +87,7 @@ def test_entity_objects_follow_loads(tmp_path: Path) -> None:
     alibaba = graph.entity("org/alibaba")
     with pytest.raises(KeyError, match="chip/ascend"):
         graph.entity("chip/ascend")
-    more = tmp_path / "more.json"
-    more.write_text(
-        json.dumps(
-            {
-                "format": "aikg-graph/1",
-                "schema": str(TEST_DATA / "tiny.schema.json"),
-                "sources": [{"id": "src/more", "kind": "report"}],
-                "entities": [{"id": "chip/ascend", "type": "Chip", "name": "Ascend 910"}],
-                "statements": [
-                    {"id": "st/more", "subject": "org/alibaba", "predicate": "develops", "object": "chip/ascend",
-                     "modality": "claim", "sources": [{"source": "src/more"}]}
-                ],
-            }
-        ),
-        encoding="utf-8",
-    )
+    more = write_more_for_tiny(tmp_path / "more.json")
     graph.load(more)
     ascend = graph.entity("chip/ascend")
     assert (ascend.id, ascend.name, ascend.type) == ("chip/ascend", "Ascend 910", "Chip")
@@ -131,22 +116,7 @@ def test_newsletter_loads_with_its_ontology(newsletter: aikg.Graph) -> None:
 
 
 def test_graph_load_merges_more_files(tmp_path: Path) -> None:
-    more = tmp_path / "more.json"
-    more.write_text(
-        json.dumps(
-            {
-                "format": "aikg-graph/1",
-                "schema": str(TEST_DATA / "tiny.schema.json"),
-                "sources": [{"id": "src/more", "kind": "report"}],
-                "entities": [{"id": "chip/ascend", "type": "Chip", "name": "Ascend 910"}],
-                "statements": [
-                    {"id": "st/more", "subject": "org/alibaba", "predicate": "develops", "object": "chip/ascend",
-                     "modality": "claim", "sources": [{"source": "src/more"}]}
-                ],
-            }
-        ),
-        encoding="utf-8",
-    )
+    more = write_more_for_tiny(tmp_path / "more.json")
     graph = aikg.load(TINY)
     graph.load(more)
     assert (graph.entity_count, graph.statement_count, graph.source_count) == (8, 15, 3)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime
 import gc
-import json
 from pathlib import Path
 
 import pytest
 
 import aikg
-from conftest import TEST_DATA, TINY
+from conftest import TINY, write_more_for_tiny
 
 
 def ids(items: list[aikg.Statement] | list[aikg.Entity]) -> list[str]:
@@ -119,22 +118,7 @@ def test_views_follow_later_loads(tmp_path: Path) -> None:
     graph = aikg.load(TINY)
     develops = graph.view(predicates=["develops"])
     assert develops.statement_count == 3
-    more = tmp_path / "more.json"
-    more.write_text(
-        json.dumps(
-            {
-                "format": "aikg-graph/1",
-                "schema": str(TEST_DATA / "tiny.schema.json"),
-                "sources": [{"id": "src/more", "kind": "report"}],
-                "entities": [{"id": "chip/ascend", "type": "Chip", "name": "Ascend 910"}],
-                "statements": [
-                    {"id": "st/more", "subject": "org/alibaba", "predicate": "develops", "object": "chip/ascend",
-                     "modality": "claim", "sources": [{"source": "src/more"}]}
-                ],
-            }
-        ),
-        encoding="utf-8",
-    )
+    more = write_more_for_tiny(tmp_path / "more.json")
     graph.load(more)
     assert develops.statement_count == 4
     assert [h.neighbor.id for h in develops.neighbors("org/alibaba")] == ["chip/ascend"]
