@@ -325,6 +325,19 @@ inline auto ReprHtml(const char* function) {
   };
 }
 
+// The UTF-8 text of the str `text`, without a copy (CPython keeps it with the str; for the ASCII
+// ids of a graph it is the str's own bytes); nothing for a str that has none (a lone surrogate),
+// which then does not load as an argument, as for a plain `str` parameter.
+inline std::optional<std::string_view> Utf8Of(PyObject* text) {
+  Py_ssize_t size = 0;
+  const char* bytes = PyUnicode_AsUTF8AndSize(text, &size);
+  if (bytes == nullptr) {
+    PyErr_Clear();
+    return std::nullopt;
+  }
+  return std::string_view(bytes, static_cast<size_t>(size));
+}
+
 template <typename Change>
 void Write(GraphHandle& self, Change change) {
   std::vector<Diagnostic> diagnostics;
@@ -371,7 +384,9 @@ struct type_caster<aikg::python::EntityKey> {
 
   bool load(handle source, bool) {
     if (isinstance<str>(source)) {
-      value.key = source.cast<std::string>();
+      std::optional<std::string_view> text = aikg::python::Utf8Of(source.ptr());
+      if (!text) return false;
+      value.key = std::string(*text);
       return true;
     }
     if (const aikg::python::EntityRef* ref = aikg::python::EntityRefOf(source.ptr())) {
@@ -409,8 +424,9 @@ struct type_caster<aikg::python::DirectionArg> {
   PYBIND11_TYPE_CASTER(aikg::python::DirectionArg, const_name("typing.Literal['out', 'in', 'both']"));
 
   bool load(handle source, bool) {
-    if (!isinstance<str>(source)) return false;
-    value.direction = aikg::python::ParseDirection(source.cast<std::string>());
+    std::optional<std::string_view> text = isinstance<str>(source) ? aikg::python::Utf8Of(source.ptr()) : std::nullopt;
+    if (!text) return false;
+    value.direction = aikg::python::ParseDirection(*text);
     return true;
   }
 

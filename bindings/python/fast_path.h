@@ -23,7 +23,6 @@
 #include <algorithm>
 #include <memory>
 #include <string>
-#include <string_view>
 
 namespace aikg::python {
 
@@ -35,11 +34,9 @@ using FastPath = py::object (*)(py::handle self, PyObject* const* args, Py_ssize
 
 // The one keyword argument of a call, when it has exactly one named `name`: its value, else null.
 // A call with other keywords is not one a fast path recognises.
-inline PyObject* OnlyKeyword(PyObject* kwnames, PyObject* const* args, Py_ssize_t nargs, std::string_view name) {
+inline PyObject* OnlyKeyword(PyObject* kwnames, PyObject* const* args, Py_ssize_t nargs, const char* name) {
   if (kwnames == nullptr || PyTuple_GET_SIZE(kwnames) != 1) return nullptr;
-  Py_ssize_t size = 0;
-  const char* given = PyUnicode_AsUTF8AndSize(PyTuple_GET_ITEM(kwnames, 0), &size);
-  if (given == nullptr || std::string_view(given, static_cast<size_t>(size)) != name) return nullptr;
+  if (PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(kwnames, 0), name) != 0) return nullptr;
   return args[nargs];
 }
 

@@ -61,19 +61,16 @@ py::object NeighborIdsFast(py::handle self, PyObject* const* args, Py_ssize_t na
   Direction direction = Direction::kBoth;
   if (kwnames != nullptr) {
     PyObject* given = OnlyKeyword(kwnames, args, nargs, "direction");
-    if (given == nullptr || !PyUnicode_Check(given)) return {};
-    Py_ssize_t size = 0;
-    const char* text = PyUnicode_AsUTF8AndSize(given, &size);
-    if (text == nullptr) throw py::error_already_set();
-    direction = ParseDirection(std::string_view(text, static_cast<size_t>(size)));
+    std::optional<std::string_view> name = given != nullptr && PyUnicode_Check(given) ? Utf8Of(given) : std::nullopt;
+    if (!name) return {};
+    direction = ParseDirection(*name);
   }
-  Py_ssize_t size = 0;
-  const char* id = PyUnicode_AsUTF8AndSize(args[0], &size);  // no copy for the ASCII ids of a graph
-  if (id == nullptr) throw py::error_already_set();
+  std::optional<std::string_view> id = Utf8Of(args[0]);
+  if (!id) return {};
   const auto& handle = self.cast<const ViewHandle&>();
   ReadLock lock(*handle.owner());
   std::shared_ptr<const View> view = handle.ResolveOrThrow();
-  std::optional<Entity> entity = handle.graph().FindEntity(std::string_view(id, static_cast<size_t>(size)));
+  std::optional<Entity> entity = handle.graph().FindEntity(*id);
   if (!entity || !view->Contains(entity->index())) return {};
   return IdList(*handle.owner(), view->DistinctNeighbors(entity->index(), direction));
 }

@@ -249,12 +249,11 @@ std::string HopRepr(const HopValue& hop) {
 // be someone's name) go to the general method.
 py::object EntityByIdFast(py::handle self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   if (nargs != 1 || kwnames != nullptr || !PyUnicode_CheckExact(args[0])) return {};
-  Py_ssize_t size = 0;
-  const char* id = PyUnicode_AsUTF8AndSize(args[0], &size);  // no copy for the ASCII ids of a graph
-  if (id == nullptr) throw py::error_already_set();
+  std::optional<std::string_view> id = Utf8Of(args[0]);
+  if (!id) return {};
   const auto& handle = self.cast<const ViewHandle&>();
   ReadLock lock(*handle.owner());
-  std::optional<Entity> entity = handle.graph().FindEntity(std::string_view(id, static_cast<size_t>(size)));
+  std::optional<Entity> entity = handle.graph().FindEntity(*id);
   if (!entity) return {};
   // The whole graph shows every entity: no view to resolve (a mutex and a reference count).
   if (!handle.is_whole_graph() && !handle.ResolveOrThrow()->Contains(entity->index())) return {};

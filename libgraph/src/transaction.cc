@@ -166,7 +166,7 @@ class Transaction::IdTable {
   static uint64_t Hash(std::string_view id) { return HashId(id, ProcessHashSeed()); }
 
   // Starts loading the slot where a lookup of an id of hash `hash` begins.
-  void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
+  void Prefetch(uint64_t hash) const { PrefetchLine(&slots_[hash & mask_]); }
 
   // The record whose id is `id` (of hash `hash`), if any.
   template <typename IdOf>

@@ -6,6 +6,7 @@ import datetime
 import gc
 import json
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,23 @@ def test_entities_from_every_route_are_equal(tiny: aikg.Graph) -> None:
     with pytest.raises(TypeError):
         aikg.Entity()
     assert "org/deepseek" in tiny and deepseek in tiny and deepseek not in tiny.view(types=["Country"])
+
+
+def test_an_id_with_no_utf8_text_is_refused_as_every_str_argument_is(tiny: aikg.Graph) -> None:
+    # A lone surrogate has no UTF-8 form: the fast paths of entity and neighbor_ids leave it to
+    # pybind11, which refuses it as it does for statement(id), whatever the route.
+    lone = "org/\ud800"
+    calls: list[Callable[[], object]] = [
+        lambda: tiny.entity(lone),
+        lambda: tiny.as_of("2024").entity(lone),
+        lambda: tiny.neighbor_ids(lone),
+        lambda: tiny.neighbor_ids("org/alibaba", direction=lone),  # type: ignore[arg-type]
+        lambda: tiny.statement(lone),
+    ]
+    for call in calls:
+        with pytest.raises(TypeError, match="incompatible function arguments"):
+            call()
+    assert tiny.entity("org/alibaba").id == "org/alibaba"
 
 
 def test_an_entity_keeps_its_graph_alive() -> None:

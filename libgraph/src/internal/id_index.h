@@ -28,7 +28,6 @@
 #include <cstddef>
 #include <algorithm>
 #include <bit>
-#include <cstring>
 #include <cstdint>
 #include <limits>
 #include <string_view>
@@ -37,6 +36,7 @@
 
 #include "absl/hash/hash.h"
 #include "absl/status/status.h"
+#include "internal/bytes.h"
 #include "internal/cat.h"
 #include "internal/check.h"
 
@@ -51,8 +51,7 @@ inline uint64_t HashId(std::string_view id, uint64_t seed) {
     return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
   };
   auto load = [&]<typename Word>(Word, size_t at) -> uint64_t {
-    Word word;
-    std::memcpy(&word, id.data() + at, sizeof(Word));
+    Word word = LoadWord<Word>(id.data() + at);
     if constexpr (std::endian::native == std::endian::big) {
       word = sizeof(Word) == 8 ? __builtin_bswap64(word) : __builtin_bswap32(static_cast<uint32_t>(word));
     }
@@ -237,8 +236,8 @@ class IdIndex {
   std::vector<uint8_t> tags_;      // per bucket: kEmpty, or a byte of the record's id hash
   std::vector<uint32_t> records_;  // per bucket: the record's number
   size_t size_ = 0;
-  size_t mask_ = 0;
-  uint64_t seed_ = ProcessHashSeed();  // buckets - 1; the bucket count is a power of two
+  size_t mask_ = 0;                    // buckets - 1; the bucket count is a power of two
+  uint64_t seed_ = ProcessHashSeed();  // of Hash: this process's, or the one Restore was given
 };
 
 }  // namespace aikg::internal
