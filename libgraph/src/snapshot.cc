@@ -426,11 +426,11 @@ void Prefault(void* begin, size_t size) {
 #endif
 }
 
-// Reserves exactly `count` elements in the empty `column`, prefaulted.
+// Reserves room for exactly `count` more elements in `column`, prefaulted.
 template <typename T>
 void ReserveMapped(std::vector<T>& column, size_t count) {
-  column.reserve(count);
-  Prefault(column.data(), column.capacity() * sizeof(T));
+  column.reserve(column.size() + count);
+  Prefault(column.data() + column.size(), count * sizeof(T));
 }
 
 // A file read once, front to back, never held whole: records pass through one small buffer
@@ -629,24 +629,31 @@ class SnapshotLoader {
     }
   }
 
-  // Reads `section`, the next in the file, straight into `column`: its records are the
-  // little-endian bytes of T, a struct of `Field`s.
+  // Reads `section`, the next in the file, straight into `column` (whatever it held before): its
+  // records are the little-endian bytes of T, a struct of `Field`s.
   template <typename T, typename Field = uint32_t>
   void ReadColumn(Section section, std::vector<T>& column) {
+    column.clear();
+    AppendColumn<T, Field>(section, column);
+  }
+
+  // The same onto the end of `column`.
+  template <typename T, typename Field = uint32_t>
+  void AppendColumn(Section section, std::vector<T>& column) {
     static_assert(std::is_trivially_copyable_v<T> && sizeof(T) % sizeof(Field) == 0);
     AIKG_CHECK(sections_[section].record_size == sizeof(T));
-    size_t count = Count(section);
+    size_t first = column.size(), count = Count(section);
     ReserveMapped(column, count);
     // A buffer's worth at a time, so that the zeros resize() writes are still in the cache when
     // the read overwrites them (one pass over the column's memory, not two).
     constexpr size_t kPerRead = FileReader::kBufferSize / sizeof(T);
     for (size_t done = 0; done < count; done += kPerRead) {
       size_t part = std::min(kPerRead, count - done);
-      column.resize(done + part);
-      file_.Read(reinterpret_cast<char*>(column.data() + done), part * sizeof(T));
+      column.resize(first + done + part);
+      file_.Read(reinterpret_cast<char*>(column.data() + first + done), part * sizeof(T));
     }
     if constexpr (std::endian::native == std::endian::big) {
-      char* bytes = reinterpret_cast<char*>(column.data());
+      char* bytes = reinterpret_cast<char*>(column.data() + first);
       for (size_t at = 0; at < count * sizeof(T); at += sizeof(Field)) {
         Field field;
         std::memcpy(&field, bytes + at, sizeof(Field));
@@ -666,11 +673,13 @@ class SnapshotLoader {
 
   void ReadStrings() {
     meta_ = Words(kMeta);
-    ReadColumn<uint64_t, uint64_t>(kStringEnds, string_ends_);
+    AppendColumn<uint64_t, uint64_t>(kStringEnds, string_offsets_);
     size_t blob_size = Count(kStringBytes);
-    if (string_ends_.empty() || string_ends_[0] != 0) Fail("the string table does not start with the empty string");
-    for (size_t i = 1; i < string_ends_.size(); ++i) {
-      if (string_ends_[i] < string_ends_[i - 1] || string_ends_[i] > blob_size) {
+    if (string_offsets_.size() < 2 || string_offsets_[1] != 0) {
+      Fail("the string table does not start with the empty string");
+    }
+    for (size_t i = 1; i + 1 < string_offsets_.size(); ++i) {
+      if (string_offsets_[i + 1] < string_offsets_[i] || string_offsets_[i + 1] > blob_size) {
         Fail(Cat("string ", i, " lies outside the string table"));
       }
     }
@@ -680,10 +689,10 @@ class SnapshotLoader {
     file_.Read(string_bytes_, blob_size);
   }
 
+  size_t StringCount() const { return string_offsets_.size() - 1; }
   std::string_view String(uint32_t index, std::string_view what) const {
-    if (index >= string_ends_.size()) [[unlikely]] FailTableIndex(what, "string", index);
-    if (index == 0) return {};
-    return {string_bytes_ + string_ends_[index - 1], static_cast<size_t>(string_ends_[index] - string_ends_[index - 1])};
+    if (index >= StringCount()) [[unlikely]] FailTableIndex(what, "string", index);
+    return {string_bytes_ + string_offsets_[index], static_cast<size_t>(string_offsets_[index + 1] - string_offsets_[index])};
   }
 
   std::string_view Meta(size_t i, std::string_view what) const {
@@ -831,7 +840,7 @@ class SnapshotLoader {
     uint64_t payload = record.U64(8);
     switch (record.U8(4)) {  // AttributeValue's alternatives: text, number, integer, boolean, date
       case 0:
-        CheckIndex(payload, string_ends_.size(), "attribute string");
+        CheckIndex(payload, StringCount(), "attribute string");
         attribute.value = String(static_cast<uint32_t>(payload), "attribute");
         break;
       case 1:
@@ -1078,7 +1087,8 @@ class SnapshotLoader {
   std::array<SectionInfo, kSectionCount> sections_;
   GraphData data_;
   std::vector<uint32_t> meta_;
-  std::vector<uint64_t> string_ends_;  // string i is string_bytes_[string_ends_[i - 1], string_ends_[i])
+  // String i is string_bytes_[string_offsets_[i], string_offsets_[i + 1]): a 0 before STRE's ends.
+  std::vector<uint64_t> string_offsets_ = {0};
   char* string_bytes_ = nullptr;
   std::vector<TimePoint> times_;
 };
