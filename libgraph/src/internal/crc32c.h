@@ -1,5 +1,5 @@
 // CRC32C (Castagnoli), the checksum of binary snapshots: with the SSE 4.2 instruction where the
-// processor has it (three interleaved streams, about 20 GB/s), else a table-driven loop that
+// processor has it (three interleaved streams, over 20 GB/s), else a table-driven loop that
 // gives the same result.
 //
 // Example:
