@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-${AIKG_FUZZ_SECONDS:-25}}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(json_load query table_import wikidata_import node_link_import jgf_import turtle_import)
+((${#targets[@]})) || targets=(json_load snapshot_load query table_import wikidata_import node_link_import jgf_import turtle_import)
 
 flags="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fsanitize-recover=pointer-overflow"
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_COMPILER=clang++ \
@@ -20,6 +20,7 @@ cmake --build build-fuzz -j2 --target $(printf '%s_fuzzer ' "${targets[@]}")
 # Where each target's seeds come from: inputs of that kind that the tests already use.
 declare -A seeds=(
   [json_load]="tests/data datasets"
+  [snapshot_load]="tests/fuzz/seeds/snapshot_load"
   [query]="tests/fuzz/seeds/query"
   [table_import]="tests/data/import"
   [wikidata_import]="tests/data/import/wikidata"

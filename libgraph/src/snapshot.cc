@@ -8,6 +8,7 @@
 #include "aikg/snapshot.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -116,6 +117,7 @@ constexpr std::array<SectionSpec, kSectionCount> kSections = {{
 
 enum class ValueKind : uint8_t { kObject, kQuantity, kText, kDate, kBoolean };
 constexpr uint8_t kValueKindCount = 5;
+static_assert(static_cast<uint8_t>(RangeKind::kBoolean) + 1 == kValueKindCount);
 constexpr uint8_t kSourceKindCount = static_cast<uint8_t>(SourceKind::kOther) + 1;
 constexpr uint8_t kBoundCount = static_cast<uint8_t>(Bound::kAbout) + 1;
 
@@ -396,6 +398,41 @@ struct Corrupt {
 
 [[noreturn]] void Fail(std::string message) { throw Corrupt{std::move(message)}; }
 
+// The failures of the checks made for every record, out of line and cold, so that the loops
+// that decode records stay tight.
+[[noreturn, gnu::cold, gnu::noinline]] void FailOutOfRange(std::string_view what, uint64_t index, size_t size) {
+  Fail(Cat(what, " ", index, " out of range (", size, ")"));
+}
+[[noreturn, gnu::cold, gnu::noinline]] void FailRangeOutOfRange(std::string_view what, uint32_t begin, uint32_t count,
+                                                                size_t size) {
+  Fail(Cat(what, " [", begin, ", +", count, ") out of range (", size, ")"));
+}
+[[noreturn, gnu::cold, gnu::noinline]] void FailTableIndex(std::string_view what, std::string_view table,
+                                                           uint32_t index) {
+  Fail(Cat(what, ": ", table, " ", index, " out of range"));
+}
+
+// Has the kernel map the pages of [begin, begin + size), fresh memory about to be written, now
+// and in one call, rather than on a page fault for each 4 KiB: at 10^6 statements a load fills
+// 200 MB of fresh memory, and there a fault costs more than the page (docs/benchmarks.md). Only
+// a hint: a kernel without MADV_POPULATE_WRITE (before 5.14) faults the pages in as they come.
+void Prefault(void* begin, size_t size) {
+#if defined(MADV_POPULATE_WRITE)
+  static const uintptr_t kPage = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+  // The whole pages; the partial ones at the ends fault in as usual.
+  uintptr_t first = (reinterpret_cast<uintptr_t>(begin) + kPage - 1) & ~(kPage - 1);
+  uintptr_t end = (reinterpret_cast<uintptr_t>(begin) + size) & ~(kPage - 1);
+  if (end > first) ::madvise(reinterpret_cast<void*>(first), end - first, MADV_POPULATE_WRITE);
+#endif
+}
+
+// Reserves room for exactly `count` more elements in `column`, prefaulted.
+template <typename T>
+void ReserveMapped(std::vector<T>& column, size_t count) {
+  column.reserve(column.size() + count);
+  Prefault(column.data() + column.size(), count * sizeof(T));
+}
+
 // A file read once, front to back, never held whole: records pass through one small buffer
 // and big arrays go straight into their vectors. Every byte after the header is added to a
 // running CRC32C as it is read.
@@ -592,17 +629,31 @@ class SnapshotLoader {
     }
   }
 
-  // Reads `section`, the next in the file, straight into `column`: its records are the
-  // little-endian bytes of T, a struct of `Field`s.
+  // Reads `section`, the next in the file, straight into `column` (whatever it held before): its
+  // records are the little-endian bytes of T, a struct of `Field`s.
   template <typename T, typename Field = uint32_t>
   void ReadColumn(Section section, std::vector<T>& column) {
+    column.clear();
+    AppendColumn<T, Field>(section, column);
+  }
+
+  // The same onto the end of `column`.
+  template <typename T, typename Field = uint32_t>
+  void AppendColumn(Section section, std::vector<T>& column) {
     static_assert(std::is_trivially_copyable_v<T> && sizeof(T) % sizeof(Field) == 0);
     AIKG_CHECK(sections_[section].record_size == sizeof(T));
-    size_t count = Count(section);
-    column.resize(count);
-    file_.Read(reinterpret_cast<char*>(column.data()), count * sizeof(T));
+    size_t first = column.size(), count = Count(section);
+    ReserveMapped(column, count);
+    // A buffer's worth at a time, so that the zeros resize() writes are still in the cache when
+    // the read overwrites them (one pass over the column's memory, not two).
+    constexpr size_t kPerRead = FileReader::kBufferSize / sizeof(T);
+    for (size_t done = 0; done < count; done += kPerRead) {
+      size_t part = std::min(kPerRead, count - done);
+      column.resize(first + done + part);
+      file_.Read(reinterpret_cast<char*>(column.data() + first + done), part * sizeof(T));
+    }
     if constexpr (std::endian::native == std::endian::big) {
-      char* bytes = reinterpret_cast<char*>(column.data());
+      char* bytes = reinterpret_cast<char*>(column.data() + first);
       for (size_t at = 0; at < count * sizeof(T); at += sizeof(Field)) {
         Field field;
         std::memcpy(&field, bytes + at, sizeof(Field));
@@ -622,23 +673,26 @@ class SnapshotLoader {
 
   void ReadStrings() {
     meta_ = Words(kMeta);
-    ReadColumn<uint64_t, uint64_t>(kStringEnds, string_ends_);
+    AppendColumn<uint64_t, uint64_t>(kStringEnds, string_offsets_);
     size_t blob_size = Count(kStringBytes);
-    if (string_ends_.empty() || string_ends_[0] != 0) Fail("the string table does not start with the empty string");
-    for (size_t i = 1; i < string_ends_.size(); ++i) {
-      if (string_ends_[i] < string_ends_[i - 1] || string_ends_[i] > blob_size) {
+    if (string_offsets_.size() < 2 || string_offsets_[1] != 0) {
+      Fail("the string table does not start with the empty string");
+    }
+    for (size_t i = 1; i + 1 < string_offsets_.size(); ++i) {
+      if (string_offsets_[i + 1] < string_offsets_[i] || string_offsets_[i + 1] > blob_size) {
         Fail(Cat("string ", i, " lies outside the string table"));
       }
     }
     // All the text in one piece of the graph's string store; the records' views point into it.
     string_bytes_ = data_.strings.NewBlock(blob_size);
+    Prefault(string_bytes_, blob_size);
     file_.Read(string_bytes_, blob_size);
   }
 
+  size_t StringCount() const { return string_offsets_.size() - 1; }
   std::string_view String(uint32_t index, std::string_view what) const {
-    if (index >= string_ends_.size()) Fail(Cat(what, ": string ", index, " out of range"));
-    if (index == 0) return {};
-    return {string_bytes_ + string_ends_[index - 1], static_cast<size_t>(string_ends_[index] - string_ends_[index - 1])};
+    if (index >= StringCount()) [[unlikely]] FailTableIndex(what, "string", index);
+    return {string_bytes_ + string_offsets_[index], static_cast<size_t>(string_offsets_[index + 1] - string_offsets_[index])};
   }
 
   std::string_view Meta(size_t i, std::string_view what) const {
@@ -714,20 +768,22 @@ class SnapshotLoader {
   }
 
   TimePoint Time(uint32_t index, std::string_view what) const {
-    if (index >= times_.size()) Fail(Cat(what, ": time point ", index, " out of range"));
+    if (index >= times_.size()) [[unlikely]] FailTableIndex(what, "time point", index);
     return times_[index];
   }
 
   static void CheckIndex(uint64_t index, size_t size, std::string_view what) {
-    if (index >= size) Fail(Cat(what, " ", index, " out of range (", size, ")"));
+    if (index >= size) [[unlikely]] FailOutOfRange(what, index, size);
   }
   static internal::Range CheckRange(uint32_t begin, uint32_t count, size_t size, std::string_view what) {
-    if (uint64_t{begin} + count > size) Fail(Cat(what, " [", begin, ", +", count, ") out of range (", size, ")"));
+    if (uint64_t{begin} + count > size) [[unlikely]] FailRangeOutOfRange(what, begin, count, size);
     return {begin, count};
   }
   static internal::ShortRange CheckShortRange(uint32_t begin, uint32_t count, size_t size, std::string_view what) {
     CheckRange(begin, count, size, what);
-    if (count > internal::ShortRange::kMaxCount) Fail(Cat(what, ": ", count, " for one statement, more than it may have"));
+    if (count > internal::ShortRange::kMaxCount) [[unlikely]] {
+      Fail(Cat(what, ": ", count, " for one statement, more than it may have"));
+    }
     return {begin, static_cast<uint16_t>(count)};
   }
 
@@ -735,7 +791,7 @@ class SnapshotLoader {
   // against that section's count.
   void ReadRecords() {
     ReadSources();
-    data_.entities.reserve(Count(kEntities));
+    ReserveMapped(data_.entities, Count(kEntities));
     ForEachRecord(kEntities, [&](Record record, size_t) {
       internal::EntityRecord entity;
       entity.id = String(record.U32(0), "entity id");
@@ -747,32 +803,32 @@ class SnapshotLoader {
       entity.attributes = CheckRange(record.U32(24), record.U32(28), Count(kAttributes), "attributes");
       data_.entities.push_back(entity);
     });
-    data_.aliases.reserve(Count(kAliases));
+    ReserveMapped(data_.aliases, Count(kAliases));
     ForEachRecord(kAliases, [&](Record alias, size_t) {
       data_.aliases.push_back({String(alias.U32(0), "alias"), String(alias.U32(4), "alias")});
     });
-    data_.attributes.reserve(Count(kAttributes));
+    ReserveMapped(data_.attributes, Count(kAttributes));
     ForEachRecord(kAttributes, [&](Record attribute, size_t i) { data_.attributes.push_back(ReadAttribute(attribute, i)); });
     ReadLocators();
     ReadStatements();
-    data_.citations.reserve(Count(kCitations));
+    ReserveMapped(data_.citations, Count(kCitations));
     ForEachRecord(kCitations, [&](Record citation, size_t) {
       CheckIndex(citation.U32(0), data_.sources.size(), "citation source");
       if (citation.U32(4) != kNoIndex) CheckIndex(citation.U32(4), data_.locators.size(), "locator");
       data_.citations.push_back({citation.U32(0), citation.U32(4)});
     });
-    data_.qualifiers.reserve(Count(kQualifiers));
+    ReserveMapped(data_.qualifiers, Count(kQualifiers));
     ForEachRecord(kQualifiers, [&](Record qualifier, size_t) {
       data_.qualifiers.push_back({String(qualifier.U32(0), "qualifier"), String(qualifier.U32(4), "qualifier")});
     });
-    data_.quantities.reserve(Count(kQuantities));
+    ReserveMapped(data_.quantities, Count(kQuantities));
     ForEachRecord(kQuantities, [&](Record quantity, size_t) {
       CheckIndex(quantity.U32(24), Count(kUnits), "unit");
       CheckIndex(quantity.U8(28), kBoundCount, "bound");
       data_.quantities.push_back({quantity.F64(0), quantity.F64(8), quantity.F64(16),
                                   static_cast<UnitId>(quantity.U32(24)), static_cast<Bound>(quantity.U8(28))});
     });
-    data_.texts.reserve(Count(kTexts));
+    ReserveMapped(data_.texts, Count(kTexts));
     ForEachRecord(kTexts, [&](Record text, size_t) {
       data_.texts.push_back({String(text.U32(0), "text"), String(text.U32(4), "text")});
     });
@@ -784,7 +840,7 @@ class SnapshotLoader {
     uint64_t payload = record.U64(8);
     switch (record.U8(4)) {  // AttributeValue's alternatives: text, number, integer, boolean, date
       case 0:
-        CheckIndex(payload, string_ends_.size(), "attribute string");
+        CheckIndex(payload, StringCount(), "attribute string");
         attribute.value = String(static_cast<uint32_t>(payload), "attribute");
         break;
       case 1:
@@ -808,7 +864,7 @@ class SnapshotLoader {
   }
 
   void ReadSources() {
-    data_.sources.reserve(Count(kSources));
+    ReserveMapped(data_.sources, Count(kSources));
     ForEachRecord(kSources, [&](Record record, size_t) {
       internal::SourceRecord source;
       source.id = String(record.U32(0), "source id");
@@ -839,7 +895,7 @@ class SnapshotLoader {
 
   // The distinct citation locators, by number, as GraphData::InternLocator keeps them.
   void ReadLocators() {
-    data_.locators.reserve(Count(kLocators));
+    ReserveMapped(data_.locators, Count(kLocators));
     auto locator_of = [this](uint32_t index) { return data_.locators[index]; };
     data_.locator_ids.Reserve(Count(kLocators), locator_of);
     ForEachRecord(kLocators, [&](Record record, size_t i) {
@@ -854,9 +910,13 @@ class SnapshotLoader {
 
   void ReadStatements() {
     const Schema& schema = *data_.schema;
-    data_.statements.reserve(Count(kStatements));
+    ReserveMapped(data_.statements, Count(kStatements));
+    std::vector<uint8_t> range_kinds;
+    for (uint32_t p = 0; p < Count(kPredicates); ++p) {
+      range_kinds.push_back(static_cast<uint8_t>(schema.predicate(p).range_kind));
+    }
     ForEachRecord(kStatements, [&](Record record, size_t) {
-      internal::StatementRecord statement;
+      internal::StatementRecord& statement = data_.statements.emplace_back();  // filled in place
       statement.id = String(record.U32(0), "statement id");
       statement.subject = record.U32(4);
       CheckIndex(statement.subject, data_.entities.size(), "subject");
@@ -868,8 +928,9 @@ class SnapshotLoader {
       statement.citations = CheckShortRange(record.U32(28), record.U32(32), Count(kCitations), "citations");
       statement.qualifiers = CheckShortRange(record.U32(36), record.U32(40), Count(kQualifiers), "qualifiers");
       uint8_t kind = record.U8(44);
-      // The value must be of the predicate's range: the graph's readers rely on it.
-      if (kind >= kValueKindCount || kind != static_cast<uint8_t>(schema.predicate(statement.predicate).range_kind)) {
+      // The value must be of the predicate's range: the graph's readers rely on it (and then it
+      // is one of the kinds below).
+      if (kind != range_kinds[statement.predicate]) [[unlikely]] {
         Fail(Cat("statement '", statement.id, "': value kind ", int{kind}, " does not fit its predicate"));
       }
       switch (static_cast<ValueKind>(kind)) {
@@ -896,7 +957,6 @@ class SnapshotLoader {
       CheckIndex(record.U8(45), kModalityCount, "modality");
       statement.modality = static_cast<Modality>(record.U8(45));
       statement.confidence = record.F64(48);
-      data_.statements.push_back(statement);
     });
   }
 
@@ -1027,7 +1087,8 @@ class SnapshotLoader {
   std::array<SectionInfo, kSectionCount> sections_;
   GraphData data_;
   std::vector<uint32_t> meta_;
-  std::vector<uint64_t> string_ends_;  // string i is string_bytes_[string_ends_[i - 1], string_ends_[i])
+  // String i is string_bytes_[string_offsets_[i], string_offsets_[i + 1]): a 0 before STRE's ends.
+  std::vector<uint64_t> string_offsets_ = {0};
   char* string_bytes_ = nullptr;
   std::vector<TimePoint> times_;
 };
