@@ -58,6 +58,7 @@ struct JsonPath {
 std::string EscapePointerToken(std::string_view token);
 
 class JsonInput;
+class TextSource;
 
 // What becomes of a top-level array while its document is parsed.
 enum class ArrayUse {
@@ -184,8 +185,10 @@ class JsonInput {
 
  private:
   JsonInput(std::string label, std::filesystem::path path, std::vector<Diagnostic>& diagnostics);
-  // Parses `buffer_` in place, streaming what `streamer` asks for.
-  bool Parse(ArrayStreamer* streamer);
+  // Parses the text of `source` (in `buffer_`) in place, streaming what `streamer` asks for.
+  bool Parse(ArrayStreamer* streamer, TextSource& source);
+  // The same for a text that stands whole in `buffer_`.
+  bool ParseWhole(ArrayStreamer* streamer);
   // The whole document for placing problems: `document_` when nothing was streamed, else a DOM
   // of the original text parsed again (in `placing_buffer_`, at the same offsets); null when
   // that fails (the file changed since).
