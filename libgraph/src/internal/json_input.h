@@ -121,8 +121,15 @@ class ArrayStreamer {
   virtual void ExpectMore(std::string_view /*name*/, size_t /*more*/) {}
 };
 
+// Memory of `bytes` (at least kOwnMappingBytes) mapped on its own, and unmapping it.
+void* MapOwnPages(size_t bytes);
+void UnmapOwnPages(void* at, size_t bytes);
+
 // Leaves the chars of a resize uninitialized: a file's text is read over them at once, and
-// zeroing hundreds of megabytes first cost a twentieth of a load.
+// zeroing hundreds of megabytes first cost a twentieth of a load. Buffers of kOwnMappingBytes
+// or more are mapped on their own, not taken from malloc: the parse may move their pages
+// (TextSource), which only the owner of a mapping may do.
+inline constexpr size_t kOwnMappingBytes = size_t{1} << 20;
 template <typename T>
 struct UninitializedAllocator : std::allocator<T> {
   template <typename U>
@@ -132,6 +139,14 @@ struct UninitializedAllocator : std::allocator<T> {
   UninitializedAllocator() = default;
   template <typename U>
   UninitializedAllocator(const UninitializedAllocator<U>&) {}
+  T* allocate(size_t n) {
+    if (n * sizeof(T) >= kOwnMappingBytes) return static_cast<T*>(MapOwnPages(n * sizeof(T)));
+    return std::allocator<T>::allocate(n);
+  }
+  void deallocate(T* at, size_t n) {
+    if (n * sizeof(T) >= kOwnMappingBytes) return UnmapOwnPages(at, n * sizeof(T));
+    std::allocator<T>::deallocate(at, n);
+  }
   template <typename U>
   void construct(U* at) noexcept {
     ::new (static_cast<void*>(at)) U;
