@@ -362,7 +362,7 @@ struct TextStream {
 // (through Peek), which made the parse a tenth slower.
 //
 // SkipWhitespace is found by argument-dependent lookup, and taken over RapidJSON's template.
-inline void SkipWhitespace(TextStream& stream) {
+inline RAPIDJSON_FORCEINLINE void SkipWhitespace(TextStream& stream) {
   char* at = stream.src_;
   while (true) {
     char c = *at;
