@@ -248,6 +248,7 @@ class TextSource {
   bool GiveBack(char* begin, char* end) {
 #if defined(__linux__)
     auto bytes = static_cast<size_t>(end - begin);
+#if defined(MREMAP_DONTUNMAP)
     if (mapping_end_ != nullptr && !done_ && recycling_) {
       // Past the page the end mark is in, and past the pages moved there before.
       char* target = std::max(PageUp(limit_ + 1), recycled_end_);
@@ -258,6 +259,7 @@ class TextSource {
       }
       recycling_ = false;  // an older kernel, or no room left ahead: not tried again
     }
+#endif
     return madvise(begin, bytes, MADV_DONTNEED) == 0;
 #else
     return false;

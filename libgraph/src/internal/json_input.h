@@ -2,7 +2,9 @@
 //
 // A JsonInput parses a document in place (RapidJSON's insitu mode, so every string of the DOM
 // points into the one buffer of file text) through RapidJSON's SAX reader, with checks that
-// RapidJSON lacks (nesting depth, lone surrogates, numbers too big for a double). By default the
+// RapidJSON lacks (nesting depth, lone surrogates, numbers too big for a double). A regular
+// file's text is read into that buffer a piece at a time, just ahead of the parse (TextSource,
+// in json_input.cc), with the checks of its encoding made piece by piece. By default the
 // events build the whole DOM. Given an ArrayStreamer, the elements of the top-level arrays it
 // asks for are built one at a time, each into a small DOM of its own whose memory pool is reused,
 // and handed over while the parse goes on, or their events go to the streamer's ElementReader
