@@ -209,6 +209,19 @@ inline void rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapid
 }
 
 namespace aikg_floor {
+constexpr unsigned kFlags =
+    rapidjson::kParseFullPrecisionFlag | rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
+}  // namespace aikg_floor
+
+template <>
+template <>
+inline RAPIDJSON_FORCEINLINE void
+rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator>::SkipWhitespaceAndComments<
+    aikg_floor::kFlags, aikg_floor::Stream>(aikg_floor::Stream& is) {
+  aikg_floor::SkipWhitespace(is);
+}
+
+namespace aikg_floor {
 
 // Does nothing with the events but give back the text behind the parse after each object, and
 // turn each number's text into its value, as a full parse does (the loader's flags leave that to
@@ -249,8 +262,6 @@ bool Parse(const std::filesystem::path& path, uint64_t size) {
   NothingHandler handler;
   handler.stream = &stream;
   rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseInsituFlag |
-                              rapidjson::kParseNumbersAsStringsFlag;
   bool parsed = !reader.Parse<kFlags>(stream, handler).IsError() && !source.not_utf8;
   benchmark::DoNotOptimize(handler.sum);
   munmap(mapped, room);
