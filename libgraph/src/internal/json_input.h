@@ -2,7 +2,9 @@
 //
 // A JsonInput parses a document in place (RapidJSON's insitu mode, so every string of the DOM
 // points into the one buffer of file text) through RapidJSON's SAX reader, with checks that
-// RapidJSON lacks (nesting depth, lone surrogates, numbers too big for a double). By default the
+// RapidJSON lacks (nesting depth, lone surrogates, numbers too big for a double). A regular
+// file's text is read into that buffer a piece at a time, just ahead of the parse (TextSource,
+// in json_input.cc), with the checks of its encoding made piece by piece. By default the
 // events build the whole DOM. Given an ArrayStreamer, the elements of the top-level arrays it
 // asks for are built one at a time, each into a small DOM of its own whose memory pool is reused,
 // and handed over while the parse goes on, or their events go to the streamer's ElementReader
@@ -58,6 +60,7 @@ struct JsonPath {
 std::string EscapePointerToken(std::string_view token);
 
 class JsonInput;
+class TextSource;
 
 // What becomes of a top-level array while its document is parsed.
 enum class ArrayUse {
@@ -120,8 +123,15 @@ class ArrayStreamer {
   virtual void ExpectMore(std::string_view /*name*/, size_t /*more*/) {}
 };
 
+// Memory of `bytes` (at least kOwnMappingBytes) mapped on its own, and unmapping it.
+void* MapOwnPages(size_t bytes);
+void UnmapOwnPages(void* at, size_t bytes);
+
 // Leaves the chars of a resize uninitialized: a file's text is read over them at once, and
-// zeroing hundreds of megabytes first cost a twentieth of a load.
+// zeroing hundreds of megabytes first cost a twentieth of a load. Buffers of kOwnMappingBytes
+// or more are mapped on their own, not taken from malloc: the parse may move their pages
+// (TextSource), which only the owner of a mapping may do.
+inline constexpr size_t kOwnMappingBytes = size_t{1} << 20;
 template <typename T>
 struct UninitializedAllocator : std::allocator<T> {
   template <typename U>
@@ -131,6 +141,14 @@ struct UninitializedAllocator : std::allocator<T> {
   UninitializedAllocator() = default;
   template <typename U>
   UninitializedAllocator(const UninitializedAllocator<U>&) {}
+  T* allocate(size_t n) {
+    if (n * sizeof(T) >= kOwnMappingBytes) return static_cast<T*>(MapOwnPages(n * sizeof(T)));
+    return std::allocator<T>::allocate(n);
+  }
+  void deallocate(T* at, size_t n) {
+    if (n * sizeof(T) >= kOwnMappingBytes) return UnmapOwnPages(at, n * sizeof(T));
+    std::allocator<T>::deallocate(at, n);
+  }
   template <typename U>
   void construct(U* at) noexcept {
     ::new (static_cast<void*>(at)) U;
@@ -184,8 +202,10 @@ class JsonInput {
 
  private:
   JsonInput(std::string label, std::filesystem::path path, std::vector<Diagnostic>& diagnostics);
-  // Parses `buffer_` in place, streaming what `streamer` asks for.
-  bool Parse(ArrayStreamer* streamer);
+  // Parses the text of `source` (in `buffer_`) in place, streaming what `streamer` asks for.
+  bool Parse(ArrayStreamer* streamer, TextSource& source);
+  // The same for a text that stands whole in `buffer_`.
+  bool ParseWhole(ArrayStreamer* streamer);
   // The whole document for placing problems: `document_` when nothing was streamed, else a DOM
   // of the original text parsed again (in `placing_buffer_`, at the same offsets); null when
   // that fails (the file changed since).

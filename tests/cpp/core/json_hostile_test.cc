@@ -225,5 +225,78 @@ TEST(JsonHostile, PipesAreReadToTheirEnd) {
   std::filesystem::remove(fifo);
 }
 
+// A regular file is read a piece at a time just ahead of the parse, its checks made piece by
+// piece, and the pages of the text behind the parse move ahead for the next pieces: whatever a
+// big file holds far in, loading it says and keeps exactly what loading its text whole does.
+TEST(JsonHostile, ABigFileReadInPiecesLoadsAsItsTextWhole) {
+  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "aikg_pieces";
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(testing::TestData("tiny.schema.json"), dir / "tiny.schema.json",
+                             std::filesystem::copy_options::overwrite_existing);
+  // About 4 MB of statements before `last`, each with two-byte characters, so that some of them
+  // straddle the ends of the pieces read.
+  auto many = [](const std::string& last) {
+    std::string members = "\"statements\": [";
+    for (int i = 0; i < 20000; ++i) {
+      std::string n = std::to_string(i);
+      members += "\n  {\"id\": \"st/many/" + n +
+                 "\", \"subject\": \"org/nvidia\", \"predicate\": \"develops\", \"object\": \"chip/h100\", "
+                 "\"modality\": \"reported\", \"sources\": [{\"source\": \"src/letter\", \"locator\": \"Zoë, page " +
+                 n + "\"}]},";
+    }
+    return testing::TinyDocument(members + "\n  " + last + "]");
+  };
+  auto statement = [](const std::string& subject, const std::string& locator) {
+    return R"({"id": "st/last", "subject": ")" + subject + R"(", "predicate": "develops", "object": "chip/h100", )"
+           R"("modality": "reported", "sources": [{"source": "src/letter", "locator": ")" + locator + R"("}]})";
+  };
+  const std::string good = many(statement("org/nvidia", "end"));
+  const std::vector<std::pair<std::string, std::string>> texts = {
+      {"valid", good},
+      {"a byte order mark", "\xEF\xBB\xBF" + good},
+      {"a byte that is no UTF-8", many(statement("org/nvidia", "\xFF"))},
+      {"an encoded surrogate", many(statement("org/nvidia", "\xED\xA0\x80"))},
+      {"a lone surrogate escaped", many(statement("org/nvidia", "\\udc00"))},
+      {"a pair escaped", many(statement("org/nvidia", "\\ud83d\\ude00"))},
+      {"an unknown entity", many(statement("org/nobody", "end"))},
+      {"a syntax error", many(R"({"id": "st/cut", "subject": })")},
+      {"a character cut short at the end", good + "\xC3"},
+      {"a NUL byte and more", good + std::string("\0 {}", 4)},
+      {"more after the document", good + "\n[]"},
+  };
+  for (const auto& [what, text] : texts) {
+    SCOPED_TRACE(what);
+    Graph whole = testing::LoadTiny();
+    std::vector<Diagnostic> whole_problems;
+    absl::Status whole_status = testing::LoadString(whole, text, &whole_problems);
+    std::filesystem::path file = dir / "big.json";
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+    Graph pieces = testing::LoadTiny();
+    std::vector<Diagnostic> piece_problems;
+    absl::Status piece_status = LoadJsonFiles(pieces, {file}, &piece_problems);
+    EXPECT_EQ(piece_status.ok(), whole_status.ok()) << piece_status.message();
+    ASSERT_EQ(piece_problems.size(), whole_problems.size());
+    for (size_t i = 0; i < whole_problems.size(); ++i) {
+      EXPECT_EQ(piece_problems[i].line, whole_problems[i].line) << whole_problems[i].Format();
+      EXPECT_EQ(piece_problems[i].column, whole_problems[i].column) << whole_problems[i].Format();
+      EXPECT_EQ(piece_problems[i].json_pointer, whole_problems[i].json_pointer);
+      EXPECT_EQ(piece_problems[i].message, whole_problems[i].message);
+    }
+    testing::ExpectSameGraph(whole, pieces);
+  }
+  // The cases are what they say: the valid texts load, the others fail far into the file.
+  Graph graph = testing::LoadTiny();
+  std::vector<Diagnostic> problems;
+  std::ofstream(dir / "big.json", std::ios::binary | std::ios::trunc) << many(statement("org/nvidia", "\xFF"));
+  EXPECT_FALSE(LoadJsonFiles(graph, {dir / "big.json"}, &problems).ok());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].line, 20003);
+  EXPECT_THAT(problems[0].message, HasSubstr("Invalid encoding in string."));
+  std::ofstream(dir / "big.json", std::ios::binary | std::ios::trunc) << "\xEF\xBB\xBF" + good;
+  ASSERT_TRUE(LoadJsonFiles(graph, {dir / "big.json"}).ok());
+  EXPECT_EQ(graph.statement_count(), 14u + 20001u);
+  EXPECT_EQ((*graph.FindStatement("st/many/19999")->citations().begin()).locator, "Zoë, page 19999");
+}
+
 }  // namespace
 }  // namespace aikg
