@@ -471,6 +471,10 @@ class ElementRouter {
   void Watch(const TextStream& stream, const char* end) {
     stream_ = &stream;
     text_end_ = end;
+    // Each give-back may split the buffer's mapping in three (TextSource::GiveBack moves pages):
+    // a bounded number of them keeps a text of any size far below the system's limit on mappings
+    // (65 530 by default), which every later allocation of the process shares.
+    drop_step_ = std::max(kDropStep, static_cast<uintptr_t>(end - stream.head_) / kMaxDrops);
   }
 
   bool StartArray() {
@@ -544,7 +548,7 @@ class ElementRouter {
       pool_.Clear();
     }
     if (index_ == estimate_at_ && array_start_ != nullptr) EstimateMore();
-    if (dropped_until_ != nullptr) DropTextBehind(kDropStep);
+    if (dropped_until_ != nullptr) DropTextBehind(drop_step_);
     return true;
   }
 
@@ -592,6 +596,7 @@ class ElementRouter {
   // A megabyte at a time: what stands of the text behind the parse stays small beside the graph
   // (a load's peak memory), for a few hundred calls of madvise a gigabyte.
   static constexpr uintptr_t kDropStep = uintptr_t{1} << 20;
+  static constexpr uintptr_t kMaxDrops = 1024;  // a gigabyte at kDropStep; bigger texts take bigger steps
 
   JsonInput& input_;
   ArrayStreamer* streamer_;
@@ -610,6 +615,7 @@ class ElementRouter {
   const TextStream* stream_ = nullptr;
   const char* text_end_ = nullptr;
   char* dropped_until_ = nullptr;  // where the text not yet given back starts, when it is given back
+  uintptr_t drop_step_ = kDropStep;  // the least text given back at a time (see Watch)
   alignas(8) char pool_block_[16 << 10];
   rapidjson::MemoryPoolAllocator<> pool_{pool_block_, sizeof pool_block_};
   rapidjson::Document element_{&pool_};
