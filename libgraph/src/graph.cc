@@ -16,9 +16,21 @@ namespace aikg {
 namespace internal {
 
 void GraphData::RebuildIndexes() {
+  // An open end, as a day number (days since 1970-01-01, as TimePoint's day numbers count).
+  constexpr absl::CivilDay kEpoch(1970, 1, 1);
+  const auto kNoStart = static_cast<int32_t>(absl::CivilDay(1, 1, 1) - kEpoch);
+  const auto kNoEnd = static_cast<int32_t>(absl::CivilDay(9999, 12, 31) - kEpoch);
+
+  // One pass over the statements gathers what every index is built from: they are many and
+  // large (80 bytes each), and were read three times.
   std::vector<std::pair<uint32_t, uint32_t>> edge_ends;
   std::vector<EdgeProperties> edge_statements;
+  std::vector<std::pair<EntityIndex, StatementIndex>> value_subjects;  // of the value statements
   std::vector<uint32_t> value_counts(entities.size() + 1, 0);
+  std::vector<DayInterval> spans, date_values;
+  spans.reserve(statements.size());  // most statements have a valid time
+  undated.clear();
+  valid_points.clear();
   for (StatementIndex i = 0; i < statements.size(); ++i) {
     const StatementRecord& statement = statements[i];
     if (const ObjectRef* object = std::get_if<ObjectRef>(&statement.value)) {
@@ -26,38 +38,13 @@ void GraphData::RebuildIndexes() {
       edge_statements.push_back({i});
     } else {
       ++value_counts[statement.subject + 1];
+      value_subjects.emplace_back(statement.subject, i);
     }
-  }
-  // The multi-pass constructor counting-sorts by source, keeping each vertex's edges in
-  // statement order.
-  edges = EdgeGraph(boost::edges_are_unsorted_multi_pass, edge_ends.begin(), edge_ends.end(),
-                    edge_statements.begin(), static_cast<uint32_t>(entities.size()));
-  edge_count = edge_ends.size();
-  neighbor_lists.Clear();
-
-  value_offsets.assign(entities.size() + 1, 0);
-  for (size_t e = 0; e < entities.size(); ++e) value_offsets[e + 1] = value_offsets[e] + value_counts[e + 1];
-  value_statements.assign(value_offsets.back(), 0);
-  std::vector<uint32_t> next(value_offsets.begin(), value_offsets.end() - 1);
-  for (StatementIndex i = 0; i < statements.size(); ++i) {
-    if (!std::holds_alternative<ObjectRef>(statements[i].value)) {
-      value_statements[next[statements[i].subject]++] = i;
-    }
-  }
-
-  // An open end, as a day number (days since 1970-01-01, as TimePoint's day numbers count).
-  constexpr absl::CivilDay kEpoch(1970, 1, 1);
-  const auto kNoStart = static_cast<int32_t>(absl::CivilDay(1, 1, 1) - kEpoch);
-  const auto kNoEnd = static_cast<int32_t>(absl::CivilDay(9999, 12, 31) - kEpoch);
-  std::vector<DayInterval> spans, date_values;
-  undated.clear();
-  valid_points.clear();
-  for (StatementIndex i = 0; i < statements.size(); ++i) {
-    const ValidTime& valid = statements[i].valid;
+    const ValidTime& valid = statement.valid;
     if (!valid.is_set()) {
       // A fiscal date value is not placed on the calendar (only valid times and periods are
       // resolved against the subject's fiscal year): it has no days.
-      const auto* date = std::get_if<TimePoint>(&statements[i].value);
+      const auto* date = std::get_if<TimePoint>(&statement.value);
       if (date != nullptr && !(date->is_fiscal() && date->fiscal_year_start() == 0)) {
         date_values.push_back({date->first_day_number(), date->last_day_number(), i});
       } else {
@@ -68,8 +55,26 @@ void GraphData::RebuildIndexes() {
     int32_t first = valid.from.is_set() ? valid.from.first_day_number() : kNoStart;
     int32_t last = valid.to.is_set() ? valid.to.last_day_number() : kNoEnd;
     spans.push_back({first, last, i});
-    if (valid.is_point()) valid_points.push_back({spans.back().first, i});
+    if (valid.is_point()) valid_points.push_back({first, i});
   }
+
+  // The multi-pass constructor counting-sorts by source, keeping each vertex's edges in
+  // statement order.
+  edges = EdgeGraph(boost::edges_are_unsorted_multi_pass, edge_ends.begin(), edge_ends.end(),
+                    edge_statements.begin(), static_cast<uint32_t>(entities.size()));
+  edge_count = edge_ends.size();
+  edge_ends = {};
+  edge_statements = {};
+  neighbor_lists.Clear();
+
+  value_offsets.assign(entities.size() + 1, 0);
+  for (size_t e = 0; e < entities.size(); ++e) value_offsets[e + 1] = value_offsets[e] + value_counts[e + 1];
+  value_statements.resize(value_offsets.back());
+  std::vector<uint32_t>& next = value_counts;  // where each subject's next value statement goes
+  std::copy(value_offsets.begin(), value_offsets.end() - 1, next.begin());
+  for (const auto& [subject, statement] : value_subjects) value_statements[next[subject]++] = statement;
+  value_subjects = {};
+
   SortByFirstDay(valid_points);
   valid_points.shrink_to_fit();
   valid_index = IntervalIndex(std::move(spans));
