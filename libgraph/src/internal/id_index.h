@@ -237,14 +237,22 @@ class IdIndex {
   template <typename IdOf>
   void Rehash(size_t buckets, IdOf& id_of) {
     std::vector<uint8_t> old_tags = std::exchange(tags_, std::vector<uint8_t>(buckets, kEmpty));
-    std::vector<uint32_t> old_records = std::exchange(records_, std::vector<uint32_t>(buckets, kAbsent));
+    std::vector<uint32_t> held = std::exchange(records_, std::vector<uint32_t>(buckets, kAbsent));
     mask_ = buckets - 1;
+    size_t count = 0;
     for (size_t i = 0; i < old_tags.size(); ++i) {
-      if (old_tags[i] == kEmpty) continue;
-      size_t at = Hash(id_of(old_records[i])) & mask_;
+      if (old_tags[i] != kEmpty) held[count++] = held[i];
+    }
+    held.resize(count);
+    // Rehashed in record order: records (and their ids' bytes) lie in that order, so reading
+    // them so, not in the table's scattered one, spares a cache miss or two per id.
+    std::sort(held.begin(), held.end());
+    for (uint32_t record : held) {
+      size_t hash = Hash(id_of(record));
+      size_t at = hash & mask_;
       while (tags_[at] != kEmpty) at = (at + 1) & mask_;
-      tags_[at] = old_tags[i];
-      records_[at] = old_records[i];
+      tags_[at] = TagOf(hash);
+      records_[at] = record;
     }
   }
 
