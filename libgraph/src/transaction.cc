@@ -757,7 +757,11 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin, const
       valid = false;
       continue;
     }
-    data_.citations.push_back({found, data_.InternLocator(input.sources[i].locator)});
+    uint32_t locator = *locators_.Find(
+        input.sources[i].locator,
+        [&](std::string_view name) -> std::optional<uint32_t> { return data_.InternLocator(name); },
+        [&](uint32_t number) { return number < data_.locators.size() ? data_.locators[number] : std::string_view(); });
+    data_.citations.push_back({found, locator});
   }
   record.citations.count = static_cast<uint16_t>(data_.citations.size() - record.citations.begin);
   record.qualifiers.begin = static_cast<uint32_t>(data_.qualifiers.size());

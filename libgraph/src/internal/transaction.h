@@ -102,21 +102,28 @@ class Transaction {
     std::vector<Origin> origins;
   };
 
-  // The schema's numbers of the names that statements repeat (their predicates, their units),
-  // remembered in a small table by the name's length and ends: a statement pays a compare of
-  // a few bytes for each, not a hash-map lookup (the hash, then a call to memcmp).
+  // The numbers of the names that statements repeat (their predicates, units and citation
+  // locators), remembered in a small table by the name's length and ends: a statement pays a
+  // compare of a few bytes for each, not a hash-map lookup (the hash, then a call to memcmp).
+  template <typename Number>
   class RecentNames {
    public:
-    // `find(name)` as the schema answers it; `name_of(number)` gives the schema's own copy of
-    // the name, which the table keeps (the schema outlives the transaction's use of it).
+    // `find(name)`: the number of `name`, or nullopt. `name_of(number)`: the stored copy of the
+    // name numbered so, or an empty view when the number has none (any more). The table keeps
+    // views of those copies and trusts one only while it is still its number's copy: a failed
+    // statement gives the locators it added back.
     template <typename Lookup, typename NameOf>
-    std::optional<uint16_t> Find(std::string_view name, Lookup find, NameOf name_of) {
+    std::optional<Number> Find(std::string_view name, Lookup find, NameOf name_of) {
       if (name.empty()) return find(name);
       Entry& entry = entries_[Slot(name)];
-      if (entry.name.size() == name.size() && SameBytes(entry.name.data(), name.data(), name.size())) {
-        return entry.number;
+      if (entry.name.size() == name.size()) {
+        std::string_view stored = name_of(entry.number);
+        if (stored.data() == entry.name.data() && stored.size() == name.size() &&
+            SameBytes(stored.data(), name.data(), name.size())) {
+          return entry.number;
+        }
       }
-      std::optional<uint16_t> number = find(name);
+      std::optional<Number> number = find(name);
       if (number) entry = {name_of(*number), *number};
       return number;
     }
@@ -125,7 +132,7 @@ class Transaction {
     static constexpr size_t kSlots = 64;
     struct Entry {
       std::string_view name;  // empty: no entry
-      uint16_t number = 0;
+      Number number = 0;
     };
     static size_t Slot(std::string_view name) {
       return (name.size() * 37 + static_cast<unsigned char>(name.front()) * 5 +
@@ -199,7 +206,9 @@ class Transaction {
   std::unique_ptr<IdTable> entity_table_;
   std::unique_ptr<IdTable> source_table_;
   size_t statements_without_tables_ = 0;
-  RecentNames predicates_, units_;
+  RecentNames<PredicateId> predicates_;
+  RecentNames<UnitId> units_;
+  RecentNames<uint32_t> locators_;
   TypeChecks type_checks_;
   bool committed_ = false;
 };
