@@ -103,8 +103,9 @@ class Transaction {
   };
 
   // The numbers of the names that statements repeat (their predicates, units and citation
-  // locators), remembered in a small table by the name's length and ends: a statement pays a
-  // compare of a few bytes for each, not a hash-map lookup (the hash, then a call to memcmp).
+  // locators), remembered in a small table by the name's length and first, middle and last
+  // bytes: a statement pays a compare of a few bytes for each, not a hash-map lookup (the hash,
+  // then a call to memcmp).
   template <typename Number>
   class RecentNames {
    public:
