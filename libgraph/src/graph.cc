@@ -1,7 +1,9 @@
 #include "aikg/graph.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include <boost/range/iterator_range.hpp>
@@ -14,11 +16,55 @@
 namespace aikg {
 
 namespace internal {
+namespace {
+
+// The first and last day numbers of time points, remembered in a small direct-mapped table:
+// statements repeat their valid times ("2024", "2025-Q2"), and working a point's days out takes
+// calendar conversions that were a tenth of a rebuild.
+class DayCache {
+ public:
+  DayCache() : entries_(size_t{1} << kSlotBits) {}
+
+  // {point.first_day_number(), point.last_day_number()}.
+  std::pair<int32_t, int32_t> DaysOf(const TimePoint& point) {
+    // Equal bytes are equal points (the fields fill the 8 bytes), so the bytes serve as the key.
+    static_assert(sizeof(TimePoint) == sizeof(uint64_t) && std::is_trivially_copyable_v<TimePoint>);
+    uint64_t key;
+    std::memcpy(&key, &point, sizeof key);
+    Entry& entry = entries_[(key * 0x9E3779B97F4A7C15ull) >> (64 - kSlotBits)];
+    if (!entry.filled || entry.key != key) entry = {key, true, point.first_day_number(), point.last_day_number()};
+    return {entry.first, entry.last};
+  }
+
+ private:
+  static constexpr int kSlotBits = 12;
+  struct Entry {
+    uint64_t key = 0;
+    bool filled = false;
+    int32_t first = 0, last = 0;
+  };
+  std::vector<Entry> entries_;
+};
+
+}  // namespace
 
 void GraphData::RebuildIndexes() {
+  // An open end, as a day number (days since 1970-01-01, as TimePoint's day numbers count).
+  constexpr absl::CivilDay kEpoch(1970, 1, 1);
+  const auto kNoStart = static_cast<int32_t>(absl::CivilDay(1, 1, 1) - kEpoch);
+  const auto kNoEnd = static_cast<int32_t>(absl::CivilDay(9999, 12, 31) - kEpoch);
+
+  // One pass over the statements gathers what every index is built from: they are many and
+  // large (80 bytes each), and were read three times.
   std::vector<std::pair<uint32_t, uint32_t>> edge_ends;
   std::vector<EdgeProperties> edge_statements;
+  std::vector<std::pair<EntityIndex, StatementIndex>> value_subjects;  // of the value statements
   std::vector<uint32_t> value_counts(entities.size() + 1, 0);
+  std::vector<DayInterval> spans, date_values;
+  DayCache days;
+  spans.reserve(statements.size());  // most statements have a valid time
+  undated.clear();
+  valid_points.clear();
   for (StatementIndex i = 0; i < statements.size(); ++i) {
     const StatementRecord& statement = statements[i];
     if (const ObjectRef* object = std::get_if<ObjectRef>(&statement.value)) {
@@ -26,55 +72,72 @@ void GraphData::RebuildIndexes() {
       edge_statements.push_back({i});
     } else {
       ++value_counts[statement.subject + 1];
+      value_subjects.emplace_back(statement.subject, i);
     }
-  }
-  // The multi-pass constructor counting-sorts by source, keeping each vertex's edges in
-  // statement order.
-  edges = EdgeGraph(boost::edges_are_unsorted_multi_pass, edge_ends.begin(), edge_ends.end(),
-                    edge_statements.begin(), static_cast<uint32_t>(entities.size()));
-  edge_count = edge_ends.size();
-  neighbor_lists.Clear();
-
-  value_offsets.assign(entities.size() + 1, 0);
-  for (size_t e = 0; e < entities.size(); ++e) value_offsets[e + 1] = value_offsets[e] + value_counts[e + 1];
-  value_statements.assign(value_offsets.back(), 0);
-  std::vector<uint32_t> next(value_offsets.begin(), value_offsets.end() - 1);
-  for (StatementIndex i = 0; i < statements.size(); ++i) {
-    if (!std::holds_alternative<ObjectRef>(statements[i].value)) {
-      value_statements[next[statements[i].subject]++] = i;
-    }
-  }
-
-  // An open end, as a day number (days since 1970-01-01, as TimePoint's day numbers count).
-  constexpr absl::CivilDay kEpoch(1970, 1, 1);
-  const auto kNoStart = static_cast<int32_t>(absl::CivilDay(1, 1, 1) - kEpoch);
-  const auto kNoEnd = static_cast<int32_t>(absl::CivilDay(9999, 12, 31) - kEpoch);
-  std::vector<DayInterval> spans, date_values;
-  undated.clear();
-  valid_points.clear();
-  for (StatementIndex i = 0; i < statements.size(); ++i) {
-    const ValidTime& valid = statements[i].valid;
+    const ValidTime& valid = statement.valid;
     if (!valid.is_set()) {
       // A fiscal date value is not placed on the calendar (only valid times and periods are
       // resolved against the subject's fiscal year): it has no days.
-      const auto* date = std::get_if<TimePoint>(&statements[i].value);
+      const auto* date = std::get_if<TimePoint>(&statement.value);
       if (date != nullptr && !(date->is_fiscal() && date->fiscal_year_start() == 0)) {
-        date_values.push_back({date->first_day_number(), date->last_day_number(), i});
+        auto [first, last] = days.DaysOf(*date);
+        date_values.push_back({first, last, i});
       } else {
         undated.push_back(i);
       }
       continue;
     }
-    int32_t first = valid.from.is_set() ? valid.from.first_day_number() : kNoStart;
-    int32_t last = valid.to.is_set() ? valid.to.last_day_number() : kNoEnd;
+    int32_t first = valid.from.is_set() ? days.DaysOf(valid.from).first : kNoStart;
+    int32_t last = valid.to.is_set() ? days.DaysOf(valid.to).second : kNoEnd;
     spans.push_back({first, last, i});
-    if (valid.is_point()) valid_points.push_back({spans.back().first, i});
+    if (valid.is_point()) valid_points.push_back({first, i});
   }
+
+  // The multi-pass constructor counting-sorts by source, keeping each vertex's edges in
+  // statement order.
+  edges = EdgeGraph(boost::edges_are_unsorted_multi_pass, edge_ends.begin(), edge_ends.end(),
+                    edge_statements.begin(), static_cast<uint32_t>(entities.size()));
+  edge_count = edge_ends.size();
+  edge_ends = {};
+  edge_statements = {};
+  neighbor_lists.Clear();
+
+  value_offsets.assign(entities.size() + 1, 0);
+  for (size_t e = 0; e < entities.size(); ++e) value_offsets[e + 1] = value_offsets[e] + value_counts[e + 1];
+  value_statements.resize(value_offsets.back());
+  std::vector<uint32_t>& next = value_counts;  // where each subject's next value statement goes
+  std::copy(value_offsets.begin(), value_offsets.end() - 1, next.begin());
+  for (const auto& [subject, statement] : value_subjects) value_statements[next[subject]++] = statement;
+  value_subjects = {};
+
   SortByFirstDay(valid_points);
   valid_points.shrink_to_fit();
   valid_index = IntervalIndex(std::move(spans));
   date_value_index = IntervalIndex(std::move(date_values));
 }
+
+namespace {
+
+// Sorts distinct names as std::sort would, comparing their first 8 bytes as a number first: most
+// comparisons end there, rather than in a call to memcmp (a large load sorts a name per entity).
+void SortNames(std::vector<std::string_view>::iterator begin, std::vector<std::string_view>::iterator end) {
+  // Bytes as unsigned, as string_view compares them; a name shorter than 8 bytes is padded with
+  // zeros, which orders it before the names it begins, as it should be (equal keys compare whole).
+  auto prefix = [](std::string_view name) {
+    uint64_t key = 0;
+    for (size_t i = 0; i < 8; ++i) key = key << 8 | (i < name.size() ? static_cast<uint8_t>(name[i]) : 0u);
+    return key;
+  };
+  std::vector<std::pair<uint64_t, std::string_view>> keyed;
+  keyed.reserve(end - begin);
+  for (auto name = begin; name != end; ++name) keyed.emplace_back(prefix(*name), *name);
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second < b.second;
+  });
+  for (const auto& [key, name] : keyed) *begin++ = name;
+}
+
+}  // namespace
 
 void GraphData::IndexNames(EntityIndex first) {
   size_t known = sorted_names.size();
@@ -93,7 +156,7 @@ void GraphData::IndexNames(EntityIndex first) {
     for (const Alias& alias : AliasesOf(entities[e])) add(alias.name);
     IndexIdentifiers(e);
   }
-  std::sort(sorted_names.begin() + known, sorted_names.end());
+  SortNames(sorted_names.begin() + known, sorted_names.end());
   std::inplace_merge(sorted_names.begin(), sorted_names.begin() + known, sorted_names.end());
 }
 

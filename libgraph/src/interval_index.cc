@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "internal/cat.h"
 
 namespace aikg::internal {
@@ -58,10 +59,31 @@ IntervalIndex::IntervalIndex(std::vector<DayInterval> intervals) {
   // Sorted by start first, so that the stable counting sort by node below leaves each node's
   // run sorted by start.
   SortByFirstDay(intervals);
-  std::vector<uint32_t> members(intervals.size());
-  std::iota(members.begin(), members.end(), 0);
-  std::vector<uint32_t> node_of(intervals.size());
-  root_ = Build(intervals, members, node_of);
+  // Intervals repeat (every statement valid in "2024" covers the same days): the tree is built
+  // over the distinct ones, each counted as often as it occurs, which gives the very tree the
+  // intervals one by one would give, for the work of a few.
+  std::vector<Distinct> distinct;
+  std::vector<uint32_t> node_of(intervals.size());  // first the number of each one's distinct interval
+  {
+    absl::flat_hash_map<uint64_t, uint32_t> numbers;
+    for (size_t i = 0; i < intervals.size(); ++i) {
+      uint64_t key = uint64_t{static_cast<uint32_t>(intervals[i].first)} << 32 | static_cast<uint32_t>(intervals[i].last);
+      auto [found, added] = numbers.try_emplace(key, static_cast<uint32_t>(distinct.size()));
+      if (added) distinct.push_back({intervals[i].first, intervals[i].last, 0});
+      ++distinct[found->second].count;
+      node_of[i] = found->second;
+    }
+  }
+  std::vector<End> ends;
+  ends.reserve(2 * distinct.size());
+  for (uint32_t d = 0; d < distinct.size(); ++d) {
+    ends.push_back({distinct[d].first, d});
+    ends.push_back({distinct[d].last, d});
+  }
+  RadixSort(ends, [](const End& end) { return Ascending(end.day); });
+  std::vector<uint32_t> node_of_distinct(distinct.size());
+  root_ = Build(distinct, ends, node_of_distinct);
+  for (uint32_t& node : node_of) node = node_of_distinct[node];
 
   std::vector<uint32_t> next(nodes_.size() + 1, 0);
   for (uint32_t node : node_of) ++next[node + 1];
@@ -89,35 +111,40 @@ IntervalIndex::IntervalIndex(std::vector<DayInterval> intervals) {
   for (uint32_t at : by_end) by_end_[next[node_at[at]]++] = at;
 }
 
-int32_t IntervalIndex::Build(const std::vector<DayInterval>& intervals, std::vector<uint32_t>& members,
+int32_t IntervalIndex::Build(const std::vector<Distinct>& distinct, std::vector<End>& ends,
                              std::vector<uint32_t>& node_of) {
-  if (members.empty()) return -1;
-  // The median endpoint as centre leaves at most half the intervals on either side.
-  std::vector<int32_t> ends;
-  ends.reserve(members.size() * 2);
-  for (uint32_t member : members) {
-    ends.push_back(intervals[member].first);
-    ends.push_back(intervals[member].last);
+  if (ends.empty()) return -1;
+  // The median end as centre (the one at half the ends of the intervals, each counted as often
+  // as it occurs) leaves at most half the intervals on either side.
+  uint64_t total = 0;
+  for (const End& end : ends) total += distinct[end.distinct].count;
+  int32_t center = ends.back().day;
+  uint64_t seen = 0;
+  for (const End& end : ends) {
+    seen += distinct[end.distinct].count;
+    if (seen > total / 2) {
+      center = end.day;
+      break;
+    }
   }
-  std::nth_element(ends.begin(), ends.begin() + ends.size() / 2, ends.end());
-  int32_t center = ends[ends.size() / 2];
-  ends = {};
 
   int32_t index = static_cast<int32_t>(nodes_.size());
   nodes_.push_back({center, 0, 0});
-  std::vector<uint32_t> left, right;
-  for (uint32_t member : members) {
-    if (intervals[member].last < center) {
-      left.push_back(member);
-    } else if (intervals[member].first > center) {
-      right.push_back(member);
+  // Each side keeps its ends in order.
+  std::vector<End> left, right;
+  for (const End& end : ends) {
+    const Distinct& interval = distinct[end.distinct];
+    if (interval.last < center) {
+      left.push_back(end);
+    } else if (interval.first > center) {
+      right.push_back(end);
     } else {
-      node_of[member] = static_cast<uint32_t>(index);
+      node_of[end.distinct] = static_cast<uint32_t>(index);
     }
   }
-  members = {};
-  int32_t left_child = Build(intervals, left, node_of);
-  int32_t right_child = Build(intervals, right, node_of);
+  ends = {};
+  int32_t left_child = Build(distinct, left, node_of);
+  int32_t right_child = Build(distinct, right, node_of);
   nodes_[index].left = left_child;
   nodes_[index].right = right_child;
   return index;

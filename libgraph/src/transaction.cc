@@ -175,7 +175,7 @@ class Transaction::IdTable {
       const Slot& slot = slots_[at];
       if (slot.record == kNoIndex) return {};
       if (id.size() <= kInline ? slot.length == id.size() && SameBytes(slot.id, id.data(), id.size())
-                               : slot.length == kLong && id_of(slot.record) == id) {
+                               : slot.length == kLong && SameLongId(id_of(slot.record), id)) {
         return {slot.record, slot.value};
       }
     }
@@ -186,6 +186,10 @@ class Transaction::IdTable {
   static constexpr uint8_t kLong = 0xFF;  // the id is longer than kInline: read it from the record
 
   static_assert(sizeof(TypeId) <= sizeof(uint16_t), "an entity's type must fit a slot's value");
+
+  static bool SameLongId(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && SameBytes(a.data(), b.data(), a.size());
+  }
 
   struct alignas(32) Slot {
     uint32_t record = kNoIndex;
@@ -200,13 +204,14 @@ class Transaction::IdTable {
 };
 
 template <typename Record, typename IdOf, typename Difference>
-bool Transaction::Insert(ItemKind kind, std::string_view id, Origin origin, const Mark& item, Record record,
-                         std::vector<Record>& records, IdIndex& ids, IdOf id_of, Difference difference) {
+bool Transaction::Insert(ItemKind kind, std::string_view id, uint64_t id_hash, Origin origin, const Mark& item,
+                         Record&& record, std::vector<Record>& records, IdIndex& ids, IdOf id_of,
+                         Difference difference) {
   // One probe: the record goes in first (the index reads ids from the records), and is given
   // back with the item if the id is taken.
   record.id = data_.strings.Copy(id);
   records.push_back(std::move(record));
-  uint32_t existing = ids.Insert(static_cast<uint32_t>(records.size() - 1), id_of);
+  uint32_t existing = ids.Insert(static_cast<uint32_t>(records.size() - 1), id_hash, id_of);
   if (existing != kNoIndex) {
     std::string_view different = difference(records.back(), records[existing]);
     records.pop_back();
@@ -379,7 +384,8 @@ void Transaction::AddSource(const SourceInput& input, Origin origin) {
     return via;
   };
   SourceIndex index = static_cast<SourceIndex>(data_.sources.size());
-  bool added = Insert(ItemKind::kSource, input.id, origin, item, std::move(record), data_.sources, data_.source_ids,
+  bool added = Insert(ItemKind::kSource, input.id, data_.source_ids.HashOf(input.id), origin, item, std::move(record),
+                      data_.sources, data_.source_ids,
                       data_.source_id_of(), [&](const SourceRecord& a, const SourceRecord& b) -> std::string_view {
                         std::string_view difference = SourceDifference(a, b);
                         if (difference.empty() && via_of(data_.FindSource(input.id)) != input.via) return "via";
@@ -509,7 +515,8 @@ void Transaction::AddEntity(const EntityInput& input, Origin origin) {
   record.name = data_.strings.Copy(input.name);
   record.description = data_.strings.Copy(input.description);
 
-  Insert(ItemKind::kEntity, input.id, origin, item, std::move(record), data_.entities, data_.entity_ids, data_.entity_id_of(),
+  Insert(ItemKind::kEntity, input.id, data_.entity_ids.HashOf(input.id), origin, item, std::move(record), data_.entities,
+         data_.entity_ids, data_.entity_id_of(),
          [&](const EntityRecord& a, const EntityRecord& b) { return EntityDifference(a, b); });
 }
 
@@ -520,8 +527,9 @@ void Transaction::ForgetIdTables() {
 }
 
 Transaction::ReferenceHashes Transaction::PrefetchStatement(const StatementInput& input) const {
-  data_.statement_ids.Prefetch(input.id);
   ReferenceHashes hashes;
+  hashes.statement = data_.statement_ids.HashOf(input.id);
+  data_.statement_ids.Prefetch(hashes.statement);
   if (entity_table_ == nullptr) return hashes;  // no tables yet: AddStatement may build them
   hashes.made = true;
   hashes.subject = IdTable::Hash(input.subject);
@@ -585,14 +593,16 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin, const
     report("/subject", Cat("unknown entity ", Quoted(input.subject)));
     valid = false;
   }
-  std::optional<PredicateId> predicate_id = schema.FindPredicate(input.predicate);
+  std::optional<PredicateId> predicate_id = predicates_.Find(
+      input.predicate, [&](std::string_view name) { return schema.FindPredicate(name); },
+      [&](PredicateId id) -> std::string_view { return schema.predicate(id).name; });
   if (!predicate_id) {
     report("/predicate", Cat("unknown predicate ", Quoted(input.predicate)));
     valid = false;
   }
   const Predicate* predicate = predicate_id ? &schema.predicate(*predicate_id) : nullptr;
   if (predicate && subject) {
-    if (!schema.IsAnyOf(subject_type, predicate->domain)) {
+    if (!type_checks_.Allows(schema, *predicate_id, subject_type, /*as_object=*/false)) {
       report("/subject", Cat("subject ", Quoted(input.subject), " is ", WithArticle(schema.type(subject_type).name),
                                       ", but predicate ", Quoted(predicate->name), " applies to ",
                                       TypeList(schema, predicate->domain)));
@@ -620,7 +630,7 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin, const
         report(field, Cat("unknown entity ", Quoted(object->id)));
         value_ok = false;
       } else {
-        if (!schema.IsAnyOf(object_type, predicate->range)) {
+        if (!type_checks_.Allows(schema, *predicate_id, object_type, /*as_object=*/true)) {
           report(field, Cat("object ", Quoted(object->id), " is ", WithArticle(schema.type(object_type).name),
                                      ", but predicate ", Quoted(predicate->name), " links to ",
                                      TypeList(schema, predicate->range)));
@@ -629,7 +639,9 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin, const
         record.value = ObjectRef{found};
       }
     } else if (const Quantity* quantity = std::get_if<Quantity>(&input.value)) {
-      std::optional<UnitId> unit = schema.FindUnit(quantity->unit);
+      std::optional<UnitId> unit = units_.Find(
+          quantity->unit, [&](std::string_view name) { return schema.FindUnit(name); },
+          [&](UnitId id) -> std::string_view { return schema.unit(id).name; });
       if (!unit) {
         report("/value/unit", Cat("unknown unit ", Quoted(quantity->unit)));
         value_ok = false;
@@ -745,7 +757,11 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin, const
       valid = false;
       continue;
     }
-    data_.citations.push_back({found, data_.InternLocator(input.sources[i].locator)});
+    uint32_t locator = *locators_.Find(
+        input.sources[i].locator,
+        [&](std::string_view name) -> std::optional<uint32_t> { return data_.InternLocator(name); },
+        [&](uint32_t number) { return number < data_.locators.size() ? data_.locators[number] : std::string_view(); });
+    data_.citations.push_back({found, locator});
   }
   record.citations.count = static_cast<uint16_t>(data_.citations.size() - record.citations.begin);
   record.qualifiers.begin = static_cast<uint32_t>(data_.qualifiers.size());
@@ -768,7 +784,8 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin, const
   record.modality = input.modality;
   record.confidence = input.confidence.value_or(kNoNumber);
 
-  Insert(ItemKind::kStatement, input.id, origin, item, std::move(record), data_.statements, data_.statement_ids,
+  Insert(ItemKind::kStatement, input.id, hashes.statement, origin, item, std::move(record), data_.statements,
+         data_.statement_ids,
          data_.statement_id_of(), [&](const StatementRecord& a, const StatementRecord& b) { return StatementDifference(a, b); });
 }
 

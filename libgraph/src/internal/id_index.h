@@ -136,6 +136,10 @@ class IdIndex {
     return absl::OkStatus();
   }
 
+  // The hash of `id` that lookups and insertions start from, for a caller that needs it twice
+  // (Prefetch, then Insert). It stays valid as the table grows.
+  uint64_t HashOf(std::string_view id) const { return HashId(id, seed_); }
+
   // The number of the record whose id is `id`, or kAbsent. O(1) expected.
   template <typename IdOf>
   uint32_t Find(std::string_view id, IdOf&& id_of) const {
@@ -143,16 +147,17 @@ class IdIndex {
     size_t hash = Hash(id);
     uint8_t tag = TagOf(hash);
     for (size_t at = hash & mask_; tags_[at] != kEmpty; at = (at + 1) & mask_) {
-      if (tags_[at] == tag && id_of(records_[at]) == id) return records_[at];
+      if (tags_[at] == tag && SameId(id_of(records_[at]), id)) return records_[at];
     }
     return kAbsent;
   }
 
-  // Starts loading the bucket where a lookup or insertion of `id` begins, so that its cache miss
-  // overlaps other work before the call that needs it.
-  void Prefetch(std::string_view id) const {
+  // Starts loading the bucket where a lookup or insertion of `id` (of hash `hash`, see HashOf)
+  // begins, so that its cache miss overlaps other work before the call that needs it.
+  void Prefetch(std::string_view id) const { Prefetch(HashOf(id)); }
+  void Prefetch(uint64_t hash) const {
     if (tags_.empty()) return;
-    size_t at = Hash(id) & mask_;
+    size_t at = static_cast<size_t>(hash) & mask_;
     PrefetchLine(&tags_[at]);
     PrefetchLine(&records_[at]);
   }
@@ -161,13 +166,18 @@ class IdIndex {
   // record's number and adds nothing. Returns kAbsent when added.
   template <typename IdOf>
   uint32_t Insert(uint32_t record, IdOf&& id_of) {
+    return Insert(record, HashOf(id_of(record)), id_of);
+  }
+  // The same for a caller that has the hash of the record's id (HashOf).
+  template <typename IdOf>
+  uint32_t Insert(uint32_t record, uint64_t id_hash, IdOf&& id_of) {
     if ((size_ + 1) * 8 > tags_.size() * 7) Rehash(std::max<size_t>(16, tags_.size() * 2), id_of);
     std::string_view id = id_of(record);
-    size_t hash = Hash(id);
+    size_t hash = static_cast<size_t>(id_hash);
     uint8_t tag = TagOf(hash);
     size_t at = hash & mask_;
     for (; tags_[at] != kEmpty; at = (at + 1) & mask_) {
-      if (tags_[at] == tag && id_of(records_[at]) == id) return records_[at];
+      if (tags_[at] == tag && SameId(id_of(records_[at]), id)) return records_[at];
     }
     tags_[at] = tag;
     records_[at] = record;
@@ -213,6 +223,11 @@ class IdIndex {
 
   size_t Hash(std::string_view id) const { return static_cast<size_t>(HashId(id, seed_)); }
 
+  // Ids are short: compared inline, not by a call to memcmp.
+  static bool SameId(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && SameBytes(a.data(), b.data(), a.size());
+  }
+
   // The top byte of the hash (the bucket comes from the low bits), never kEmpty.
   static uint8_t TagOf(size_t hash) {
     uint8_t tag = static_cast<uint8_t>(hash >> (8 * (sizeof(size_t) - 1)));
@@ -222,14 +237,41 @@ class IdIndex {
   template <typename IdOf>
   void Rehash(size_t buckets, IdOf& id_of) {
     std::vector<uint8_t> old_tags = std::exchange(tags_, std::vector<uint8_t>(buckets, kEmpty));
-    std::vector<uint32_t> old_records = std::exchange(records_, std::vector<uint32_t>(buckets, kAbsent));
+    std::vector<uint32_t> held = std::exchange(records_, std::vector<uint32_t>(buckets, kAbsent));
     mask_ = buckets - 1;
+    size_t count = 0;
     for (size_t i = 0; i < old_tags.size(); ++i) {
-      if (old_tags[i] == kEmpty) continue;
-      size_t at = Hash(id_of(old_records[i])) & mask_;
+      if (old_tags[i] != kEmpty) held[count++] = held[i];
+    }
+    held.resize(count);
+    // Rehashed in record order: records (and their ids' bytes) lie in that order, so reading
+    // them so, not in the table's scattered one, spares a cache miss or two per id.
+    InRecordOrder(held);
+    for (uint32_t record : held) {
+      size_t hash = Hash(id_of(record));
+      size_t at = hash & mask_;
       while (tags_[at] != kEmpty) at = (at + 1) & mask_;
-      tags_[at] = old_tags[i];
-      records_[at] = old_records[i];
+      tags_[at] = TagOf(hash);
+      records_[at] = record;
+    }
+  }
+
+  // Sorts record numbers (distinct). Those of a table are nearly all the numbers below its
+  // largest: marked in a bitmap and read back, in O(n), when they are that dense.
+  static void InRecordOrder(std::vector<uint32_t>& records) {
+    uint32_t largest = 0;
+    for (uint32_t record : records) largest = std::max(largest, record);
+    if (largest / 64 > records.size()) {
+      std::sort(records.begin(), records.end());
+      return;
+    }
+    std::vector<uint64_t> held(largest / 64 + 1, 0);
+    for (uint32_t record : records) held[record / 64] |= uint64_t{1} << (record % 64);
+    size_t count = 0;
+    for (size_t word = 0; word < held.size(); ++word) {
+      for (uint64_t bits = held[word]; bits != 0; bits &= bits - 1) {
+        records[count++] = static_cast<uint32_t>(word * 64 + std::countr_zero(bits));
+      }
     }
   }
 

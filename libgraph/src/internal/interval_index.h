@@ -122,9 +122,19 @@ class IntervalIndex {
     }
   }
 
-  // Builds the subtree of `members` (positions in `intervals`), recording each one's node.
-  int32_t Build(const std::vector<DayInterval>& intervals, std::vector<uint32_t>& members,
-                std::vector<uint32_t>& node_of);
+  // One of the distinct intervals the tree is built over, and how many intervals it stands for.
+  struct Distinct {
+    int32_t first, last;
+    uint32_t count;
+  };
+  // An end (first or last day) of a distinct interval.
+  struct End {
+    int32_t day;
+    uint32_t distinct;
+  };
+  // Builds the subtree of the distinct intervals whose ends are `ends` (both of each, sorted by
+  // day), recording each one's node.
+  int32_t Build(const std::vector<Distinct>& distinct, std::vector<End>& ends, std::vector<uint32_t>& node_of);
 
   std::vector<Node> nodes_;
   std::vector<DayInterval> intervals_;  // node by node, each node's run by ascending start

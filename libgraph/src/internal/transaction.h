@@ -14,12 +14,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "aikg/model.h"
 #include "aikg/schema.h"
+#include "internal/bytes.h"
 #include "internal/graph_data.h"
 
 namespace aikg::internal {
@@ -47,6 +49,7 @@ class Transaction {
   static constexpr size_t kPrefetchedCitations = 4;  // of a statement, whose lookups are prefetched
   struct ReferenceHashes {
     bool made = false;  // false: AddStatement hashes them itself
+    uint64_t statement = 0;  // of the statement's id, in the graph's statement index
     uint64_t subject = 0, object = 0, sources[kPrefetchedCitations] = {};
   };
 
@@ -99,6 +102,73 @@ class Transaction {
     std::vector<Origin> origins;
   };
 
+  // The numbers of the names that statements repeat (their predicates, units and citation
+  // locators), remembered in a small table by the name's length and first, middle and last
+  // bytes: a statement pays a compare of a few bytes for each, not a hash-map lookup (the hash,
+  // then a call to memcmp).
+  template <typename Number>
+  class RecentNames {
+   public:
+    // `find(name)`: the number of `name`, or nullopt. `name_of(number)`: the stored copy of the
+    // name numbered so, or an empty view when the number has none (any more). The table keeps
+    // views of those copies and trusts one only while it is still its number's copy: a failed
+    // statement gives the locators it added back.
+    template <typename Lookup, typename NameOf>
+    std::optional<Number> Find(std::string_view name, Lookup find, NameOf name_of) {
+      if (name.empty()) return find(name);
+      Entry& entry = entries_[Slot(name)];
+      if (entry.name.size() == name.size()) {
+        std::string_view stored = name_of(entry.number);
+        if (stored.data() == entry.name.data() && stored.size() == name.size() &&
+            SameBytes(stored.data(), name.data(), name.size())) {
+          return entry.number;
+        }
+      }
+      std::optional<Number> number = find(name);
+      if (number) entry = {name_of(*number), *number};
+      return number;
+    }
+
+   private:
+    static constexpr size_t kSlots = 64;
+    struct Entry {
+      std::string_view name;  // empty: no entry
+      Number number = 0;
+    };
+    static size_t Slot(std::string_view name) {
+      return (name.size() * 37 + static_cast<unsigned char>(name.front()) * 5 +
+              static_cast<unsigned char>(name[name.size() / 2]) * 3 + static_cast<unsigned char>(name.back())) &
+             (kSlots - 1);
+    }
+    Entry entries_[kSlots];
+  };
+
+  // Whether entities of a type may be the subject and the object of a predicate, remembered per
+  // pair (a direct-mapped table): a statement's checks cost a lookup, not a walk up the type
+  // tree for every type the predicate allows.
+  class TypeChecks {
+   public:
+    // schema.IsAnyOf(type, predicate's domain), or its range when `as_object`.
+    bool Allows(const Schema& schema, PredicateId predicate, TypeId type, bool as_object) {
+      uint32_t key = uint32_t{predicate} << 16 | type;
+      Entry& entry = entries_[(key * 0x9E3779B1u) >> (32 - kSlotBits)];
+      if (!entry.filled || entry.key != key) {
+        const Predicate& declared = schema.predicate(predicate);
+        entry = {key, true, schema.IsAnyOf(type, declared.domain), schema.IsAnyOf(type, declared.range)};
+      }
+      return as_object ? entry.object : entry.subject;
+    }
+
+   private:
+    static constexpr int kSlotBits = 9;
+    struct Entry {
+      uint32_t key = 0;  // predicate << 16 | type
+      bool filled = false;
+      bool subject = false, object = false;
+    };
+    Entry entries_[size_t{1} << kSlotBits];
+  };
+
   void Report(ItemKind kind, Origin origin, std::string field, std::string message);
   // Drops the id tables (the entities or sources change, or the batch ends).
   void ForgetIdTables();
@@ -109,10 +179,11 @@ class Transaction {
   // Either way the caller keeps the existing record and drops the new one.
   void ReportRedefinition(ItemKind kind, std::string_view id, uint32_t existing, Origin origin,
                           std::string_view difference);
-  // Adds `record` (an item begun at `item`) under `id`, or, when the id is taken, reports the
-  // redefinition and undoes the item. Returns whether the record was added.
+  // Adds `record` (an item begun at `item`) under `id` (of hash `id_hash` in `ids`), or, when
+  // the id is taken, reports the redefinition and undoes the item. Returns whether the record
+  // was added.
   template <typename Record, typename IdOf, typename Difference>
-  bool Insert(ItemKind kind, std::string_view id, Origin origin, const Mark& item, Record record,
+  bool Insert(ItemKind kind, std::string_view id, uint64_t id_hash, Origin origin, const Mark& item, Record&& record,
               std::vector<Record>& records, IdIndex& ids, IdOf id_of, Difference difference);
   std::string Describe(ItemKind kind, uint32_t index) const;
   // Where the item `index` of `kind` came from, when this batch added it.
@@ -136,6 +207,10 @@ class Transaction {
   std::unique_ptr<IdTable> entity_table_;
   std::unique_ptr<IdTable> source_table_;
   size_t statements_without_tables_ = 0;
+  RecentNames<PredicateId> predicates_;
+  RecentNames<UnitId> units_;
+  RecentNames<uint32_t> locators_;
+  TypeChecks type_checks_;
   bool committed_ = false;
 };
 
