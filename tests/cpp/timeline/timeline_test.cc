@@ -44,6 +44,35 @@ TEST(IntervalIndex, AgreesWithBruteForce) {
   }
 }
 
+// Real valid times repeat ("2024", "2025-Q2"): the tree is built over the distinct intervals,
+// each as often as it occurs, and must still report every one of the repeats.
+TEST(IntervalIndex, AgreesWithBruteForceWhenIntervalsRepeat) {
+  std::mt19937 random(11);
+  std::vector<internal::DayInterval> distinct;
+  for (int i = 0; i < 40; ++i) {
+    int32_t first = static_cast<int32_t>(random() % 3000);
+    distinct.push_back({first, first + static_cast<int32_t>(random() % 400), 0});
+  }
+  std::vector<internal::DayInterval> intervals;
+  for (uint32_t id = 0; id < 20000; ++id) {
+    internal::DayInterval interval = distinct[random() % 5 == 0 ? random() % distinct.size() : random() % 4];
+    interval.id = id;
+    intervals.push_back(interval);
+  }
+  internal::IntervalIndex index(intervals);
+  EXPECT_EQ(index.size(), intervals.size());
+  for (int query = 0; query < 300; ++query) {
+    int32_t from = static_cast<int32_t>(random() % 3600) - 100;
+    int32_t to = from + static_cast<int32_t>(random() % 2 == 0 ? 0 : random() % 300);
+    std::multiset<uint32_t> found, expected;
+    index.Overlapping(from, to, [&](uint32_t id) { found.insert(id); });
+    for (const auto& interval : intervals) {
+      if (interval.first <= to && from <= interval.last) expected.insert(interval.id);
+    }
+    ASSERT_EQ(found, expected) << "[" << from << ", " << to << "]";
+  }
+}
+
 // Open ends reach years 1 and 9999 (the radix sort's widest keys); stabbing queries and ranges
 // reaching past every interval.
 TEST(IntervalIndex, AgreesWithBruteForceOnOpenEnds) {
