@@ -44,191 +44,26 @@
 #include <benchmark/benchmark.h>
 #include <rapidjson/reader.h>
 
-// The parse floor reads and parses a file as the loader does (libgraph/src/json_input.cc,
-// TextSource and TextStream), written again here as the benchmarks use only aikg's public API:
-// a regular file is read a piece of 128 KiB at a time into a buffer mapped on its own, just
-// ahead of RapidJSON's SAX parse in place, which looks for the end of what was read only at a
-// NUL byte; each piece is checked to be well-formed UTF-8 as it is read (a JSON parser must, and
-// the loader does); the pages behind the parse move ahead, every megabyte, to where the next
-// pieces go.
+#include "internal/json_text.h"
+
+// The parse floor reads and parses a file with the loader's own text source and stream
+// (libgraph/src/internal/json_text.h): a regular file is read a piece at a time into a buffer
+// mapped on its own, just ahead of RapidJSON's SAX parse in place, each piece checked to be
+// well-formed UTF-8 as it is read; the pages behind the parse are given back, as the loader gives
+// them, every megabyte. Only aikg's work on the events is left out.
 namespace aikg_floor {
 
-// How far `text` is well-formed UTF-8: the end of the last whole character before `end` or
-// before the first byte that cannot be (*bad set then), eight ASCII bytes at a time.
-const char* WellFormedUntil(const char* text, const char* end, bool* bad) {
-  const auto* at = reinterpret_cast<const unsigned char*>(text);
-  const auto* stop = reinterpret_cast<const unsigned char*>(end);
-  *bad = false;
-  while (at < stop) {
-    if (stop - at >= 8) {
-      uint64_t word;
-      std::memcpy(&word, at, 8);
-      if ((word & 0x8080808080808080) == 0) {
-        at += 8;
-        continue;
-      }
-    }
-    unsigned char lead = *at;
-    if (lead < 0x80) {
-      ++at;
-      continue;
-    }
-    size_t more = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
-    unsigned char low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
-    unsigned char high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
-    size_t present = std::min(more, static_cast<size_t>(stop - at - 1));
-    if (more == 0 || (present >= 1 && (at[1] < low || at[1] > high))) {
-      *bad = true;
-      break;
-    }
-    for (size_t i = 2; i <= present; ++i) {
-      if ((at[i] & 0xC0) != 0x80) *bad = true;
-    }
-    if (*bad || present < more) break;
-    at += more + 1;
-  }
-  return reinterpret_cast<const char*>(at);
-}
-
-struct Source {
-  static constexpr size_t kPiece = size_t{128} << 10, kGiveBackStep = size_t{1} << 20, kPage = 4096;
-
-  int fd = -1;
-  char* begin = nullptr;
-  char* limit = nullptr;  // the end of what was read: a NUL stands there
-  char* end = nullptr;    // of the text's room
-  char* mapping_end = nullptr;
-  char* recycled_end = nullptr;
-  char* given_back = nullptr;  // the text before it was given back
-  const char* checked = nullptr;  // the end of the text found well-formed UTF-8
-  bool done = false;
-  bool not_utf8 = false;
-
-  static char* PageUp(char* at) {
-    return reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(at) + kPage - 1) & ~(kPage - 1));
-  }
-
-  [[gnu::noinline]] char At(char* at) {
-    if (at == limit && !done) {
-      ssize_t got = read(fd, limit, std::min<size_t>(static_cast<size_t>(end - limit), kPiece));
-      if (got <= 0) {
-        done = true;
-        got = 0;
-      }
-      checked = WellFormedUntil(checked, limit + got, &not_utf8);
-      if (not_utf8 || (done && checked != limit)) {
-        not_utf8 = done = true;
-        got = 0;
-      }
-      limit += got;
-      *limit = '\0';
-    }
-    return *at;
-  }
-
-  // Gives back the whole pages behind `parsed`, once they are a megabyte, moving them ahead.
-  void GiveBackBehind(char* parsed) {
-    char* until = reinterpret_cast<char*>(reinterpret_cast<uintptr_t>(parsed) & ~(kPage - 1));
-    if (until < given_back + kGiveBackStep) return;
-    auto bytes = static_cast<size_t>(until - given_back);
-    char* target = std::max(PageUp(limit + 1), recycled_end);
-    if (!done && target + bytes <= mapping_end &&
-        mremap(given_back, bytes, bytes, MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP, target) != MAP_FAILED) {
-      recycled_end = target + bytes;
-    } else {
-      madvise(given_back, bytes, MADV_DONTNEED);
-    }
-    given_back = until;
-  }
-};
-
-struct Stream {
-  using Ch = char;
-  RAPIDJSON_FORCEINLINE Ch Peek() {
-    Ch c = *src_;
-    if (RAPIDJSON_UNLIKELY(c == '\0')) c = source_->At(src_);
-    return c;
-  }
-  RAPIDJSON_FORCEINLINE Ch Take() { return *src_++; }
-  size_t Tell() const { return static_cast<size_t>(src_ - head_); }
-  Ch* PutBegin() { return dst_ = src_; }
-  void Put(Ch c) { *dst_++ = c; }
-  size_t PutEnd(Ch* begin) { return static_cast<size_t>(dst_ - begin); }
-  void Flush() {}
-  Ch* Push(size_t count) {
-    Ch* begin = dst_;
-    dst_ += count;
-    return begin;
-  }
-  void Pop(size_t count) { dst_ -= count; }
-
-  Ch* src_;
-  Ch* dst_ = nullptr;
-  Ch* head_;
-  Source* source_;
-};
-
-inline RAPIDJSON_FORCEINLINE void SkipWhitespace(Stream& stream) {
-  char* at = stream.src_;
-  while (true) {
-    char c = *at;
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      ++at;
-    } else if (c != '\0' || stream.source_->At(at) == '\0') {
-      break;
-    }
-  }
-  stream.src_ = at;
-}
-
-constexpr std::array<bool, 256> kEndsPlainRun = [] {
-  std::array<bool, 256> ends = {};
-  for (int c = 0; c < 0x20; ++c) ends[c] = true;
-  ends['"'] = ends['\\'] = true;
-  return ends;
-}();
-
-}  // namespace aikg_floor
-
-template <>
-struct rapidjson::StreamTraits<aikg_floor::Stream> {
-  enum { copyOptimization = 1 };
-};
-
-template <>
-template <>
-inline void rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator>::
-    ScanCopyUnescapedString(aikg_floor::Stream& is, aikg_floor::Stream& os) {
-  char* from = is.src_;
-  char* at = from;
-  while (!aikg_floor::kEndsPlainRun[static_cast<unsigned char>(*at)]) ++at;
-  auto length = static_cast<size_t>(at - from);
-  if (os.dst_ != from) std::memmove(os.dst_, from, length);
-  os.dst_ += length;
-  is.src_ = at;
-}
-
-namespace aikg_floor {
-constexpr unsigned kFlags =
-    rapidjson::kParseFullPrecisionFlag | rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
-}  // namespace aikg_floor
-
-template <>
-template <>
-inline RAPIDJSON_FORCEINLINE void
-rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator>::SkipWhitespaceAndComments<
-    aikg_floor::kFlags, aikg_floor::Stream>(aikg_floor::Stream& is) {
-  aikg_floor::SkipWhitespace(is);
-}
-
-namespace aikg_floor {
+using aikg::internal::TextSource;
+using aikg::internal::TextStream;
 
 // Does nothing with the events but give back the text behind the parse after each object, and
 // turn each number's text into its value, as a full parse does (the loader's flags leave that to
 // its handler).
 struct NothingHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, NothingHandler> {
-  Stream* stream = nullptr;
-  double sum = 0;  // of the numbers, so that they are computed
+  static constexpr uintptr_t kGiveBackStep = uintptr_t{1} << 20, kPage = 4096;
+  TextStream* stream = nullptr;
+  char* given_back = nullptr;  // the text before it was given back
+  double sum = 0;              // of the numbers, so that they are computed
   bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
     double value = 0;
     std::from_chars(text, text + length, value);
@@ -236,7 +71,8 @@ struct NothingHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, NothingH
     return true;
   }
   bool EndObject(rapidjson::SizeType) {
-    stream->source_->GiveBackBehind(stream->src_);
+    auto until = reinterpret_cast<char*>(reinterpret_cast<uintptr_t>(stream->src_) & ~(kPage - 1));
+    if (until >= given_back + kGiveBackStep && stream->source_->GiveBack(given_back, until)) given_back = until;
     return true;
   }
 };
@@ -245,26 +81,17 @@ struct NothingHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, NothingH
 bool Parse(const std::filesystem::path& path, uint64_t size) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
-  size_t room = size + 4;  // and the loader's terminator
-  void* mapped = mmap(nullptr, room, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (mapped == MAP_FAILED) {
-    close(fd);
-    return false;
-  }
-  Source source;
-  source.fd = fd;
-  source.begin = source.limit = source.given_back = source.recycled_end = static_cast<char*>(mapped);
-  source.checked = source.begin;
-  source.end = source.begin + size;
-  source.mapping_end = source.begin + room;
-  *source.limit = '\0';
-  Stream stream{source.begin, nullptr, source.begin, &source};
+  aikg::internal::TextBuffer buffer(size + aikg::internal::kTerminator);
+  TextSource source(fd, buffer, size);
+  source.Start();
+  TextStream stream(source);
   NothingHandler handler;
   handler.stream = &stream;
+  handler.given_back = source.begin();
   rapidjson::Reader reader;
-  bool parsed = !reader.Parse<kFlags>(stream, handler).IsError() && !source.not_utf8;
+  bool parsed = !reader.Parse<aikg::internal::kTextParseFlags>(stream, handler).IsError() &&
+                source.stop() == TextSource::Stop::kNone;
   benchmark::DoNotOptimize(handler.sum);
-  munmap(mapped, room);
   close(fd);
   return parsed;
 }

@@ -1,8 +1,6 @@
 #include "internal/json_input.h"
 
 #include <algorithm>
-#include <array>
-#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <limits>
@@ -14,10 +12,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 
 #include <rapidjson/error/en.h>
 
@@ -43,11 +37,6 @@ std::string_view TypeName(const rapidjson::Value& value) {
   return "a value";
 }
 
-// The NUL bytes after a text parsed in place. One would end it; RapidJSON 1.1.0's UTF-8
-// validation takes a multi-byte sequence's continuation bytes without looking for the end, so a
-// text ending in a truncated sequence made it read up to three bytes past a single NUL (found by
-// the jgf_import fuzzer).
-constexpr size_t kTerminator = 4;
 
 // Why a file could not be read, for the diagnostic.
 enum class ReadFailure { kNone, kUnreadable, kDirectory };
@@ -87,343 +76,6 @@ ReadFailure ReadWholeFile(const std::filesystem::path& path, Buffer& out) {
 // keeps RapidJSON's recursive parser (one stack frame per level) far from the end of the stack,
 // and every reader of the document after it.
 constexpr int kMaxDepth = 256;
-
-// How far `text` is well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no surrogates,
-// nothing above U+10FFFF), checked eight ASCII bytes at a time: the end of the last whole
-// character before the first byte that cannot be, or before a character cut short by the end.
-// `ill_formed` is set when such a byte was met (and not only the end).
-const char* WellFormedUtf8Until(const char* text, const char* text_end, bool* ill_formed) {
-  const auto* at = reinterpret_cast<const unsigned char*>(text);
-  const auto* end = reinterpret_cast<const unsigned char*>(text_end);
-  *ill_formed = false;
-  auto stop = [&](bool bad) {
-    *ill_formed = bad;
-    return reinterpret_cast<const char*>(at);
-  };
-  while (at < end) {
-    if (end - at >= 8) {
-      uint64_t word;
-      std::memcpy(&word, at, 8);
-      if ((word & 0x8080808080808080) == 0) {
-        at += 8;
-        continue;
-      }
-    }
-    unsigned char lead = *at;
-    if (lead < 0x80) {
-      ++at;
-      continue;
-    }
-    // The continuation bytes a lead byte takes, and the range of the first of them.
-    size_t more = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      more = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      more = 2;
-      if (lead == 0xE0) low = 0xA0;
-      if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      more = 3;
-      if (lead == 0xF0) low = 0x90;
-      if (lead == 0xF4) high = 0x8F;
-    } else {
-      return stop(true);
-    }
-    size_t present = std::min(more, static_cast<size_t>(end - at - 1));
-    if (present >= 1 && (at[1] < low || at[1] > high)) return stop(true);
-    for (size_t i = 2; i <= present; ++i) {
-      if ((at[i] & 0xC0) != 0x80) return stop(true);
-    }
-    if (present < more) return stop(false);  // cut short by the end
-    at += more + 1;
-  }
-  return stop(false);
-}
-
-// Whether `text` is well-formed UTF-8 throughout.
-bool IsWellFormedUtf8(const char* text, size_t length) {
-  bool ill_formed = false;
-  return WellFormedUtf8Until(text, text + length, &ill_formed) == text + length;
-}
-
-// Whether `text` may hold a \u escape: true for every one, and for some texts without (a
-// backslash outside a string, which is no JSON anyway, or an escaped backslash before a 'u').
-// Any backslash followed by a 'u' counts, so that a text scanned in pieces, each from the byte
-// before it, gives the same answer.
-bool MayHoldUnicodeEscape(const char* text, size_t length) {
-  const char* end = text + length;
-  for (const char* at = text; at < end; ++at) {
-    at = static_cast<const char*>(std::memchr(at, '\\', static_cast<size_t>(end - at)));
-    if (at == nullptr) return false;
-    if (at + 1 < end && at[1] == 'u') return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-// How every text is parsed: in place, numbers handed over as their text (see CheckingHandler),
-// with RapidJSON's validation of UTF-8 added for a text that is not UTF-8.
-inline constexpr unsigned kTextParseFlags =
-    rapidjson::kParseFullPrecisionFlag | rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
-
-// Where the text of a parse comes from. Its bytes are in one buffer, which the parse rewrites in
-// place (unescaped strings, their ends marked by NULs), followed by kTerminator NULs. They are
-// all there before the parse (a string, a pipe's text), or read from a file a piece at a time,
-// into that buffer just ahead of the parse, as the parse reaches the end of what was read: then
-// each piece is parsed while it is still in the processor's cache, and, as the text behind the
-// parse is given back (kStreamAndDropText), the text never stands whole in memory. Reading the
-// whole file first cost a tenth of a load: copying it out of the page cache into 259 MB of
-// fresh pages, each faulted in and zeroed first.
-//
-// The end of what was read is marked by a NUL byte, which the stream (TextStream) looks past
-// only when it meets a NUL: RapidJSON reads every byte through Peek before it takes it, so it
-// never reads the bytes not read yet.
-//
-// The checks made on a whole text before its parse are made on each piece as it comes: whether
-// it is well-formed UTF-8 (else RapidJSON checks the encoding itself, string by string, which
-// cost a tenth of a load), and whether it may hold a \u escape (from which alone a lone
-// surrogate gets into well-formed UTF-8 text). A file is found not to be UTF-8 only in the piece
-// that shows it: the reading stops there, and the parse with it (a text that is no UTF-8 is no
-// JSON either); the text is then parsed again whole, with RapidJSON's check, to say where.
-class TextSource {
- public:
-  // Why the reading of a file stopped before its end.
-  enum class Stop : uint8_t { kNone, kNotUtf8, kChanged, kUnreadable };
-
-  // The whole text: `length` bytes at `text`, followed by kTerminator NULs.
-  TextSource(char* text, size_t length)
-      : begin_(text), limit_(text + length), capacity_end_(limit_), checked_(limit_), done_(true) {
-    validate_ = !IsWellFormedUtf8(text, length);
-    may_escape_ = validate_ || MayHoldUnicodeEscape(text, length);
-  }
-  // The file open as `fd` (a regular file of `size` bytes, read from its start), read into
-  // `buffer`, which holds `size` + kTerminator bytes. `mapping_end` is the end of the mapping
-  // the buffer owns (see UninitializedAllocator), or null. Call Start before the parse.
-  TextSource(int fd, char* buffer, size_t size, char* mapping_end)
-      : begin_(buffer),
-        limit_(buffer),
-        capacity_end_(buffer + size),
-        checked_(buffer),
-        mapping_end_(mapping_end),
-        recycled_end_(buffer),
-        fd_(fd) {}
-
-  // Reads the first piece, and skips a UTF-8 byte order mark at its start (see
-  // DropByteOrderMark). Offsets in the text count from after it.
-  void Start() {
-    while (!done_ && length() < kByteOrderMarkSize) Read();
-    if (length() >= kByteOrderMarkSize && std::memcmp(begin_, "\xEF\xBB\xBF", kByteOrderMarkSize) == 0) {
-      std::memmove(begin_, begin_ + kByteOrderMarkSize, length() - kByteOrderMarkSize + 1);  // with the end mark
-      limit_ -= kByteOrderMarkSize;
-      checked_ -= kByteOrderMarkSize;
-      capacity_end_ -= kByteOrderMarkSize;
-    }
-  }
-
-  char* begin() const { return begin_; }
-  // The bytes read so far: the whole text once the parse reached its end.
-  size_t length() const { return static_cast<size_t>(limit_ - begin_); }
-  // The most the text may hold (its size when the reading began).
-  size_t capacity() const { return static_cast<size_t>(capacity_end_ - begin_); }
-  const char* expected_end() const { return capacity_end_; }
-  Stop stop() const { return stop_; }
-  // Whether RapidJSON must check the encoding: a whole text that is no UTF-8, parsed to say where.
-  bool validate() const { return validate_; }
-  // Whether strings must be checked for lone surrogates: the text read so far may hold a \u escape.
-  bool check_surrogates() const { return may_escape_; }
-
-  // Called by the stream at a NUL byte `at`: when it marks the end of what was read, reads the
-  // next piece. Returns the byte at `at` (NUL at the end of the text, or when the reading stopped).
-  [[gnu::noinline]] char At(char* at) {
-    if (at == limit_ && !done_) Read();
-    return *at;
-  }
-
-  // Gives back the memory of the text between `begin` and `end` (whole pages, behind the parse),
-  // which is never read again. While the file is read into a mapping of its own, the pages move
-  // to where the next pieces will be read: reading into fresh pages faulted each in and zeroed
-  // it first, two thirds of the time of reading the file. The range they leave stays mapped,
-  // empty (MREMAP_DONTUNMAP, Linux 5.7), so that no other mapping can be placed in it before the
-  // buffer is unmapped whole. Returns false when the text stays.
-  bool GiveBack(char* begin, char* end) {
-#if defined(__linux__)
-    auto bytes = static_cast<size_t>(end - begin);
-#if defined(MREMAP_DONTUNMAP)
-    if (mapping_end_ != nullptr && !done_ && recycling_) {
-      // Past the page the end mark is in, and past the pages moved there before.
-      char* target = std::max(PageUp(limit_ + 1), recycled_end_);
-      if (target < mapping_end_ && static_cast<size_t>(mapping_end_ - target) >= bytes &&
-          mremap(begin, bytes, bytes, MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP, target) != MAP_FAILED) {
-        recycled_end_ = target + bytes;
-        return true;
-      }
-      recycling_ = false;  // an older kernel, or no room left ahead: not tried again
-    }
-#endif
-    return madvise(begin, bytes, MADV_DONTNEED) == 0;
-#else
-    return false;
-#endif
-  }
-
- private:
-  static constexpr size_t kByteOrderMarkSize = 3;
-  // Small enough that a piece is still in the level-2 cache when it is parsed; big enough that
-  // the calls of read cost next to nothing.
-  static constexpr size_t kPiece = size_t{128} << 10;
-
-  // Reads the next piece after `limit_` and marks its end.
-  void Read() {
-    size_t room = static_cast<size_t>(capacity_end_ - limit_);
-    char extra;  // the text is `size` bytes: any more means the file grew while it was read
-    ssize_t got = 0;
-    do {
-      got = room == 0 ? read(fd_, &extra, 1) : read(fd_, limit_, std::min(room, kPiece));
-    } while (got < 0 && errno == EINTR);
-    if (got < 0) return Halt(Stop::kUnreadable);
-    if (got > 0 && room == 0) return Halt(Stop::kChanged);
-    if (got == 0) {
-      done_ = true;
-      if (checked_ != limit_) return Halt(Stop::kNotUtf8);  // a character cut short by the end
-      std::memset(limit_, 0, kTerminator);
-      return;
-    }
-    char* read_end = limit_ + got;
-    bool ill_formed = false;
-    checked_ = WellFormedUtf8Until(checked_, read_end, &ill_formed);
-    if (ill_formed) return Halt(Stop::kNotUtf8);
-    // From the byte before the piece: a backslash may end the piece before.
-    char* scan_from = limit_ == begin_ ? limit_ : limit_ - 1;
-    may_escape_ = may_escape_ || MayHoldUnicodeEscape(scan_from, static_cast<size_t>(read_end - scan_from));
-    limit_ = read_end;
-    *limit_ = '\0';  // within the buffer: the terminator's bytes follow the capacity
-  }
-
-  // Stops the reading: the parse meets the end of the text at `limit_`, and fails or stops there.
-  void Halt(Stop why) {
-    stop_ = why;
-    done_ = true;
-    std::memset(limit_, 0, kTerminator);
-  }
-
-  static char* PageUp(char* at) {
-    static const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-    return reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(at) + page - 1) & ~(page - 1));
-  }
-
-  char* begin_;
-  char* limit_;  // the end of what was read: a NUL stands there
-  char* capacity_end_;
-  const char* checked_;  // the end of the text found well-formed UTF-8 (up to a character cut short)
-  char* mapping_end_ = nullptr;   // of the buffer's own mapping, when it has one
-  char* recycled_end_ = nullptr;  // pages moved ahead of the reading stand up to here
-  int fd_ = -1;
-  bool recycling_ = true;  // whether pages given back may still move ahead
-  bool done_ = false;  // nothing more to read
-  bool validate_ = false;
-  bool may_escape_ = false;
-  Stop stop_ = Stop::kNone;
-};
-
-// RapidJSON's input stream for a parse in place of a TextSource's text: InsituStringStream's
-// members, but a NUL met by Peek asks the source whether the text goes on.
-struct TextStream {
-  using Ch = char;
-
-  explicit TextStream(TextSource& source) : src_(source.begin()), head_(source.begin()), source_(&source) {}
-
-  // Inlined, as RapidJSON's own streams are: its loops call it for every byte.
-  RAPIDJSON_FORCEINLINE Ch Peek() {
-    Ch c = *src_;
-    if (RAPIDJSON_UNLIKELY(c == '\0')) c = source_->At(src_);
-    return c;
-  }
-  RAPIDJSON_FORCEINLINE Ch Take() { return *src_++; }
-  size_t Tell() const { return static_cast<size_t>(src_ - head_); }
-
-  Ch* PutBegin() { return dst_ = src_; }
-  void Put(Ch c) { *dst_++ = c; }
-  size_t PutEnd(Ch* begin) { return static_cast<size_t>(dst_ - begin); }
-  // Not called by the reader.
-  void Flush() {}
-  Ch* Push(size_t count) {
-    Ch* begin = dst_;
-    dst_ += count;
-    return begin;
-  }
-  void Pop(size_t count) { dst_ -= count; }
-
-  Ch* src_;
-  Ch* dst_ = nullptr;
-  Ch* head_;
-  TextSource* source_;
-};
-
-// RapidJSON's loops over whitespace and over the plain characters of a string, for a TextStream:
-// they look for the end of what was read only where they meet a NUL, rather than at every byte
-// (through Peek), which made the parse a tenth slower.
-//
-// SkipWhitespace is found by argument-dependent lookup, and taken over RapidJSON's template.
-inline RAPIDJSON_FORCEINLINE void SkipWhitespace(TextStream& stream) {
-  char* at = stream.src_;
-  while (true) {
-    char c = *at;
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      ++at;
-    } else if (c != '\0' || stream.source_->At(at) == '\0') {
-      break;
-    }
-  }
-  stream.src_ = at;
-}
-
-// Whether a byte ends the plain run of a string: its closing quote, an escape, or a control
-// character (a NUL among them, which may mark the end of what was read).
-constexpr std::array<bool, 256> kEndsPlainRun = [] {
-  std::array<bool, 256> ends = {};
-  for (int c = 0; c < 0x20; ++c) ends[c] = true;
-  ends['"'] = ends['\\'] = true;
-  return ends;
-}();
-
-}  // namespace aikg::internal
-
-// The plain characters of a string parsed in place move to where the string's text is written
-// (the same place until an escape was met); RapidJSON's loop then reads what ended the run.
-template <>
-template <>
-inline void rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator>::
-    ScanCopyUnescapedString(aikg::internal::TextStream& is, aikg::internal::TextStream& os) {
-  char* from = is.src_;
-  char* at = from;
-  while (!aikg::internal::kEndsPlainRun[static_cast<unsigned char>(*at)]) ++at;
-  auto length = static_cast<size_t>(at - from);
-  if (os.dst_ != from) std::memmove(os.dst_, from, length);
-  os.dst_ += length;
-  is.src_ = at;
-}
-
-// Without comments (kParseCommentsFlag), RapidJSON's step over what separates tokens is the
-// whitespace loop alone: inlined, rather than a call between every two tokens (6 % of a load).
-template <>
-template <>
-inline RAPIDJSON_FORCEINLINE void
-rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator>::SkipWhitespaceAndComments<
-    aikg::internal::kTextParseFlags, aikg::internal::TextStream>(aikg::internal::TextStream& is) {
-  aikg::internal::SkipWhitespace(is);
-}
-
-// Copied by RapidJSON's parse functions into locals (held in registers), like InsituStringStream;
-// without it RapidJSON's in-place number text would start where the number ends.
-template <>
-struct rapidjson::StreamTraits<aikg::internal::TextStream> {
-  enum { copyOptimization = 1 };
-};
-
-namespace aikg::internal {
-namespace {
 
 // Routes a document's SAX events. Those of an element of a top-level array that the streamer
 // takes go to the streamer's reader of that array, or else build a DOM of that element alone,
@@ -878,23 +530,6 @@ InPlaceParse ParseInPlace(TextSource& source, ElementRouter& router) {
 
 }  // namespace
 
-void* MapOwnPages(size_t bytes) {
-#if defined(__linux__)
-  void* at = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (at == MAP_FAILED) throw std::bad_alloc();
-  return at;
-#else
-  return ::operator new(bytes);
-#endif
-}
-
-void UnmapOwnPages(void* at, size_t bytes) {
-#if defined(__linux__)
-  munmap(at, bytes);
-#else
-  ::operator delete(at, bytes);
-#endif
-}
 
 std::string EscapePointerToken(std::string_view token) {
   std::string out;
@@ -944,9 +579,7 @@ std::unique_ptr<JsonInput> JsonInput::FromFile(const std::filesystem::path& path
       auto size = static_cast<size_t>(info.st_size);
       input->reread_original_ = true;
       input->buffer_.resize(size + kTerminator);
-      TextBuffer& buffer = input->buffer_;
-      char* mapping_end = buffer.capacity() >= kOwnMappingBytes ? buffer.data() + buffer.capacity() : nullptr;
-      TextSource source(fd, buffer.data(), size, mapping_end);
+      TextSource source(fd, input->buffer_, size);
       source.Start();
       input->buffer_.resize(source.capacity() + kTerminator);  // less a byte order mark skipped
       bool parsed = input->Parse(streamer, source);

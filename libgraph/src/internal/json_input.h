@@ -4,7 +4,7 @@
 // points into the one buffer of file text) through RapidJSON's SAX reader, with checks that
 // RapidJSON lacks (nesting depth, lone surrogates, numbers too big for a double). A regular
 // file's text is read into that buffer a piece at a time, just ahead of the parse (TextSource,
-// in json_input.cc), with the checks of its encoding made piece by piece. By default the
+// json_text.h), with the checks of its encoding made piece by piece. By default the
 // events build the whole DOM. Given an ArrayStreamer, the elements of the top-level arrays it
 // asks for are built one at a time, each into a small DOM of its own whose memory pool is reused,
 // and handed over while the parse goes on, or their events go to the streamer's ElementReader
@@ -40,6 +40,7 @@
 #include "aikg/model.h"
 #include "aikg/time.h"
 #include "internal/bytes.h"
+#include "internal/json_text.h"
 
 namespace aikg::internal {
 
@@ -60,7 +61,6 @@ struct JsonPath {
 std::string EscapePointerToken(std::string_view token);
 
 class JsonInput;
-class TextSource;
 
 // What becomes of a top-level array while its document is parsed.
 enum class ArrayUse {
@@ -123,42 +123,6 @@ class ArrayStreamer {
   virtual void ExpectMore(std::string_view /*name*/, size_t /*more*/) {}
 };
 
-// Memory of `bytes` (at least kOwnMappingBytes) mapped on its own, and unmapping it.
-void* MapOwnPages(size_t bytes);
-void UnmapOwnPages(void* at, size_t bytes);
-
-// Leaves the chars of a resize uninitialized: a file's text is read over them at once, and
-// zeroing hundreds of megabytes first cost a twentieth of a load. Buffers of kOwnMappingBytes
-// or more are mapped on their own, not taken from malloc: the parse may move their pages
-// (TextSource), which only the owner of a mapping may do.
-inline constexpr size_t kOwnMappingBytes = size_t{1} << 20;
-template <typename T>
-struct UninitializedAllocator : std::allocator<T> {
-  template <typename U>
-  struct rebind {
-    using other = UninitializedAllocator<U>;
-  };
-  UninitializedAllocator() = default;
-  template <typename U>
-  UninitializedAllocator(const UninitializedAllocator<U>&) {}
-  T* allocate(size_t n) {
-    if (n * sizeof(T) >= kOwnMappingBytes) return static_cast<T*>(MapOwnPages(n * sizeof(T)));
-    return std::allocator<T>::allocate(n);
-  }
-  void deallocate(T* at, size_t n) {
-    if (n * sizeof(T) >= kOwnMappingBytes) return UnmapOwnPages(at, n * sizeof(T));
-    std::allocator<T>::deallocate(at, n);
-  }
-  template <typename U>
-  void construct(U* at) noexcept {
-    ::new (static_cast<void*>(at)) U;
-  }
-  template <typename U, typename... Args>
-  void construct(U* at, Args&&... args) {
-    ::new (static_cast<void*>(at)) U(std::forward<Args>(args)...);
-  }
-};
-using TextBuffer = std::vector<char, UninitializedAllocator<char>>;
 
 class JsonInput {
  public:
