@@ -23,6 +23,21 @@ std::vector<std::string> Ids(const std::vector<TimelineEntry>& entries) {
   return ids;
 }
 
+// The ids of the intervals overlapping [from, to], by the index and by looking at each.
+std::multiset<uint32_t> Overlapping(const internal::IntervalIndex& index, int32_t from, int32_t to) {
+  std::multiset<uint32_t> found;
+  index.Overlapping(from, to, [&](uint32_t id) { found.insert(id); });
+  return found;
+}
+std::multiset<uint32_t> BruteForceOverlapping(const std::vector<internal::DayInterval>& intervals, int32_t from,
+                                              int32_t to) {
+  std::multiset<uint32_t> found;
+  for (const auto& interval : intervals) {
+    if (interval.first <= to && from <= interval.last) found.insert(interval.id);
+  }
+  return found;
+}
+
 TEST(IntervalIndex, AgreesWithBruteForce) {
   std::mt19937 random(7);
   std::vector<internal::DayInterval> intervals;
@@ -35,12 +50,7 @@ TEST(IntervalIndex, AgreesWithBruteForce) {
   for (int query = 0; query < 500; ++query) {
     int32_t from = static_cast<int32_t>(random() % 1100) - 50;
     int32_t to = from + static_cast<int32_t>(random() % 3 == 0 ? 0 : random() % 100);
-    std::multiset<uint32_t> found, expected;
-    index.Overlapping(from, to, [&](uint32_t id) { found.insert(id); });
-    for (const auto& interval : intervals) {
-      if (interval.first <= to && from <= interval.last) expected.insert(interval.id);
-    }
-    ASSERT_EQ(found, expected) << "[" << from << ", " << to << "]";
+    ASSERT_EQ(Overlapping(index, from, to), BruteForceOverlapping(intervals, from, to)) << "[" << from << ", " << to << "]";
   }
 }
 
@@ -64,12 +74,7 @@ TEST(IntervalIndex, AgreesWithBruteForceWhenIntervalsRepeat) {
   for (int query = 0; query < 300; ++query) {
     int32_t from = static_cast<int32_t>(random() % 3600) - 100;
     int32_t to = from + static_cast<int32_t>(random() % 2 == 0 ? 0 : random() % 300);
-    std::multiset<uint32_t> found, expected;
-    index.Overlapping(from, to, [&](uint32_t id) { found.insert(id); });
-    for (const auto& interval : intervals) {
-      if (interval.first <= to && from <= interval.last) expected.insert(interval.id);
-    }
-    ASSERT_EQ(found, expected) << "[" << from << ", " << to << "]";
+    ASSERT_EQ(Overlapping(index, from, to), BruteForceOverlapping(intervals, from, to)) << "[" << from << ", " << to << "]";
   }
 }
 
