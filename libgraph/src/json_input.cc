@@ -1048,6 +1048,19 @@ SourceInput ReadSource(ObjectReader& item) {
   return source;
 }
 
+void ReadUnitAndBounds(ObjectReader& reader, Quantity& quantity) {
+  quantity.unit = reader.String("unit", true).value_or("");
+  if (std::optional<std::string_view> bound = reader.String("bound")) {
+    if (std::optional<Bound> parsed = ParseBound(*bound)) {
+      quantity.bound = *parsed;
+    } else {
+      reader.Report("bound", Cat("unknown bound '", *bound, "' (expected exact, at_least, at_most or about)"));
+    }
+  }
+  quantity.lower = reader.Number("lower");
+  quantity.upper = reader.Number("upper");
+}
+
 void ReadAliasesAndAttributes(ObjectReader& item, EntityInput& entity) {
   if (const rapidjson::Value* aliases = item.Array("aliases")) {
     JsonPath aliases_path = item.PathOf("aliases");

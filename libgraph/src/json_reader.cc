@@ -66,17 +66,7 @@ void ReadValue(ObjectReader& item, const rapidjson::Value& value, StatementValue
     } else {
       q.amount = quantity.Number("amount", true).value_or(0);
     }
-    q.unit = quantity.String("unit", true).value_or("");
-    if (std::optional<std::string_view> bound = quantity.String("bound")) {
-      if (std::optional<Bound> parsed = ParseBound(*bound)) {
-        q.bound = *parsed;
-      } else {
-        quantity.Report("bound", internal::Cat("unknown bound '", *bound,
-                                              "' (expected exact, at_least, at_most or about)"));
-      }
-    }
-    q.lower = quantity.Number("lower");
-    q.upper = quantity.Number("upper");
+    internal::ReadUnitAndBounds(quantity, q);
     // Even a flawed quantity goes on to the unit and bound checks (the load fails anyway).
     out = q;
     if (!quantity.ok()) item.MarkBad();

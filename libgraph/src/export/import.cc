@@ -277,16 +277,7 @@ class Importer {
       ObjectReader quantity(*input_, value, path, {"amount", "unit", "bound", "lower", "upper"});
       Quantity q;
       q.amount = quantity.Number("amount", true).value_or(0);
-      q.unit = quantity.String("unit", true).value_or("");
-      if (std::optional<std::string_view> bound = quantity.String("bound")) {
-        if (std::optional<Bound> parsed = ParseBound(*bound)) {
-          q.bound = *parsed;
-        } else {
-          quantity.Report("bound", Cat("unknown bound '", *bound, "' (expected exact, at_least, at_most or about)"));
-        }
-      }
-      q.lower = quantity.Number("lower");
-      q.upper = quantity.Number("upper");
+      internal::ReadUnitAndBounds(quantity, q);
       out = q;
     } else if (has("text")) {
       ObjectReader text(*input_, value, path, {"text", "lang"});

@@ -309,6 +309,11 @@ SourceInput ReadSource(ObjectReader& source);
 // metadata), appended to `entity`; problems reported, and `item` marked bad.
 void ReadAliasesAndAttributes(ObjectReader& item, EntityInput& entity);
 
+// The `unit`, `bound`, `lower` and `upper` members of a quantity object (aikg's JSON, the
+// exports' metadata), into `quantity`; problems reported on `reader`. The amount is the caller's:
+// aikg's JSON also takes texts with scale words there.
+void ReadUnitAndBounds(ObjectReader& reader, Quantity& quantity);
+
 // A time string at `path`: parsed, or reported.
 std::optional<TimePoint> ReadTime(JsonInput& input, const rapidjson::Value& value, const JsonPath& path);
 

@@ -158,7 +158,8 @@ TEST(ImportNodeLink, ReportsProblemsAtTheirPlaceInTheFile) {
            "sources": [{"id": "src/s", "kind": "other"}, {"id": "src/t", "kind": "rumour"}]},
  "nodes": [
   {"id": "org/a", "type": "Company", "name": "A",
-   "values": [{"id": "st/v", "predicate": "revenue", "value": {"amount": 1, "unit": "users"}, "modality": "reported",
+   "values": [{"id": "st/v", "predicate": "revenue", "value": {"amount": 1, "unit": "users", "bound": "roughly"},
+               "modality": "reported",
                "sources": ["src/s"]}]},
   {"id": "chip/c", "type": "Chip", "name": "C", "colour": "red", "aliases": [{"lang": "fr"}],
    "attributes": {"specs": ["A"]}}
@@ -185,6 +186,8 @@ TEST(ImportNodeLink, ReportsProblemsAtTheirPlaceInTheFile) {
                           "/edges/0/locators: expected one locator per source (2), found 1",
                           "/nodes/0/values/0/value/unit: unit 'users' is not allowed for predicate 'revenue' (allowed: "
                           "USD, CNY)",
+                          "/nodes/0/values/0/value/bound: unknown bound 'roughly' (expected exact, at_least, at_most "
+                          "or about)",
                           "/edges/0/target: unknown entity 'org/nowhere'",
                           "/edges/0/sources/1: unknown source 'src/unknown'"));
   for (const Diagnostic& problem : problems) {
