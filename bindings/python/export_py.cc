@@ -434,6 +434,74 @@ class ValueTexts {
   std::string scratch_;
 };
 
+// Asks for the ids a frame's rows will copy before the rows come. Rows are visited in order,
+// but the ids of their entities and sources lie scattered over megabytes of id buffer, so
+// nearly every copy missed the cache (memcpy's loads were a fifth of the frame's time). Each
+// row's ids are prefetched in two steps: kFar rows ahead, the lines of their offsets; kNear
+// rows ahead, those offsets now in the cache, the lines of their bytes.
+class IdPrefetcher {
+ public:
+  // Without id buffers (Python lists of str, not Arrow texts), does nothing.
+  IdPrefetcher(const Graph& graph, const View& view, const SharedGraph::IdBuffer* entity_ids,
+               const SharedGraph::IdBuffer* source_ids)
+      : graph_(graph), view_(view), entity_ids_(entity_ids), source_ids_(source_ids) {
+    if (entity_ids_ == nullptr || source_ids_ == nullptr) return;
+    for (int k = 0; k < kFar; ++k) Ahead();
+  }
+
+  // Called once per row, before the row is read: moves both steps one row on.
+  void Advance() {
+    if (entity_ids_ == nullptr || source_ids_ == nullptr) return;
+    Ahead();
+    const Ids& near = ring_[(taken_ - 1 - kFar + kNear) % kFar];  // row taken_ - 1 - kFar is read now
+    if (near.statement == kNoStatement) return;
+    entity_ids_->PrefetchBytes(near.subject);
+    if (near.object != kNoIndex) entity_ids_->PrefetchBytes(near.object);
+    for (int c = 0; c < near.sources; ++c) source_ids_->PrefetchBytes(near.source[c]);
+  }
+
+ private:
+  static constexpr int kFar = 16, kNear = 8, kMaxSources = 4;
+  static constexpr StatementIndex kNoStatement = ~StatementIndex{0};
+  static constexpr uint32_t kNoIndex = ~uint32_t{0};
+
+  struct Ids {
+    StatementIndex statement = kNoStatement;
+    EntityIndex subject = 0, object = kNoIndex;
+    int sources = 0;
+    SourceIndex source[kMaxSources];
+  };
+
+  // Finds the next row kFar ahead, notes its ids and asks for their offsets.
+  void Ahead() {
+    Ids& ids = ring_[taken_++ % kFar];
+    ids = Ids();
+    while (next_ < view_.statements().size() && !view_.ContainsStatement(next_)) ++next_;
+    if (next_ >= view_.statements().size()) return;
+    Statement statement = graph_.statement(next_++);
+    ids.statement = statement.index();
+    ids.subject = statement.subject().index();
+    entity_ids_->PrefetchOffsets(ids.subject);
+    if (std::optional<Entity> object = statement.object()) {
+      ids.object = object->index();
+      entity_ids_->PrefetchOffsets(ids.object);
+    }
+    for (Citation citation : statement.citations()) {
+      if (ids.sources == kMaxSources) break;
+      ids.source[ids.sources++] = citation.source;
+      source_ids_->PrefetchOffsets(citation.source);
+    }
+  }
+
+  const Graph& graph_;
+  const View& view_;
+  const SharedGraph::IdBuffer* entity_ids_;
+  const SharedGraph::IdBuffer* source_ids_;
+  Ids ring_[kFar];
+  size_t taken_ = 0;          // rows noted so far
+  StatementIndex next_ = 0;   // where the search for the next row goes on
+};
+
 // The columns of statements_frame (aikg._interop.STATEMENT_COLUMNS, the keys of
 // StatementRecord), built in one pass without a dict per row; texts as Arrow buffers when
 // `arrow_texts`.
@@ -475,10 +543,17 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
   };
   std::vector<py::object> source_ids(graph.source_count());
   std::vector<Citation> cited;  // of the row at hand
+  std::optional<SharedGraph::IdBuffer> source_id_texts;
+  if (arrow_texts) {
+    source_id_texts.emplace(static_cast<uint32_t>(graph.source_count()),
+                            [&](SourceIndex source) { return graph.source(source).id(); });
+  }
+  IdPrefetcher prefetcher(graph, view, entity_ids, source_id_texts ? &*source_id_texts : nullptr);
 
   size_t row = 0;
   for (StatementIndex i = 0; i < view.statements().size(); ++i) {
     if (!view.ContainsStatement(i)) continue;
+    prefetcher.Advance();
     Statement statement = graph.statement(i);
     id.Add(statement.id());
     entity_id(subject, statement.subject().index());
@@ -542,7 +617,7 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
     cited.clear();
     for (size_t c = 0; c < citations.size(); ++c) cited.push_back(citations[c]);
     sources.AddRow(
-        cited.size(), [&](size_t c) { return std::optional<std::string_view>(graph.source(cited[c].source).id()); },
+        cited.size(), [&](size_t c) { return std::optional<std::string_view>((*source_id_texts)[cited[c].source]); },
         [&](size_t c) {
           py::object& source_id = source_ids[cited[c].source];
           if (!source_id) source_id = Text(graph.source(cited[c].source).id());

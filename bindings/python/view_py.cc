@@ -42,14 +42,9 @@ py::handle SharedGraph::EntityIdString(EntityIndex entity) const {
 
 const SharedGraph::IdBuffer& SharedGraph::EntityIds() const {
   uint64_t now = generation();
-  if (id_buffer_generation_ == now && id_buffer_.offsets_.size() == graph_.entity_count() + 1) return id_buffer_;
-  id_buffer_ = IdBuffer();
-  id_buffer_.offsets_.reserve(graph_.entity_count() + 1);
-  id_buffer_.offsets_.push_back(0);
-  for (EntityIndex entity = 0; entity < graph_.entity_count(); ++entity) {
-    id_buffer_.bytes_.append(graph_.entity(entity).id());
-    id_buffer_.offsets_.push_back(id_buffer_.bytes_.size());
-  }
+  if (id_buffer_generation_ == now && id_buffer_.size() == graph_.entity_count()) return id_buffer_;
+  id_buffer_ = IdBuffer(static_cast<uint32_t>(graph_.entity_count()),
+                        [&](EntityIndex entity) { return graph_.entity(entity).id(); });
   id_buffer_generation_ = now;
   return id_buffer_;
 }
