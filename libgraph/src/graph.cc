@@ -61,10 +61,10 @@ void GraphData::RebuildIndexes() {
   std::vector<std::pair<EntityIndex, StatementIndex>> value_subjects;  // of the value statements
   std::vector<uint32_t> value_counts(entities.size() + 1, 0);
   std::vector<DayInterval> spans, date_values;
+  std::vector<DayStart> points;
   DayCache days;
   spans.reserve(statements.size());  // most statements have a valid time
   undated.clear();
-  valid_points.clear();
   for (StatementIndex i = 0; i < statements.size(); ++i) {
     const StatementRecord& statement = statements[i];
     if (const ObjectRef* object = std::get_if<ObjectRef>(&statement.value)) {
@@ -90,7 +90,7 @@ void GraphData::RebuildIndexes() {
     int32_t first = valid.from.is_set() ? days.DaysOf(valid.from).first : kNoStart;
     int32_t last = valid.to.is_set() ? days.DaysOf(valid.to).second : kNoEnd;
     spans.push_back({first, last, i});
-    if (valid.is_point()) valid_points.push_back({first, i});
+    if (valid.is_point()) points.push_back({first, i});
   }
 
   // The multi-pass constructor counting-sorts by source, keeping each vertex's edges in
@@ -110,10 +110,10 @@ void GraphData::RebuildIndexes() {
   for (const auto& [subject, statement] : value_subjects) value_statements[next[subject]++] = statement;
   value_subjects = {};
 
-  SortByFirstDay(valid_points);
-  valid_points.shrink_to_fit();
-  valid_index = IntervalIndex(std::move(spans));
-  date_value_index = IntervalIndex(std::move(date_values));
+  valid_points = StartIndex(std::move(points));
+  valid_index = IntervalIndex(spans);
+  spans = {};
+  date_value_index = IntervalIndex(date_values);
 }
 
 namespace {

@@ -46,24 +46,31 @@ void RadixSort(std::vector<T>& items, Key key) {
 
 }  // namespace
 
-void SortByFirstDay(std::vector<DayInterval>& intervals) {
-  RadixSort(intervals, [](const DayInterval& interval) { return Ascending(interval.first); });
-}
-
 void SortByFirstDay(std::vector<DayStart>& starts) {
   RadixSort(starts, [](const DayStart& start) { return Ascending(start.first); });
 }
 
-IntervalIndex::IntervalIndex(std::vector<DayInterval> intervals) {
+absl::Status CheckRuns(std::string_view what, size_t items, const std::vector<uint32_t>& run_offsets,
+                       const std::vector<uint32_t>& ids, uint32_t id_limit) {
+  auto wrong = [&](auto&&... why) { return absl::InvalidArgumentError(Cat(what, ": ", why...)); };
+  if (run_offsets.size() != items + 1) return wrong(run_offsets.size(), " run offsets for ", items, " runs");
+  if (run_offsets[0] != 0) return wrong("the first run starts at ", run_offsets[0], ", not 0");
+  for (size_t i = 0; i < items; ++i) {
+    if (run_offsets[i + 1] < run_offsets[i]) return wrong("run ", i, " ends at ", run_offsets[i + 1], " before it starts");
+  }
+  if (run_offsets.back() != ids.size()) return wrong("the runs cover ", run_offsets.back(), " of ", ids.size(), " ids");
+  for (uint32_t id : ids) {
+    if (id >= id_limit) return wrong("id ", id, " out of range (", id_limit, ")");
+  }
+  return absl::OkStatus();
+}
+
+IntervalIndex::IntervalIndex(const std::vector<DayInterval>& intervals) {
   if (intervals.empty()) return;
-  // Sorted by start first, so that the stable counting sort by node below leaves each node's
-  // run sorted by start.
-  SortByFirstDay(intervals);
-  // Intervals repeat (every statement valid in "2024" covers the same days): the tree is built
-  // over the distinct ones, each counted as often as it occurs, which gives the very tree the
-  // intervals one by one would give, for the work of a few.
+  // The tree is built over the distinct intervals, each counted as often as it occurs, which
+  // gives the very tree the intervals one by one would give, for the work of a few.
   std::vector<Distinct> distinct;
-  std::vector<uint32_t> node_of(intervals.size());  // first the number of each one's distinct interval
+  std::vector<uint32_t> distinct_of(intervals.size());  // the number of each one's distinct interval
   {
     absl::flat_hash_map<uint64_t, uint32_t> numbers;
     for (size_t i = 0; i < intervals.size(); ++i) {
@@ -71,7 +78,7 @@ IntervalIndex::IntervalIndex(std::vector<DayInterval> intervals) {
       auto [found, added] = numbers.try_emplace(key, static_cast<uint32_t>(distinct.size()));
       if (added) distinct.push_back({intervals[i].first, intervals[i].last, 0});
       ++distinct[found->second].count;
-      node_of[i] = found->second;
+      distinct_of[i] = found->second;
     }
   }
   std::vector<End> ends;
@@ -81,10 +88,14 @@ IntervalIndex::IntervalIndex(std::vector<DayInterval> intervals) {
     ends.push_back({distinct[d].last, d});
   }
   RadixSort(ends, [](const End& end) { return Ascending(end.day); });
-  std::vector<uint32_t> node_of_distinct(distinct.size());
-  root_ = Build(distinct, ends, node_of_distinct);
-  for (uint32_t& node : node_of) node = node_of_distinct[node];
+  std::vector<uint32_t> node_of(distinct.size());
+  Build(distinct, ends, node_of);
+  nodes_.shrink_to_fit();  // grown one node at a time
 
+  // The distinct intervals by start, then stably by node: each node's by start.
+  std::vector<uint32_t> by_start(distinct.size());
+  std::iota(by_start.begin(), by_start.end(), 0);
+  RadixSort(by_start, [&](uint32_t d) { return Ascending(distinct[d].first); });
   std::vector<uint32_t> next(nodes_.size() + 1, 0);
   for (uint32_t node : node_of) ++next[node + 1];
   std::partial_sum(next.begin(), next.end(), next.begin());
@@ -92,15 +103,21 @@ IntervalIndex::IntervalIndex(std::vector<DayInterval> intervals) {
     nodes_[n].begin = next[n];
     nodes_[n].end = next[n + 1];
   }
-  intervals_.resize(intervals.size());
-  std::vector<uint32_t> node_at(intervals.size());  // the node of each position in intervals_
-  for (size_t i = 0; i < intervals.size(); ++i) {
-    uint32_t at = next[node_of[i]]++;
-    intervals_[at] = intervals[i];
-    node_at[at] = node_of[i];
+  intervals_.resize(distinct.size());
+  run_offsets_.assign(distinct.size() + 1, 0);
+  std::vector<uint32_t> position_of(distinct.size());  // where each distinct interval went in intervals_
+  std::vector<uint32_t> node_at(distinct.size());      // the node of each position in intervals_
+  for (uint32_t d : by_start) {
+    uint32_t at = next[node_of[d]]++;
+    position_of[d] = at;
+    node_at[at] = node_of[d];
+    intervals_[at] = {distinct[d].first, distinct[d].last};
+    run_offsets_[at + 1] = distinct[d].count;
   }
-  intervals = {};
-  node_of = {};
+  std::partial_sum(run_offsets_.begin(), run_offsets_.end(), run_offsets_.begin());
+  std::vector<uint32_t> run_next(run_offsets_.begin(), run_offsets_.end() - 1);
+  ids_.resize(intervals.size());
+  for (size_t i = 0; i < intervals.size(); ++i) ids_[run_next[position_of[distinct_of[i]]]++] = intervals[i].id;
 
   // The positions by descending end, then stably by node: each node's by descending end.
   std::vector<uint32_t> by_end(intervals_.size());
@@ -150,7 +167,8 @@ int32_t IntervalIndex::Build(const std::vector<Distinct>& distinct, std::vector<
   return index;
 }
 
-absl::Status IntervalIndex::Restore(std::vector<Node> nodes, std::vector<DayInterval> intervals,
+absl::Status IntervalIndex::Restore(std::vector<Node> nodes, std::vector<Interval> intervals,
+                                    std::vector<uint32_t> run_offsets, std::vector<uint32_t> ids,
                                     std::vector<uint32_t> by_end, uint32_t id_limit) {
   auto wrong = [](auto&&... what) { return absl::InvalidArgumentError(Cat("interval index: ", what...)); };
   if (by_end.size() != intervals.size()) return wrong(by_end.size(), " positions by end for ", intervals.size(), " intervals");
@@ -179,19 +197,46 @@ absl::Status IntervalIndex::Restore(std::vector<Node> nodes, std::vector<DayInte
   for (size_t n = 1; n < nodes.size(); ++n) {
     if (parents[n] == 0) return wrong("node ", n, " has no parent");
   }
-  for (const DayInterval& interval : intervals) {
-    if (interval.id >= id_limit) return wrong("id ", interval.id, " out of range (", id_limit, ")");
+  if (absl::Status runs = CheckRuns("interval index", intervals.size(), run_offsets, ids, id_limit); !runs.ok()) {
+    return runs;
   }
   nodes_ = std::move(nodes);
   intervals_ = std::move(intervals);
+  run_offsets_ = std::move(run_offsets);
+  ids_ = std::move(ids);
   by_end_ = std::move(by_end);
-  root_ = nodes_.empty() ? -1 : 0;
   return absl::OkStatus();
 }
 
 size_t IntervalIndex::bytes() const {
-  return intervals_.capacity() * sizeof(DayInterval) + by_end_.capacity() * sizeof(uint32_t) +
-         nodes_.capacity() * sizeof(Node);
+  return nodes_.capacity() * sizeof(Node) + intervals_.capacity() * sizeof(Interval) +
+         (run_offsets_.capacity() + ids_.capacity() + by_end_.capacity()) * sizeof(uint32_t);
+}
+
+StartIndex::StartIndex(std::vector<DayStart> starts) {
+  SortByFirstDay(starts);
+  ids_.reserve(starts.size());
+  for (const DayStart& start : starts) {
+    if (days_.empty() || start.first != days_.back()) {
+      if (!days_.empty()) run_offsets_.push_back(static_cast<uint32_t>(ids_.size()));
+      days_.push_back(start.first);
+    }
+    ids_.push_back(start.id);
+  }
+  if (!days_.empty()) run_offsets_.push_back(static_cast<uint32_t>(ids_.size()));
+}
+
+absl::Status StartIndex::Restore(std::vector<int32_t> days, std::vector<uint32_t> run_offsets,
+                                 std::vector<uint32_t> ids, uint32_t id_limit) {
+  if (absl::Status runs = CheckRuns("start index", days.size(), run_offsets, ids, id_limit); !runs.ok()) return runs;
+  days_ = std::move(days);
+  run_offsets_ = std::move(run_offsets);
+  ids_ = std::move(ids);
+  return absl::OkStatus();
+}
+
+size_t StartIndex::bytes() const {
+  return days_.capacity() * sizeof(int32_t) + (run_offsets_.capacity() + ids_.capacity()) * sizeof(uint32_t);
 }
 
 }  // namespace aikg::internal

@@ -43,7 +43,8 @@ using internal::kNoIndex;
 // The header: magic, format version, section count, file size, CRC32C of everything after it.
 // The magic's 0x89 catches 7-bit transfers, its CR LF newline conversion (as PNG's does).
 constexpr std::string_view kMagic("\x89" "AIKG\r\n\x1a", 8);
-constexpr uint32_t kFormatVersion = 2;  // 1 had no locator table and no stored indexes
+// 1 had no locator table and no stored indexes; 2 stored the time indexes interval by interval
+constexpr uint32_t kFormatVersion = 3;
 constexpr size_t kHeaderSize = 32;
 constexpr size_t kSectionEntrySize = 24;  // tag, record size, offset, record count
 
@@ -78,12 +79,18 @@ enum Section : int {
   kInOffsets,
   kInSources,
   kInEdges,
-  kValidNodes,       // the valid-time interval index (IntervalIndex: nodes, intervals, by end)
-  kValidIntervals,
+  kValidNodes,       // the valid-time interval index (IntervalIndex: nodes, distinct intervals,
+  kValidIntervals,   // the offsets of their runs of statements, the runs, the distinct intervals'
+  kValidRuns,        // positions by end)
+  kValidIds,
   kValidByEnd,
-  kValidPoints,      // statements valid at a point, by first day
+  kValidPointDays,   // statements valid at a point, by first day (StartIndex: distinct days, the
+  kValidPointRuns,   // offsets of their runs of statements, the runs)
+  kValidPointIds,
   kDateNodes,        // the date-value interval index
   kDateIntervals,
+  kDateRuns,
+  kDateIds,
   kDateByEnd,
   kUndated,
   kIdSeeds,          // the seeds of the id tables of sources, entities, statements (IdIndex)
@@ -110,7 +117,8 @@ constexpr std::array<SectionSpec, kSectionCount> kSections = {{
     {"META", 4}, {"STRE", 8}, {"STRB", 1},  {"TIME", 8},  {"TYPE", 4},  {"PRED", 8},  {"UNIT", 4},  {"SRCE", 36},
     {"ENTY", 32}, {"ALIA", 8}, {"ATTR", 16}, {"LOCA", 4}, {"STMT", 56}, {"CITE", 8},  {"QUAL", 8},  {"QNTY", 32},
     {"TEXT", 8}, {"VOFS", 4}, {"VSTM", 4},  {"OUTO", 4},  {"OUTT", 4},  {"OUTS", 4},  {"INOF", 4},  {"INSR", 4},
-    {"INED", 4}, {"VNOD", 20}, {"VINT", 12}, {"VEND", 4}, {"VPNT", 8}, {"DNOD", 20}, {"DINT", 12}, {"DEND", 4},
+    {"INED", 4}, {"VNOD", 20}, {"VINT", 8},  {"VRUN", 4}, {"VIDS", 4},  {"VEND", 4},  {"VPDY", 4},  {"VPRN", 4},
+    {"VPID", 4}, {"DNOD", 20}, {"DINT", 8},  {"DRUN", 4}, {"DIDS", 4},  {"DEND", 4},
     {"UNDT", 4}, {"IDSE", 8}, {"SIDT", 1}, {"SIDR", 4}, {"EIDT", 1}, {"EIDR", 4}, {"TIDT", 1}, {"TIDR", 4},
     {"NAME", 4}, {"NAMO", 4}, {"NAMX", 4}, {"IDNT", 4}, {"IDNO", 4}, {"IDNX", 4},
 }};
@@ -225,7 +233,9 @@ class SnapshotWriter {
     sections_[kInSources].Words(data_.edges.m_backward.m_column);
     sections_[kInEdges].Words(data_.edges.m_backward.m_edge_properties);
     WriteIntervalIndex(kValidNodes, data_.valid_index);
-    sections_[kValidPoints].Words(data_.valid_points);
+    sections_[kValidPointDays].Words(data_.valid_points.days());
+    sections_[kValidPointRuns].Words(data_.valid_points.run_offsets());
+    sections_[kValidPointIds].Words(data_.valid_points.ids());
     WriteIntervalIndex(kDateNodes, data_.date_value_index);
     sections_[kUndated].Words(data_.undated);
     int table = kSourceIdTags;
@@ -258,7 +268,9 @@ class SnapshotWriter {
   void WriteIntervalIndex(Section nodes, const internal::IntervalIndex& index) {
     sections_[nodes].Words(index.nodes());
     sections_[nodes + 1].Words(index.intervals());
-    sections_[nodes + 2].Words(index.by_end());
+    sections_[nodes + 2].Words(index.run_offsets());
+    sections_[nodes + 3].Words(index.ids());
+    sections_[nodes + 4].Words(index.by_end());
   }
 
   uint32_t String(std::string_view text) {
@@ -1056,24 +1068,30 @@ class SnapshotLoader {
 
   void ReadIntervalIndex(Section nodes_section, internal::IntervalIndex& index) {
     std::vector<internal::IntervalIndex::Node> nodes;
-    std::vector<internal::DayInterval> intervals;
-    std::vector<uint32_t> by_end;
-    static_assert(sizeof(internal::IntervalIndex::Node) == 20 && sizeof(internal::DayInterval) == 12);
+    std::vector<internal::IntervalIndex::Interval> intervals;
+    std::vector<uint32_t> run_offsets, ids, by_end;
+    static_assert(sizeof(internal::IntervalIndex::Node) == 20 && sizeof(internal::IntervalIndex::Interval) == 8);
     ReadColumn(nodes_section, nodes);
     ReadColumn(static_cast<Section>(nodes_section + 1), intervals);
-    ReadColumn(static_cast<Section>(nodes_section + 2), by_end);
-    absl::Status restored =
-        index.Restore(std::move(nodes), std::move(intervals), std::move(by_end), data_.statements.size());
+    ReadColumn(static_cast<Section>(nodes_section + 2), run_offsets);
+    ReadColumn(static_cast<Section>(nodes_section + 3), ids);
+    ReadColumn(static_cast<Section>(nodes_section + 4), by_end);
+    absl::Status restored = index.Restore(std::move(nodes), std::move(intervals), std::move(run_offsets),
+                                          std::move(ids), std::move(by_end), data_.statements.size());
     if (!restored.ok()) Fail(std::string(restored.message()));
   }
 
   void ReadTimeIndexes() {
     size_t statement_count = data_.statements.size();
     ReadIntervalIndex(kValidNodes, data_.valid_index);
-    static_assert(sizeof(internal::DayStart) == 8);
-    ReadColumn(kValidPoints, data_.valid_points);
-    CheckNumbers(data_.valid_points, [](internal::DayStart point) { return point.id; }, statement_count,
-                 "valid point statement");
+    std::vector<int32_t> point_days;
+    std::vector<uint32_t> point_runs, point_ids;
+    ReadColumn(kValidPointDays, point_days);
+    ReadColumn(kValidPointRuns, point_runs);
+    ReadColumn(kValidPointIds, point_ids);
+    absl::Status restored = data_.valid_points.Restore(std::move(point_days), std::move(point_runs),
+                                                       std::move(point_ids), statement_count);
+    if (!restored.ok()) Fail(std::string(restored.message()));
     ReadIntervalIndex(kDateNodes, data_.date_value_index);
     ReadColumn(kUndated, data_.undated);
     CheckNumbers(data_.undated, [](uint32_t number) { return number; }, statement_count, "undated statement");

@@ -47,7 +47,7 @@ std::vector<StorageUse> Graph::StorageBytes() const {
       {"statements", VectorBytes(data.statements)},
       {"statement_ids", data.statement_ids.bytes()},
       {"citations", VectorBytes(data.citations) + VectorBytes(data.locators) + data.locator_ids.bytes()},
-      {"valid_index", data.valid_index.bytes() + VectorBytes(data.valid_points)},
+      {"valid_index", data.valid_index.bytes() + data.valid_points.bytes()},
       {"date_value_index", data.date_value_index.bytes()},
       {"strings", data.strings.bytes_allocated()},
       {"quantities", VectorBytes(data.quantities)},

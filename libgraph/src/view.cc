@@ -42,10 +42,7 @@ BitSet DatedInValidTime(const GraphData& data, const Filter& filter, size_t size
       if (i < size) at.set(i);
     };
     data.valid_index.Containing(day, keep);
-    for (const internal::DayStart& point : data.valid_points) {
-      if (point.first > day) break;
-      keep(point.id);
-    }
+    data.valid_points.StartedBy(day, keep);
   }
   if (!filter.valid_during) return at;
   BitSet during(size, false);

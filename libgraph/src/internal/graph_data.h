@@ -169,10 +169,10 @@ struct GraphData {
   // announcement), by the days of that date, where timelines place them; and the others, with
   // neither, in statement order.
   IntervalIndex valid_index;
-  // The statements whose valid time is a point ("2025-Q2"), by the first day it may cover,
-  // ascending: valid at D means started by D for them (see View), which the interval index
-  // alone cannot answer. Day numbers count from 1970-01-01 as in the index.
-  std::vector<DayStart> valid_points;
+  // The statements whose valid time is a point ("2025-Q2"), by the first day it may cover:
+  // valid at D means started by D for them (see View), which the interval index alone cannot
+  // answer. Day numbers count from 1970-01-01 as in the index.
+  StartIndex valid_points;
   IntervalIndex date_value_index;
   std::vector<StatementIndex> undated;
   // Distinct neighbours as plain arrays, built on first use; cleared by RebuildIndexes.

@@ -34,6 +34,8 @@ void ExpectSameIntervalIndex(const internal::IntervalIndex& expected, const inte
                              std::string_view what) {
   ExpectSameArray(expected.nodes(), actual.nodes(), what);
   ExpectSameArray(expected.intervals(), actual.intervals(), what);
+  ExpectSameArray(expected.run_offsets(), actual.run_offsets(), what);
+  ExpectSameArray(expected.ids(), actual.ids(), what);
   ExpectSameArray(expected.by_end(), actual.by_end(), what);
 }
 
@@ -49,7 +51,9 @@ void ExpectSameIndexes(const internal::GraphData& expected, const internal::Grap
   ExpectSameArray(expected.edges.m_backward.m_edge_properties, actual.edges.m_backward.m_edge_properties, "in edges");
   EXPECT_EQ(expected.edge_count, actual.edge_count);
   ExpectSameIntervalIndex(expected.valid_index, actual.valid_index, "valid index");
-  ExpectSameArray(expected.valid_points, actual.valid_points, "valid points");
+  ExpectSameArray(expected.valid_points.days(), actual.valid_points.days(), "valid point days");
+  ExpectSameArray(expected.valid_points.run_offsets(), actual.valid_points.run_offsets(), "valid point runs");
+  ExpectSameArray(expected.valid_points.ids(), actual.valid_points.ids(), "valid point ids");
   ExpectSameIntervalIndex(expected.date_value_index, actual.date_value_index, "date value index");
   ExpectSameArray(expected.undated, actual.undated, "undated");
   ASSERT_EQ(expected.locators.size(), actual.locators.size());
@@ -201,7 +205,10 @@ TEST(SnapshotLoad, ErrorsSayWhatIsWrong) {
   std::string other_version = bytes;
   other_version[8] = 1;
   EXPECT_THAT(message(other_version), HasSubstr("snapshot format version 1; this aikg"));
-  EXPECT_THAT(message(other_version), HasSubstr("reads version 2: save the graph again from its JSON"));
+  EXPECT_THAT(message(other_version), HasSubstr("reads version 3: save the graph again from its JSON"));
+  // Nor one of format 2 (the time indexes interval by interval).
+  other_version[8] = 2;
+  EXPECT_THAT(message(other_version), HasSubstr("snapshot format version 2; this aikg"));
   std::string flipped = bytes;
   flipped[bytes.size() / 2] ^= 0x10;
   EXPECT_THAT(message(flipped), HasSubstr("checksum mismatch"));
@@ -302,7 +309,9 @@ TEST(SnapshotLoad, ChecksTheStoredIndexesOfACraftedFile) {
   std::filesystem::path dir = testing::ScratchDir("snapshot_crafted_indexes");
   Graph tiny = testing::LoadTiny();
   ASSERT_GT(tiny.data().edge_count, 0);
-  ASSERT_GT(tiny.data().valid_index.size(), 0);
+  ASSERT_GT(tiny.data().valid_index.intervals().size(), 1);
+  ASSERT_GT(tiny.data().valid_points.days().size(), 1);
+  ASSERT_GT(tiny.data().date_value_index.size(), 0);
   ASSERT_FALSE(tiny.data().locators.empty());
   ASSERT_TRUE(SaveSnapshotFile(tiny, dir / "tiny.aikgb").ok());
   std::string bytes = testing::ReadFile(dir / "tiny.aikgb");
@@ -317,9 +326,13 @@ TEST(SnapshotLoad, ChecksTheStoredIndexesOfACraftedFile) {
       {"INED", 0, 1000, "reverse adjacency edge 1000 out of range"},
       {"VNOD", 12, 0, "interval index: node 0 has child 0 that is not its own"},
       {"VNOD", 4, 1, "interval index: node 0 has run [1, "},
-      {"VINT", 8, 1000, "interval index: id 1000 out of range"},
+      {"VIDS", 0, 1000, "interval index: id 1000 out of range"},
+      {"VRUN", 0, 1, "interval index: the first run starts at 1, not 0"},
+      {"VRUN", 4, 1000, "interval index: run 1 ends at "},
       {"VEND", 0, 1000, "interval index: position 0 by end leaves node"},
-      {"VPNT", 4, 1000, "valid point statement 1000 out of range"},
+      {"DIDS", 0, 1000, "interval index: id 1000 out of range"},
+      {"VPID", 0, 1000, "start index: id 1000 out of range"},
+      {"VPRN", 4, 1000, "start index: run 1 ends at "},
   };
   ExpectEachRefused(dir, bytes, cases);
   // The entity id table with its first filled bucket emptied, or pointing past the entities

@@ -110,14 +110,126 @@ TEST(IntervalIndex, AgreesWithBruteForceOnOpenEnds) {
 }
 
 TEST(IntervalIndex, SortByFirstDayIsStable) {
-  std::vector<internal::DayInterval> intervals;
-  for (uint32_t id = 0; id < 500; ++id) intervals.push_back({static_cast<int32_t>((id * 37) % 11) - 5, 0, id});
-  intervals.push_back({-719162, 0, 500});
-  internal::SortByFirstDay(intervals);
-  for (size_t i = 1; i < intervals.size(); ++i) {
-    ASSERT_TRUE(intervals[i - 1].first < intervals[i].first ||
-                (intervals[i - 1].first == intervals[i].first && intervals[i - 1].id < intervals[i].id));
+  std::vector<internal::DayStart> starts;
+  for (uint32_t id = 0; id < 500; ++id) starts.push_back({static_cast<int32_t>((id * 37) % 11) - 5, id});
+  starts.push_back({-719162, 500});
+  internal::SortByFirstDay(starts);
+  for (size_t i = 1; i < starts.size(); ++i) {
+    ASSERT_TRUE(starts[i - 1].first < starts[i].first ||
+                (starts[i - 1].first == starts[i].first && starts[i - 1].id < starts[i].id));
   }
+}
+
+// Every statement valid in the same year: one distinct interval, one node, its run holding every
+// id in input order (4 bytes each).
+TEST(IntervalIndex, StoresAnIntervalSharedByManyIdsOnce) {
+  std::vector<internal::DayInterval> intervals;
+  for (uint32_t id = 0; id < 10000; ++id) intervals.push_back({19723, 20088, id * 3});
+  internal::IntervalIndex index(intervals);
+  EXPECT_EQ(index.size(), intervals.size());
+  ASSERT_EQ(index.intervals().size(), 1);
+  EXPECT_EQ(index.nodes().size(), 1);
+  EXPECT_EQ(index.run_offsets(), (std::vector<uint32_t>{0, 10000}));
+  for (uint32_t i = 0; i < intervals.size(); ++i) ASSERT_EQ(index.ids()[i], intervals[i].id);
+  EXPECT_LT(index.bytes(), 4 * intervals.size() + 64);
+  for (int32_t day : {19723, 19900, 20088}) EXPECT_EQ(Overlapping(index, day, day).size(), intervals.size()) << day;
+  EXPECT_TRUE(Overlapping(index, 19000, 19722).empty());
+  EXPECT_TRUE(Overlapping(index, 20089, 21000).empty());
+  std::vector<uint32_t> containing;
+  index.Containing(20000, [&](uint32_t id) { containing.push_back(id); });
+  EXPECT_EQ(containing.size(), intervals.size());
+}
+
+// The worst case for the grouping: no interval repeats. Each distinct interval then costs its
+// 8 bytes, its run offset, its id and its position by end: 20 bytes, plus the nodes.
+TEST(IntervalIndex, AgreesWithBruteForceWhenNoIntervalRepeats) {
+  std::vector<internal::DayInterval> intervals;
+  for (uint32_t id = 0; id < 5000; ++id) {
+    int32_t first = static_cast<int32_t>(id * 7 % 5003);
+    intervals.push_back({first, first + static_cast<int32_t>(id % 97), id});
+  }
+  internal::IntervalIndex index(intervals);
+  EXPECT_EQ(index.intervals().size(), intervals.size());
+  EXPECT_EQ(index.by_end().size(), intervals.size());
+  EXPECT_LE(index.bytes(), 20 * intervals.size() + 20 * index.nodes().size() + 64);
+  std::mt19937 random(17);
+  for (int query = 0; query < 300; ++query) {
+    int32_t from = static_cast<int32_t>(random() % 5200) - 50;
+    int32_t to = from + static_cast<int32_t>(random() % 2 == 0 ? 0 : random() % 200);
+    ASSERT_EQ(Overlapping(index, from, to), BruteForceOverlapping(intervals, from, to)) << "[" << from << ", " << to << "]";
+    std::multiset<uint32_t> containing;
+    index.Containing(from, [&](uint32_t id) { containing.insert(id); });
+    ASSERT_EQ(containing, BruteForceOverlapping(intervals, from, from)) << from;
+  }
+}
+
+// A restored copy of the arrays answers as the index built them; arrays a query could not walk
+// safely are refused, saying what is wrong.
+TEST(IntervalIndex, RestoresItsArraysAndRefusesUnsafeOnes) {
+  std::vector<internal::DayInterval> intervals;
+  for (uint32_t id = 0; id < 300; ++id) intervals.push_back({static_cast<int32_t>(id % 30), static_cast<int32_t>(id % 30 + id % 7), id});
+  internal::IntervalIndex built(intervals);
+  auto restore = [&](auto change) {
+    std::vector<internal::IntervalIndex::Node> nodes = built.nodes();
+    std::vector<internal::IntervalIndex::Interval> distinct = built.intervals();
+    std::vector<uint32_t> run_offsets = built.run_offsets(), ids = built.ids(), by_end = built.by_end();
+    change(nodes, run_offsets, ids, by_end);
+    internal::IntervalIndex index;
+    absl::Status status = index.Restore(nodes, distinct, run_offsets, ids, by_end, 300);
+    return std::pair(status, index);
+  };
+  auto [status, restored] = restore([](auto&...) {});
+  ASSERT_TRUE(status.ok()) << status;
+  for (int32_t day = -1; day < 40; ++day) ASSERT_EQ(Overlapping(restored, day, day + 2), Overlapping(built, day, day + 2));
+
+  auto refused = [&](std::string_view error, auto change) {
+    SCOPED_TRACE(error);
+    auto [status, index] = restore(change);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(status.message(), HasSubstr(error));
+    EXPECT_EQ(index.size(), 0);
+  };
+  refused("interval index: id 300 out of range (300)", [](auto&, auto&, auto& ids, auto&) { ids[5] = 300; });
+  refused("interval index: run 1 ends at ", [](auto&, auto& runs, auto&, auto&) { runs[1] = runs[2] + 1; });
+  refused("interval index: the first run starts at 1000, not 0", [](auto&, auto& runs, auto&, auto&) { runs[0] = 1000; });
+  refused("interval index: the runs cover 301 of 300 ids", [](auto&, auto& runs, auto&, auto&) { runs.back() = 301; });
+  refused("run offsets for", [](auto&, auto& runs, auto&, auto&) { runs.pop_back(); });
+  refused("by end leaves node", [](auto& nodes, auto&, auto&, auto& by_end) { by_end[nodes[0].begin] = 100000; });
+  refused("that is not its own", [](auto& nodes, auto&, auto&, auto&) { nodes[0].left = 0; });
+}
+
+TEST(StartIndex, AgreesWithBruteForce) {
+  std::mt19937 random(19);
+  std::vector<internal::DayStart> starts;
+  for (uint32_t id = 0; id < 5000; ++id) starts.push_back({static_cast<int32_t>(random() % 60) * 30 - 900, id});
+  internal::StartIndex index(starts);
+  EXPECT_EQ(index.size(), starts.size());
+  EXPECT_LE(index.days().size(), 60);
+  EXPECT_EQ(index.run_offsets().size(), index.days().size() + 1);
+  for (int32_t day = -1000; day < 1000; day += 7) {
+    std::multiset<uint32_t> found, expected;
+    index.StartedBy(day, [&](uint32_t id) { found.insert(id); });
+    for (const internal::DayStart& start : starts) {
+      if (start.first <= day) expected.insert(start.id);
+    }
+    ASSERT_EQ(found, expected) << day;
+  }
+}
+
+TEST(StartIndex, RefusesRunsOrIdsOutOfRange) {
+  internal::StartIndex built({{10, 0}, {10, 1}, {20, 2}});
+  internal::StartIndex index;
+  EXPECT_THAT(index.Restore(built.days(), built.run_offsets(), built.ids(), 2).message(),
+              HasSubstr("start index: id 2 out of range (2)"));
+  EXPECT_THAT(index.Restore(built.days(), {0, 2, 4}, built.ids(), 3).message(),
+              HasSubstr("start index: the runs cover 4 of 3 ids"));
+  EXPECT_THAT(index.Restore(built.days(), {0, 3, 2}, built.ids(), 3).message(),
+              HasSubstr("start index: run 1 ends at 2 before it starts"));
+  EXPECT_EQ(index.size(), 0);
+  ASSERT_TRUE(index.Restore(built.days(), built.run_offsets(), built.ids(), 3).ok());
+  std::vector<uint32_t> started;
+  index.StartedBy(15, [&](uint32_t id) { started.push_back(id); });
+  EXPECT_THAT(started, ElementsAre(0, 1));
 }
 
 TEST(Timeline, OrdersByTimeWithPrecision) {
