@@ -55,7 +55,7 @@ void GraphData::RebuildIndexes() {
   const auto kNoEnd = static_cast<int32_t>(absl::CivilDay(9999, 12, 31) - kEpoch);
 
   // One pass over the statements gathers what every index is built from: they are many and
-  // large (80 bytes each), and were read three times.
+  // large (72 bytes each), and were read three times.
   std::vector<std::pair<uint32_t, uint32_t>> edge_ends;
   std::vector<EdgeProperties> edge_statements;
   std::vector<std::pair<EntityIndex, StatementIndex>> value_subjects;  // of the value statements

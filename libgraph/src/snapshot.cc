@@ -424,6 +424,10 @@ struct Corrupt {
   Fail(Cat(what, ": ", table, " ", index, " out of range"));
 }
 
+[[noreturn, gnu::cold, gnu::noinline]] void FailTooLong(std::string_view what, size_t size) {
+  Fail(Cat(what, " of ", size, " bytes, longer than ", internal::ShortView::kMaxSize));
+}
+
 // Has the kernel map the pages of [begin, begin + size), fresh memory about to be written, now
 // and in one call, rather than on a page fault for each 4 KiB: at 10^6 statements a load fills
 // 200 MB of fresh memory, and there a fault costs more than the page (docs/benchmarks.md). Only
@@ -929,7 +933,9 @@ class SnapshotLoader {
     }
     ForEachRecord(kStatements, [&](Record record, size_t) {
       internal::StatementRecord& statement = data_.statements.emplace_back();  // filled in place
-      statement.id = String(record.U32(0), "statement id");
+      std::string_view id = String(record.U32(0), "statement id");
+      if (id.size() > internal::ShortView::kMaxSize) [[unlikely]] FailTooLong("statement id", id.size());
+      statement.id = id;
       statement.subject = record.U32(4);
       CheckIndex(statement.subject, data_.entities.size(), "subject");
       statement.predicate = record.U32(8);

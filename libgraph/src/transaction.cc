@@ -322,6 +322,11 @@ bool Transaction::CheckId(ItemKind kind, std::string_view id, Origin origin) {
     Report(kind, origin, "/id", Cat("id ", Quoted(id), " has leading or trailing white space"));
     return false;
   }
+  // Statements keep their ids in a ShortView.
+  if (id.size() > ShortView::kMaxSize) {
+    Report(kind, origin, "/id", Cat("id ", Quoted(id), " is longer than ", ShortView::kMaxSize, " bytes"));
+    return false;
+  }
   return true;
 }
 

@@ -3,7 +3,7 @@
 // statements, rebuilt when a batch commits.
 //
 // Records keep their variable-length parts (aliases, citations, ...) as ranges into shared vectors
-// and their strings in `strings`, so a statement costs a fixed 80 bytes plus its id; the id tables
+// and their strings in `strings`, so a statement costs a fixed 72 bytes plus its id; the id tables
 // hold record numbers. docs/benchmarks.md ("Compact storage") has the totals by container.
 
 #ifndef AIKG_INTERNAL_GRAPH_DATA_H_
@@ -46,7 +46,7 @@ struct Range {
 };
 
 // The same with at most kMaxCount elements, in 6 bytes (packed: read its fields by value), for
-// the two ranges of every statement: with them a StatementRecord takes 80 bytes, not 88.
+// the two ranges of every statement: with them a StatementRecord takes 72 bytes, not 80.
 struct [[gnu::packed]] ShortRange {
   static constexpr uint32_t kMaxCount = 0xFFFF;
   uint32_t begin = 0;
@@ -104,9 +104,9 @@ struct TextRef {
 };
 using StoredValue = std::variant<ObjectRef, QuantityRef, TextRef, TimePoint, bool>;
 
-// Fields ordered to leave no padding: 80 bytes, a million of them per 10^6 statements.
+// Fields ordered to leave no padding: 72 bytes, a million of them per 10^6 statements.
 struct StatementRecord {
-  std::string_view id;
+  ShortView id;
   ValidTime valid;
   StoredValue value;
   TimePoint period;
@@ -117,7 +117,7 @@ struct StatementRecord {
   PredicateId predicate = 0;
   Modality modality = Modality::kReported;
 };
-static_assert(sizeof(StatementRecord) <= 80);
+static_assert(sizeof(StatementRecord) <= 72);
 
 // The adjacency of entity-to-entity statements: vertex = EntityIndex, edge = the statement.
 struct EdgeProperties {
@@ -195,7 +195,7 @@ struct GraphData {
     return [this](EntityIndex index) { return entities[index].id; };
   }
   auto statement_id_of() const {
-    return [this](StatementIndex index) { return statements[index].id; };
+    return [this](StatementIndex index) { return statements[index].id.view(); };
   }
   // The record with id `id`, or kNoIndex. O(1) expected.
   SourceIndex FindSource(std::string_view id) const { return source_ids.Find(id, source_id_of()); }

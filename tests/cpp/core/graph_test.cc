@@ -212,6 +212,25 @@ TEST(Graph, RefusesMoreCitationsThanAStatementCounts) {
   EXPECT_EQ(graph.statement_count(), 14u);
 }
 
+TEST(Graph, KeepsIdsUpToTheLongestAStatementStores) {
+  Graph graph = testing::LoadTiny();
+  ChangeSet longest = SmallChange();
+  std::string id(65535, 'x');
+  longest.statements[0].id = id;
+  ASSERT_TRUE(graph.Apply(longest).ok());
+  ASSERT_TRUE(graph.FindStatement(id).has_value());
+  EXPECT_EQ(graph.FindStatement(id)->id(), id);
+
+  ChangeSet too_long = SmallChange();
+  std::string longer = id + "y";
+  too_long.statements[0].id = longer;
+  std::vector<Diagnostic> problems;
+  EXPECT_FALSE(graph.Apply(too_long, &problems).ok());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_THAT(problems[0].Format(), ::testing::EndsWith("(65536 bytes) is longer than 65535 bytes (at /statements/0/id)"));
+  EXPECT_EQ(graph.statement_count(), 15u);
+}
+
 TEST(Graph, ApplyNeedsASchema) {
   Graph graph;
   EXPECT_EQ(graph.Apply(SmallChange()).code(), absl::StatusCode::kFailedPrecondition);

@@ -303,6 +303,31 @@ TEST(SnapshotLoad, ChecksEveryIndexOfACraftedFile) {
   ExpectEachRefused(dir, bytes, cases);
 }
 
+// A statement id may be as long as a statement stores one (65 535 bytes): such a graph goes
+// through the snapshot whole; a crafted file whose statement id is longer is refused.
+TEST(SnapshotLoad, RefusesAStatementIdLongerThanAStatementStores) {
+  std::filesystem::path dir = testing::ScratchDir("snapshot_long_id");
+  Graph graph;
+  std::string longest(65535, 'x'), longer(65536, 'y');
+  absl::Status status = testing::LoadString(graph, testing::TinyDocument(internal::Cat(R"(
+  "sources": [{"id": "src/a", "kind": "other"}],
+  "entities": [{"id": "org/x", "type": "Company", "name": "X", "description": ")", longer, R"("}],
+  "statements": [{"id": ")", longest, R"(", "subject": "org/x", "predicate": "slogan", "value": {"text": "s"}, "modality": "claim",
+                  "sources": [{"source": "src/a"}]}])")));
+  ASSERT_TRUE(status.ok()) << status.message();
+  ExpectRoundTrip(graph, "long_id");
+
+  ASSERT_TRUE(SaveSnapshotFile(graph, dir / "long.aikgb").ok());
+  std::string bytes = testing::ReadFile(dir / "long.aikgb");
+  uint32_t description = ReadU32(bytes, RecordAt(bytes, "ENTY", 0) + 8);
+  WriteBytes(dir / "crafted.aikgb", Crafted(bytes, "STMT", 0, 0, description));
+  Graph crafted;
+  status = LoadSnapshotFile(crafted, dir / "crafted.aikgb");
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(), HasSubstr("statement id of 65536 bytes, longer than 65535"));
+  EXPECT_EQ(crafted.statement_count(), 0);
+}
+
 // The stored indexes are checked as the records are: whatever a crafted file holds, queries stay
 // in bounds.
 TEST(SnapshotLoad, ChecksTheStoredIndexesOfACraftedFile) {
