@@ -725,7 +725,7 @@ class SnapshotLoader {
   }
 
   size_t StringCount() const { return string_count_; }
-  std::string_view String(uint32_t index, std::string_view what) const {
+  [[gnu::always_inline]] std::string_view String(uint32_t index, std::string_view what) const {
     if (index >= string_count_) [[unlikely]] FailTableIndex(what, "string", index);
     if (!wide_string_offsets_.empty()) [[unlikely]] return Slice(wide_string_offsets_, index);
     return Slice(string_offsets_, index);
@@ -851,12 +851,23 @@ class SnapshotLoader {
     ForEachRecord(kAttributes, [&](Record attribute, size_t i) { data_.attributes.push_back(ReadAttribute(attribute, i)); });
     ReadLocators();
     ReadStatements();
-    ReserveMapped(data_.citations, Count(kCitations));
-    ForEachRecord(kCitations, [&](Record citation, size_t) {
-      CheckIndex(citation.U32(0), data_.sources.size(), "citation source");
-      if (citation.U32(4) != kNoIndex) CheckIndex(citation.U32(4), data_.locators.size(), "locator");
-      data_.citations.push_back({citation.U32(0), citation.U32(4)});
-    });
+    // Citations are stored as they are kept: read straight into their column, then checked in
+    // one pass that ORs up its failures (no branch per citation), and again, for the message,
+    // only when one fails.
+    static_assert(sizeof(internal::CitationRecord) == 8);
+    ReadColumn(kCitations, data_.citations);
+    const size_t source_count = data_.sources.size(), locator_count = data_.locators.size();
+    bool out_of_range = false;
+    for (const internal::CitationRecord& citation : data_.citations) {
+      // kNoIndex + 1 wraps to 0: "no locator" passes as the locator before the first.
+      out_of_range |= (citation.source >= source_count) | (uint32_t{citation.locator + 1} > locator_count);
+    }
+    if (out_of_range) [[unlikely]] {
+      for (const internal::CitationRecord& citation : data_.citations) {
+        CheckIndex(citation.source, source_count, "citation source");
+        if (citation.locator != kNoIndex) CheckIndex(citation.locator, locator_count, "locator");
+      }
+    }
     ReserveMapped(data_.qualifiers, Count(kQualifiers));
     ForEachRecord(kQualifiers, [&](Record qualifier, size_t) {
       data_.qualifiers.push_back({String(qualifier.U32(0), "qualifier"), String(qualifier.U32(4), "qualifier")});

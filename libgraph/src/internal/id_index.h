@@ -237,31 +237,38 @@ class IdIndex {
     return tag == kEmpty ? 1 : tag;
   }
 
-  // Whether the filled buckets hold each record below `record_count` once. Without a branch per
-  // bucket: a table is about half full, so whether a bucket is empty is a coin toss the branch
-  // predictor loses (it cost a mispredicted branch every other bucket). Each filled bucket sets
-  // its record's bit in a bitmap; then the records are all there, once, exactly when as many
-  // buckets are filled as there are records, none out of range, and as many bits are set.
+  // Whether the filled buckets hold each record below `record_count` once: they do exactly when
+  // as many buckets are filled as there are records, none out of range, and as many records
+  // are marked in a bitmap. Without a branch on whether a bucket is filled: a table is about
+  // half full, so that is a coin toss the branch predictor loses. A block of buckets at a time,
+  // the records of its filled ones are first packed together (a sequential pass whose write
+  // position advances by 0 or 1), then marked (one OR per record, out-of-range ones all on a
+  // spare bit past the last record). 4 times faster than testing each bucket (docs/benchmarks.md).
   static bool EachRecordOnce(const std::vector<uint8_t>& tags, const std::vector<uint32_t>& records,
                              uint32_t record_count) {
     std::vector<uint64_t> marked(record_count / 64 + 1, 0);
-    // A bucket that sets nothing still ORs a zero into some word: into the word of its bucket
-    // number, so that runs of empty buckets do not chain their writes through one word.
-    const size_t scatter = std::bit_floor(marked.size()) - 1;
+    constexpr size_t kBlock = 1024;
+    uint32_t packed[kBlock];
     size_t filled = 0;
-    uint64_t out_of_range = 0;
-    for (size_t at = 0; at < tags.size(); ++at) {
-      uint64_t full = tags[at] != kEmpty;
-      uint32_t record = records[at];
-      uint64_t in_range = record < record_count;
-      out_of_range |= full & (in_range ^ 1);
-      size_t bit = in_range != 0 ? record : (at & scatter) * 64;
-      marked[bit / 64] |= (full & in_range) << (bit % 64);
-      filled += full;
+    bool out_of_range = false;
+    for (size_t first = 0; first < tags.size(); first += kBlock) {
+      const size_t end = std::min(tags.size(), first + kBlock);
+      size_t count = 0;
+      for (size_t at = first; at < end; ++at) {
+        packed[count] = records[at];
+        count += tags[at] != kEmpty;
+      }
+      filled += count;
+      for (size_t i = 0; i < count; ++i) {
+        out_of_range |= packed[i] >= record_count;
+        uint32_t record = std::min(packed[i], record_count);
+        marked[record / 64] |= uint64_t{1} << (record % 64);
+      }
     }
+    marked.back() &= ~(uint64_t{1} << (record_count % 64));  // the spare bit
     size_t distinct = 0;
     for (uint64_t word : marked) distinct += static_cast<size_t>(std::popcount(word));
-    return out_of_range == 0 && filled == record_count && distinct == record_count;
+    return !out_of_range && filled == record_count && distinct == record_count;
   }
 
   template <typename IdOf>
