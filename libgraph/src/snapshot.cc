@@ -18,6 +18,7 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
+#include <limits>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -689,15 +690,11 @@ class SnapshotLoader {
 
   void ReadStrings() {
     meta_ = Words(kMeta);
-    AppendColumn<uint64_t, uint64_t>(kStringEnds, string_offsets_);
-    size_t blob_size = Count(kStringBytes);
-    if (string_offsets_.size() < 2 || string_offsets_[1] != 0) {
-      Fail("the string table does not start with the empty string");
-    }
-    for (size_t i = 1; i + 1 < string_offsets_.size(); ++i) {
-      if (string_offsets_[i + 1] < string_offsets_[i] || string_offsets_[i + 1] > blob_size) {
-        Fail(Cat("string ", i, " lies outside the string table"));
-      }
+    uint64_t blob_size = Count(kStringBytes);
+    if (blob_size <= std::numeric_limits<uint32_t>::max()) {
+      ReadStringEnds(string_offsets_, blob_size);
+    } else {
+      ReadStringEnds(wide_string_offsets_, blob_size);
     }
     // All the text in one piece of the graph's string store; the records' views point into it.
     string_bytes_ = data_.strings.NewBlock(blob_size);
@@ -705,10 +702,53 @@ class SnapshotLoader {
     file_.Read(string_bytes_, blob_size);
   }
 
-  size_t StringCount() const { return string_offsets_.size() - 1; }
-  std::string_view String(uint32_t index, std::string_view what) const {
-    if (index >= StringCount()) [[unlikely]] FailTableIndex(what, "string", index);
-    return {string_bytes_ + string_offsets_[index], static_cast<size_t>(string_offsets_[index + 1] - string_offsets_[index])};
+  // Reads STRE's 64-bit ends into `offsets`, after a leading 0, as `Offset`s (32 bits when the
+  // text is under 4 GiB: half the memory, all of it fresh), checking each end as it comes.
+  template <typename Offset>
+  void ReadStringEnds(std::vector<Offset>& offsets, uint64_t blob_size) {
+    const size_t count = Count(kStringEnds);
+    constexpr size_t kPerRead = FileReader::kBufferSize / sizeof(uint64_t);
+    ReserveMapped(offsets, count + 1);
+    offsets.assign(1, 0);
+    uint64_t previous = 0;
+    for (size_t done = 0; done < count; done += kPerRead) {
+      size_t part = std::min(kPerRead, count - done);
+      const char* ends = file_.Next(part * sizeof(uint64_t));
+      if (done == 0 && ReadLittleEndian<uint64_t>(ends) != 0) {
+        Fail("the string table does not start with the empty string");
+      }
+      offsets.resize(offsets.size() + part);
+      Offset* out = offsets.data() + 1 + done;
+      // Each end against the one before and the size of the text, ORed up without a branch.
+      bool outside = false;
+      for (size_t i = 0; i < part; ++i) {
+        uint64_t end = ReadLittleEndian<uint64_t>(ends + i * sizeof(uint64_t));
+        outside |= (end < previous) | (end > blob_size);
+        out[i] = static_cast<Offset>(end);
+        previous = end;
+      }
+      if (outside) [[unlikely]] {
+        previous = offsets[done];
+        for (size_t i = 0; i < part; ++i) {
+          uint64_t end = ReadLittleEndian<uint64_t>(ends + i * sizeof(uint64_t));
+          if (end < previous || end > blob_size) Fail(Cat("string ", done + i, " lies outside the string table"));
+          previous = end;
+        }
+      }
+    }
+    if (count == 0) Fail("the string table does not start with the empty string");
+    string_count_ = count;
+  }
+
+  size_t StringCount() const { return string_count_; }
+  [[gnu::always_inline]] std::string_view String(uint32_t index, std::string_view what) const {
+    if (index >= string_count_) [[unlikely]] FailTableIndex(what, "string", index);
+    if (!wide_string_offsets_.empty()) [[unlikely]] return Slice(wide_string_offsets_, index);
+    return Slice(string_offsets_, index);
+  }
+  template <typename Offset>
+  std::string_view Slice(const std::vector<Offset>& offsets, uint32_t index) const {
+    return {string_bytes_ + offsets[index], static_cast<size_t>(offsets[index + 1] - offsets[index])};
   }
 
   std::string_view Meta(size_t i, std::string_view what) const {
@@ -827,12 +867,23 @@ class SnapshotLoader {
     ForEachRecord(kAttributes, [&](Record attribute, size_t i) { data_.attributes.push_back(ReadAttribute(attribute, i)); });
     ReadLocators();
     ReadStatements();
-    ReserveMapped(data_.citations, Count(kCitations));
-    ForEachRecord(kCitations, [&](Record citation, size_t) {
-      CheckIndex(citation.U32(0), data_.sources.size(), "citation source");
-      if (citation.U32(4) != kNoIndex) CheckIndex(citation.U32(4), data_.locators.size(), "locator");
-      data_.citations.push_back({citation.U32(0), citation.U32(4)});
-    });
+    // Citations are stored as they are kept: read straight into their column, then checked in
+    // one pass that ORs up its failures (no branch per citation), and again, for the message,
+    // only when one fails.
+    static_assert(sizeof(internal::CitationRecord) == 8);
+    ReadColumn(kCitations, data_.citations);
+    const size_t source_count = data_.sources.size(), locator_count = data_.locators.size();
+    bool out_of_range = false;
+    for (const internal::CitationRecord& citation : data_.citations) {
+      // kNoIndex + 1 wraps to 0: "no locator" passes as the locator before the first.
+      out_of_range |= (citation.source >= source_count) | (uint32_t{citation.locator + 1} > locator_count);
+    }
+    if (out_of_range) [[unlikely]] {
+      for (const internal::CitationRecord& citation : data_.citations) {
+        CheckIndex(citation.source, source_count, "citation source");
+        if (citation.locator != kNoIndex) CheckIndex(citation.locator, locator_count, "locator");
+      }
+    }
     ReserveMapped(data_.qualifiers, Count(kQualifiers));
     ForEachRecord(kQualifiers, [&](Record qualifier, size_t) {
       data_.qualifiers.push_back({String(qualifier.U32(0), "qualifier"), String(qualifier.U32(4), "qualifier")});
@@ -1016,7 +1067,11 @@ class SnapshotLoader {
     CheckNumbers(entities, [](uint32_t entity) { return entity; }, data_.entities.size(), what);
     index.reserve(keys.size());
     if (sorted != nullptr) sorted->reserve(keys.size());
+    // The map's buckets are scattered over megabytes: each key's are prefetched a few keys ahead,
+    // so that their cache misses overlap.
+    constexpr size_t kAhead = 8;
     for (size_t i = 0; i < keys.size(); ++i) {
+      if (i + kAhead < keys.size() && keys[i + kAhead] < StringCount()) index.prefetch(String(keys[i + kAhead], what));
       std::string_view key = String(keys[i], what);
       auto [found, added] = index.try_emplace(key, entities.begin() + offsets[i], entities.begin() + offsets[i + 1]);
       if (!added) Fail(Cat(what, ": '", key, "' appears twice"));
@@ -1112,7 +1167,10 @@ class SnapshotLoader {
   GraphData data_;
   std::vector<uint32_t> meta_;
   // String i is string_bytes_[string_offsets_[i], string_offsets_[i + 1]): a 0 before STRE's ends.
-  std::vector<uint64_t> string_offsets_ = {0};
+  // Offsets of 32 bits, unless the text is 4 GiB or more: then they are wide_string_offsets_.
+  std::vector<uint32_t> string_offsets_;
+  std::vector<uint64_t> wide_string_offsets_;
+  size_t string_count_ = 0;
   char* string_bytes_ = nullptr;
   std::vector<TimePoint> times_;
 };

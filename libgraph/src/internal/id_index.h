@@ -119,15 +119,18 @@ class IdIndex {
     if (buckets == 0 ? record_count != 0 : (buckets & (buckets - 1)) != 0 || uint64_t{record_count} * 8 > buckets * 7) {
       return wrong(buckets, " buckets for ", record_count, " records");
     }
-    std::vector<bool> seen(record_count, false);
-    size_t filled = 0;
-    for (size_t at = 0; at < buckets; ++at) {
-      if (tags[at] == kEmpty) continue;
-      if (records[at] >= record_count || seen[records[at]]) return wrong("bucket ", at, " holds record ", records[at]);
-      seen[records[at]] = true;
-      ++filled;
+    if (!EachRecordOnce(tags, records, record_count)) {
+      // Which bucket is wrong, for the message: the pass above says only whether one is.
+      std::vector<bool> seen(record_count, false);
+      size_t filled = 0;
+      for (size_t at = 0; at < buckets; ++at) {
+        if (tags[at] == kEmpty) continue;
+        if (records[at] >= record_count || seen[records[at]]) return wrong("bucket ", at, " holds record ", records[at]);
+        seen[records[at]] = true;
+        ++filled;
+      }
+      return wrong(filled, " of ", record_count, " records in the table");
     }
-    if (filled != record_count) return wrong(filled, " of ", record_count, " records in the table");
     seed_ = seed;
     tags_ = std::move(tags);
     records_ = std::move(records);
@@ -232,6 +235,40 @@ class IdIndex {
   static uint8_t TagOf(size_t hash) {
     uint8_t tag = static_cast<uint8_t>(hash >> (8 * (sizeof(size_t) - 1)));
     return tag == kEmpty ? 1 : tag;
+  }
+
+  // Whether the filled buckets hold each record below `record_count` once: they do exactly when
+  // as many buckets are filled as there are records, none out of range, and as many records
+  // are marked in a bitmap. Without a branch on whether a bucket is filled: a table is about
+  // half full, so that is a coin toss the branch predictor loses. A block of buckets at a time,
+  // the records of its filled ones are first packed together (a sequential pass whose write
+  // position advances by 0 or 1), then marked (one OR per record, out-of-range ones all on a
+  // spare bit past the last record). 4 times faster than testing each bucket (docs/benchmarks.md).
+  static bool EachRecordOnce(const std::vector<uint8_t>& tags, const std::vector<uint32_t>& records,
+                             uint32_t record_count) {
+    std::vector<uint64_t> marked(record_count / 64 + 1, 0);
+    constexpr size_t kBlock = 1024;
+    uint32_t packed[kBlock];
+    size_t filled = 0;
+    bool out_of_range = false;
+    for (size_t first = 0; first < tags.size(); first += kBlock) {
+      const size_t end = std::min(tags.size(), first + kBlock);
+      size_t count = 0;
+      for (size_t at = first; at < end; ++at) {
+        packed[count] = records[at];
+        count += tags[at] != kEmpty;
+      }
+      filled += count;
+      for (size_t i = 0; i < count; ++i) {
+        out_of_range |= packed[i] >= record_count;
+        uint32_t record = std::min(packed[i], record_count);
+        marked[record / 64] |= uint64_t{1} << (record % 64);
+      }
+    }
+    marked.back() &= ~(uint64_t{1} << (record_count % 64));  // the spare bit
+    size_t distinct = 0;
+    for (uint64_t word : marked) distinct += static_cast<size_t>(std::popcount(word));
+    return !out_of_range && filled == record_count && distinct == record_count;
   }
 
   template <typename IdOf>

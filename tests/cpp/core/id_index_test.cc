@@ -4,10 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace aikg::internal {
 namespace {
+
+using ::testing::HasSubstr;
 
 TEST(IdIndex, FindsWhatWasInsertedAndRefusesTakenIds) {
   std::vector<std::string> ids;
@@ -95,6 +99,12 @@ TEST(IdIndex, RestoresAStoredTableAndRefusesAnUnsafeOne) {
   while (tags[filled] == 0) ++filled;
   records[filled] = 500;
   EXPECT_FALSE(IdIndex().Restore(0, tags, records, 100).ok());  // a record out of range
+  records = index.records();
+  size_t second = filled + 1;
+  while (tags[second] == 0) ++second;
+  records[second] = records[filled];
+  absl::Status twice = IdIndex().Restore(0, tags, records, 100);  // a record twice, another missing
+  EXPECT_THAT(twice.message(), HasSubstr(absl::StrCat("bucket ", second, " holds record ", records[filled])));
   std::vector<uint8_t> full(16, 1);
   std::vector<uint32_t> all(16);
   for (uint32_t i = 0; i < 16; ++i) all[i] = i;
