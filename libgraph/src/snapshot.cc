@@ -20,6 +20,7 @@
 #include <deque>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -45,7 +46,7 @@ using internal::kNoIndex;
 // The magic's 0x89 catches 7-bit transfers, its CR LF newline conversion (as PNG's does).
 constexpr std::string_view kMagic("\x89" "AIKG\r\n\x1a", 8);
 // 1 had no locator table and no stored indexes; 2 stored the time indexes interval by interval
-constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kFormatVersion = 4;
 constexpr size_t kHeaderSize = 32;
 constexpr size_t kSectionEntrySize = 24;  // tag, record size, offset, record count
 
@@ -224,6 +225,18 @@ class SnapshotWriter {
   }
 
  private:
+  // An id table, compact (IdIndex::Compacted) when the graph's has grown well past its records:
+  // the reload restores the table as stored, and pays for each of its bytes in fresh memory.
+  template <typename IdOf>
+  void WriteIdTable(Section tags_section, const internal::IdIndex& ids, IdOf id_of) {
+    std::optional<internal::IdIndex> compacted;
+    if (ids.Oversized()) compacted = ids.Compacted(id_of);
+    const internal::IdIndex& table = compacted ? *compacted : ids;
+    sections_[kIdSeeds].U64(table.seed());
+    sections_[tags_section].Bytes({reinterpret_cast<const char*>(table.tags().data()), table.tags().size()});
+    sections_[tags_section + 1].Words(table.records());
+  }
+
   void WriteIndexes() {
     sections_[kValueOffsets].Words(data_.value_offsets);
     sections_[kValueStatements].Words(data_.value_statements);
@@ -239,12 +252,9 @@ class SnapshotWriter {
     sections_[kValidPointIds].Words(data_.valid_points.ids());
     WriteIntervalIndex(kDateNodes, data_.date_value_index);
     sections_[kUndated].Words(data_.undated);
-    int table = kSourceIdTags;
-    for (const internal::IdIndex* ids : {&data_.source_ids, &data_.entity_ids, &data_.statement_ids}) {
-      sections_[kIdSeeds].U64(ids->seed());
-      sections_[table++].Bytes({reinterpret_cast<const char*>(ids->tags().data()), ids->tags().size()});
-      sections_[table++].Words(ids->records());
-    }
+    WriteIdTable(kSourceIdTags, data_.source_ids, data_.source_id_of());
+    WriteIdTable(kEntityIdTags, data_.entity_ids, data_.entity_id_of());
+    WriteIdTable(kStatementIdTags, data_.statement_ids, data_.statement_id_of());
     WriteNameIndex(kNames, data_.sorted_names, data_.names);
     std::vector<std::string_view> identifiers;
     identifiers.reserve(data_.identifiers.size());

@@ -6,6 +6,14 @@
 // which rules out almost every non-matching bucket without reading the record. Open addressing
 // with linear probing, at most 7/8 full, deletion by shifting back (no tombstones).
 //
+// The bucket count need not be a power of two: a hash picks its bucket by a multiply-high
+// (hash × buckets / 2^64, from the hash's high bits; the tag is its low byte), and probing wraps
+// at the table's end. So a table can be sized to its records (CompactBuckets: 3/4 full) rather
+// than to the next power of two, which left a table of 10^6 records under half full (2^21
+// buckets, 10.5 MB) that a snapshot then stored and its reload paid for in fresh memory.
+// Growth one record at a time still doubles; a bulk Reserve and a snapshot's writer (Compacted)
+// give the compact size.
+//
 // The table holds no pointer into the records (they move when their vector grows or the graph
 // is moved): each operation takes `id_of`, a function giving the id of a record number.
 //
@@ -99,6 +107,13 @@ class IdIndex {
   static constexpr uint32_t kAbsent = std::numeric_limits<uint32_t>::max();
 
   size_t size() const { return size_; }
+  size_t buckets() const { return tags_.size(); }
+
+  // The bucket count of a compact table for `count` records: 3/4 full, at which hits take the
+  // time they take half full and misses (13 buckets read on average 4/5 full, 8.5 at 3/4)
+  // about 1.4 times as long (docs/benchmarks.md, "Compact id tables"). At least 16, and below
+  // the 7/8 that makes a table grow.
+  static size_t CompactBuckets(size_t count) { return std::max<size_t>(16, count + count / 3 + 1); }
 
   // The table as it is, for a snapshot to store: the seed of its hash, and per bucket the tag
   // (kEmpty or a byte of the id's hash) and the record number (meaningless when empty).
@@ -107,8 +122,9 @@ class IdIndex {
   const std::vector<uint32_t>& records() const { return records_; }
 
   // Makes this the table that seed(), tags() and records() gave for records [0, record_count),
-  // unless it could not be searched and grown safely: a power of two of buckets, at most 7/8
-  // full, every record in it once. Whether each record sits where its id hashes is not checked
+  // unless it could not be searched and grown safely: any number of buckets at least 8/7 of
+  // the records (so at most 7/8 full: a probe always meets an empty bucket), every record in
+  // it once. Whether each record sits where its id hashes is not checked
   // (that would cost what rebuilding does): in a crafted table a lookup may miss, never read out
   // of bounds. InvalidArgument saying what is wrong otherwise (the table is then unchanged). O(n).
   absl::Status Restore(uint64_t seed, std::vector<uint8_t> tags, std::vector<uint32_t> records,
@@ -116,7 +132,7 @@ class IdIndex {
     auto wrong = [](auto&&... what) { return absl::InvalidArgumentError(Cat("id table: ", what...)); };
     size_t buckets = tags.size();
     if (records.size() != buckets) return wrong(records.size(), " records for ", buckets, " buckets");
-    if (buckets == 0 ? record_count != 0 : (buckets & (buckets - 1)) != 0 || uint64_t{record_count} * 8 > buckets * 7) {
+    if (uint64_t{record_count} * 8 > uint64_t{buckets} * 7) {
       return wrong(buckets, " buckets for ", record_count, " records");
     }
     if (!EachRecordOnce(tags, records, record_count)) {
@@ -135,7 +151,6 @@ class IdIndex {
     tags_ = std::move(tags);
     records_ = std::move(records);
     size_ = record_count;
-    mask_ = buckets == 0 ? 0 : buckets - 1;
     return absl::OkStatus();
   }
 
@@ -147,12 +162,8 @@ class IdIndex {
   template <typename IdOf>
   uint32_t Find(std::string_view id, IdOf&& id_of) const {
     if (size_ == 0) return kAbsent;
-    size_t hash = Hash(id);
-    uint8_t tag = TagOf(hash);
-    for (size_t at = hash & mask_; tags_[at] != kEmpty; at = (at + 1) & mask_) {
-      if (tags_[at] == tag && SameId(id_of(records_[at]), id)) return records_[at];
-    }
-    return kAbsent;
+    auto [at, found] = Search(id, HashOf(id), id_of);
+    return found ? records_[at] : kAbsent;
   }
 
   // Starts loading the bucket where a lookup or insertion of `id` (of hash `hash`, see HashOf)
@@ -160,7 +171,7 @@ class IdIndex {
   void Prefetch(std::string_view id) const { Prefetch(HashOf(id)); }
   void Prefetch(uint64_t hash) const {
     if (tags_.empty()) return;
-    size_t at = static_cast<size_t>(hash) & mask_;
+    size_t at = HomeOf(hash);
     PrefetchLine(&tags_[at]);
     PrefetchLine(&records_[at]);
   }
@@ -175,14 +186,9 @@ class IdIndex {
   template <typename IdOf>
   uint32_t Insert(uint32_t record, uint64_t id_hash, IdOf&& id_of) {
     if ((size_ + 1) * 8 > tags_.size() * 7) Rehash(std::max<size_t>(16, tags_.size() * 2), id_of);
-    std::string_view id = id_of(record);
-    size_t hash = static_cast<size_t>(id_hash);
-    uint8_t tag = TagOf(hash);
-    size_t at = hash & mask_;
-    for (; tags_[at] != kEmpty; at = (at + 1) & mask_) {
-      if (tags_[at] == tag && SameId(id_of(records_[at]), id)) return records_[at];
-    }
-    tags_[at] = tag;
+    auto [at, found] = Search(id_of(record), id_hash, id_of);
+    if (found) return records_[at];
+    tags_[at] = TagOf(id_hash);
     records_[at] = record;
     ++size_;
     return kAbsent;
@@ -191,16 +197,16 @@ class IdIndex {
   // Removes record `record`, which must be in the index.
   template <typename IdOf>
   void Erase(uint32_t record, IdOf&& id_of) {
-    size_t hole = Hash(id_of(record)) & mask_;
-    for (;; hole = (hole + 1) & mask_) {
+    size_t hole = HomeOf(HashOf(id_of(record)));
+    for (;; hole = Next(hole)) {
       AIKG_CHECK(tags_[hole] != kEmpty);  // else the record is not in the index
       if (records_[hole] == record) break;
     }
     // Shift back each later record of the run that may live in the hole: one whose home bucket
-    // is not between the hole and where it sits.
-    for (size_t at = (hole + 1) & mask_; tags_[at] != kEmpty; at = (at + 1) & mask_) {
-      size_t home = Hash(id_of(records_[at])) & mask_;
-      if (((at - home) & mask_) >= ((at - hole) & mask_)) {
+    // is not between the hole and where it sits (counting forward, across the table's end).
+    for (size_t at = Next(hole); tags_[at] != kEmpty; at = Next(at)) {
+      size_t home = HomeOf(HashOf(id_of(records_[at])));
+      if (Forward(home, at) >= Forward(hole, at)) {
         tags_[hole] = tags_[at];
         records_[hole] = records_[at];
         hole = at;
@@ -210,12 +216,26 @@ class IdIndex {
     --size_;
   }
 
-  // Makes room for `count` records in all without growing again.
+  // Makes room for `count` records in all without growing again: a compact table for them
+  // (CompactBuckets), or twice the buckets when that is more, so that many small reservations
+  // still grow the table geometrically.
   template <typename IdOf>
   void Reserve(size_t count, IdOf&& id_of) {
-    size_t buckets = 16;
-    while (count * 8 > buckets * 7) buckets *= 2;
-    if (buckets > tags_.size()) Rehash(buckets, id_of);
+    if (count * 8 <= tags_.size() * 7) return;
+    Rehash(std::max(CompactBuckets(count), 2 * tags_.size()), id_of);
+  }
+
+  // Whether the table is well over the compact size for its records: one grown by doubling
+  // is 7/16 to 7/8 full, and a snapshot that stored it would make every reload pay for the
+  // empty buckets.
+  bool Oversized() const { return tags_.size() > CompactBuckets(size_) + CompactBuckets(size_) / 8; }
+
+  // This table rehashed to the compact size for its records, under the same seed. O(n).
+  template <typename IdOf>
+  IdIndex Compacted(IdOf&& id_of) const {
+    IdIndex compact = *this;
+    compact.Rehash(CompactBuckets(size_), id_of);
+    return compact;
   }
 
   // Heap bytes held.
@@ -224,16 +244,71 @@ class IdIndex {
  private:
   static constexpr uint8_t kEmpty = 0;
 
-  size_t Hash(std::string_view id) const { return static_cast<size_t>(HashId(id, seed_)); }
+  // The bucket holding `id` (of hash `hash`) and true, or the first empty bucket of its probe
+  // run and false. Eight tags at a time: a run is read with one load and two bit tricks instead
+  // of a branch per bucket, whose mispredicted end (a miss reads 8.5 buckets on average 3/4
+  // full) also cost the overlap of one lookup's cache misses with the next's: misses 2.5 times
+  // slower byte by byte (docs/benchmarks.md, "Compact id tables").
+  // Byte by byte in the last 7 buckets, where a group would read past the table.
+  template <typename IdOf>
+  std::pair<size_t, bool> Search(std::string_view id, uint64_t hash, IdOf& id_of) const {
+    constexpr uint64_t kLowBits = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
+    // A high bit in each zero byte of `word`, exact for the lowest one (borrows may mark a
+    // byte above it, never one below).
+    auto zero_bytes = [](uint64_t word) { return (word - kLowBits) & ~word & kHighBits; };
+    const uint8_t tag = TagOf(hash);
+    const uint8_t* tags = tags_.data();
+    const size_t buckets = tags_.size();
+    size_t at = HomeOf(hash);
+    // The home bucket first, on its own: most hits are there, and a branch on it that the
+    // processor predicts lets it load the record (and run on into the next lookup) before the
+    // tag arrives, where the group's bit tricks must wait for it: hits 1.5 times faster.
+    if (tags[at] == tag && SameId(id_of(records_[at]), id)) return {at, true};
+    if (tags[at] == kEmpty) return {at, false};
+    at = Next(at);
+    for (;;) {
+      if (at + 8 <= buckets) {
+        uint64_t group = LoadWord<uint64_t>(reinterpret_cast<const char*>(tags + at));
+        if constexpr (std::endian::native == std::endian::big) group = __builtin_bswap64(group);
+        uint64_t empty = zero_bytes(group);
+        uint64_t matches = zero_bytes(group ^ (kLowBits * tag));
+        if (empty != 0) matches &= (empty & (0 - empty)) - 1;  // those before the first empty
+        for (; matches != 0; matches &= matches - 1) {
+          size_t match = at + static_cast<size_t>(std::countr_zero(matches)) / 8;
+          if (tags[match] == tag && SameId(id_of(records_[match]), id)) return {match, true};
+        }
+        if (empty != 0) return {at + static_cast<size_t>(std::countr_zero(empty)) / 8, false};
+        at += 8;
+        if (at == buckets) at = 0;
+      } else {
+        if (tags[at] == kEmpty) return {at, false};
+        if (tags[at] == tag && SameId(id_of(records_[at]), id)) return {at, true};
+        at = Next(at);
+      }
+    }
+  }
+
+  // The bucket where a search for an id of hash `hash` starts: hash × buckets / 2^64, so from the
+  // hash's high bits, for any bucket count. (Needs a bucket: callers check the table has some.)
+  size_t HomeOf(uint64_t hash) const {
+    __extension__ typedef unsigned __int128 Wide;
+    return static_cast<size_t>((Wide{hash} * tags_.size()) >> 64);
+  }
+
+  // The bucket after `at`, wrapping at the table's end.
+  size_t Next(size_t at) const { return at + 1 == tags_.size() ? 0 : at + 1; }
+
+  // How many steps forward (wrapping) bucket `to` is from bucket `from`.
+  size_t Forward(size_t from, size_t to) const { return to >= from ? to - from : to + tags_.size() - from; }
 
   // Ids are short: compared inline, not by a call to memcmp.
   static bool SameId(std::string_view a, std::string_view b) {
     return a.size() == b.size() && SameBytes(a.data(), b.data(), a.size());
   }
 
-  // The top byte of the hash (the bucket comes from the low bits), never kEmpty.
-  static uint8_t TagOf(size_t hash) {
-    uint8_t tag = static_cast<uint8_t>(hash >> (8 * (sizeof(size_t) - 1)));
+  // The low byte of the hash (the bucket comes from its high bits: HomeOf), never kEmpty.
+  static uint8_t TagOf(uint64_t hash) {
+    uint8_t tag = static_cast<uint8_t>(hash);
     return tag == kEmpty ? 1 : tag;
   }
 
@@ -275,7 +350,6 @@ class IdIndex {
   void Rehash(size_t buckets, IdOf& id_of) {
     std::vector<uint8_t> old_tags = std::exchange(tags_, std::vector<uint8_t>(buckets, kEmpty));
     std::vector<uint32_t> held = std::exchange(records_, std::vector<uint32_t>(buckets, kAbsent));
-    mask_ = buckets - 1;
     size_t count = 0;
     for (size_t i = 0; i < old_tags.size(); ++i) {
       if (old_tags[i] != kEmpty) held[count++] = held[i];
@@ -285,9 +359,9 @@ class IdIndex {
     // them so, not in the table's scattered one, spares a cache miss or two per id.
     InRecordOrder(held);
     for (uint32_t record : held) {
-      size_t hash = Hash(id_of(record));
-      size_t at = hash & mask_;
-      while (tags_[at] != kEmpty) at = (at + 1) & mask_;
+      uint64_t hash = HashOf(id_of(record));
+      size_t at = HomeOf(hash);
+      while (tags_[at] != kEmpty) at = Next(at);
       tags_[at] = TagOf(hash);
       records_[at] = record;
     }
@@ -315,7 +389,6 @@ class IdIndex {
   std::vector<uint8_t> tags_;      // per bucket: kEmpty, or a byte of the record's id hash
   std::vector<uint32_t> records_;  // per bucket: the record's number
   size_t size_ = 0;
-  size_t mask_ = 0;                    // buckets - 1; the bucket count is a power of two
   uint64_t seed_ = ProcessHashSeed();  // of Hash: this process's, or the one Restore was given
 };
 
