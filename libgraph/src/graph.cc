@@ -181,8 +181,9 @@ Quantity GraphData::QuantityOf(const QuantityRecord& record) const {
   quantity.amount = record.amount;
   quantity.unit = schema->unit(record.unit).name;
   quantity.bound = record.bound;
-  if (!std::isnan(record.lower)) quantity.lower = record.lower;
-  if (!std::isnan(record.upper)) quantity.upper = record.upper;
+  QuantityBounds bounds = BoundsOf(record);
+  if (!std::isnan(bounds.lower)) quantity.lower = bounds.lower;
+  if (!std::isnan(bounds.upper)) quantity.upper = bounds.upper;
   return quantity;
 }
 
