@@ -46,7 +46,7 @@ using internal::kNoIndex;
 // The magic's 0x89 catches 7-bit transfers, its CR LF newline conversion (as PNG's does).
 constexpr std::string_view kMagic("\x89" "AIKG\r\n\x1a", 8);
 // 1 had no locator table and no stored indexes; 2 stored the time indexes interval by interval;
-// 3 stored the bounds of every quantity in its record
+// 3 stored the bounds of every quantity in its record and the statements valid at a point twice
 constexpr uint32_t kFormatVersion = 4;
 constexpr size_t kHeaderSize = 32;
 constexpr size_t kSectionEntrySize = 24;  // tag, record size, offset, record count
@@ -89,7 +89,7 @@ enum Section : int {
   kValidIds,
   kValidByEnd,
   kValidPointDays,   // statements valid at a point, by first day (StartIndex: distinct days, the
-  kValidPointRuns,   // offsets of their runs of statements, the runs)
+  kValidPointRuns,   // offsets of their runs of the valid-time index's distinct intervals, the runs)
   kValidPointIds,
   kDateNodes,        // the date-value interval index
   kDateIntervals,
@@ -118,13 +118,13 @@ struct SectionSpec {
   uint32_t record_size;
 };
 constexpr std::array<SectionSpec, kSectionCount> kSections = {{
-    {"META", 4}, {"STRE", 8}, {"STRB", 1},  {"TIME", 8},  {"TYPE", 4},  {"PRED", 8},  {"UNIT", 4},  {"SRCE", 36},
-    {"ENTY", 32}, {"ALIA", 8}, {"ATTR", 16}, {"LOCA", 4}, {"STMT", 56}, {"CITE", 8},  {"QUAL", 8},  {"QNTY", 16},
-    {"QBND", 16}, {"TEXT", 8}, {"VOFS", 4}, {"VSTM", 4},  {"OUTO", 4},  {"OUTT", 4},  {"OUTS", 4},  {"INOF", 4},  {"INSR", 4},
-    {"INED", 4}, {"VNOD", 20}, {"VINT", 8},  {"VRUN", 4}, {"VIDS", 4},  {"VEND", 4},  {"VPDY", 4},  {"VPRN", 4},
-    {"VPID", 4}, {"DNOD", 20}, {"DINT", 8},  {"DRUN", 4}, {"DIDS", 4},  {"DEND", 4},
-    {"UNDT", 4}, {"IDSE", 8}, {"SIDT", 1}, {"SIDR", 4}, {"EIDT", 1}, {"EIDR", 4}, {"TIDT", 1}, {"TIDR", 4},
-    {"NAME", 4}, {"NAMO", 4}, {"NAMX", 4}, {"IDNT", 4}, {"IDNO", 4}, {"IDNX", 4},
+    {"META", 4}, {"STRE", 8}, {"STRB", 1}, {"TIME", 8}, {"TYPE", 4}, {"PRED", 8}, {"UNIT", 4}, {"SRCE", 36},
+    {"ENTY", 32}, {"ALIA", 8}, {"ATTR", 16}, {"LOCA", 4}, {"STMT", 56}, {"CITE", 8}, {"QUAL", 8}, {"QNTY", 16},
+    {"QBND", 16}, {"TEXT", 8}, {"VOFS", 4}, {"VSTM", 4}, {"OUTO", 4}, {"OUTT", 4}, {"OUTS", 4}, {"INOF", 4},
+    {"INSR", 4}, {"INED", 4}, {"VNOD", 20}, {"VINT", 8}, {"VRUN", 4}, {"VIDS", 4}, {"VEND", 4}, {"VPDY", 4},
+    {"VPRN", 4}, {"VPID", 4}, {"DNOD", 20}, {"DINT", 8}, {"DRUN", 4}, {"DIDS", 4}, {"DEND", 4}, {"UNDT", 4},
+    {"IDSE", 8}, {"SIDT", 1}, {"SIDR", 4}, {"EIDT", 1}, {"EIDR", 4}, {"TIDT", 1}, {"TIDR", 4}, {"NAME", 4},
+    {"NAMO", 4}, {"NAMX", 4}, {"IDNT", 4}, {"IDNO", 4}, {"IDNX", 4},
 }};
 
 enum class ValueKind : uint8_t { kObject, kQuantity, kText, kDate, kBoolean };
@@ -1183,8 +1183,10 @@ class SnapshotLoader {
     ReadColumn(kValidPointDays, point_days);
     ReadColumn(kValidPointRuns, point_runs);
     ReadColumn(kValidPointIds, point_ids);
+    // The point index lists distinct intervals of the valid-time index, read just before.
+    const auto interval_count = static_cast<uint32_t>(data_.valid_index.intervals().size());
     absl::Status restored = data_.valid_points.Restore(std::move(point_days), std::move(point_runs),
-                                                       std::move(point_ids), statement_count);
+                                                       std::move(point_ids), interval_count);
     if (!restored.ok()) Fail(std::string(restored.message()));
     ReadIntervalIndex(kDateNodes, data_.date_value_index);
     ReadColumn(kUndated, data_.undated);

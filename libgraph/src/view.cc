@@ -42,7 +42,7 @@ BitSet DatedInValidTime(const GraphData& data, const Filter& filter, size_t size
       if (i < size) at.set(i);
     };
     data.valid_index.Containing(day, keep);
-    data.valid_points.StartedBy(day, keep);
+    data.valid_points.StartedBy(day, [&](uint32_t interval) { data.valid_index.ForEachIdOf(interval, keep); });
   }
   if (!filter.valid_during) return at;
   BitSet during(size, false);

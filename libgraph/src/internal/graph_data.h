@@ -180,7 +180,9 @@ struct GraphData {
   IntervalIndex valid_index;
   // The statements whose valid time is a point ("2025-Q2"), by the first day it may cover:
   // valid at D means started by D for them (see View), which the interval index alone cannot
-  // answer. Day numbers count from 1970-01-01 as in the index.
+  // answer. It lists the distinct intervals of points of `valid_index` (positions in its
+  // intervals()), whose runs hold the statements: a few thousand numbers, not one per statement.
+  // Day numbers count from 1970-01-01 as in the index.
   StartIndex valid_points;
   IntervalIndex date_value_index;
   std::vector<StatementIndex> undated;
