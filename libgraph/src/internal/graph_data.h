@@ -81,8 +81,9 @@ struct QuantityBounds {
 };
 
 // A quantity as stored: unit by id, bounds by number in GraphData::quantity_bounds (kNoIndex:
-// neither), 16 bytes where the bounds inline took 32. One quantity in twenty has a bound, and
-// every quantity statement has its record. Read the bounds through GraphData::BoundsOf.
+// neither), 16 bytes where the bounds inline took 32: every quantity statement has its record,
+// few quantities have a bound (6 % of the benchmarks' synthetic ones). Read the bounds through
+// GraphData::BoundsOf.
 struct QuantityRecord {
   double amount;
   uint32_t bounds;
