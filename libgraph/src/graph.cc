@@ -61,7 +61,6 @@ void GraphData::RebuildIndexes() {
   std::vector<std::pair<EntityIndex, StatementIndex>> value_subjects;  // of the value statements
   std::vector<uint32_t> value_counts(entities.size() + 1, 0);
   std::vector<DayInterval> spans, date_values;
-  std::vector<DayStart> points;
   DayCache days;
   spans.reserve(statements.size());  // most statements have a valid time
   undated.clear();
@@ -89,8 +88,7 @@ void GraphData::RebuildIndexes() {
     }
     int32_t first = valid.from.is_set() ? days.DaysOf(valid.from).first : kNoStart;
     int32_t last = valid.to.is_set() ? days.DaysOf(valid.to).second : kNoEnd;
-    spans.push_back({first, last, i});
-    if (valid.is_point()) points.push_back({first, i});
+    spans.push_back({first, last, i, valid.is_point()});
   }
 
   // The multi-pass constructor counting-sorts by source, keeping each vertex's edges in
@@ -110,9 +108,10 @@ void GraphData::RebuildIndexes() {
   for (const auto& [subject, statement] : value_subjects) value_statements[next[subject]++] = statement;
   value_subjects = {};
 
-  valid_points = StartIndex(std::move(points));
-  valid_index = IntervalIndex(spans);
+  std::vector<DayStart> points;  // the distinct intervals of points, by position in valid_index
+  valid_index = IntervalIndex(spans, &points);
   spans = {};
+  valid_points = StartIndex(std::move(points));
   date_value_index = IntervalIndex(date_values);
 }
 
@@ -181,8 +180,9 @@ Quantity GraphData::QuantityOf(const QuantityRecord& record) const {
   quantity.amount = record.amount;
   quantity.unit = schema->unit(record.unit).name;
   quantity.bound = record.bound;
-  if (!std::isnan(record.lower)) quantity.lower = record.lower;
-  if (!std::isnan(record.upper)) quantity.upper = record.upper;
+  QuantityBounds bounds = BoundsOf(record);
+  if (!std::isnan(bounds.lower)) quantity.lower = bounds.lower;
+  if (!std::isnan(bounds.upper)) quantity.upper = bounds.upper;
   return quantity;
 }
 

@@ -65,18 +65,19 @@ absl::Status CheckRuns(std::string_view what, size_t items, const std::vector<ui
   return absl::OkStatus();
 }
 
-IntervalIndex::IntervalIndex(const std::vector<DayInterval>& intervals) {
+IntervalIndex::IntervalIndex(const std::vector<DayInterval>& intervals, std::vector<DayStart>* points) {
+  if (points != nullptr) points->clear();
   if (intervals.empty()) return;
   // The tree is built over the distinct intervals, each counted as often as it occurs, which
   // gives the very tree the intervals one by one would give, for the work of a few.
   std::vector<Distinct> distinct;
   std::vector<uint32_t> distinct_of(intervals.size());  // the number of each one's distinct interval
   {
-    absl::flat_hash_map<uint64_t, uint32_t> numbers;
+    absl::flat_hash_map<uint64_t, uint32_t> numbers[2];  // of intervals, of points
     for (size_t i = 0; i < intervals.size(); ++i) {
       uint64_t key = uint64_t{static_cast<uint32_t>(intervals[i].first)} << 32 | static_cast<uint32_t>(intervals[i].last);
-      auto [found, added] = numbers.try_emplace(key, static_cast<uint32_t>(distinct.size()));
-      if (added) distinct.push_back({intervals[i].first, intervals[i].last, 0});
+      auto [found, added] = numbers[intervals[i].point].try_emplace(key, static_cast<uint32_t>(distinct.size()));
+      if (added) distinct.push_back({intervals[i].first, intervals[i].last, 0, intervals[i].point});
       ++distinct[found->second].count;
       distinct_of[i] = found->second;
     }
@@ -115,6 +116,11 @@ IntervalIndex::IntervalIndex(const std::vector<DayInterval>& intervals) {
     run_offsets_[at + 1] = distinct[d].count;
   }
   std::partial_sum(run_offsets_.begin(), run_offsets_.end(), run_offsets_.begin());
+  if (points != nullptr) {
+    for (uint32_t d = 0; d < distinct.size(); ++d) {
+      if (distinct[d].point) points->push_back({distinct[d].first, position_of[d]});
+    }
+  }
   std::vector<uint32_t> run_next(run_offsets_.begin(), run_offsets_.end() - 1);
   ids_.resize(intervals.size());
   for (size_t i = 0; i < intervals.size(); ++i) ids_[run_next[position_of[distinct_of[i]]]++] = intervals[i].id;

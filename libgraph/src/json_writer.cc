@@ -206,13 +206,14 @@ class GraphWriter {
       Key("bound");
       String(BoundName(quantity.bound));
     }
-    if (!std::isnan(quantity.lower)) {
+    internal::QuantityBounds bounds = data_.BoundsOf(quantity);
+    if (!std::isnan(bounds.lower)) {
       Key("lower");
-      Number(quantity.lower);
+      Number(bounds.lower);
     }
-    if (!std::isnan(quantity.upper)) {
+    if (!std::isnan(bounds.upper)) {
       Key("upper");
-      Number(quantity.upper);
+      Number(bounds.upper);
     }
     writer_.EndObject();
   }

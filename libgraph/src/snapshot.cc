@@ -16,6 +16,7 @@
 #include <array>
 #include <bit>
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 #include <deque>
 #include <limits>
@@ -45,7 +46,9 @@ using internal::kNoIndex;
 // The header: magic, format version, section count, file size, CRC32C of everything after it.
 // The magic's 0x89 catches 7-bit transfers, its CR LF newline conversion (as PNG's does).
 constexpr std::string_view kMagic("\x89" "AIKG\r\n\x1a", 8);
-// 1 had no locator table and no stored indexes; 2 stored the time indexes interval by interval
+// 1 had no locator table and no stored indexes; 2 stored the time indexes interval by interval;
+// 3 stored id tables of a power of two of buckets, the bounds of every quantity in its record
+// and the statements valid at a point twice
 constexpr uint32_t kFormatVersion = 4;
 constexpr size_t kHeaderSize = 32;
 constexpr size_t kSectionEntrySize = 24;  // tag, record size, offset, record count
@@ -69,6 +72,7 @@ enum Section : int {
   kCitations,
   kQualifiers,
   kQuantities,
+  kQuantityBounds,  // the bounds of the quantities that have any
   kTexts,
   // The graph's derived indexes, as the arrays it keeps them in, so that a load reads them
   // instead of rebuilding them (checked, so that a crafted file cannot mislead a query into
@@ -87,7 +91,7 @@ enum Section : int {
   kValidIds,
   kValidByEnd,
   kValidPointDays,   // statements valid at a point, by first day (StartIndex: distinct days, the
-  kValidPointRuns,   // offsets of their runs of statements, the runs)
+  kValidPointRuns,   // offsets of their runs of the valid-time index's distinct intervals, the runs)
   kValidPointIds,
   kDateNodes,        // the date-value interval index
   kDateIntervals,
@@ -116,13 +120,13 @@ struct SectionSpec {
   uint32_t record_size;
 };
 constexpr std::array<SectionSpec, kSectionCount> kSections = {{
-    {"META", 4}, {"STRE", 8}, {"STRB", 1},  {"TIME", 8},  {"TYPE", 4},  {"PRED", 8},  {"UNIT", 4},  {"SRCE", 36},
-    {"ENTY", 32}, {"ALIA", 8}, {"ATTR", 16}, {"LOCA", 4}, {"STMT", 56}, {"CITE", 8},  {"QUAL", 8},  {"QNTY", 32},
-    {"TEXT", 8}, {"VOFS", 4}, {"VSTM", 4},  {"OUTO", 4},  {"OUTT", 4},  {"OUTS", 4},  {"INOF", 4},  {"INSR", 4},
-    {"INED", 4}, {"VNOD", 20}, {"VINT", 8},  {"VRUN", 4}, {"VIDS", 4},  {"VEND", 4},  {"VPDY", 4},  {"VPRN", 4},
-    {"VPID", 4}, {"DNOD", 20}, {"DINT", 8},  {"DRUN", 4}, {"DIDS", 4},  {"DEND", 4},
-    {"UNDT", 4}, {"IDSE", 8}, {"SIDT", 1}, {"SIDR", 4}, {"EIDT", 1}, {"EIDR", 4}, {"TIDT", 1}, {"TIDR", 4},
-    {"NAME", 4}, {"NAMO", 4}, {"NAMX", 4}, {"IDNT", 4}, {"IDNO", 4}, {"IDNX", 4},
+    {"META", 4}, {"STRE", 8}, {"STRB", 1}, {"TIME", 8}, {"TYPE", 4}, {"PRED", 8}, {"UNIT", 4}, {"SRCE", 36},
+    {"ENTY", 32}, {"ALIA", 8}, {"ATTR", 16}, {"LOCA", 4}, {"STMT", 56}, {"CITE", 8}, {"QUAL", 8}, {"QNTY", 16},
+    {"QBND", 16}, {"TEXT", 8}, {"VOFS", 4}, {"VSTM", 4}, {"OUTO", 4}, {"OUTT", 4}, {"OUTS", 4}, {"INOF", 4},
+    {"INSR", 4}, {"INED", 4}, {"VNOD", 20}, {"VINT", 8}, {"VRUN", 4}, {"VIDS", 4}, {"VEND", 4}, {"VPDY", 4},
+    {"VPRN", 4}, {"VPID", 4}, {"DNOD", 20}, {"DINT", 8}, {"DRUN", 4}, {"DIDS", 4}, {"DEND", 4}, {"UNDT", 4},
+    {"IDSE", 8}, {"SIDT", 1}, {"SIDR", 4}, {"EIDT", 1}, {"EIDR", 4}, {"TIDT", 1}, {"TIDR", 4}, {"NAME", 4},
+    {"NAMO", 4}, {"NAMX", 4}, {"IDNT", 4}, {"IDNO", 4}, {"IDNX", 4},
 }};
 
 enum class ValueKind : uint8_t { kObject, kQuantity, kText, kDate, kBoolean };
@@ -146,6 +150,7 @@ T FromLittleEndian(T value) {
 class Buffer {
  public:
   void U8(uint8_t value) { bytes_.push_back(static_cast<char>(value)); }
+  void U16(uint16_t value) { Raw(FromLittleEndian(value)); }
   void U32(uint32_t value) { Raw(FromLittleEndian(value)); }
   void U64(uint64_t value) { Raw(FromLittleEndian(value)); }
   void F64(double value) { U64(std::bit_cast<uint64_t>(value)); }
@@ -212,6 +217,10 @@ class SnapshotWriter {
     }
     for (const Qualifier& qualifier : data_.qualifiers) WriteStringPair(kQualifiers, qualifier.key, qualifier.value);
     for (const auto& quantity : data_.quantities) WriteQuantity(quantity);
+    for (const internal::QuantityBounds& bounds : data_.quantity_bounds) {
+      sections_[kQuantityBounds].F64(bounds.lower);
+      sections_[kQuantityBounds].F64(bounds.upper);
+    }
     for (const Text& text : data_.texts) WriteStringPair(kTexts, text.text, text.lang);
     WriteIndexes();
     // The string table last: every record above has added its strings.
@@ -390,11 +399,10 @@ class SnapshotWriter {
   void WriteQuantity(const internal::QuantityRecord& quantity) {
     Buffer& out = sections_[kQuantities];
     out.F64(quantity.amount);
-    out.F64(quantity.lower);
-    out.F64(quantity.upper);
-    out.U32(quantity.unit);
+    out.U32(quantity.bounds);
+    out.U16(quantity.unit);
     out.U8(static_cast<uint8_t>(quantity.bound));
-    out.Pad(3);
+    out.Pad(1);
   }
 
   const GraphData& data_;
@@ -540,6 +548,7 @@ class FileReader {
 // One fixed-size record in the buffer.
 struct Record {
   const char* bytes;
+  uint16_t U16(size_t offset) const { return ReadLittleEndian<uint16_t>(bytes + offset); }
   uint32_t U32(size_t offset) const { return ReadLittleEndian<uint32_t>(bytes + offset); }
   uint64_t U64(size_t offset) const { return ReadLittleEndian<uint64_t>(bytes + offset); }
   double F64(size_t offset) const { return std::bit_cast<double>(U64(offset)); }
@@ -898,17 +907,42 @@ class SnapshotLoader {
     ForEachRecord(kQualifiers, [&](Record qualifier, size_t) {
       data_.qualifiers.push_back({String(qualifier.U32(0), "qualifier"), String(qualifier.U32(4), "qualifier")});
     });
-    ReserveMapped(data_.quantities, Count(kQuantities));
-    ForEachRecord(kQuantities, [&](Record quantity, size_t) {
-      CheckIndex(quantity.U32(24), Count(kUnits), "unit");
-      CheckIndex(quantity.U8(28), kBoundCount, "bound");
-      data_.quantities.push_back({quantity.F64(0), quantity.F64(8), quantity.F64(16),
-                                  static_cast<UnitId>(quantity.U32(24)), static_cast<Bound>(quantity.U8(28))});
-    });
+    ReadQuantities();
     ReserveMapped(data_.texts, Count(kTexts));
     ForEachRecord(kTexts, [&](Record text, size_t) {
       data_.texts.push_back({String(text.U32(0), "text"), String(text.U32(4), "text")});
     });
+  }
+
+  // Quantities, like citations, are stored as they are kept (on a little-endian machine): read
+  // straight into their column and checked in one pass that ORs up its failures.
+  void ReadQuantities() {
+    static_assert(sizeof(internal::QuantityRecord) == 16 && offsetof(internal::QuantityRecord, bounds) == 8 &&
+                  offsetof(internal::QuantityRecord, unit) == 12 && offsetof(internal::QuantityRecord, bound) == 14);
+    if constexpr (std::endian::native == std::endian::little) {
+      ReadColumn(kQuantities, data_.quantities);
+    } else {
+      ReserveMapped(data_.quantities, Count(kQuantities));
+      ForEachRecord(kQuantities, [&](Record quantity, size_t) {
+        data_.quantities.push_back({quantity.F64(0), quantity.U32(8), quantity.U16(12),
+                                    static_cast<Bound>(quantity.U8(14))});
+      });
+    }
+    const size_t unit_count = Count(kUnits), bounds_count = Count(kQuantityBounds);
+    bool out_of_range = false;
+    for (const internal::QuantityRecord& quantity : data_.quantities) {
+      // kNoIndex + 1 wraps to 0: "no bounds" passes as the bounds before the first.
+      out_of_range |= (quantity.unit >= unit_count) | (static_cast<uint8_t>(quantity.bound) >= kBoundCount) |
+                      (uint32_t{quantity.bounds + 1} > bounds_count);
+    }
+    if (out_of_range) [[unlikely]] {
+      for (const internal::QuantityRecord& quantity : data_.quantities) {
+        CheckIndex(quantity.unit, unit_count, "unit");
+        CheckIndex(static_cast<uint8_t>(quantity.bound), kBoundCount, "bound");
+        if (quantity.bounds != kNoIndex) CheckIndex(quantity.bounds, bounds_count, "quantity bounds");
+      }
+    }
+    ReadColumn<internal::QuantityBounds, uint64_t>(kQuantityBounds, data_.quantity_bounds);
   }
 
   Attribute ReadAttribute(Record record, size_t i) {
@@ -1160,8 +1194,10 @@ class SnapshotLoader {
     ReadColumn(kValidPointDays, point_days);
     ReadColumn(kValidPointRuns, point_runs);
     ReadColumn(kValidPointIds, point_ids);
+    // The point index lists distinct intervals of the valid-time index, read just before.
+    const auto interval_count = static_cast<uint32_t>(data_.valid_index.intervals().size());
     absl::Status restored = data_.valid_points.Restore(std::move(point_days), std::move(point_runs),
-                                                       std::move(point_ids), statement_count);
+                                                       std::move(point_ids), interval_count);
     if (!restored.ok()) Fail(std::string(restored.message()));
     ReadIntervalIndex(kDateNodes, data_.date_value_index);
     ReadColumn(kUndated, data_.undated);

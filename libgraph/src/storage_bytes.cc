@@ -50,7 +50,7 @@ std::vector<StorageUse> Graph::StorageBytes() const {
       {"valid_index", data.valid_index.bytes() + data.valid_points.bytes()},
       {"date_value_index", data.date_value_index.bytes()},
       {"strings", data.strings.bytes_allocated()},
-      {"quantities", VectorBytes(data.quantities)},
+      {"quantities", VectorBytes(data.quantities) + VectorBytes(data.quantity_bounds)},
       {"texts", VectorBytes(data.texts)},
       {"qualifiers", VectorBytes(data.qualifiers)},
       {"edges", EdgeBytes(data.edges)},

@@ -71,14 +71,14 @@ std::string_view ItemArrayName(ItemKind kind) {
 
 struct Transaction::Mark {
   size_t sources, entities, statements;
-  size_t aliases, attributes, citations, locators, qualifiers, quantities, texts;
+  size_t aliases, attributes, citations, locators, qualifiers, quantities, quantity_bounds, texts;
   StringStore::Mark strings;
 
   static Mark Of(const GraphData& data) {
     return {data.sources.size(),    data.entities.size(),   data.statements.size(),
             data.aliases.size(),    data.attributes.size(), data.citations.size(),
             data.locators.size(),   data.qualifiers.size(), data.quantities.size(),
-            data.texts.size(),
+            data.quantity_bounds.size(), data.texts.size(),
             data.strings.mark()};
   }
 
@@ -99,6 +99,7 @@ struct Transaction::Mark {
     shrink(data.locators, locators);
     shrink(data.qualifiers, qualifiers);
     shrink(data.quantities, quantities);
+    shrink(data.quantity_bounds, quantity_bounds);
     shrink(data.texts, texts);
   }
 
@@ -118,6 +119,7 @@ struct Transaction::Mark {
     data.ForgetLocators(locators);
     data.qualifiers.resize(qualifiers);
     data.quantities.resize(quantities);
+    data.quantity_bounds.resize(quantity_bounds);
     data.texts.resize(texts);
     data.strings.Rollback(strings);
   }
@@ -266,6 +268,7 @@ void Transaction::Reserve(ItemKind kind, size_t count, bool exact) {
         in_proportion(data_.citations, start_->citations);
         in_proportion(data_.qualifiers, start_->qualifiers);
         in_proportion(data_.quantities, start_->quantities);
+        in_proportion(data_.quantity_bounds, start_->quantity_bounds);
         in_proportion(data_.texts, start_->texts);
       }
       break;
@@ -672,9 +675,9 @@ void Transaction::AddStatement(const StatementInput& input, Origin origin, const
         value_ok = false;
       }
       if (value_ok) {
-        record.value = QuantityRef{static_cast<uint32_t>(data_.quantities.size())};
-        data_.quantities.push_back({quantity->amount, quantity->lower.value_or(kNoNumber),
-                                    quantity->upper.value_or(kNoNumber), *unit, quantity->bound});
+        record.value = QuantityRef{data_.AddQuantity(
+            quantity->amount, *unit, quantity->bound,
+            {quantity->lower.value_or(kNoNumber), quantity->upper.value_or(kNoNumber)})};
       }
     } else if (const Text* text = std::get_if<Text>(&input.value)) {
       record.value = TextRef{static_cast<uint32_t>(data_.texts.size())};
@@ -829,8 +832,9 @@ std::string_view Transaction::StatementDifference(const StatementRecord& a, cons
         if constexpr (std::is_same_v<T, QuantityRef>) {
           const QuantityRecord& x = data_.quantities[value_a.index];
           const QuantityRecord& y = data_.quantities[value_b.index];
-          return x.amount == y.amount && x.unit == y.unit && x.bound == y.bound && SameNumber(x.lower, y.lower) &&
-                 SameNumber(x.upper, y.upper);
+          QuantityBounds x_bounds = data_.BoundsOf(x), y_bounds = data_.BoundsOf(y);
+          return x.amount == y.amount && x.unit == y.unit && x.bound == y.bound &&
+                 SameNumber(x_bounds.lower, y_bounds.lower) && SameNumber(x_bounds.upper, y_bounds.upper);
         } else if constexpr (std::is_same_v<T, TextRef>) {
           return data_.texts[value_a.index] == data_.texts[value_b.index];
         } else {

@@ -42,7 +42,10 @@ BitSet DatedInValidTime(const GraphData& data, const Filter& filter, size_t size
       if (i < size) at.set(i);
     };
     data.valid_index.Containing(day, keep);
-    data.valid_points.StartedBy(day, keep);
+    // Points that started by the day: those whose days hold it, Containing gave already.
+    data.valid_points.StartedBy(day, [&](uint32_t interval) {
+      if (data.valid_index.intervals()[interval].last < day) data.valid_index.ForEachIdOf(interval, keep);
+    });
   }
   if (!filter.valid_during) return at;
   BitSet during(size, false);

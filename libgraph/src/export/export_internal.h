@@ -266,13 +266,14 @@ class JsonFields {
       Number(quantity.amount);
       Member("unit", data_.schema->unit(quantity.unit).name);
       if (quantity.bound != Bound::kExact) Member("bound", BoundName(quantity.bound));
-      if (!std::isnan(quantity.lower)) {
+      QuantityBounds bounds = data_.BoundsOf(quantity);
+      if (!std::isnan(bounds.lower)) {
         Key("lower");
-        Number(quantity.lower);
+        Number(bounds.lower);
       }
-      if (!std::isnan(quantity.upper)) {
+      if (!std::isnan(bounds.upper)) {
         Key("upper");
-        Number(quantity.upper);
+        Number(bounds.upper);
       }
     } else if (const TextRef* text = std::get_if<TextRef>(&statement.value)) {
       Member("text", data_.texts[text->index].text);

@@ -790,8 +790,9 @@ class RdfWriter {
       Decimal(Vocab(term::kAmount), quantity.amount);
       node_.Iri(Vocab(term::kUnitOf), UnitIri(quantity.unit));
       node_.String(Vocab(term::kBound), BoundName(quantity.bound));
-      if (!std::isnan(quantity.lower)) Decimal(Vocab(term::kLowerBound), quantity.lower);
-      if (!std::isnan(quantity.upper)) Decimal(Vocab(term::kUpperBound), quantity.upper);
+      QuantityBounds bounds = data_.BoundsOf(quantity);
+      if (!std::isnan(bounds.lower)) Decimal(Vocab(term::kLowerBound), bounds.lower);
+      if (!std::isnan(bounds.upper)) Decimal(Vocab(term::kUpperBound), bounds.upper);
       Emit();
     } else if (const TimePoint* date = std::get_if<TimePoint>(&statement.value)) {
       node_.Reset(value_iri, false);

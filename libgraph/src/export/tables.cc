@@ -195,8 +195,9 @@ class TableWriter {
         row[15] = quantity.amount;
         row[16] = std::string_view(data_.schema->unit(quantity.unit).name);
         row[17] = BoundName(quantity.bound);
-        row[18] = NumberCell(quantity.lower);
-        row[19] = NumberCell(quantity.upper);
+        internal::QuantityBounds bounds = data_.BoundsOf(quantity);
+        row[18] = NumberCell(bounds.lower);
+        row[19] = NumberCell(bounds.upper);
       } else if (const internal::TextRef* text = std::get_if<internal::TextRef>(&statement.value)) {
         row[20] = data_.texts[text->index].text;
         row[21] = TextCell(data_.texts[text->index].lang);

@@ -8,8 +8,11 @@
 // sorted run only as far as it reports.
 //
 // Intervals repeat: a graph of a million statements has a few thousand distinct ones (years,
-// quarters, months). Both indexes keep each distinct interval (or first day) once, with its run
-// of ids in one flat array: 4 bytes per statement plus a little per distinct interval.
+// quarters, months). IntervalIndex keeps each distinct interval once, with its run of ids in one
+// flat array: 4 bytes per statement plus a little per distinct interval. The intervals of points
+// ("2025-Q2", valid from then on) are told apart from the same days as an interval, so that a
+// StartIndex of the point intervals, by first day, lists a few thousand distinct intervals and
+// reaches their ids through the interval index: each id is stored once.
 //
 // Built with radix sorts on the day numbers and a hash of the distinct intervals (no comparison
 // sort): the indexes are rebuilt after every committed batch. A snapshot stores the arrays as
@@ -33,6 +36,7 @@ struct DayInterval {
   int32_t first;  // days since 1970-01-01, inclusive
   int32_t last;
   uint32_t id;
+  bool point = false;  // a point's days: kept apart from the same days as an interval
 };
 
 // Where an interval starts, without its end, for lists that need only that.
@@ -63,7 +67,9 @@ class IntervalIndex {
   };
 
   IntervalIndex() = default;
-  explicit IntervalIndex(const std::vector<DayInterval>& intervals);
+  // Indexes `intervals`; when `points` is given, sets it to the first day and position (in
+  // intervals()) of each distinct interval of points, for a StartIndex over them.
+  explicit IntervalIndex(const std::vector<DayInterval>& intervals, std::vector<DayStart>* points = nullptr);
 
   // How many intervals (ids) the index holds, repeats included.
   size_t size() const { return ids_.size(); }
@@ -124,6 +130,13 @@ class IntervalIndex {
     }
   }
 
+  // Calls visit(id) for the ids of the distinct interval at `position` in intervals() (below
+  // intervals().size()).
+  template <typename Visit>
+  void ForEachIdOf(uint32_t position, Visit visit) const {
+    VisitRuns(position, position + 1, visit);
+  }
+
   size_t bytes() const;
 
  private:
@@ -152,6 +165,7 @@ class IntervalIndex {
   struct Distinct {
     int32_t first, last;
     uint32_t count;
+    bool point;
   };
   // An end (first or last day) of a distinct interval.
   struct End {
@@ -170,7 +184,8 @@ class IntervalIndex {
 };
 
 // Ids by the first day of their interval, for "which had started by day d": the distinct first
-// days ascending, each with its run of ids.
+// days ascending, each with its run of ids. The graph's ids here are positions of distinct
+// intervals of points in its valid-time IntervalIndex (see there).
 class StartIndex {
  public:
   StartIndex() = default;

@@ -1,5 +1,6 @@
 #include "aikg/graph.h"
 #include "aikg/view.h"
+#include "internal/graph_data.h"
 
 #include <string>
 #include <vector>
@@ -153,6 +154,14 @@ TEST(Graph, AppliesChangeSets) {
 TEST(Graph, FailedChangeSetChangesNothing) {
   Graph graph = testing::LoadTiny();
   ChangeSet changes = SmallChange();
+  // A good quantity with bounds before the bad one: its record and bounds go with the batch.
+  changes.statements.push_back({.id = "st/bounded",
+                                .subject = "org/deepseek",
+                                .predicate = "revenue",
+                                .value = Quantity{.amount = 5, .unit = "USD", .lower = 4, .upper = 6},
+                                .sources = {{"src/post", ""}}});
+  const size_t quantities = graph.data().quantities.size();
+  const size_t quantity_bounds = graph.data().quantity_bounds.size();
   changes.statements.push_back({.id = "st/bad",
                                 .subject = "model/v31",
                                 .predicate = "users",
@@ -167,7 +176,7 @@ TEST(Graph, FailedChangeSetChangesNothing) {
             "<changes>: entity 'org/alibaba' clashes with its definition in the graph before this load: "
             "different name (at /entities/1/id)");
   EXPECT_EQ(problems[1].Format(),
-            "<changes>: unit 'USD' is not allowed for predicate 'users' (allowed: users) (at /statements/1/value/unit)");
+            "<changes>: unit 'USD' is not allowed for predicate 'users' (allowed: users) (at /statements/2/value/unit)");
   EXPECT_EQ(graph.entity_count(), 7u);
   EXPECT_EQ(graph.statement_count(), 14u);
   EXPECT_EQ(graph.source_count(), 2u);
@@ -175,6 +184,8 @@ TEST(Graph, FailedChangeSetChangesNothing) {
   EXPECT_FALSE(graph.FindSource("src/post").has_value());
   EXPECT_TRUE(graph.FindByName("DeepSeek-V3.1").empty());
   EXPECT_EQ(graph.edge_count(), 7u);
+  EXPECT_EQ(graph.data().quantities.size(), quantities);
+  EXPECT_EQ(graph.data().quantity_bounds.size(), quantity_bounds);
   // And the graph still takes a good batch afterwards.
   EXPECT_TRUE(graph.Apply(SmallChange()).ok());
 }

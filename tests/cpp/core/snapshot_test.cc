@@ -1,5 +1,6 @@
 #include "aikg/snapshot.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -59,6 +60,15 @@ void ExpectSameIndexes(const internal::GraphData& expected, const internal::Grap
   ASSERT_EQ(expected.locators.size(), actual.locators.size());
   for (size_t i = 0; i < expected.locators.size(); ++i) EXPECT_EQ(expected.locators[i], actual.locators[i]);
   EXPECT_EQ(expected.citations, actual.citations);
+  ASSERT_EQ(expected.quantities.size(), actual.quantities.size());
+  for (size_t i = 0; i < expected.quantities.size(); ++i) {  // field by field: a record has a padding byte
+    const internal::QuantityRecord &wanted = expected.quantities[i], &got = actual.quantities[i];
+    EXPECT_EQ(std::bit_cast<uint64_t>(wanted.amount), std::bit_cast<uint64_t>(got.amount));
+    EXPECT_EQ(wanted.bounds, got.bounds);
+    EXPECT_EQ(wanted.unit, got.unit);
+    EXPECT_EQ(wanted.bound, got.bound);
+  }
+  ExpectSameArray(expected.quantity_bounds, actual.quantity_bounds, "quantity bounds");
   // The id tables as the writer stores them: compacted when they had grown well past their
   // records (a rehash in record order, so the same buckets every time).
   auto expect_same_ids = [](const internal::IdIndex& graph_ids, const internal::IdIndex& got, auto id_of) {
@@ -117,9 +127,18 @@ TEST(SnapshotRoundTrip, NumbersAndEveryValueKind) {
   "entities": [{"id": "org/x", "type": "Company", "name": "X", "attributes": {"margin": 0.1, "employees": 9007199254740993, "fiscal_year_start": 4}}],
   "statements": [
     {"id": "a", "subject": "org/x", "predicate": "revenue", "value": {"amount": 0.30000000000000004, "unit": "USD"}, "valid": {"from": "2023-Q1"}, "period": "FY2024-Q2", "modality": "reported", "sources": [{"source": "src/b", "locator": "p. 2"}]},
-    {"id": "c", "subject": "org/x", "predicate": "revenue", "value": {"amount": -2.5e-7, "unit": "USD", "bound": "about", "lower": -1e-6, "upper": 123456789012345678}, "period": "FY2024", "modality": "forecast", "sources": [{"source": "src/a"}], "confidence": 0.333333333333333315, "qualifiers": {"note": "n"}}
+    {"id": "c", "subject": "org/x", "predicate": "revenue", "value": {"amount": -2.5e-7, "unit": "USD", "bound": "about", "lower": -1e-6, "upper": 123456789012345678}, "period": "FY2024", "modality": "forecast", "sources": [{"source": "src/a"}], "confidence": 0.333333333333333315, "qualifiers": {"note": "n"}},
+    {"id": "d", "subject": "org/x", "predicate": "revenue", "value": {"amount": 7, "unit": "USD", "bound": "at_least", "lower": 7}, "modality": "reported", "sources": [{"source": "src/a"}]},
+    {"id": "e", "subject": "org/x", "predicate": "revenue", "value": {"amount": 8, "unit": "USD", "bound": "at_most"}, "modality": "reported", "sources": [{"source": "src/a"}]},
+    {"id": "f", "subject": "org/x", "predicate": "revenue", "value": {"amount": 9, "unit": "USD", "upper": 1e300}, "modality": "reported", "sources": [{"source": "src/a"}]}
   ])"));
   ASSERT_TRUE(status.ok()) << status.message();
+  // Bounds are kept for the quantities that have any: c (both), d (lower), f (upper).
+  ASSERT_EQ(graph.data().quantity_bounds.size(), 3u);
+  EXPECT_EQ(graph.FindStatement("d")->quantity()->lower, 7);
+  EXPECT_EQ(graph.FindStatement("d")->quantity()->upper, std::nullopt);
+  EXPECT_EQ(graph.FindStatement("e")->quantity()->lower, std::nullopt);
+  EXPECT_EQ(graph.FindStatement("f")->quantity()->upper, 1e300);
   ExpectRoundTrip(graph, "numbers");
 }
 
@@ -227,7 +246,8 @@ TEST(SnapshotLoad, ErrorsSayWhatIsWrong) {
   // Nor one of format 2 (the time indexes interval by interval).
   other_version[8] = 2;
   EXPECT_THAT(message(other_version), HasSubstr("snapshot format version 2; this aikg"));
-  // Nor one of format 3 (id tables of a power of two of buckets).
+  // Nor one of format 3 (id tables of a power of two of buckets, the bounds of every quantity in
+  // its record).
   other_version[8] = 3;
   EXPECT_THAT(message(other_version), HasSubstr("snapshot format version 3; this aikg"));
   std::string flipped = bytes;
@@ -317,6 +337,9 @@ TEST(SnapshotLoad, ChecksEveryIndexOfACraftedFile) {
       {"SRCE", 28, 0, "relays itself via a cycle"},
       {"SRCE", 28, 77, "via source 77 out of range"},
       {"CITE", 0, 99, "citation source 99 out of range"},
+      {"QNTY", 8, 1000, "quantity bounds 1000 out of range (1)"},
+      {"QNTY", 12, 1000, "unit 1000 out of range"},
+      {"QNTY", 12, 0x00050000, "bound 5 out of range"},
       {"STRE", 0, 5, "does not start with the empty string"},
       {"TIME", 8, 1, "time point 1:"},
       {"TIME", 12, 4, "is not fiscal but has a fiscal start"},

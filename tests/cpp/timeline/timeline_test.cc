@@ -216,6 +216,43 @@ TEST(StartIndex, AgreesWithBruteForce) {
   }
 }
 
+// The graph's points: the interval index keeps the intervals of points apart from the same days
+// as intervals, and lists them for a StartIndex, which then reaches their ids through the
+// interval index's runs (each id stored once) and answers "started by" as a scan of all would.
+TEST(StartIndex, OverTheIntervalsOfPointsAgreesWithBruteForce) {
+  std::mt19937 random(23);
+  std::vector<internal::DayInterval> intervals;
+  for (uint32_t id = 0; id < 5000; ++id) {
+    int32_t first = static_cast<int32_t>(random() % 40) * 30 - 600;
+    intervals.push_back({first, first + 29, id, random() % 3 == 0});
+  }
+  std::vector<internal::DayStart> points;
+  internal::IntervalIndex index(intervals, &points);
+  EXPECT_EQ(index.size(), intervals.size());
+  // 40 distinct spans, each as an interval and as a point: 80 distinct intervals, 40 of points.
+  EXPECT_EQ(index.intervals().size(), 80u);
+  ASSERT_EQ(points.size(), 40u);
+  for (const internal::DayStart& point : points) {
+    ASSERT_LT(point.id, index.intervals().size());
+    EXPECT_EQ(index.intervals()[point.id].first, point.first);
+  }
+  internal::StartIndex started(points);
+  EXPECT_EQ(started.size(), 40u);
+  for (int32_t day = -700; day < 700; day += 13) {
+    std::multiset<uint32_t> found, expected, containing, expected_containing;
+    started.StartedBy(day, [&](uint32_t interval) {
+      index.ForEachIdOf(interval, [&](uint32_t id) { found.insert(id); });
+    });
+    index.Containing(day, [&](uint32_t id) { containing.insert(id); });
+    for (const internal::DayInterval& interval : intervals) {
+      if (interval.point && interval.first <= day) expected.insert(interval.id);
+      if (interval.first <= day && day <= interval.last) expected_containing.insert(interval.id);
+    }
+    ASSERT_EQ(found, expected) << day;
+    ASSERT_EQ(containing, expected_containing) << day;
+  }
+}
+
 TEST(StartIndex, RefusesRunsOrIdsOutOfRange) {
   internal::StartIndex built({{10, 0}, {10, 1}, {20, 2}});
   internal::StartIndex index;
