@@ -14,15 +14,21 @@ namespace {
 
 using ::testing::HasSubstr;
 
+// Gives records [from, to) the ids "org/<record>" and inserts them into `index` one by one.
+template <typename IdOf>
+void InsertOrgIds(IdIndex& index, std::vector<std::string>& ids, uint32_t from, uint32_t to, IdOf& id_of) {
+  for (uint32_t i = from; i < to; ++i) {
+    ids.push_back("org/" + std::to_string(i));
+    ASSERT_EQ(index.Insert(i, id_of), IdIndex::kAbsent);
+  }
+}
+
 TEST(IdIndex, FindsWhatWasInsertedAndRefusesTakenIds) {
   std::vector<std::string> ids;
   auto id_of = [&](uint32_t i) { return std::string_view(ids[i]); };
   IdIndex index;
   EXPECT_EQ(index.Find("org/a", id_of), IdIndex::kAbsent);
-  for (uint32_t i = 0; i < 5000; ++i) {
-    ids.push_back("org/" + std::to_string(i));
-    ASSERT_EQ(index.Insert(i, id_of), IdIndex::kAbsent);
-  }
+  InsertOrgIds(index, ids, 0, 5000, id_of);
   ids.push_back("org/1234");  // record 5000 repeats record 1234's id
   EXPECT_EQ(index.Insert(5000, id_of), 1234u);
   ids.pop_back();
@@ -121,10 +127,7 @@ TEST(IdIndex, CompactsAGrownTable) {
   std::vector<std::string> ids;
   auto id_of = [&](uint32_t i) { return std::string_view(ids[i]); };
   IdIndex index;
-  for (uint32_t i = 0; i < 1000; ++i) {
-    ids.push_back("org/" + std::to_string(i));
-    index.Insert(i, id_of);
-  }
+  InsertOrgIds(index, ids, 0, 1000, id_of);
   EXPECT_EQ(index.buckets(), 2048u);
   EXPECT_TRUE(index.Oversized());
   IdIndex compact = index.Compacted(id_of);
@@ -135,10 +138,7 @@ TEST(IdIndex, CompactsAGrownTable) {
   for (uint32_t i = 0; i < 1000; ++i) ASSERT_EQ(compact.Find(ids[i], id_of), i);
   EXPECT_EQ(compact.Find("org/1000", id_of), IdIndex::kAbsent);
   // Growing on from the compact size.
-  for (uint32_t i = 1000; i < 1200; ++i) {
-    ids.push_back("org/" + std::to_string(i));
-    ASSERT_EQ(compact.Insert(i, id_of), IdIndex::kAbsent);
-  }
+  InsertOrgIds(compact, ids, 1000, 1200, id_of);
   for (uint32_t i = 0; i < 1200; ++i) ASSERT_EQ(compact.Find(ids[i], id_of), i);
 }
 
@@ -187,10 +187,7 @@ TEST(IdIndex, RestoresAStoredTableAndRefusesAnUnsafeOne) {
   std::vector<std::string> ids;
   auto id_of = [&](uint32_t i) { return std::string_view(ids[i]); };
   IdIndex index;
-  for (uint32_t i = 0; i < 100; ++i) {
-    ids.push_back("org/" + std::to_string(i));
-    index.Insert(i, id_of);
-  }
+  InsertOrgIds(index, ids, 0, 100, id_of);
   IdIndex restored;
   ASSERT_TRUE(restored.Restore(index.seed(), index.tags(), index.records(), 100).ok());
   for (uint32_t i = 0; i < 100; ++i) ASSERT_EQ(restored.Find(ids[i], id_of), i);
@@ -228,10 +225,7 @@ TEST(IdIndex, RestoresATableOfAnySizeUpTo7Of8Full) {
   auto id_of = [&](uint32_t i) { return std::string_view(ids[i]); };
   IdIndex compact;
   compact.Reserve(1000, id_of);
-  for (uint32_t i = 0; i < 1000; ++i) {
-    ids.push_back("org/" + std::to_string(i));
-    compact.Insert(i, id_of);
-  }
+  InsertOrgIds(compact, ids, 0, 1000, id_of);
   ASSERT_EQ(compact.buckets(), 1334u);
   IdIndex restored;
   ASSERT_TRUE(restored.Restore(compact.seed(), compact.tags(), compact.records(), 1000).ok());
