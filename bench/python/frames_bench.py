@@ -25,6 +25,10 @@ the window --during:
   pandas the frame filtered by the mask (``frame[mask]``); DuckDB ``SELECT * ... WHERE``
   fetched with ``.df()`` (its table's columns: sources as JSON text, not lists).
 
+pandas runs twice: on aikg's frame of the whole graph, built once and held (the in-memory
+route), and from the Parquet ``statements`` table, read with ``pandas.read_parquet`` at every
+operation (the route of a user who starts from the exported files, as DuckDB's table does).
+
 Everything runs in one process, one operation after the other, --repeat times each; the report
 gives the best CPU time of this process (``time.process_time``: DuckDB's worker threads
 included; DuckDB runs with --duckdb-threads) and the best wall time, and the ratio of CPU times
@@ -77,7 +81,8 @@ def held_at_mask(frame: Any, day: datetime.date) -> Any:
     import duckdb
     import pandas as pd
 
-    at = pd.Timestamp(day)
+    # aikg's frame has datetime64 days; read_parquet gives the Parquet DATE columns as dates.
+    at = pd.Timestamp(day) if pd.api.types.is_datetime64_any_dtype(frame["valid_start"]) else day
     interval = frame["valid"].str.contains("..", regex=False).fillna(False).astype(bool)
     return (
         frame["valid"].notna()
@@ -90,10 +95,12 @@ def overlap_mask(frame: Any, first: datetime.date, last: datetime.date) -> Any:
     import duckdb
     import pandas as pd
 
+    if pd.api.types.is_datetime64_any_dtype(frame["valid_start"]):
+        first, last = pd.Timestamp(first), pd.Timestamp(last)
     return (
         frame["valid"].notna()
-        & (frame["valid_start"].isna() | (frame["valid_start"] <= pd.Timestamp(last)))
-        & (frame["valid_end"].isna() | (frame["valid_end"] >= pd.Timestamp(first)))
+        & (frame["valid_start"].isna() | (frame["valid_start"] <= last))
+        & (frame["valid_end"].isna() | (frame["valid_end"] >= first))
     )
 
 
@@ -161,6 +168,14 @@ def main() -> int:
     import pandas as pd
 
     frame = graph.statements_frame()
+    statements_parquet = path.parent / f"frames-n{arguments.statements}" / "statements.parquet"
+
+    def parquet() -> Any:
+        return pd.read_parquet(statements_parquet)
+
+    def parquet_as_of() -> Any:
+        table = parquet()
+        return table[held_at_mask(table, day)]
 
     def duckdb_count(condition: str) -> int:
         row = connection.execute(f"SELECT count(*) FROM statements WHERE {condition}").fetchone()
@@ -172,24 +187,28 @@ def main() -> int:
             "aikg": lambda: graph.as_of(day).statement_count,
             "DuckDB": lambda: duckdb_count(held_at_sql(day)),
             "pandas": lambda: int(held_at_mask(frame, day).sum()),
+            "pandas from Parquet": lambda: int(held_at_mask(parquet(), day).sum()),
         },
         "as-of count by query": {
             "aikg": lambda: sum(graph.query(query).rows[0][0] for query in as_of_queries(day)),
             "DuckDB": lambda: duckdb_count(held_at_sql(day)),
             "pandas": lambda: int(held_at_mask(frame, day).sum()),
+            "pandas from Parquet": lambda: int(held_at_mask(parquet(), day).sum()),
         },
         "overlap count": {
             "aikg": lambda: graph.view(valid_during=(first, last)).statement_count,
             "DuckDB": lambda: duckdb_count(overlap_sql(first, last)),
             "pandas": lambda: int(overlap_mask(frame, first, last).sum()),
+            "pandas from Parquet": lambda: int(overlap_mask(parquet(), first, last).sum()),
         },
         "as-of frame": {
             "aikg": lambda: graph.as_of(day).statements_frame(),
             "DuckDB": lambda: connection.execute(f"SELECT * FROM statements WHERE {held_at_sql(day)}").df(),
             "pandas": lambda: frame[held_at_mask(frame, day)],
+            "pandas from Parquet": parquet_as_of,
         },
     }
-    engines = ["aikg", "DuckDB", "pandas"]
+    engines = ["aikg", "DuckDB", "pandas", "pandas from Parquet"]
     results: dict[str, dict[str, tuple[float, float]]] = {}
     disagreements = []
     rows = {}
