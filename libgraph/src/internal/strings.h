@@ -32,8 +32,8 @@ using StringViewMap = absl::flat_hash_map<std::string_view, Value, StringViewHas
 
 // A view of stored text in 8 bytes, where std::string_view takes 16: the address in the low 48
 // bits (user-space addresses on x86-64 and AArch64 Linux have at most 48) and the size, at most
-// kMaxSize, in the high 16. Statements keep their ids so: at 10^6 statements the 8 bytes saved
-// are 4 % of the graph (docs/benchmarks.md).
+// kMaxSize, in the high 16. Statements keep their ids so: the 8 bytes saved per statement are
+// about 5 % of the graph (docs/benchmarks.md).
 class ShortView {
  public:
   static constexpr size_t kMaxSize = 0xFFFF;
