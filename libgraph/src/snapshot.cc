@@ -850,6 +850,17 @@ class SnapshotLoader {
   static void CheckIndex(uint64_t index, size_t size, std::string_view what) {
     if (index >= size) [[unlikely]] FailOutOfRange(what, index, size);
   }
+  // Checks a column read straight from the file: `fits(item)` for every item, in one pass that
+  // ANDs up the answers (no branch per item), then, only when one does not fit, `check(item)`
+  // item by item, which fails with the message of the first that does not.
+  template <typename T, typename Fits, typename Check>
+  static void CheckColumn(const std::vector<T>& column, Fits fits, Check check) {
+    bool all_fit = true;
+    for (const T& item : column) all_fit &= fits(item);
+    if (!all_fit) [[unlikely]] {
+      for (const T& item : column) check(item);
+    }
+  }
   static internal::Range CheckRange(uint32_t begin, uint32_t count, size_t size, std::string_view what) {
     if (uint64_t{begin} + count > size) [[unlikely]] FailRangeOutOfRange(what, begin, count, size);
     return {begin, count};
@@ -886,23 +897,20 @@ class SnapshotLoader {
     ForEachRecord(kAttributes, [&](Record attribute, size_t i) { data_.attributes.push_back(ReadAttribute(attribute, i)); });
     ReadLocators();
     ReadStatements();
-    // Citations are stored as they are kept: read straight into their column, then checked in
-    // one pass that ORs up its failures (no branch per citation), and again, for the message,
-    // only when one fails.
+    // Citations are stored as they are kept: read straight into their column.
     static_assert(sizeof(internal::CitationRecord) == 8);
     ReadColumn(kCitations, data_.citations);
     const size_t source_count = data_.sources.size(), locator_count = data_.locators.size();
-    bool out_of_range = false;
-    for (const internal::CitationRecord& citation : data_.citations) {
-      // kNoIndex + 1 wraps to 0: "no locator" passes as the locator before the first.
-      out_of_range |= (citation.source >= source_count) | (uint32_t{citation.locator + 1} > locator_count);
-    }
-    if (out_of_range) [[unlikely]] {
-      for (const internal::CitationRecord& citation : data_.citations) {
-        CheckIndex(citation.source, source_count, "citation source");
-        if (citation.locator != kNoIndex) CheckIndex(citation.locator, locator_count, "locator");
-      }
-    }
+    CheckColumn(
+        data_.citations,
+        [&](const internal::CitationRecord& citation) {
+          // kNoIndex + 1 wraps to 0: "no locator" passes as the locator before the first.
+          return (citation.source < source_count) & (uint32_t{citation.locator + 1} <= locator_count);
+        },
+        [&](const internal::CitationRecord& citation) {
+          CheckIndex(citation.source, source_count, "citation source");
+          if (citation.locator != kNoIndex) CheckIndex(citation.locator, locator_count, "locator");
+        });
     ReserveMapped(data_.qualifiers, Count(kQualifiers));
     ForEachRecord(kQualifiers, [&](Record qualifier, size_t) {
       data_.qualifiers.push_back({String(qualifier.U32(0), "qualifier"), String(qualifier.U32(4), "qualifier")});
@@ -915,7 +923,7 @@ class SnapshotLoader {
   }
 
   // Quantities, like citations, are stored as they are kept (on a little-endian machine): read
-  // straight into their column and checked in one pass that ORs up its failures.
+  // straight into their column, then checked.
   void ReadQuantities() {
     static_assert(sizeof(internal::QuantityRecord) == 16 && offsetof(internal::QuantityRecord, bounds) == 8 &&
                   offsetof(internal::QuantityRecord, unit) == 12 && offsetof(internal::QuantityRecord, bound) == 14);
@@ -929,19 +937,18 @@ class SnapshotLoader {
       });
     }
     const size_t unit_count = Count(kUnits), bounds_count = Count(kQuantityBounds);
-    bool out_of_range = false;
-    for (const internal::QuantityRecord& quantity : data_.quantities) {
-      // kNoIndex + 1 wraps to 0: "no bounds" passes as the bounds before the first.
-      out_of_range |= (quantity.unit >= unit_count) | (static_cast<uint8_t>(quantity.bound) >= kBoundCount) |
-                      (uint32_t{quantity.bounds + 1} > bounds_count);
-    }
-    if (out_of_range) [[unlikely]] {
-      for (const internal::QuantityRecord& quantity : data_.quantities) {
-        CheckIndex(quantity.unit, unit_count, "unit");
-        CheckIndex(static_cast<uint8_t>(quantity.bound), kBoundCount, "bound");
-        if (quantity.bounds != kNoIndex) CheckIndex(quantity.bounds, bounds_count, "quantity bounds");
-      }
-    }
+    CheckColumn(
+        data_.quantities,
+        [&](const internal::QuantityRecord& quantity) {
+          // kNoIndex + 1 wraps to 0: "no bounds" passes as the bounds before the first.
+          return (quantity.unit < unit_count) & (static_cast<uint8_t>(quantity.bound) < kBoundCount) &
+                 (uint32_t{quantity.bounds + 1} <= bounds_count);
+        },
+        [&](const internal::QuantityRecord& quantity) {
+          CheckIndex(quantity.unit, unit_count, "unit");
+          CheckIndex(static_cast<uint8_t>(quantity.bound), kBoundCount, "bound");
+          if (quantity.bounds != kNoIndex) CheckIndex(quantity.bounds, bounds_count, "quantity bounds");
+        });
     ReadColumn<internal::QuantityBounds, uint64_t>(kQuantityBounds, data_.quantity_bounds);
   }
 

@@ -345,6 +345,17 @@ TEST(SnapshotLoad, ChecksEveryIndexOfACraftedFile) {
       {"TIME", 12, 4, "is not fiscal but has a fiscal start"},
   };
   ExpectEachRefused(dir, bytes, cases);
+
+  // A string whose end lies past the text, or before the end of the string before it.
+  for (uint32_t end : {0xFFFFFFu, 0u}) {
+    SCOPED_TRACE(end);
+    WriteBytes(dir / "strings.aikgb", Crafted(bytes, "STRE", 2, 0, end));
+    Graph graph;
+    absl::Status status = LoadSnapshotFile(graph, dir / "strings.aikgb");
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(status.message(), HasSubstr("string 2 lies outside the string table"));
+    EXPECT_EQ(graph.statement_count(), 0);
+  }
 }
 
 // A statement id may be as long as a statement stores one (65 535 bytes): such a graph goes
