@@ -36,6 +36,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "aikg/aikg.h"
+#include "text_table.h"
 
 namespace aikg::python {
 
@@ -79,38 +80,11 @@ class SharedGraph {
   // changes.
   py::handle EntityIdString(EntityIndex entity) const;
 
-  // Ids in one buffer, for columns of ids (statements_frame): read from a compact buffer rather
-  // than from each record, which at 10^6 statements was a fifth of the frame's time in cache
-  // misses. About 8 bytes plus the id per id.
-  class IdBuffer {
-   public:
-    IdBuffer() = default;
-    // The ids id_of(0), ..., id_of(count - 1).
-    template <typename IdOf>
-    IdBuffer(uint32_t count, IdOf&& id_of) {
-      offsets_.reserve(size_t{count} + 1);
-      offsets_.push_back(0);
-      for (uint32_t i = 0; i < count; ++i) {
-        bytes_.append(id_of(i));
-        offsets_.push_back(bytes_.size());
-      }
-    }
-    size_t size() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
-    std::string_view operator[](uint32_t i) const {
-      return std::string_view(bytes_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
-    }
-    // For a reader that knows which ids it will copy some rows ahead: asks for the cache line of
-    // id i's offsets, then, once they have come (a few rows later), for its bytes.
-    void PrefetchOffsets(uint32_t i) const { __builtin_prefetch(&offsets_[i]); }
-    void PrefetchBytes(uint32_t i) const { __builtin_prefetch(bytes_.data() + offsets_[i]); }
-
-   private:
-    std::vector<uint64_t> offsets_;  // one more than the ids
-    std::string bytes_;
-  };
-  // Every entity's id, made on first use and forgotten when the graph changes; needs the GIL and
+  // Every entity's id in one table, by entity index, for the columns of ids (statements_frame):
+  // a row notes an index, and the column's bytes come from this compact table rather than
+  // from each record. Made on first use and forgotten when the graph changes; needs the GIL and
   // the read lock.
-  const IdBuffer& EntityIds() const;
+  const TextTable& EntityIds() const;
 
  private:
   Graph graph_;
@@ -120,9 +94,9 @@ class SharedGraph {
   // the GIL.
   mutable std::vector<PyObject*> id_strings_;
   mutable uint64_t id_strings_generation_ = 0;
-  // For the graph of `id_buffer_generation_` when it holds that many ids. Guarded by the GIL.
-  mutable IdBuffer id_buffer_;
-  mutable uint64_t id_buffer_generation_ = 0;
+  // For the graph of `id_table_generation_` when it holds that many ids. Guarded by the GIL.
+  mutable TextTable id_table_;
+  mutable uint64_t id_table_generation_ = 0;
 };
 
 using GraphPtr = std::shared_ptr<SharedGraph>;
@@ -212,6 +186,9 @@ HopValue MakeHop(const GraphPtr& owner, const Hop& hop);
 py::object StatementValueToPython(const GraphPtr& owner, const Statement& statement);
 // A statement as a dict of plain values: the columns of View.statements_frame (export_py.cc).
 py::dict StatementRecord(const Graph& graph, const Statement& statement);
+// The same columns for a whole view, as (name, column) pairs (statement_columns.cc); texts as
+// Arrow buffers when `arrow_texts`. Needs the GIL and the read lock.
+py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow_texts);
 // An attribute value as a Python object: str, float, int, bool or TimePoint.
 py::object AttributeToPython(const AttributeValue& value);
 

@@ -40,13 +40,13 @@ py::handle SharedGraph::EntityIdString(EntityIndex entity) const {
   return id;
 }
 
-const SharedGraph::IdBuffer& SharedGraph::EntityIds() const {
+const TextTable& SharedGraph::EntityIds() const {
   uint64_t now = generation();
-  if (id_buffer_generation_ == now && id_buffer_.size() == graph_.entity_count()) return id_buffer_;
-  id_buffer_ = IdBuffer(static_cast<uint32_t>(graph_.entity_count()),
-                        [&](EntityIndex entity) { return graph_.entity(entity).id(); });
-  id_buffer_generation_ = now;
-  return id_buffer_;
+  if (id_table_generation_ == now && id_table_.size() == graph_.entity_count()) return id_table_;
+  id_table_ = TextTable();
+  for (EntityIndex entity = 0; entity < graph_.entity_count(); ++entity) id_table_.Add(graph_.entity(entity).id());
+  id_table_generation_ = now;
+  return id_table_;
 }
 
 absl::StatusOr<std::shared_ptr<const View>> ViewHandle::Resolve() const {

@@ -106,7 +106,8 @@ def test_statements_frame(tiny: aikg.Graph) -> None:
 @pytest.mark.parametrize("name", ["tiny", "newsletter"])
 def test_statements_frame_is_what_the_records_make(name: str, request: pytest.FixtureRequest) -> None:
     """The columnar frame equals the frame of one dict per statement, dtypes included, for views
-    with and without each kind of value (all-missing columns stay objects, as pandas makes them).
+    with and without each kind of value (all-missing columns stay objects, as pandas makes them;
+    a column every row has, as `boolean` in a view of boolean statements, takes its own dtype).
     Where pandas keeps strings in Arrow, `sources` and `locators` are Arrow lists of texts instead
     of objects: each row still reads as the same list of str (or None)."""
     pd = pytest.importorskip("pandas")
@@ -114,6 +115,9 @@ def test_statements_frame_is_what_the_records_make(name: str, request: pytest.Fi
     views = [graph, graph.as_of("2025-06-30"), graph.view(valid_during=("2024", "2025"), include_undated=True),
              graph.view(predicates=[graph.statements()[0].predicate]), graph.view(types=["Country"]),
              graph.as_of("1900")]  # empty
+    booleans = sorted({statement.predicate for statement in graph.statements() if isinstance(statement.value, bool)})
+    if booleans:  # every row has a boolean: a bool column, not objects
+        views.append(graph.view(predicates=booleans))
     for view in views:
         records = pd.DataFrame.from_records(view._statement_records(), columns=aikg._interop.STATEMENT_COLUMNS)
         for column in ("valid_start", "valid_end"):

@@ -645,7 +645,7 @@ class View:
         """
     def _statement_columns(self, *, arrow_texts: bool = False) -> list:
         """
-        The columns of ``statements_frame`` as (name, column) pairs, in order: a column is a list, a NumPy array, or with ``arrow_texts`` (length, null count, validity, offsets, data) of an Arrow large_string array, the last three objects with the buffer protocol (uint8 NumPy arrays, not copied), and for ``sources`` and ``locators`` (offsets, such buffers of the items) of an Arrow large_list<large_string> array.
+        The columns of ``statements_frame`` as (name, column) pairs, in order: a column is a list, a NumPy array, or with ``arrow_texts`` (length, null count, validity, offsets, data) of an Arrow large_string array, the last three objects with the buffer protocol (pyarrow Buffers or uint8 NumPy arrays, not copied; validity None when no value is null), and for ``sources`` and ``locators`` (offsets, such buffers of the items) of an Arrow large_list<large_string> array.
         """
     def _statement_records(self) -> list[dict[str, typing.Any]]:
         """

@@ -99,15 +99,20 @@ def statements_frame(view: View) -> pandas.DataFrame:
                 columns[name] = pd.arrays.ArrowExtensionArray(_arrow_text_lists(*column))
             elif isinstance(column, tuple):
                 columns[name] = pd.array(_arrow_texts(column), dtype=text_dtype)
-        return _with_day_columns(pd.DataFrame(columns, columns=STATEMENT_COLUMNS))
+        # copy=False: the arrays are this frame's own (the default copies each one).
+        return _with_day_columns(pd.DataFrame(columns, columns=STATEMENT_COLUMNS, copy=False))
 
 
-def _arrow_texts(buffers: tuple[int, int, bytes, bytes, bytes]) -> pyarrow.Array:
+# Column buffers from the extension: anything with the buffer protocol (pyarrow Buffers, NumPy arrays).
+_Buffer = Any
+
+
+def _arrow_texts(buffers: tuple[int, int, _Buffer | None, _Buffer, _Buffer]) -> pyarrow.Array:
     pa = _require("pyarrow", "frames")
     return _arrow_array(pa.large_string(), *buffers)
 
 
-def _arrow_text_lists(offsets: bytes, items: tuple[int, int, bytes, bytes, bytes]) -> pyarrow.Array:
+def _arrow_text_lists(offsets: _Buffer, items: tuple[int, int, _Buffer | None, _Buffer, _Buffer]) -> pyarrow.Array:
     """A large_list<large_string> array: a row's items are items[offsets[row]:offsets[row + 1]]."""
     pa = _require("pyarrow", "frames")
     rows = len(offsets) // 8 - 1
@@ -115,8 +120,8 @@ def _arrow_text_lists(offsets: bytes, items: tuple[int, int, bytes, bytes, bytes
                                  children=[_arrow_texts(items)])
 
 
-def _arrow_array(arrow_type: pyarrow.DataType, length: int, null_count: int, validity: bytes,
-                 offsets: bytes | None, values: bytes) -> pyarrow.Array:
+def _arrow_array(arrow_type: pyarrow.DataType, length: int, null_count: int, validity: _Buffer | None,
+                 offsets: _Buffer | None, values: _Buffer) -> pyarrow.Array:
     """An Arrow array over column buffers the extension made (validity read only when some value
     is null; offsets for texts)."""
     pa = _require("pyarrow", "Arrow arrays")
