@@ -30,8 +30,11 @@ constexpr int kScientificBelow = -4;
 // The shortest significant digits of a finite `magnitude` > 0 and the power of ten of the first:
 // 34712000000 → {"34712", 10}, 0.85 → {"85", -1}.
 struct Digits {
-  std::string digits;
+  char digits[24];  // a double has at most 17 significant digits
+  size_t count = 0;
   int exponent = 0;
+
+  std::string_view view() const { return {digits, count}; }
 };
 
 Digits ShortestDigits(double magnitude) {
@@ -42,7 +45,7 @@ Digits ShortestDigits(double magnitude) {
   size_t e = text.find('e');
   Digits result;
   for (char c : text.substr(0, e)) {
-    if (c != '.') result.digits.push_back(c);
+    if (c != '.') result.digits[result.count++] = c;
   }
   const char* exponent = text.data() + e + 1;
   if (*exponent == '+') ++exponent;  // from_chars reads '-' but not '+'
@@ -50,87 +53,131 @@ Digits ShortestDigits(double magnitude) {
   return result;
 }
 
-// `digits` with the decimal point after the first `integer_digits` of them (zeros fill in on
-// either side), the integer part grouped by thousands if asked: ("12", 5, true) → "12,000".
-std::string PlaceDecimalPoint(const std::string& digits, int integer_digits, bool group_thousands) {
-  std::string integer, fraction;
+// Appends `digits` with the decimal point after the first `integer_digits` of them (zeros fill
+// in on either side), the integer part grouped by thousands if asked: ("12", 5, true) → "12,000".
+void AppendWithDecimalPoint(std::string& out, std::string_view digits, int integer_digits, bool group_thousands) {
   if (integer_digits <= 0) {
-    integer = "0";
-    fraction = std::string(static_cast<size_t>(-integer_digits), '0') + digits;
-  } else if (static_cast<size_t>(integer_digits) >= digits.size()) {
-    integer = digits + std::string(static_cast<size_t>(integer_digits) - digits.size(), '0');
-  } else {
-    integer = digits.substr(0, static_cast<size_t>(integer_digits));
-    fraction = digits.substr(static_cast<size_t>(integer_digits));
+    out += "0.";
+    out.append(static_cast<size_t>(-integer_digits), '0');
+    out += digits;
+    return;
   }
-  if (group_thousands) {
-    for (size_t at = integer.size(); at > 3; at -= 3) integer.insert(at - 3, ",");
+  auto integer_size = static_cast<size_t>(integer_digits);
+  for (size_t i = 0; i < integer_size; ++i) {
+    if (group_thousands && i > 0 && (integer_size - i) % 3 == 0) out += ',';
+    out += i < digits.size() ? digits[i] : '0';
   }
-  return fraction.empty() ? integer : integer + "." + fraction;
+  if (integer_size < digits.size()) {
+    out += '.';
+    out += digits.substr(integer_size);
+  }
 }
 
-// An amount as a number and the scale word that follows it (empty when there is none).
-struct ScaledAmount {
-  std::string number;
-  std::string_view scale;
-};
-
-ScaledAmount Scaled(double amount) {
-  if (std::isnan(amount)) return {"nan", {}};
-  std::string sign = amount < 0 ? "-" : "";
+// Appends an amount as a number; returns the scale word that follows it (empty when there is
+// none). Each is written straight into `out`: quantities are formatted a text per statement when
+// a frame or an export is made.
+std::string_view AppendScaled(std::string& out, double amount) {
+  if (std::isnan(amount)) {
+    out += "nan";
+    return {};
+  }
   double magnitude = std::fabs(amount);
-  if (std::isinf(magnitude)) return {sign + "inf", {}};
-  if (magnitude == 0) return {"0", {}};
+  if (magnitude == 0) {
+    out += '0';
+    return {};
+  }
+  if (amount < 0) out += '-';
+  if (std::isinf(magnitude)) {
+    out += "inf";
+    return {};
+  }
   Digits digits = ShortestDigits(magnitude);
   if (digits.exponent >= kScientificFrom || digits.exponent < kScientificBelow) {
-    std::string mantissa = digits.digits.substr(0, 1);
-    if (digits.digits.size() > 1) mantissa += "." + digits.digits.substr(1);
-    return {sign + mantissa + "e" + std::to_string(digits.exponent), {}};
+    out += digits.digits[0];
+    if (digits.count > 1) {
+      out += '.';
+      out += digits.view().substr(1);
+    }
+    out += 'e';
+    char exponent[16];
+    out.append(exponent, std::to_chars(exponent, exponent + sizeof exponent, digits.exponent).ptr);
+    return {};
   }
   for (const Scale& scale : kScales) {
     if (digits.exponent < scale.exponent) continue;
     int integer_digits = digits.exponent - scale.exponent + 1;
-    int decimals = static_cast<int>(digits.digits.size()) - integer_digits;
+    int decimals = static_cast<int>(digits.count) - integer_digits;
     if (decimals <= kMaxScaledDecimals) {
-      return {sign + PlaceDecimalPoint(digits.digits, integer_digits, false), scale.word};
+      AppendWithDecimalPoint(out, digits.view(), integer_digits, false);
+      return scale.word;
     }
     break;
   }
-  return {sign + PlaceDecimalPoint(digits.digits, digits.exponent + 1, true), {}};
+  AppendWithDecimalPoint(out, digits.view(), digits.exponent + 1, true);
+  return {};
 }
 
-std::string Joined(const ScaledAmount& amount) {
-  return amount.scale.empty() ? amount.number : amount.number + " " + std::string(amount.scale);
-}
-
-// "240–260 billion", "800 million–1.2 billion", "-5 to 10", "at least 5", or "" without a range.
-std::string RangeText(const Quantity& quantity) {
-  if (quantity.lower && quantity.upper) {
-    ScaledAmount lower = Scaled(*quantity.lower), upper = Scaled(*quantity.upper);
-    // A dash after a minus sign would read as another minus.
-    std::string_view separator = *quantity.lower < 0 || *quantity.upper < 0 ? " to " : "–";
-    std::string first = lower.scale == upper.scale ? lower.number : Joined(lower);
-    return first + std::string(separator) + Joined(upper);
+// Appends the amount and its scale word: "34.7 billion".
+void AppendAmount(std::string& out, double amount) {
+  std::string_view scale = AppendScaled(out, amount);
+  if (!scale.empty()) {
+    out += ' ';
+    out += scale;
   }
-  if (quantity.lower) return "at least " + FormatAmount(*quantity.lower);
-  if (quantity.upper) return "at most " + FormatAmount(*quantity.upper);
-  return "";
+}
+
+// Appends "240–260 billion", "800 million–1.2 billion", "-5 to 10", "at least 5", or nothing
+// without a range.
+void AppendRange(std::string& out, const Quantity& quantity) {
+  if (quantity.lower && quantity.upper) {
+    std::string_view lower_scale = AppendScaled(out, *quantity.lower);
+    size_t lower_end = out.size();
+    // A dash after a minus sign would read as another minus.
+    out += *quantity.lower < 0 || *quantity.upper < 0 ? " to " : "–";
+    std::string_view upper_scale = AppendScaled(out, *quantity.upper);
+    // The lower end's scale word is left out when the upper end has the same one.
+    if (!lower_scale.empty() && lower_scale != upper_scale) out.insert(lower_end, " " + std::string(lower_scale));
+    if (!upper_scale.empty()) {
+      out += ' ';
+      out += upper_scale;
+    }
+  } else if (quantity.lower) {
+    out += "at least ";
+    AppendAmount(out, *quantity.lower);
+  } else if (quantity.upper) {
+    out += "at most ";
+    AppendAmount(out, *quantity.upper);
+  }
 }
 
 }  // namespace
 
-std::string FormatAmount(double amount) { return Joined(Scaled(amount)); }
+std::string FormatAmount(double amount) {
+  std::string text;
+  AppendAmount(text, amount);
+  return text;
+}
 
 std::string_view UnitLabel(std::string_view unit) { return unit == "percent" ? "%" : unit; }
 
 std::string FormatQuantity(const Quantity& quantity) {
   std::string text;
-  if (quantity.bound != Bound::kExact) text = std::string(BoundSymbol(quantity.bound)) + " ";
-  text += FormatAmount(quantity.amount);
+  text.reserve(32);
+  if (quantity.bound != Bound::kExact) {
+    text += BoundSymbol(quantity.bound);
+    text += ' ';
+  }
+  AppendAmount(text, quantity.amount);
   std::string_view label = UnitLabel(quantity.unit);
-  if (!label.empty()) text += " " + std::string(label);
-  std::string range = RangeText(quantity);
-  if (!range.empty()) text += " (" + range + ")";
+  if (!label.empty()) {
+    text += ' ';
+    text += label;
+  }
+  if (quantity.lower || quantity.upper) {
+    text += " (";
+    AppendRange(text, quantity);
+    text += ')';
+  }
   return text;
 }
 
