@@ -97,7 +97,7 @@ class Buffer {
 };
 
 // A column of Python objects, filled row by row: a NumPy object array, which pandas takes as
-// it is (from a list, it would first convert it, as long as the frame's C++ side took).
+// it is (a list, it converts first).
 class ObjectColumn {
  public:
   explicit ObjectColumn(size_t rows)
@@ -114,11 +114,7 @@ class ObjectColumn {
 };
 
 // An object array of `rows` Nones: what pandas keeps for a column that no row has.
-py::array Nones(size_t rows) {
-  ObjectColumn nones(rows);
-  for (size_t row = 0; row < rows; ++row) nones.Set(row, py::handle(Py_None));
-  return nones.Take();
-}
+py::array Nones(size_t rows) { return ObjectColumn(rows).Take(); }
 
 // A column of optional booleans: a bool array when every row has one, else objects (True,
 // False, None), as pandas makes them from a list.
@@ -358,10 +354,9 @@ class FrameTexts {
  public:
   static constexpr uint32_t kNoText = CodedTextColumn::kNoText;
 
-  // A predicate's name and kind, and the kind itself.
+  // A predicate's name and kind.
   struct PredicateCodes {
     uint32_t name = kNoText, kind = kNoText;
-    RangeKind range = RangeKind::kEntity;
   };
   // A time as written (a valid time, or a date or period as a point), and for a valid time its
   // precision's name and its first and last possible days.
@@ -384,9 +379,7 @@ class FrameTexts {
 
   const PredicateCodes& Of(const Statement& statement) {
     PredicateCodes& codes = predicates_[statement.predicate()];
-    if (codes.name == kNoText) {
-      codes = {Add(statement.predicate_name()), Add(RangeKindName(statement.kind())), statement.kind()};
-    }
+    if (codes.name == kNoText) codes = {Add(statement.predicate_name()), Add(RangeKindName(statement.kind()))};
     return codes;
   }
   const TimeCodes& Of(const ValidTime& valid) {
@@ -499,19 +492,11 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
     const FrameTexts::PredicateCodes& predicate_codes = texts.Of(statement);
     predicate.Add(predicate_codes.name);
     kind.Add(predicate_codes.kind);
-    // The value, read through the one accessor its predicate's kind names.
-    std::optional<Entity> target;
-    std::optional<Quantity> quantity;
-    std::optional<aikg::Text> statement_text;
-    std::optional<TimePoint> statement_date;
-    std::optional<bool> statement_boolean;
-    switch (predicate_codes.range) {
-      case RangeKind::kEntity: target = statement.object(); break;
-      case RangeKind::kQuantity: quantity = statement.quantity(); break;
-      case RangeKind::kText: statement_text = statement.text(); break;
-      case RangeKind::kDate: statement_date = statement.date(); break;
-      case RangeKind::kBoolean: statement_boolean = statement.boolean(); break;
-    }
+    std::optional<Entity> target = statement.object();
+    std::optional<Quantity> quantity = statement.quantity();
+    std::optional<aikg::Text> statement_text = statement.text();
+    std::optional<TimePoint> statement_date = statement.date();
+    std::optional<bool> statement_boolean = statement.boolean();
     uint32_t text_code = statement_text ? texts.Add(statement_text->text) : FrameTexts::kNoText;
     std::optional<FrameTexts::QuantityCodes> quantity_codes;
     if (quantity) quantity_codes = texts.Of(*quantity);
