@@ -24,7 +24,7 @@ namespace aikg::python {
 
 class TextTable {
  public:
-  // Bytes readable after any text's start beyond its end (and after the last text).
+  // Zero bytes kept after the last text: a copy may read this many bytes past any text's end.
   static constexpr size_t kPadding = 32;
 
   TextTable() : offsets_{0}, bytes_(kPadding, '\0') {}
