@@ -426,10 +426,12 @@ class FrameTexts {
 // or a list of str.
 class UniqueTextColumn {
  public:
-  UniqueTextColumn(size_t rows, bool arrow) : arrow_(arrow), list_(arrow ? 0 : rows) {
+  UniqueTextColumn(size_t rows, bool arrow) : arrow_(arrow) {
     if (arrow_) {
       offsets_.Reserve(rows + 1);
       offsets_.Add(0);
+    } else {
+      list_.emplace(rows);
     }
   }
   void Add(std::string_view text) {
@@ -437,12 +439,12 @@ class UniqueTextColumn {
       std::memcpy(data_.Extend(text.size()), text.data(), text.size());
       offsets_.Add(static_cast<int64_t>(data_.size()));
     } else {
-      list_.Set(row_, py::str(text.data(), text.size()));
+      list_->Set(row_, py::str(text.data(), text.size()));
     }
     ++row_;
   }
   py::object Take() {
-    if (!arrow_) return list_.Take();
+    if (!arrow_) return list_->Take();
     return py::make_tuple(row_, 0, py::none(), offsets_.Take(py::dtype::of<uint8_t>()),
                           data_.Take(py::dtype::of<uint8_t>()));
   }
@@ -450,7 +452,7 @@ class UniqueTextColumn {
  private:
   bool arrow_;
   size_t row_ = 0;
-  ObjectColumn list_;
+  std::optional<ObjectColumn> list_;  // without `arrow`
   Buffer<int64_t> offsets_;
   Buffer<char> data_;
 };
@@ -475,13 +477,6 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
   NumberColumn amount(rows), lower(rows), upper(rows), confidence(rows);
   DayColumn valid_start(rows), valid_end(rows);
   absl::flat_hash_map<Place, py::object> qualifier_keys;
-  auto optional_time = [&](CodedTextColumn& column, const TimePoint& point) {
-    if (point.is_set()) {
-      column.Add(texts.Of(point));
-    } else {
-      column.AddNone();
-    }
-  };
 
   size_t row = 0;
   for (StatementIndex i = 0; i < view.statements().size(); ++i) {
@@ -497,7 +492,9 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
     std::optional<aikg::Text> statement_text = statement.text();
     std::optional<TimePoint> statement_date = statement.date();
     std::optional<bool> statement_boolean = statement.boolean();
+    // Texts that two columns share (`value` and `text`, `value` and `date`), made once.
     uint32_t text_code = statement_text ? texts.Add(statement_text->text) : FrameTexts::kNoText;
+    uint32_t date_code = statement_date ? texts.Of(*statement_date) : FrameTexts::kNoText;
     std::optional<FrameTexts::QuantityCodes> quantity_codes;
     if (quantity) quantity_codes = texts.Of(*quantity);
     // `value`: query::ToText of the value (what StatementRecord writes).
@@ -511,7 +508,7 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
       } else if (statement_text) {
         value.Add(text_code);
       } else if (statement_date) {
-        value.Add(texts.Of(*statement_date));
+        value.Add(date_code);
       } else if (statement_boolean) {
         value.Add(texts.PlaceOf(*statement_boolean ? "true" : "false"));
       } else {
@@ -542,7 +539,11 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
       text.AddNone();
       lang.AddNone();
     }
-    optional_time(date, statement_date.value_or(TimePoint()));
+    if (statement_date && statement_date->is_set()) {
+      date.Add(date_code);
+    } else {
+      date.AddNone();
+    }
     boolean.Add(statement_boolean);
     ValidTime valid_time = statement.valid();
     if (valid_time.is_set()) {
@@ -557,7 +558,11 @@ py::list StatementColumns(const SharedGraph& owner, const View& view, bool arrow
       valid_start.Add(std::nullopt);
       valid_end.Add(std::nullopt);
     }
-    optional_time(period, statement.period());
+    if (TimePoint statement_period = statement.period(); statement_period.is_set()) {
+      period.Add(texts.Of(statement_period));
+    } else {
+      period.AddNone();
+    }
     modality.Add(texts.ModalityOf(statement.modality()));
     for (Citation citation : statement.citations()) {
       sources.AddItem(texts.SourceIdOf(citation.source));
